@@ -1,0 +1,43 @@
+# Two commands on a fresh machine:  make serve  (set up, then serve the book)
+#                                   make test   (set up, then run every test)
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+
+.PHONY: setup serve build check test lint fuzz bench pdf clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+serve: setup
+	$(BIN)/mkdocs serve
+
+build: setup
+	$(BIN)/briefbook build
+
+check: build
+	$(BIN)/briefbook check site
+
+lint: setup
+	$(BIN)/ruff check scripts tests
+
+test: setup
+	$(BIN)/ruff check scripts tests
+	$(BIN)/python -m pytest
+
+fuzz: setup
+	$(BIN)/python -m pytest -m fuzz -p no:cacheprovider
+
+bench: setup
+	$(BIN)/briefbook bench
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,32 @@
+"""The load stage as a whole: read ``briefing/`` into one :class:`~briefbook.model.Book`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .corpus import load_sources
+from .errors import Problem
+from .model import Book
+
+
+def load_book(root: Path, *, extra_boilerplate: Sequence[str] = ()) -> Book:
+    """Load sources and curation files of the book in ``root``.
+
+    Never raises for bad input: every problem is returned in ``Book.problems`` with its file
+    and line, and what could be read is kept.
+
+    Args:
+        root: The ``briefing/`` folder.
+        extra_boilerplate: Regular expressions of site boilerplate, besides the defaults.
+    """
+    problems: list[Problem] = []
+    if not root.is_dir():
+        problems.append(Problem(file=str(root), level="error",
+                                message="the briefing folder does not exist",
+                                hint="create it with 'briefbook new', or set the plugin's "
+                                     "'briefing' option"))
+        return Book(root=str(root), sources=(), problems=tuple(problems))
+    sources, source_problems = load_sources(root, extra_boilerplate=extra_boilerplate)
+    problems.extend(source_problems)
+    return Book(root=str(root), sources=sources, problems=tuple(problems))

@@ -1,0 +1,277 @@
+"""Pandoc-style citations: find them in Markdown, resolve them, render them as notes.
+
+Syntax (as in Pandoc, so pages stay portable): ``[@id, ¶ 7]``, ``[@id, ¶¶ 7-9]``,
+``[@id, para. 7]``, ``[@a, ¶ 2; @b, ¶ 5]`` and ``[@id]`` for a whole source. Citations in
+code spans, fenced code blocks and HTML comments are left alone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .errors import Problem, did_you_mean
+from .model import Book, Source
+
+_CITATION_RE = re.compile(r"(?<![!\\\w\]])\[(?P<body>[^\[\]\n]*?@[^\[\]\n]*)\](?![(\[:])")
+_ITEM_RE = re.compile(r"^\s*(?P<prefix>[^@]*?)\s*(?<![\w.])@(?P<id>[A-Za-z0-9_.:-]*[A-Za-z0-9])"
+                      r"\s*(?:,\s*(?P<locator>.*?))?\s*$")
+_LOCATOR_RE = re.compile(
+    r"^(?:¶¶?|paras?\.?|paragraphs?|pars?\.)\s*(?P<list>\d+(?:\s*(?:[-–—]|,|and)\s*\d+)*)$",
+    re.IGNORECASE)
+_FENCE_RE = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})")
+_CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CiteItem:
+    """One reference inside a citation: a source and, optionally, paragraphs of it."""
+
+    source: str
+    paragraphs: tuple[int, ...] = ()
+    locator: str | None = None
+    prefix: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Citation:
+    """A bracketed citation as found in a page: its items and where it stands."""
+
+    items: tuple[CiteItem, ...]
+    start: int
+    end: int
+    line: int
+    text: str
+
+
+def masked_ranges(markdown: str) -> list[tuple[int, int]]:
+    """Character ranges of code blocks, code spans and HTML comments (not to be touched)."""
+    ranges: list[tuple[int, int]] = []
+    offset = 0
+    fence: str | None = None
+    fence_start = 0
+    for line in markdown.splitlines(keepends=True):
+        m = _FENCE_RE.match(line)
+        if fence is None and m:
+            fence, fence_start = m.group("fence"), offset
+        elif fence is not None and m and m.group("fence")[0] == fence[0] \
+                and len(m.group("fence")) >= len(fence) and not line.strip().strip(fence[0]):
+            ranges.append((fence_start, offset + len(line)))
+            fence = None
+        offset += len(line)
+    if fence is not None:
+        ranges.append((fence_start, len(markdown)))
+    outside = _invert(ranges, len(markdown))
+    for a, b in outside:
+        chunk = markdown[a:b]
+        for rx in (_CODE_SPAN_RE, _COMMENT_RE):
+            ranges.extend((a + m.start(), a + m.end()) for m in rx.finditer(chunk))
+    return sorted(ranges)
+
+
+def _invert(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    result, pos = [], 0
+    for a, b in sorted(ranges):
+        if a > pos:
+            result.append((pos, a))
+        pos = max(pos, b)
+    if pos < length:
+        result.append((pos, length))
+    return result
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def parse_locator(locator: str) -> tuple[int, ...] | None:
+    """``¶ 7`` → (7,), ``¶¶ 7-9`` → (7, 8, 9), ``para. 2, 5`` → (2, 5); ``None`` if unknown."""
+    m = _LOCATOR_RE.match(locator.strip())
+    if not m:
+        return None
+    numbers: list[int] = []
+    for part in re.split(r"\s*(?:,|and)\s*", m.group("list")):
+        bounds = [int(x) for x in re.split(r"\s*[-–—]\s*", part) if x]
+        if len(bounds) == 2 and bounds[0] <= bounds[1] and bounds[1] - bounds[0] < 1000:
+            numbers.extend(range(bounds[0], bounds[1] + 1))
+        elif len(bounds) == 1:
+            numbers.append(bounds[0])
+        else:
+            return None
+    return tuple(numbers)
+
+
+def find_citations(markdown: str) -> tuple[list[Citation], list[tuple[int, str, str | None]]]:
+    """Find every citation outside code.
+
+    Returns:
+        The citations, and syntax problems as ``(line, message, hint)``.
+    """
+    masked = masked_ranges(markdown)
+    citations: list[Citation] = []
+    errors: list[tuple[int, str, str | None]] = []
+    for m in _CITATION_RE.finditer(markdown):
+        if _inside(m.start(), masked):
+            continue
+        line = markdown.count("\n", 0, m.start()) + 1
+        items: list[CiteItem] = []
+        for part in m.group("body").split(";"):
+            im = _ITEM_RE.match(part)
+            if not im:
+                if re.search(r"(?:^|\s)@", part):
+                    errors.append((line, f"cannot read citation item '{part.strip()}' in "
+                                         f"'{m.group()}'", "write it as '@source-id, ¶ 7'"))
+                continue
+            locator = im.group("locator")
+            paragraphs: tuple[int, ...] = ()
+            if locator:
+                parsed = parse_locator(locator)
+                if parsed is None:
+                    errors.append((line, f"cannot read the locator '{locator}' in "
+                                         f"'{m.group()}'",
+                                   "write '¶ 7', '¶¶ 7-9' or 'para. 7'"))
+                    continue
+                paragraphs = parsed
+            items.append(CiteItem(source=im.group("id"), paragraphs=paragraphs,
+                                  locator=locator, prefix=im.group("prefix")))
+        if items:
+            citations.append(Citation(items=tuple(items), start=m.start(), end=m.end(),
+                                      line=line, text=m.group()))
+    return citations, errors
+
+
+def resolve_item(item: CiteItem, book: Book) -> tuple[str, str | None] | None:
+    """Check one item against the book: ``None`` if it resolves, else ``(message, hint)``."""
+    source = book.source(item.source)
+    if source is None:
+        return (f"unknown source '@{item.source}'",
+                did_you_mean(item.source, [s.id for s in book.sources]))
+    count = len(source.paragraphs)
+    for number in item.paragraphs:
+        para = source.paragraph(number)
+        if para is None:
+            return (f"'@{item.source}' has no paragraph {number} (it has {count})",
+                    f"cite a paragraph from 1 to {count}")
+        if para.boilerplate:
+            return (f"'@{item.source}' paragraph {number} is site boilerplate, not citable",
+                    "cite a paragraph of the article's text")
+    return None
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The start of ``text``, cut at a word boundary with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+def paragraph_label(item: CiteItem) -> str:
+    """``¶ 7``, ``¶¶ 7–9`` or ``¶¶ 2, 5`` for an item (empty for a whole source)."""
+    ps = item.paragraphs
+    if not ps:
+        return ""
+    if len(ps) == 1:
+        return f"¶ {ps[0]}"
+    if list(ps) == list(range(ps[0], ps[-1] + 1)):
+        return f"¶¶ {ps[0]}–{ps[-1]}"
+    return "¶¶ " + ", ".join(map(str, ps))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rendered:
+    """A page's Markdown with its citations replaced, and what was found doing it."""
+
+    markdown: str
+    records: tuple[dict[str, object], ...]
+    problems: tuple[Problem, ...]
+
+
+def render_citations(
+    markdown: str, book: Book, *, page: str,
+    href: Callable[[str, int | None], str],
+    notes_heading: str = "Sources",
+) -> Rendered:
+    """Replace citations by numbered note markers and append the list of notes.
+
+    Args:
+        markdown: The page's Markdown.
+        book: The loaded book (sources and their paragraphs).
+        page: The page's source path, for messages and the citation records.
+        href: ``href(source_id, paragraph_or_None)`` → URL relative to this page.
+        notes_heading: Title of the notes section appended to the page.
+
+    Returns:
+        The new Markdown, one record per cited item (for ``data/citations.json``, with
+        ``page``, ``line``, ``source``, ``paragraphs``, ``resolved``, ``note``) and the
+        problems.
+    """
+    citations, errors = find_citations(markdown)
+    problems = [Problem(file=page, line=line, message=msg, hint=hint) for line, msg, hint in errors]
+    if not citations:
+        return Rendered(markdown=markdown, records=(), problems=tuple(problems))
+    out: list[str] = []
+    notes: list[str] = []
+    records: list[dict[str, object]] = []
+    pos = 0
+    number = 0
+    for cit in citations:
+        out.append(markdown[pos:cit.start])
+        marks: list[str] = []
+        for item in cit.items:
+            failure = resolve_item(item, book)
+            record: dict[str, object] = {
+                "page": page, "line": cit.line, "source": item.source,
+                "paragraphs": list(item.paragraphs), "resolved": failure is None, "note": None}
+            records.append(record)
+            if failure is not None:
+                message, hint = failure
+                problems.append(Problem(file=page, line=cit.line,
+                                        message=f"{message} in citation '{cit.text}'", hint=hint))
+                marks.append(f'<span class="bb-cite-broken" title="unresolved citation">'
+                             f"{html.escape(cit.text)}</span>")
+                continue
+            number += 1
+            record["note"] = number
+            source = book.source(item.source)
+            assert source is not None
+            first = item.paragraphs[0] if item.paragraphs else None
+            url = html.escape(href(item.source, first), quote=True)
+            tip = _tooltip(source, first)
+            marks.append(f'<a id="bb-cite-{number}" class="bb-cite-link" href="{url}" '
+                         f'title="{html.escape(tip, quote=True)}">{number}</a>')
+            notes.append(_note(number, source, item, url))
+        if marks:
+            out.append('<sup class="bb-cite">' + ", ".join(marks) + "</sup>")
+        pos = cit.end
+    out.append(markdown[pos:])
+    text = "".join(out)
+    if notes:
+        text = text.rstrip("\n") + (f"\n\n## {notes_heading}\n\n<ol class=\"bb-notes\">\n"
+                                    + "\n".join(notes) + "\n</ol>\n")
+    return Rendered(markdown=text, records=tuple(records), problems=tuple(problems))
+
+
+def _tooltip(source: Source, number: int | None) -> str:
+    head = f"{source.label} · ¶ {number}" if number else source.label
+    if number is None:
+        return head + (f" — {source.title}" if source.title else "")
+    para = source.paragraph(number)
+    return f"{head}: {excerpt(para.text) if para else ''}"
+
+
+def _note(number: int, source: Source, item: CiteItem, url: str) -> str:
+    where = paragraph_label(item)
+    label = html.escape(f"{source.id}{', ' + where if where else ''}")
+    body = ""
+    if item.paragraphs:
+        para = source.paragraph(item.paragraphs[0])
+        if para is not None:
+            body = f' <q class="bb-note-text">{html.escape(excerpt(para.text, 220))}</q>'
+    meta = html.escape(source.label)
+    return (f'<li id="bb-note-{number}"><a class="bb-note-back" href="#bb-cite-{number}" '
+            f'title="Back to the text">↩</a> <a href="{url}">{label}</a> '
+            f'<span class="bb-note-meta">({meta})</span>{body}</li>')

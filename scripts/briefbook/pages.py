@@ -1,0 +1,127 @@
+"""The render stage as a whole: every generated page of the book, as Markdown strings.
+
+:func:`build_pages` is pure. It takes the loaded book and the hand-written pages' Markdown and
+returns the generated pages, the citation records of every page and the problems found. The
+MkDocs plugin and ``briefbook pages`` are thin shells around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from .analysis import Annotations
+from .citations import render_citations
+from .errors import Problem
+from .model import Book
+from .render_sources import (
+    SOURCES_INDEX,
+    CitedBy,
+    render_source_page,
+    render_sources_index,
+    source_page_path,
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Rendering settings taken from the MkDocs configuration."""
+
+    directory_urls: bool = True
+    data_dir: str = "data"
+
+
+#: A page generator: (book, annotations, settings) → {path: Markdown}. Stage modules add theirs.
+Generator = Callable[[Book, Annotations, Settings], dict[str, str]]
+
+
+def _generators() -> list[Generator]:
+    """The page generators of every stage, in the order their pages appear."""
+    return []
+
+
+@dataclass(frozen=True, kw_only=True)
+class BuiltPages:
+    """What the render stage returns."""
+
+    pages: dict[str, str]
+    records: list[dict[str, object]]
+    problems: list[Problem]
+    annotations: Annotations
+    cited_by: dict[tuple[str, int | None], list[CitedBy]] = field(default_factory=dict)
+
+    @property
+    def source_pages(self) -> set[str]:
+        """Paths of the generated source pages (their text is not scanned for citations)."""
+        return {source_page_path(s.id) for s in self.annotations.book.sources}
+
+
+def page_title(path: str, markdown: str) -> str:
+    """A page's title: front-matter ``title``, else its first ``# `` heading, else its path."""
+    lines = markdown.splitlines()
+    if lines and lines[0].strip() == "---":
+        for line in lines[1:]:
+            if line.strip() == "---":
+                break
+            if line.startswith("title:"):
+                value = line[6:].strip().strip("\"'")
+                if value:
+                    return value
+    for line in lines:
+        if line.startswith("# "):
+            return line[2:].strip().strip("#").strip()
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if stem == "index":
+        folder = path.rsplit("/", 2)[-2] if "/" in path else ""
+        return folder.replace("-", " ").capitalize() or "Home"
+    return stem.replace("-", " ").capitalize()
+
+
+def build_pages(
+    book: Book, handwritten: Mapping[str, str], settings: Settings | None = None,
+    *, annotations: Annotations | None = None,
+) -> BuiltPages:
+    """Generate every page of the book and collect the citations of every page.
+
+    Args:
+        book: The loaded book.
+        handwritten: Hand-written pages, ``{path under docs/: Markdown}``. A generated page
+            whose path is taken by a hand-written one is not generated.
+        settings: URL style and data folder.
+        annotations: Reuse an existing analysis of the same book.
+    """
+    settings = settings or Settings()
+    annotations = annotations or Annotations(book)
+    pages: dict[str, str] = {}
+    for generate in _generators():
+        for path, markdown in generate(book, annotations, settings).items():
+            if path not in handwritten:
+                pages[path] = markdown
+    records: list[dict[str, object]] = []
+    problems: list[Problem] = []
+    cited_by: dict[tuple[str, int | None], list[CitedBy]] = {}
+    scanned = {**handwritten, **pages}
+    for path in sorted(scanned):
+        markdown = scanned[path]
+        rendered = render_citations(markdown, book, page=path, href=lambda s, p: "#")
+        title = page_title(path, markdown)
+        records.extend(rendered.records)
+        for rec in rendered.records:
+            if not rec["resolved"]:
+                continue
+            paragraphs = rec["paragraphs"] or [None]
+            for number in paragraphs:  # type: ignore[union-attr]
+                cited_by.setdefault((str(rec["source"]), number), []).append(
+                    CitedBy(page=path, title=title, note=int(rec["note"]),  # type: ignore[arg-type]
+                            line=int(rec["line"])))  # type: ignore[arg-type]
+    for source in book.sources:
+        path = source_page_path(source.id)
+        if path not in handwritten:
+            pages[path] = render_source_page(
+                source, book, cited_by=cited_by, directory_urls=settings.directory_urls,
+                data_dir=settings.data_dir)
+    if SOURCES_INDEX not in handwritten:
+        pages[SOURCES_INDEX] = render_sources_index(
+            book, cited_by=cited_by, directory_urls=settings.directory_urls)
+    return BuiltPages(pages=dict(sorted(pages.items())), records=records, problems=problems,
+                      annotations=annotations, cited_by=cited_by)

@@ -1,0 +1,140 @@
+"""The MkDocs plugin: a thin shell that calls the stages and reports through MkDocs' logger.
+
+``on_files`` adds the generated pages (in memory, never written into ``docs/``),
+``on_page_markdown`` resolves citations and checks quotations, ``on_post_build`` writes the
+data downloads. Every problem is a WARNING naming file and line, so ``mkdocs build --strict``
+fails on it while a plain build still produces the rest of the book.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .book import load_book
+from .citations import find_citations, render_citations
+from .data import data_files
+from .errors import Problem
+from .links import href
+from .model import Book
+from .pages import BuiltPages, Settings, build_pages
+from .quotecheck import check_quotes
+from .render_sources import source_page_path
+from .yamlio import atomic_write
+
+log = get_plugin_logger(__name__)
+
+
+class BriefbookConfig(base.Config):
+    """Options of the ``briefbook`` plugin in ``mkdocs.yml``."""
+
+    briefing = c.Type(str, default="briefing")
+    """The book's content folder (sources, ``sources.yml``, ``actors.yml``, …), relative to
+    ``mkdocs.yml``."""
+
+    data_dir = c.Type(str, default="data")
+    """Folder of the site where the data downloads are published."""
+
+    check_quotes = c.Type(bool, default=True)
+    """Check that quotations in cited sentences are verbatim in the cited paragraphs."""
+
+    boilerplate = c.ListOfItems(c.Type(str), default=[])
+    """Extra regular expressions (whole paragraph, case-insensitive) of site boilerplate."""
+
+    notes_heading = c.Type(str, default="Sources")
+    """Heading of the list of notes appended to every page that cites."""
+
+
+def report(problem: Problem) -> None:
+    """Log a problem: errors and warnings as WARNING (``--strict`` counts them), else INFO."""
+    if problem.level in ("error", "warning"):
+        log.warning(str(problem))
+    else:
+        log.info(str(problem))
+
+
+class BriefbookPlugin(BasePlugin[BriefbookConfig]):
+    """Build a briefing book from the articles and curation files in ``briefing/``."""
+
+    def __init__(self) -> None:
+        self.book: Book | None = None
+        self.built: BuiltPages | None = None
+        self.root: Path | None = None
+        self.records: list[dict[str, object]] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Resolve the briefing folder and load the book."""
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        self.root = (base_dir / self.config.briefing).resolve()
+        self.book = load_book(self.root, extra_boilerplate=self.config.boilerplate)
+        for problem in self.book.problems:
+            report(_in_briefing(problem, self.config.briefing))
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Generate the book's pages and add them to the site."""
+        assert self.book is not None
+        handwritten = {f.src_uri: f.content_string for f in files.documentation_pages()}
+        settings = Settings(directory_urls=config.use_directory_urls,
+                            data_dir=self.config.data_dir)
+        self.built = build_pages(self.book, handwritten, settings)
+        for problem in self.built.problems:
+            report(problem)
+        for path, markdown in self.built.pages.items():
+            files.append(File.generated(config, path, content=markdown))
+        self.records = []
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        """Turn citations into notes; warn about unresolved ones and misquotations."""
+        assert self.book is not None and self.built is not None
+        path = page.file.src_uri
+        if path in self.built.source_pages and path not in _handwritten(page):
+            return markdown
+        shown = path if page.file.generated_by else f"{Path(config.docs_dir).name}/{path}"
+        rendered = render_citations(
+            markdown, self.book, page=shown, notes_heading=self.config.notes_heading,
+            href=lambda sid, n: href(path, source_page_path(sid),
+                                     self.book.source(sid).anchor(n) if n else None,  # type: ignore[union-attr]
+                                     directory_urls=config.use_directory_urls))
+        for problem in rendered.problems:
+            report(problem)
+        if self.config.check_quotes:
+            citations, _ = find_citations(markdown)
+            for problem in check_quotes(markdown, citations, self.book, page=shown):
+                report(problem)
+        return rendered.markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the data downloads and the verbatim source files into the site."""
+        assert self.book is not None and self.built is not None and self.root is not None
+        out = Path(config.site_dir) / self.config.data_dir
+        for name, data in data_files(self.book, self.built).items():
+            atomic_write(out / name, data)
+        for source in self.book.sources:
+            atomic_write(out / "sources" / source.file,
+                         (self.root / "sources" / source.file).read_bytes())
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when anything in the briefing folder changes."""
+        if self.root is not None and self.root.is_dir():
+            server.watch(str(self.root))
+        return server
+
+
+def _handwritten(page: Page) -> set[str]:
+    return set() if page.file.generated_by else {page.file.src_uri}
+
+
+def _in_briefing(problem: Problem, briefing: str) -> Problem:
+    return Problem(file=f"{briefing}/{problem.file}", line=problem.line, column=problem.column,
+                   message=problem.message, hint=problem.hint, level=problem.level,
+                   key=problem.key)
