@@ -23,3 +23,12 @@ class Annotations:
     def citable_paragraphs(self) -> int:
         """How many non-boilerplate paragraphs the book has."""
         return sum(1 for s in self.book.sources for p in s.paragraphs if not p.boilerplate)
+
+    @cached_property
+    def derived_from(self) -> dict[str, str]:
+        """Derivative source id → the source it copies.
+
+        Curated ``derived_from`` values always win; :mod:`briefbook.compare` adds the copies it
+        detects. Corroboration counts and the comparison page use this one mapping.
+        """
+        return {s.id: s.derived_from for s in self.book.sources if s.derived_from}
