@@ -9,6 +9,7 @@ redoes only what changed.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 from .model import Book
 
@@ -32,3 +33,27 @@ class Annotations:
         detects. Corroboration counts and the comparison page use this one mapping.
         """
         return {s.id: s.derived_from for s in self.book.sources if s.derived_from}
+
+    @cached_property
+    def chronology(self) -> Any:
+        """Curated and extracted events with corroboration (:mod:`briefbook.chronology`)."""
+        from .chronology import build_chronology
+
+        return build_chronology(self.book, self.derived_from)
+
+    @cached_property
+    def events_by_actor(self) -> dict[str, list[Any]]:
+        """Actor id → the chronology entries naming it (``.id``, ``.date``, ``.title``)."""
+        return self.chronology.by_actor()
+
+    @cached_property
+    def topic_evidence(self) -> dict[str, tuple[Any, ...]]:
+        """Topic id → its evidence paragraphs (see :func:`briefbook.topics.gather_evidence`).
+
+        Uses the ``mentions`` analysis for actor rules when this record has one, else the
+        curated names and aliases of the book's actors.
+        """
+        from .topics import gather_evidence
+
+        return gather_evidence(self.book, self.book.topics,
+                               mentions=getattr(self, "mentions", None))

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from .corpus import load_sources
 from .errors import Problem
+from .events import check_event_actors, load_events
 from .model import Book
+from .topics import load_topics
 
 
 def load_book(root: Path, *, extra_boilerplate: Sequence[str] = ()) -> Book:
@@ -29,4 +31,10 @@ def load_book(root: Path, *, extra_boilerplate: Sequence[str] = ()) -> Book:
         return Book(root=str(root), sources=(), problems=tuple(problems))
     sources, source_problems = load_sources(root, extra_boilerplate=extra_boilerplate)
     problems.extend(source_problems)
-    return Book(root=str(root), sources=sources, problems=tuple(problems))
+    topics, topic_problems = load_topics(root)
+    problems.extend(topic_problems)
+    events, event_problems = load_events(root, sources)
+    problems.extend(event_problems)
+    book = Book(root=str(root), sources=sources, topics=topics, events=events,
+                problems=tuple(problems))
+    return check_event_actors(book)

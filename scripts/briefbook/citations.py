@@ -206,26 +206,30 @@ def render_citations(
 
     Returns:
         The new Markdown, one record per cited item (for ``data/citations.json``, with
-        ``page``, ``line``, ``source``, ``paragraphs``, ``resolved``, ``note``) and the
+        ``page``, ``line``, ``source``, ``paragraphs``, ``resolved``, ``note``, ``quotes``:
+        the quotations of the sentence the citation closes) and the
         problems.
     """
     citations, errors = find_citations(markdown)
     problems = [Problem(file=page, line=line, message=msg, hint=hint) for line, msg, hint in errors]
     if not citations:
         return Rendered(markdown=markdown, records=(), problems=tuple(problems))
+    from .quotecheck import citation_quotes  # here: quotecheck imports this module
+
     out: list[str] = []
     notes: list[str] = []
     records: list[dict[str, object]] = []
     pos = 0
     number = 0
-    for cit in citations:
+    for cit, quotes in zip(citations, citation_quotes(markdown, citations)):
         out.append(markdown[pos:cit.start])
         marks: list[str] = []
         for item in cit.items:
             failure = resolve_item(item, book)
             record: dict[str, object] = {
                 "page": page, "line": cit.line, "source": item.source,
-                "paragraphs": list(item.paragraphs), "resolved": failure is None, "note": None}
+                "paragraphs": list(item.paragraphs), "resolved": failure is None, "note": None,
+                "quotes": quotes}
             records.append(record)
             if failure is not None:
                 message, hint = failure

@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from .book import load_book
+from .check import check
 from .errors import Problem, ToolError
 from .ingest_text import add_articles
 from .pages import Settings, build_pages
@@ -150,3 +151,6 @@ def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     click.echo(f"built {target}")
+
+
+main.add_command(check)

@@ -56,7 +56,7 @@ def sources_json(book: Book) -> list[dict[str, Any]]:
 
 def citations_json(records: Sequence[dict[str, object]]) -> list[dict[str, Any]]:
     """``data/citations.json``: every citation on every page, resolved or not."""
-    keys = ("page", "line", "source", "paragraphs", "resolved", "note")
+    keys = ("page", "line", "source", "paragraphs", "resolved", "note", "quotes")
     return [{k: r.get(k) for k in keys} for r in sorted(
         records, key=lambda r: (str(r["page"]), int(r["line"]), int(r.get("note") or 0)))]  # type: ignore[call-overload]
 

@@ -37,7 +37,9 @@ Generator = Callable[[Book, Annotations, Settings], dict[str, str]]
 
 def _generators() -> list[Generator]:
     """The page generators of every stage, in the order their pages appear."""
-    return []
+    from .topics import topic_pages
+
+    return [topic_pages]
 
 
 @dataclass(frozen=True, kw_only=True)

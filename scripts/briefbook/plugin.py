@@ -27,6 +27,7 @@ from .model import Book
 from .pages import BuiltPages, Settings, build_pages
 from .quotecheck import check_quotes
 from .render_sources import source_page_path
+from .topics import append_evidence
 from .yamlio import atomic_write
 
 log = get_plugin_logger(__name__)
@@ -100,6 +101,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         if path in self.built.source_pages and path not in _handwritten(page):
             return markdown
         shown = path if page.file.generated_by else f"{Path(config.docs_dir).name}/{path}"
+        if not page.file.generated_by:
+            markdown = append_evidence(markdown, path, self.book, self.built.annotations,
+                                       directory_urls=config.use_directory_urls)
         rendered = render_citations(
             markdown, self.book, page=shown, notes_heading=self.config.notes_heading,
             href=lambda sid, n: href(path, source_page_path(sid),

@@ -20,7 +20,7 @@ from .text import fold
 
 _LINK_RE = re.compile(r"!?\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _OPEN_CLOSE = {"\u201c": "\u201d", '"': '"'}
-_BOUNDARY_RE = re.compile(r"[.!?][)\]]*\s+(?=[\"\u201c(\[]*[A-Z0-9])")
+_BOUNDARY_RE = re.compile(r"[.!?][\"\u201d)\]]*\s+(?=[\"\u201c(\[]*[A-Z0-9])")
 _FRAGMENT_SPLIT_RE = re.compile(r"\s*(?:…|\.\.\.|\[[^\]]*\])\s*")
 _TRIM = " \t\n.,;:!?'\"\u2018\u2019\u201c\u201d-\u2013\u2014()"
 
@@ -60,7 +60,7 @@ def last_sentence_quotes(scope: str) -> list[str]:
     body_end = len(text.rstrip(".!? "))
     start = 0
     for m in _BOUNDARY_RE.finditer(text, 0, body_end):
-        if not inside[m.start()]:
+        if not inside[m.end() - 1]:
             start = m.end()
     return [text[a:b] for a, b in spans if a >= start]
 
@@ -69,6 +69,18 @@ def fragments(quote: str) -> list[str]:
     """The pieces of a quotation between ellipses and bracketed insertions, folded."""
     pieces = [fold(p).strip(_TRIM) for p in _FRAGMENT_SPLIT_RE.split(quote)]
     return [p for p in pieces if p and any(c.isalnum() for c in p)]
+
+
+def citation_quotes(markdown: str, citations: Iterable[Citation]) -> list[list[str]]:
+    """The quotations of the sentence each citation closes, one list per citation."""
+    result: list[list[str]] = []
+    previous_end = 0
+    for cit in citations:
+        block_start = markdown.rfind("\n\n", 0, cit.start)
+        scope_start = max(previous_end, block_start + 2 if block_start >= 0 else 0)
+        previous_end = cit.end
+        result.append(last_sentence_quotes(markdown[scope_start:cit.start]))
+    return result
 
 
 def check_quotes(markdown: str, citations: Iterable[Citation], book: Book, *,
@@ -82,12 +94,8 @@ def check_quotes(markdown: str, citations: Iterable[Citation], book: Book, *,
         page: The page's path, for messages.
     """
     problems: list[Problem] = []
-    previous_end = 0
-    for cit in citations:
-        block_start = markdown.rfind("\n\n", 0, cit.start)
-        scope_start = max(previous_end, block_start + 2 if block_start >= 0 else 0)
-        previous_end = cit.end
-        quotes = last_sentence_quotes(markdown[scope_start:cit.start])
+    citations = list(citations)
+    for cit, quotes in zip(citations, citation_quotes(markdown, citations)):
         if not quotes:
             continue
         texts: list[str] = []

@@ -43,7 +43,8 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     r"save my name, email\b.*",
     r"notify me of (follow-up comments|new posts)\b.*",
     r"you must be logged in\b.*",
-    r"(share|share this|share on|follow us|follow us on)( (facebook|twitter|x|linkedin|email))*[:.]?",
+    r"(share|share this|share on|follow us|follow us on)"
+    r"( (facebook|twitter|x|linkedin|email))*[:.]?",
     r"(read more|related|related stories|related articles|advertisement|click here)\b.*",
     r"(recommended|most popular|trending)( stories| articles)?:?",
 )
@@ -188,7 +189,7 @@ def read_article(
                                 hint="check that the file holds the article's text"))
     paragraphs = tuple(
         Paragraph(number=n, text=t, line=line, boilerplate=flag)
-        for n, ((line, t), flag) in enumerate(zip(raw, flags), start=1)
+        for n, ((line, t), flag) in enumerate(zip(raw, flags, strict=True), start=1)
     )
     return Article(paragraphs=paragraphs, date=date, section=section, problems=tuple(problems))
 

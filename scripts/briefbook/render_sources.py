@@ -99,10 +99,11 @@ def render_source_page(
             f'copy</p><p>This source is a reworded copy of <a href="'
             f'{link(source_page_path(source.derived_from))}">{name}</a> '
             f"(<code>{esc(source.derived_from)}</code>). Where they differ, the differences "
-            f"are listed on the comparison page; cite the original where the two agree.</p></div>\n")
+            "are listed on the comparison page; cite the original where the two agree."
+            "</p></div>\n")
     if derived:
-        items = ", ".join(
-            f'<a href="{link(source_page_path(d.id))}"><code>{esc(d.id)}</code></a>' for d in derived)
+        items = ", ".join(f'<a href="{link(source_page_path(d.id))}"><code>{esc(d.id)}</code>'
+                          "</a>" for d in derived)
         out.append(f'<div class="admonition info bb-derivatives"><p class="admonition-title">'
                    f"Copies of this source</p><p>Derived copies: {items}.</p></div>\n")
     url = safe_url(source.url)

@@ -84,7 +84,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     word_start = dot
-    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"'\u201c\u2018":
+    while word_start > 0 and not text[word_start - 1].isspace() \
+            and text[word_start - 1] not in "(\"'\u201c\u2018":
         word_start -= 1
     word = text[word_start:dot].lower()
     if not word:

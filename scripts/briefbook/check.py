@@ -1,0 +1,431 @@
+"""``briefbook check SITE_DIR``: verify a built site from its HTML, independently of MkDocs.
+
+The checker reads every ``.html`` file of the site with selectolax (pages in parallel) and
+reports:
+
+- **links**: every internal ``a[href]`` and asset (``img[src]``, ``link[href]``,
+  ``script[src]``) whose target file does not exist (directory URLs resolve to
+  ``index.html``; percent-encoding is decoded);
+- **anchors**: every ``#fragment`` missing from the ids actually present in the target page
+  (or the same page), compared raw and percent-decoded, ids with ``:`` included;
+- **citations**: every unresolved record of ``data/citations.json`` and every citation whose
+  paragraph anchor ``<source>-p<N>`` is missing from the built source pages;
+- **quotations**: every quotation recorded with a citation that is not verbatim (after
+  folding quote marks, dashes, spaces and case) in the text of the cited paragraphs as built;
+- **external links**: listed, fetched only with ``--online`` (bounded concurrency, timeouts,
+  retries).
+
+Exit codes: 0 when no problem is found, 1 when any problem is found, 2 on a usage or I/O
+error (the site folder or its citation data cannot be read).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import click
+from selectolax.lexbor import LexborHTMLParser
+
+from .links import page_url
+from .quotecheck import fragments
+from .text import fold
+
+#: (tag, attribute) pairs whose URLs are checked.
+URL_ATTRIBUTES = (("a", "href"), ("img", "src"), ("link", "href"), ("script", "src"))
+#: Schemes that are neither internal nor fetched.
+_OTHER_SCHEMES = ("mailto", "tel", "data", "javascript", "ftp", "blob", "about")
+EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckProblem:
+    """One problem found in the built site.
+
+    Attributes:
+        page: The HTML file, relative to the site folder.
+        kind: ``link``, ``asset``, ``anchor``, ``citation``, ``quotation`` or ``external``.
+        href: The URL (or citation) concerned, as written.
+        message: What is wrong.
+        file: The Markdown file the page was built from, when known.
+        line: Line in that Markdown file (or in the article, for a paragraph), when known.
+    """
+
+    page: str
+    kind: str
+    href: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageScan:
+    """What one HTML page holds: its ids, its URLs and its source paragraphs."""
+
+    page: str
+    ids: frozenset[str]
+    urls: tuple[tuple[str, str, bool], ...]  # (tag, url, is a citation link)
+    paragraphs: tuple[tuple[str, str, int | None], ...]  # (anchor id, text, article line)
+    error: str | None = None
+
+
+@dataclass(kw_only=True)
+class Report:
+    """The result of a check."""
+
+    site: str
+    pages: int = 0
+    urls: int = 0
+    citations: int = 0
+    quotes: int = 0
+    problems: list[CheckProblem] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+    online: bool = False
+    seconds: float = 0.0
+
+
+def scan_page(site: str, page: str) -> PageScan:
+    """Parse one HTML file and collect its ids, URLs and source paragraphs."""
+    try:
+        data = (Path(site) / page).read_bytes()
+    except OSError as exc:
+        return PageScan(page=page, ids=frozenset(), urls=(), paragraphs=(), error=str(exc))
+    tree = LexborHTMLParser(data)
+    ids: set[str] = set()
+    for node in tree.css("[id]"):
+        value = node.attributes.get("id")
+        if value:
+            ids.add(value)
+    for node in tree.css("a[name]"):
+        value = node.attributes.get("name")
+        if value:
+            ids.add(value)
+    urls: list[tuple[str, str, bool]] = []
+    for tag, attr in URL_ATTRIBUTES:
+        for node in tree.css(f"{tag}[{attr}]"):
+            url = node.attributes.get(attr)
+            if url is None:
+                continue
+            classes = (node.attributes.get("class") or "").split()
+            urls.append((tag, url, "bb-cite-link" in classes))
+    paragraphs: list[tuple[str, str, int | None]] = []
+    for node in tree.css("p.bb-para"):
+        anchor = node.attributes.get("id")
+        text_node = node.css_first("span.bb-ptext")
+        if not anchor or text_node is None:
+            continue
+        line = node.attributes.get("data-line")
+        paragraphs.append((anchor, text_node.text(deep=True),
+                           int(line) if line and line.isdigit() else None))
+    return PageScan(page=page, ids=frozenset(ids), urls=tuple(urls),
+                    paragraphs=tuple(paragraphs))
+
+
+def _scan_batch(site: str, pages: Sequence[str]) -> list[PageScan]:
+    return [scan_page(site, page) for page in pages]
+
+
+def scan_site(site: Path, pages: Sequence[str], *, jobs: int | None = None) -> list[PageScan]:
+    """Scan every page, in parallel processes when there are many."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(pages) < 64:
+        return _scan_batch(str(site), pages)
+    size = max(16, len(pages) // (jobs * 4))
+    batches = [pages[i:i + size] for i in range(0, len(pages), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(_scan_batch, [str(site)] * len(batches), batches)
+        return [scan for batch in results for scan in batch]
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every HTML file of the site, relative and sorted."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.is_file())
+
+
+def _target(site: Path, page: str, path: str) -> str | None:
+    """The site-relative file a (decoded) URL path points to, or ``None`` if none exists."""
+    if path.startswith("/"):
+        joined = posixpath.normpath(path.lstrip("/") or ".")
+    else:
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    if joined == ".":
+        joined = ""
+    if joined.startswith("../") or joined == "..":
+        return None
+    full = site / joined if joined else site
+    if path.endswith("/") or full.is_dir():
+        index = posixpath.join(joined, "index.html") if joined else "index.html"
+        return index if (site / index).is_file() else None
+    return joined if full.is_file() else None
+
+
+def _has_anchor(ids: frozenset[str], fragment: str) -> bool:
+    if fragment == "" or fragment.lower() == "top":
+        return True
+    return fragment in ids or unquote(fragment) in ids
+
+
+def site_base(site: Path) -> str:
+    """The site's own URL, from the home page's ``<link rel="canonical">`` (or empty).
+
+    Absolute links that start with it (or with its path, e.g. ``/book/``) are internal.
+    """
+    index = site / "index.html"
+    if not index.is_file():
+        return ""
+    node = LexborHTMLParser(index.read_bytes()).css_first('link[rel="canonical"]')
+    url = (node.attributes.get("href") or "") if node is not None else ""
+    return url if urlsplit(url).scheme in ("http", "https") else ""
+
+
+def _internal(url: str, base: str) -> str:
+    """Rewrite a URL under the site's own address to a site-root path (``/x/``)."""
+    if not base:
+        return url
+    if url.startswith(base):
+        return "/" + url[len(base):].lstrip("/")
+    base_path = urlsplit(base).path.rstrip("/")
+    if base_path and (url == base_path or url.startswith(base_path + "/")):
+        return "/" + url[len(base_path):].lstrip("/")
+    return url
+
+
+def check_links(site: Path, scans: Sequence[PageScan], sources: dict[str, str],
+                report: Report) -> None:
+    """Check every internal URL and fragment of every page; list the external ones."""
+    ids = {scan.page: scan.ids for scan in scans}
+    base = site_base(site)
+    external: set[str] = set()
+    for scan in scans:
+        file = sources.get(scan.page)
+        if scan.error:
+            report.problems.append(CheckProblem(page=scan.page, kind="link", href="",
+                                                message=f"cannot read: {scan.error}", file=file))
+            continue
+        for tag, url, is_cite in scan.urls:
+            report.urls += 1
+            parts = urlsplit(_internal(url.strip(), base))
+            if parts.scheme or parts.netloc:
+                if parts.scheme in ("http", "https") or not parts.scheme:
+                    external.add(url.strip())
+                continue
+            path = unquote(parts.path)
+            kind = "citation" if is_cite else ("link" if tag == "a" else "asset")
+            if path:
+                target = _target(site, scan.page, path)
+                if target is None:
+                    report.problems.append(CheckProblem(
+                        page=scan.page, kind=kind, href=url, file=file,
+                        message=f"<{tag}> points to a missing {'page' if tag == 'a' else 'file'}"))
+                    continue
+            else:
+                target = scan.page
+            if not parts.fragment and "#" not in url:
+                continue
+            if target not in ids:
+                if target.endswith((".html", ".htm")):
+                    ids[target] = scan_page(str(site), target).ids
+                else:
+                    continue
+            if not _has_anchor(ids[target], parts.fragment):
+                where = "this page" if target == scan.page else target
+                report.problems.append(CheckProblem(
+                    page=scan.page, kind="citation" if is_cite else "anchor", href=url,
+                    file=file, message=f"no element with id '{unquote(parts.fragment)}' on "
+                                       f"{where}"))
+    report.external = sorted(external)
+
+
+def _html_of(src: str, site: Path) -> str:
+    """The HTML file MkDocs writes for a Markdown page (directory URLs or not)."""
+    url = page_url(src, directory_urls=True)
+    candidate = (url + "index.html") if url.endswith("/") or not url else url
+    if (site / candidate).is_file():
+        return candidate
+    return page_url(src, directory_urls=False) or "index.html"
+
+
+def check_citations(site: Path, records: Sequence[dict[str, object]],
+                    scans: Sequence[PageScan], report: Report) -> None:
+    """Check citation records against the paragraphs and their text in the built pages."""
+    paragraphs: dict[str, tuple[str, str, int | None]] = {}
+    for scan in scans:
+        for anchor, text, line in scan.paragraphs:
+            paragraphs[anchor] = (scan.page, text, line)
+    groups: dict[tuple[str, int, tuple[str, ...]], list[str]] = {}
+    for rec in records:
+        report.citations += 1
+        page_src, line, source = str(rec.get("page")), rec.get("line"), str(rec.get("source"))
+        numbers = [int(n) for n in rec.get("paragraphs") or []]  # type: ignore[attr-defined]
+        page = _html_of(page_src, site)
+        label = f"@{source}" + (f", ¶ {', '.join(map(str, numbers))}" if numbers else "")
+        line_no = line if isinstance(line, int) else None
+
+        def problem(message: str, label: str = label, page: str = page,
+                    page_src: str = page_src, line_no: int | None = line_no) -> None:
+            report.problems.append(CheckProblem(page=page, kind="citation", href=label,
+                                                message=message, file=page_src, line=line_no))
+
+        if not rec.get("resolved"):
+            problem("unresolved citation (unknown source or paragraph)")
+            continue
+        anchors = [f"{source}-p{n}" for n in numbers] or sorted(
+            a for a in paragraphs if a.rsplit("-p", 1)[0] == source)
+        if not anchors:
+            problem(f"no paragraphs of source '{source}' in the built site")
+            continue
+        missing = [a for a in anchors if a not in paragraphs]
+        for anchor in missing:
+            problem(f"paragraph anchor '{anchor}' is missing from the built source page")
+        quotes = tuple(str(q) for q in rec.get("quotes") or [])  # type: ignore[attr-defined]
+        key = (page_src, line_no or 0, quotes)
+        groups.setdefault(key, []).extend(a for a in anchors if a in paragraphs)
+    for (page_src, line_no, quotes), anchors in groups.items():
+        if not quotes or not anchors:
+            continue
+        haystack = fold(" \u2016 ".join(paragraphs[a][1] for a in anchors))
+        for quote in quotes:
+            report.quotes += 1
+            lost = [f for f in fragments(quote) if f not in haystack]
+            if lost:
+                report.problems.append(CheckProblem(
+                    page=_html_of(page_src, site), kind="quotation", href=quote,
+                    file=page_src, line=line_no or None,
+                    message=f"quotation is not verbatim in {', '.join(anchors)} "
+                            f"(not found: \u201c{lost[0]}\u201d)"))
+
+
+def _fetch(url: str, timeout: float, retries: int) -> str | None:
+    """``None`` if the URL answers, else why not."""
+    error = "no answer"
+    for attempt in range(retries + 1):
+        for method in ("HEAD", "GET"):
+            request = urllib.request.Request(url, method=method,
+                                             headers={"User-Agent": "briefbook-check"})
+            try:
+                with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+                    if response.status < 400:
+                        return None
+                    error = f"HTTP {response.status}"
+            except urllib.error.HTTPError as exc:
+                error = f"HTTP {exc.code}"
+                if exc.code in (404, 410):
+                    return error
+            except (urllib.error.URLError, OSError, ValueError) as exc:
+                error = str(getattr(exc, "reason", exc))
+        time.sleep(min(2.0, 0.5 * (attempt + 1)))
+    return error
+
+
+def check_external(urls: Iterable[str], scans: Sequence[PageScan], report: Report, *,
+                   concurrency: int, timeout: float, retries: int) -> None:
+    """Fetch external URLs (deduplicated) and report the ones that fail."""
+    fetchable = sorted(u for u in set(urls) if urlsplit(u).scheme in ("http", "https"))
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        results = dict(zip(fetchable, pool.map(lambda u: _fetch(u, timeout, retries),
+                                               fetchable)))
+    for scan in scans:
+        for _tag, url, _cite in scan.urls:
+            error = results.get(url.strip())
+            if error:
+                report.problems.append(CheckProblem(page=scan.page, kind="external", href=url,
+                                                    message=error))
+    report.online = True
+
+
+def load_records(site: Path, data_dir: str) -> list[dict[str, object]]:
+    """The citation records published with the site (none when the file is absent).
+
+    Raises:
+        click.FileError: the file exists but is not a JSON list.
+    """
+    path = site / data_dir / "citations.json"
+    if not path.is_file():
+        return []
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise click.FileError(str(path), hint=f"cannot read citation data: {exc}") from exc
+    if not isinstance(data, list):
+        raise click.FileError(str(path), hint="expected a JSON list of citation records")
+    return [r for r in data if isinstance(r, dict)]
+
+
+def check_site(site: Path, *, data_dir: str = "data", jobs: int | None = None,
+               online: bool = False, concurrency: int = 8, timeout: float = 10.0,
+               retries: int = 2) -> Report:
+    """Check a built site; the pure-ish core of ``briefbook check``."""
+    started = time.perf_counter()
+    report = Report(site=str(site))
+    pages = html_pages(site)
+    report.pages = len(pages)
+    scans = scan_site(site, pages, jobs=jobs)
+    records = load_records(site, data_dir)
+    sources = {_html_of(str(r.get("page")), site): str(r.get("page")) for r in records}
+    check_links(site, scans, sources, report)
+    check_citations(site, records, scans, report)
+    if online:
+        check_external(report.external, scans, report, concurrency=concurrency,
+                       timeout=timeout, retries=retries)
+    report.problems.sort(key=lambda p: (p.page, p.line or 0, p.kind, p.href))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def format_text(report: Report) -> str:
+    """The report as text, grouped by page."""
+    lines: list[str] = []
+    current = None
+    for problem in report.problems:
+        if problem.page != current:
+            current = problem.page
+            lines.append(f"{problem.page}" + (f" (from {problem.file})" if problem.file else ""))
+        where = f"line {problem.line}: " if problem.line else ""
+        lines.append(f"  {where}{problem.kind}: {problem.href!r}: {problem.message}")
+    external = (f"{len(report.external)} external URLs "
+                + ("fetched" if report.online else "listed, not fetched (use --online)"))
+    lines.append(f"{report.pages} pages, {report.urls} URLs, {report.citations} citations, "
+                 f"{report.quotes} quotations checked; {external}; "
+                 f"{len(report.problems)} problem(s) in {report.seconds:.2f} s")
+    return "\n".join(lines)
+
+
+def format_json(report: Report) -> str:
+    """The report as JSON (``problems`` sorted by page, line)."""
+    data = asdict(report)
+    data["problems"] = [asdict(p) for p in report.problems]
+    data.pop("seconds")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+@click.command("check")
+@click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--data-dir", default="data", show_default=True,
+              help="Folder of the site holding citations.json.")
+@click.option("--online", is_flag=True, help="Also fetch external links.")
+@click.option("--jobs", type=int, default=None, help="Parallel parser processes (default: CPUs).")
+@click.option("--concurrency", default=8, show_default=True, help="Parallel fetches (--online).")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds per fetch (--online).")
+@click.option("--retries", default=2, show_default=True, help="Retries per URL (--online).")
+def check(site_dir: Path, fmt: str, data_dir: str, online: bool, jobs: int | None,
+          concurrency: int, timeout: float, retries: int) -> None:
+    """Check the built site in SITE_DIR: links, anchors, assets, citations, quotations.
+
+    Exit status: 0 no problem found, 1 problems found, 2 usage or I/O error.
+    """
+    report = check_site(site_dir, data_dir=data_dir, jobs=jobs, online=online,
+                        concurrency=concurrency, timeout=timeout, retries=retries)
+    click.echo(format_json(report) if fmt == "json" else format_text(report))
+    raise SystemExit(EXIT_PROBLEMS if report.problems else EXIT_CLEAN)

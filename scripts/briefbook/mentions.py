@@ -1,0 +1,277 @@
+"""Mentions of actors in paragraphs: an alias table matched on folded text.
+
+Matching is tolerant of how the same name is typed: Unicode compatibility forms, accents,
+curly or straight apostrophes (or none: ``Ka'b`` = ``Kab``), hyphens versus spaces. A surname
+alone counts as a mention only after the full name (or a longer alias) appeared earlier in the
+same article, and only when no other actor introduced there shares it. A role title ("the
+Example Ministry spokesman") counts only when exactly one actor holds it. Spellings close to a
+registered name are never merged: they are reported as near-miss candidates for the editor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from .actors import Actor
+from .model import Book, Source
+from .text import fold
+
+_APOSTROPHES = "'"
+_SEPARATORS = "-\"/"
+_TITLE_WORDS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt president king queen
+    prince minister secretary ayatollah sheikh general commander chancellor premier""".split())
+_CAP_RUN_RE = re.compile(
+    r"(?<![\w'’])(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)(?:\s+(?:(?:al|bin|ibn|de|van|von|el)-?\s*)?"
+    r"(?:[A-Z][\w’'.-]*\w|[A-Z]\.))*")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mention:
+    """One mention of an actor.
+
+    Attributes:
+        actor: The actor id.
+        source: The source id.
+        paragraph: The paragraph number.
+        start: Character offset of the mention in the paragraph text.
+        end: Offset just after it.
+        text: The mention as written.
+        via: How it was found: ``name``, ``alias``, ``surname`` or ``title``.
+    """
+
+    actor: str
+    source: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    via: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class NearMiss:
+    """A spelling close to a registered name, never merged automatically."""
+
+    text: str
+    actor: str
+    registered: str
+    source: str
+    paragraph: int
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for matching and map each folded character back to its offset.
+
+    Returns:
+        The folded text (apostrophes dropped, except a possessive ``'s`` which becomes a
+        space; hyphens and double quotes as spaces; runs of spaces collapsed) and, for each
+        of its characters, the index of the original character it came from.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        folded = " " if char.isspace() else fold(char)
+        for ch in folded:
+            if ch in _APOSTROPHES:
+                after = text[index + 1:index + 3]
+                if after[:1] in ("s", "S") and not after[1:2].isalnum():
+                    ch = " "
+                else:
+                    continue
+            if ch in _SEPARATORS:
+                ch = " "
+            if ch == " " and (not out or out[-1] == " "):
+                continue
+            out.append(ch)
+            offsets.append(index)
+    return "".join(out), offsets
+
+
+def key(name: str) -> str:
+    """The matching key of a name (see :func:`normalize`)."""
+    return normalize(name)[0].strip(" .,")
+
+
+def _surname(name: str) -> str | None:
+    words = [w for w in key(name).split() if w.rstrip(".") not in _TITLE_WORDS]
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    return last if len(last) > 2 else None
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """Matching keys of every actor: full names, surnames and unambiguous titles."""
+
+    full: dict[str, str]
+    surnames: dict[str, tuple[str, ...]]
+    titles: dict[str, str]
+    actors: dict[str, Actor]
+
+    @classmethod
+    def build(cls, actors: Sequence[Actor]) -> AliasTable:
+        """Build the table; a spelling claimed by two actors goes to the first."""
+        full: dict[str, str] = {}
+        surnames: dict[str, list[str]] = {}
+        titles: dict[str, list[str]] = {}
+        for actor in actors:
+            for spelling in actor.names:
+                k = key(spelling)
+                if k:
+                    full.setdefault(k, actor.id)
+                if actor.kind == "person" and (s := _surname(spelling)):
+                    ids = surnames.setdefault(s, [])
+                    if actor.id not in ids:
+                        ids.append(actor.id)
+            for role in actor.roles:
+                if role.disputed:
+                    continue
+                ids = titles.setdefault("the " + key(role.title), [])
+                if actor.id not in ids:
+                    ids.append(actor.id)
+        return cls(full=full, surnames={k: tuple(v) for k, v in surnames.items()},
+                   titles={k: v[0] for k, v in titles.items() if len(v) == 1 and k not in full},
+                   actors={a.id: a for a in actors})
+
+    def pattern(self, keys: Iterable[str]) -> re.Pattern[str] | None:
+        """One regular expression matching any of ``keys``, longest first, on word bounds."""
+        ordered = sorted(set(keys), key=lambda k: (-len(k), k))
+        if not ordered:
+            return None
+        return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?!\w)")
+
+
+def _matches(pattern: re.Pattern[str] | None, folded: str) -> Iterable[tuple[int, int, str]]:
+    if pattern is None:
+        return []
+    return ((m.start(), m.end(), m.group()) for m in pattern.finditer(folded))
+
+
+def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
+    """Every mention of every actor in one source, in reading order."""
+    full_re = table.pattern(table.full)
+    surname_re = table.pattern(table.surnames)
+    title_re = table.pattern(table.titles)
+    introduced: list[str] = []
+    found: list[Mention] = []
+    for para in source.paragraphs:
+        if para.boilerplate:
+            continue
+        folded, offsets = normalize(para.text)
+        taken: list[tuple[int, int]] = []
+        hits: list[tuple[int, int, str, str]] = []
+        for a, b, k in _matches(full_re, folded):
+            actor = table.full[k]
+            via = "name" if key(table.actors[actor].name) == k else "alias"
+            hits.append((a, b, actor, via))
+            taken.append((a, b))
+        for a, b, k in _matches(title_re, folded):
+            if not any(a < y and x < b for x, y in taken):
+                hits.append((a, b, table.titles[k], "title"))
+                taken.append((a, b))
+        for a, b, k in _matches(surname_re, folded):
+            if any(a < y and x < b for x, y in taken):
+                continue
+            earlier = [h[2] for h in hits if h[0] < a and h[3] != "surname"]
+            known = [i for i in table.surnames[k] if i in introduced or i in earlier]
+            if len(known) == 1:
+                hits.append((a, b, known[0], "surname"))
+        for a, b, actor, via in sorted(hits):
+            start, end = offsets[a], offsets[b - 1] + 1
+            found.append(Mention(actor=actor, source=source.id, paragraph=para.number,
+                                 start=start, end=end, text=para.text[start:end], via=via))
+            if actor not in introduced and via != "surname":
+                introduced.append(actor)
+    return found
+
+
+def find_mentions(book: Book, actors: Sequence[Actor]) -> list[Mention]:
+    """Every mention of every actor in every source of the book."""
+    table = AliasTable.build(actors)
+    mentions: list[Mention] = []
+    for source in book.sources:
+        mentions.extend(source_mentions(source, table))
+    return mentions
+
+
+def name_candidates(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised name-like runs of a paragraph as ``(start, end, text)``."""
+    return [(m.start(), m.end(), m.group().rstrip(".’'")) for m in _CAP_RUN_RE.finditer(text)]
+
+
+def near_misses(book: Book, actors: Sequence[Actor], mentions: Sequence[Mention],
+                *, max_distance: int = 2) -> list[NearMiss]:
+    """Capitalised words close to (but not equal to) a registered name or surname.
+
+    A word of 5–7 letters may differ by one edit, a longer one by ``max_distance``. Words that
+    are already mentions, or registered spellings themselves, are not reported.
+    """
+    table = AliasTable.build(actors)
+    registered: dict[str, tuple[str, str]] = {}
+    for actor in actors:
+        for spelling in actor.names:
+            for word in key(spelling).split():
+                if len(word) >= 5 and word.rstrip(".") not in _TITLE_WORDS:
+                    registered.setdefault(word, (actor.id, spelling))
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for m in mentions:
+        spans.setdefault((m.source, m.paragraph), []).append((m.start, m.end))
+    known_words = set(registered) | {w for k in table.full for w in k.split()}
+    found: dict[tuple[str, int, str], NearMiss] = {}
+    for source in book.sources:
+        for para in source.paragraphs:
+            if para.boilerplate:
+                continue
+            taken = spans.get((source.id, para.number), [])
+            for match in re.finditer(r"(?<![\w'’])[A-Z][\w’']{4,}", para.text):
+                if any(a <= match.start() < b for a, b in taken):
+                    continue
+                word = key(match.group())
+                if word in known_words or len(word) < 5:
+                    continue
+                limit = 1 if len(word) <= 7 else max_distance
+                for candidate in sorted(registered):
+                    if abs(len(candidate) - len(word)) > limit:
+                        continue
+                    if Levenshtein.distance(word, candidate, score_cutoff=limit) <= limit:
+                        actor_id, spelling = registered[candidate]
+                        found.setdefault((source.id, para.number, match.group()), NearMiss(
+                            text=match.group(), actor=actor_id, registered=spelling,
+                            source=source.id, paragraph=para.number))
+                        break
+    return [found[k] for k in sorted(found)]
+
+
+def unknown_names(book: Book, mentions: Sequence[Mention],
+                  *, ignore: Iterable[str] = ()) -> list[tuple[str, int, str]]:
+    """Capitalised multi-word names (or title + name) not covered by any mention.
+
+    Returns ``(source, paragraph, text)`` triples, in reading order.
+    """
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for m in mentions:
+        spans.setdefault((m.source, m.paragraph), []).append((m.start, m.end))
+    skip = {key(i) for i in ignore}
+    found: list[tuple[str, int, str]] = []
+    for source in book.sources:
+        for para in source.paragraphs:
+            if para.boilerplate:
+                continue
+            taken = spans.get((source.id, para.number), [])
+            for start, end, text in name_candidates(para.text):
+                words = text.split()
+                if len(words) < 2 or any(a < end and start < b for a, b in taken):
+                    continue
+                if start == 0 or para.text[:start].rstrip().endswith((".", "“", '"')):
+                    words = words[1:] if words[0].casefold() in {"the", "a", "an"} else words
+                    if len(words) < 2:
+                        continue
+                if key(text) not in skip:
+                    found.append((source.id, para.number, text))
+    return found

@@ -1,0 +1,117 @@
+"""Citation syntax, resolution, rendering and the quotation check, on books the tests write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefbook.book import load_book
+from briefbook.citations import find_citations, parse_locator, render_citations
+from briefbook.quotecheck import check_quotes, last_sentence_quotes
+
+
+@pytest.fixture
+def book(tmp_path: Path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "daily-2020.txt").write_text(
+        "The mayor opened the bridge on Friday.\n"
+        "\u201cThis bridge joins two towns that were never apart,\u201d the mayor said.\n"
+        "Traffic was light. Officials expect more cars next year.\n"
+        "Sign up for our newsletter\n", "utf-8")
+    (tmp_path / "sources" / "weekly-2020.txt").write_text(
+        "A bridge opened.\nCritics called it \u201ca bridge to nowhere.\u201d\n", "utf-8")
+    return load_book(tmp_path)
+
+
+@pytest.mark.parametrize(("locator", "expected"), [
+    ("¶ 7", (7,)), ("¶¶ 7-9", (7, 8, 9)), ("¶¶ 7–9", (7, 8, 9)), ("para. 7", (7,)),
+    ("paras. 2, 5", (2, 5)), ("paragraph 3", (3,)), ("¶¶ 2 and 4", (2, 4)),
+    ("p. 7", None), ("¶ seven", None),
+])
+def test_locators(locator, expected):
+    assert parse_locator(locator) == expected
+
+
+def test_every_documented_form_is_found():
+    md = ("A [@a, ¶ 7]. B [@a, ¶¶ 7-9]. C [@a, para. 7]. D [@a, ¶ 2; @b, ¶ 5]. E [@a].\n")
+    citations, errors = find_citations(md)
+    assert errors == []
+    items = [(i.source, i.paragraphs) for c in citations for i in c.items]
+    assert items == [("a", (7,)), ("a", (7, 8, 9)), ("a", (7,)), ("a", (2,)), ("b", (5,)),
+                     ("a", ())]
+
+
+def test_code_spans_code_blocks_links_and_emails_are_left_alone():
+    md = ("Inline `[@a, ¶ 1]` code.\n\n```\n[@b, ¶ 2]\n```\n\n~~~~md\n[@c]\n~~~~\n\n"
+          "A [link](http://x) and [text][ref] and mail [me@example.org].\n"
+          "<!-- [@d, ¶ 1] -->\nReal [@e, ¶ 3].\n")
+    citations, errors = find_citations(md)
+    assert [i.source for c in citations for i in c.items] == ["e"]
+    assert citations[0].line == 13
+    assert errors == []
+
+
+def test_unreadable_locator_is_reported_with_a_hint():
+    _, errors = find_citations("See [@a, p. 7].\n")
+    line, message, hint = errors[0]
+    assert line == 1 and "p. 7" in message and "¶ 7" in hint
+
+
+def test_render_numbers_notes_links_anchors_and_lists_sources(book):
+    md = "# Page\n\nThe bridge opened [@daily-2020, ¶ 1; @weekly-2020, ¶ 1].\n\nMore [@daily-2020].\n"
+    out = render_citations(md, book, page="docs/p.md",
+                           href=lambda s, n: f"../sources/{s}/" + (f"#{s}-p{n}" if n else ""))
+    assert out.problems == ()
+    assert '<a id="bb-cite-1" class="bb-cite-link" href="../sources/daily-2020/#daily-2020-p1"' \
+        in out.markdown
+    assert 'id="bb-cite-2"' in out.markdown and 'id="bb-cite-3"' in out.markdown
+    assert 'title="Unknown outlet, undated · ¶ 1: The mayor opened the bridge on Friday."' \
+        in out.markdown
+    assert "\n## Sources\n" in out.markdown
+    assert out.markdown.count("<li id=\"bb-note-") == 3
+    assert [r["note"] for r in out.records] == [1, 2, 3]
+    assert all(r["resolved"] for r in out.records)
+
+
+def test_unknown_source_has_page_line_and_did_you_mean(book):
+    out = render_citations("x\n\nSee [@daily-202, ¶ 1].\n", book, page="docs/p.md",
+                           href=lambda s, n: "#")
+    (problem,) = out.problems
+    assert problem.file == "docs/p.md" and problem.line == 3
+    assert "unknown source '@daily-202'" in problem.message
+    assert problem.hint == "did you mean 'daily-2020'?"
+    assert out.records[0]["resolved"] is False
+
+
+def test_paragraph_out_of_range_and_boilerplate_are_reported(book):
+    out = render_citations("[@daily-2020, ¶ 9] and [@daily-2020, ¶ 4]\n", book, page="p.md",
+                           href=lambda s, n: "#")
+    messages = [p.message for p in out.problems]
+    assert "has no paragraph 9 (it has 4)" in messages[0]
+    assert "boilerplate" in messages[1]
+
+
+def test_quotation_must_be_verbatim_in_a_cited_paragraph(book):
+    good = ("The mayor said the bridge \u201cjoins two towns that were never apart\u201d "
+            "[@daily-2020, ¶ 2].\n")
+    bad = "The mayor said the bridge \u201cjoins two cities that were never apart\u201d [@daily-2020, ¶ 2].\n"
+    for md, expected in ((good, 0), (bad, 1)):
+        citations, _ = find_citations(md)
+        assert len(check_quotes(md, citations, book, page="p.md")) == expected
+    citations, _ = find_citations(bad)
+    (problem,) = check_quotes(bad, citations, book, page="p.md")
+    assert problem.line == 1
+    assert "joins two cities" in problem.message
+    assert "joins two towns that were never apart" in problem.hint
+
+
+def test_quotation_check_folds_quotes_and_accepts_ellipses(book):
+    md = 'Critics said it was "a bridge ... nowhere" [@weekly-2020, ¶ 2].\n'
+    citations, _ = find_citations(md)
+    assert check_quotes(md, citations, book, page="p.md") == []
+
+
+def test_quotation_in_an_earlier_uncited_sentence_is_not_checked():
+    scope = 'He said "something else." Then the bridge "joins two towns"'
+    assert last_sentence_quotes(scope) == ["joins two towns"]
