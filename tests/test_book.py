@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from briefbook.book import load_book
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import mkdocs_build
 
 from briefbook.cli import main
+from conftest import mkdocs_build
 
 
 def test_new_scaffolds_a_book_that_builds_at_once(tmp_path: Path):

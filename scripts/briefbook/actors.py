@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .citations import CiteItem, find_citations, resolve_item
 from .errors import Problem, did_you_mean
+from .mentions import key as match_key
 from .model import Book, Source
-from .text import fold
 from .yamlio import items_of, line_of, load_yaml, plain
 
 KINDS = ("person", "organization", "government", "state", "media")
@@ -79,7 +79,6 @@ class Actor:
     url: str | None = None
     curated: bool = True
     line: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -202,8 +201,7 @@ def _cross_checks(actors: list[Actor], problems: list[Problem]) -> list[Actor]:
     claimed: dict[str, str] = {}
     for actor in kept:
         for spelling in actor.names:
-            key = fold(spelling)
-            owner = claimed.setdefault(key, actor.id)
+            owner = claimed.setdefault(match_key(spelling), actor.id)
             if owner != actor.id:
                 problems.append(_problem(actor.line, f"alias '{spelling}' of '{actor.id}' is "
                                          f"also a name or alias of '{owner}'",

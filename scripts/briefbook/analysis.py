@@ -32,7 +32,44 @@ class Annotations:
         Curated ``derived_from`` values always win; :mod:`briefbook.compare` adds the copies it
         detects. Corroboration counts and the comparison page use this one mapping.
         """
-        return {s.id: s.derived_from for s in self.book.sources if s.derived_from}
+        curated = {s.id: s.derived_from for s in self.book.sources if s.derived_from}
+        return {**self.comparison.derived_from, **curated}
+
+    @cached_property
+    def comparison(self) -> Any:
+        """Derivatives and discrepancies from :func:`briefbook.compare.compare`."""
+        from .compare import compare
+
+        return compare(self.book)
+
+    @cached_property
+    def actor_analysis(self) -> Any:
+        """``(actors, mentions, quotes)`` from :func:`briefbook.quotes.analyse`."""
+        from .quotes import analyse
+
+        return analyse(self.book)
+
+    @cached_property
+    def actors(self) -> list[Any]:
+        """Curated actors followed by the speakers found only by extraction."""
+        return self.actor_analysis[0]
+
+    @cached_property
+    def mentions(self) -> list[Any]:
+        """Every :class:`~briefbook.mentions.Mention` of every actor, in reading order."""
+        return self.actor_analysis[1]
+
+    @cached_property
+    def quotes(self) -> list[Any]:
+        """Every :class:`~briefbook.quotes.Quote` (statements and phrases) with its speaker."""
+        return self.actor_analysis[2]
+
+    @cached_property
+    def near_misses(self) -> list[Any]:
+        """Spellings close to a registered name (:func:`briefbook.mentions.near_misses`)."""
+        from .mentions import near_misses
+
+        return near_misses(self.book, self.actors, self.mentions)
 
     @cached_property
     def chronology(self) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from .actors import load_actors
 from .corpus import load_sources
 from .errors import Problem
 from .events import check_event_actors, load_events
@@ -31,10 +32,12 @@ def load_book(root: Path, *, extra_boilerplate: Sequence[str] = ()) -> Book:
         return Book(root=str(root), sources=(), problems=tuple(problems))
     sources, source_problems = load_sources(root, extra_boilerplate=extra_boilerplate)
     problems.extend(source_problems)
-    topics, topic_problems = load_topics(root)
-    problems.extend(topic_problems)
     events, event_problems = load_events(root, sources)
     problems.extend(event_problems)
+    actors, actor_problems = load_actors(root, sources)
+    problems.extend(actor_problems)
+    topics, topic_problems = load_topics(root, actor_ids=[a.id for a in actors])
+    problems.extend(topic_problems)
     book = Book(root=str(root), sources=sources, topics=topics, events=events,
-                problems=tuple(problems))
+                actors=actors, problems=tuple(problems))
     return check_event_actors(book)

@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 import click
 from selectolax.lexbor import LexborHTMLParser
 
+from .errors import BriefbookError, Problem
 from .links import page_url
 from .quotecheck import fragments
 from .text import fold
@@ -333,7 +334,7 @@ def check_external(urls: Iterable[str], scans: Sequence[PageScan], report: Repor
     fetchable = sorted(u for u in set(urls) if urlsplit(u).scheme in ("http", "https"))
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         results = dict(zip(fetchable, pool.map(lambda u: _fetch(u, timeout, retries),
-                                               fetchable)))
+                                               fetchable), strict=True))
     for scan in scans:
         for _tag, url, _cite in scan.urls:
             error = results.get(url.strip())
@@ -343,11 +344,15 @@ def check_external(urls: Iterable[str], scans: Sequence[PageScan], report: Repor
     report.online = True
 
 
+class SiteError(BriefbookError):
+    """The site cannot be checked (its citation data is unreadable)."""
+
+
 def load_records(site: Path, data_dir: str) -> list[dict[str, object]]:
     """The citation records published with the site (none when the file is absent).
 
     Raises:
-        click.FileError: the file exists but is not a JSON list.
+        SiteError: the file exists but is not a JSON list.
     """
     path = site / data_dir / "citations.json"
     if not path.is_file():
@@ -355,9 +360,11 @@ def load_records(site: Path, data_dir: str) -> list[dict[str, object]]:
     try:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise click.FileError(str(path), hint=f"cannot read citation data: {exc}") from exc
+        raise SiteError(Problem(file=str(path), level="error",
+                                message=f"cannot read citation data: {exc}")) from exc
     if not isinstance(data, list):
-        raise click.FileError(str(path), hint="expected a JSON list of citation records")
+        raise SiteError(Problem(file=str(path), level="error",
+                                message="expected a JSON list of citation records"))
     return [r for r in data if isinstance(r, dict)]
 
 
@@ -425,7 +432,11 @@ def check(site_dir: Path, fmt: str, data_dir: str, online: bool, jobs: int | Non
 
     Exit status: 0 no problem found, 1 problems found, 2 usage or I/O error.
     """
-    report = check_site(site_dir, data_dir=data_dir, jobs=jobs, online=online,
-                        concurrency=concurrency, timeout=timeout, retries=retries)
+    try:
+        report = check_site(site_dir, data_dir=data_dir, jobs=jobs, online=online,
+                            concurrency=concurrency, timeout=timeout, retries=retries)
+    except SiteError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        raise SystemExit(EXIT_ERROR) from exc
     click.echo(format_json(report) if fmt == "json" else format_text(report))
     raise SystemExit(EXIT_PROBLEMS if report.problems else EXIT_CLEAN)

@@ -148,8 +148,8 @@ def figure_disagreements(event: Event, book: Book,
     for label, figures in (("killed", event.fatalities), ("injured", event.injured)):
         totals: dict[str, int] = {}
         for fig in figures:
-            if fig.count is None or not fig.cited:
-                continue
+            if fig.count is None or not fig.cited or fig.cited[0].source in derived_from:
+                continue  # a copy's figures are shown, but only originals are compared
             key = independent_keys([fig.cited[0].source], book, derived_from)[0]
             totals[key] = totals.get(key, 0) + fig.count
         if len(set(totals.values())) > 1:
@@ -194,7 +194,7 @@ def extracted_entry(candidate: Candidate, book: Book,
     basis = "absolute" if phrase.kind == "absolute" else (
         "inferred" if phrase.reference_inferred else "relative")
     note = None if phrase.kind == "absolute" else (
-        f"“{phrase.text}” resolved against the source's "
+        f"'{phrase.text}' resolved against the source's "
         f"{'inferred' if phrase.reference_inferred else 'stated'} date {phrase.reference}")
     return Entry(
         id=f"x-{candidate.id}", date=phrase.date, date_precision=phrase.precision,

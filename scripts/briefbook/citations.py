@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .errors import Problem, did_you_mean
 from .model import Book, Source
 
-_CITATION_RE = re.compile(r"(?<![!\\\w\]])\[(?P<body>[^\[\]\n]*?@[^\[\]\n]*)\](?![(\[:])")
+_CITATION_RE = re.compile(r"(?<![!\\\w\]])\[(?P<body>[^\[\]\n]*?@[^\[\]\n]*)\](?![(\[])")
 _ITEM_RE = re.compile(r"^\s*(?P<prefix>[^@]*?)\s*(?<![\w.])@(?P<id>[A-Za-z0-9_.:-]*[A-Za-z0-9])"
                       r"\s*(?:,\s*(?P<locator>.*?))?\s*$")
 _LOCATOR_RE = re.compile(
@@ -116,6 +116,9 @@ def find_citations(markdown: str) -> tuple[list[Citation], list[tuple[int, str, 
     for m in _CITATION_RE.finditer(markdown):
         if _inside(m.start(), masked):
             continue
+        line_start = markdown.rfind("\n", 0, m.start()) + 1
+        if markdown.startswith(":", m.end()) and not markdown[line_start:m.start()].strip():
+            continue  # a link reference definition "[@x]: url" at the start of a line
         line = markdown.count("\n", 0, m.start()) + 1
         items: list[CiteItem] = []
         for part in m.group("body").split(";"):
@@ -221,7 +224,7 @@ def render_citations(
     records: list[dict[str, object]] = []
     pos = 0
     number = 0
-    for cit, quotes in zip(citations, citation_quotes(markdown, citations)):
+    for cit, quotes in zip(citations, citation_quotes(markdown, citations), strict=True):
         out.append(markdown[pos:cit.start])
         marks: list[str] = []
         for item in cit.items:

@@ -15,11 +15,15 @@ from pathlib import Path
 
 import click
 
+from .bench import bench
 from .book import load_book
 from .check import check
 from .errors import Problem, ToolError
-from .ingest_text import add_articles
+from .ingest_html import add_inputs
 from .pages import Settings, build_pages
+from .pdf import pdf
+from .references import sources_group
+from .review import review
 from .scaffold import new_book
 from .yamlio import atomic_write
 
@@ -41,7 +45,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True)
 @click.option("--briefing", default="briefing", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="The book's content folder.")
 @click.option("--id", "source_id", help="Source id (one file only); default: from the file name.")
@@ -53,7 +57,7 @@ def main() -> None:
 @click.option("--url", help="The article's URL.")
 @click.option("--author", multiple=True, help="Author (repeat for several).")
 @click.option("--force", is_flag=True, help="Add even when the text duplicates a source.")
-def add(files: tuple[Path, ...], briefing: Path, source_id: str | None, outlet: str | None,
+def add(files: tuple[str, ...], briefing: Path, source_id: str | None, outlet: str | None,
         date: str | None, date_basis: str | None, title: str | None, url: str | None,
         author: tuple[str, ...], force: bool) -> None:
     """Copy article FILES verbatim into the book and record their metadata.
@@ -61,12 +65,16 @@ def add(files: tuple[Path, ...], briefing: Path, source_id: str | None, outlet: 
     Each file is copied byte for byte into BRIEFING/sources/ and an entry is appended to
     BRIEFING/sources.yml. An existing id or file is never overwritten. One unreadable file
     does not stop the others; the command exits 1 if any failed.
+
+    A saved web page (.html, .htm) or an http(s) URL is reduced to its article's main text;
+    the page is kept as the original, and its metadata fills the entry (options win). Text
+    already in the book (the same bytes, or a near-verbatim copy) is refused unless --force.
     """
     meta = {"outlet": outlet, "date": date, "date_basis": date_basis, "title": title,
             "url": url, "author": list(author) or None}
     if source_id and len(files) > 1:
         raise click.UsageError("--id names one source: give one file with it")
-    result = add_articles(briefing, list(files), source_id=source_id, meta=meta, force=force)
+    result = add_inputs(briefing, list(files), source_id=source_id, meta=meta, force=force)
     for added in result.added:
         click.echo(f"added {added.id} ({added.paragraphs} paragraphs) from {added.origin}")
     failed = _echo_problems(result.problems)
@@ -154,3 +162,7 @@ def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
 
 
 main.add_command(check)
+main.add_command(bench)
+main.add_command(pdf)
+main.add_command(sources_group)
+main.add_command(review)

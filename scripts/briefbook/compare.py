@@ -21,6 +21,7 @@ from typing import Any
 
 from .align import Alignment, Sentence, SentencePair, align
 from .changes import Change, diff_sentences, role_vocabulary
+from .figures import event_disagreements, figure_disagreements
 from .model import Book, Source
 
 log = logging.getLogger(__name__)
@@ -239,7 +240,6 @@ def compare(book: Book, *, alignment: Alignment | None = None,
             if c.kind != "wording":
                 found.append(Discrepancy(kind=c.kind, a=pair.a, b=pair.b, note=c.note,
                                          relation="independent"))
-    from .figures import event_disagreements, figure_disagreements
     found.extend(figure_disagreements(alignment, lambda x, y: _related(derived_from, x, y)
                                       or x in derived_from or y in derived_from))
     found.extend(event_disagreements(book, derived_from))
@@ -250,3 +250,38 @@ def compare(book: Book, *, alignment: Alignment | None = None,
     return Comparison(alignment=alignment, derivations=derivs, diffs=diffs, unmatched=unmatched,
                       discrepancies=tuple(found),
                       seconds=round(time.perf_counter() - started, 3))
+
+
+def discrepancies_json(comparison: Comparison) -> list[dict[str, Any]]:
+    """``data/discrepancies.json``: every classified difference (fields as DESIGN.md)."""
+    return [d.to_json() for d in comparison.discrepancies]
+
+
+def discrepancies_data(book: Book, built: Any) -> dict[str, bytes]:
+    """The data generator registered in :func:`briefbook.data._data_generators`."""
+    from .data import to_json
+
+    annotations = getattr(built, "annotations", None)
+    comparison = annotations.comparison if annotations is not None else compare(book)
+    return {"discrepancies.json": to_json(discrepancies_json(comparison))}
+
+
+def review_derivatives(book: Book, annotations: Any) -> list[Any]:
+    """Review items: detected derivatives that sources.yml does not record (or records else)."""
+    from .review import ReviewItem
+
+    items = []
+    for d in annotations.comparison.derivations:
+        if d.curated and d.detected:
+            continue
+        if d.curated:
+            text = (f"sources.yml says '{d.source}' is derived from '{d.original}', but only "
+                    f"{d.aligned} of its {d.total} sentences align to it ({d.share:.0%})")
+            hint = "check the derived_from entry of this source in sources.yml"
+        else:
+            text = (f"'{d.source}' looks derived from '{d.original}': {d.aligned} of its "
+                    f"{d.total} sentences align ({d.share:.0%})")
+            hint = (f"if it is a copy, add 'derived_from: {d.original}' to its entry in "
+                    "sources.yml (see Compare sources)")
+        items.append(ReviewItem(kind="derivative", text=text, hint=hint, source=d.source))
+    return items

@@ -66,7 +66,12 @@ DataGenerator = Callable[[Book, BuiltPages], dict[str, bytes]]
 
 
 def _data_generators() -> list[DataGenerator]:
-    return []
+    from .compare import discrepancies_data
+    from .references import sources_bib
+    from .render_actors import actor_data
+    from .render_chronology import chronology_data
+
+    return [sources_bib, chronology_data, actor_data, discrepancies_data]
 
 
 def data_files(book: Book, built: BuiltPages) -> dict[str, bytes]:

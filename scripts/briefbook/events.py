@@ -158,11 +158,14 @@ class _Loader:
         cited, errors = parse_cites(text)
         for message in errors:
             self.problem(node, key, f"{what}: {message}", "write it as '[@source-id, ¶ 7]'")
+        good = []
         for c in cited:
             bad = resolve_item(CiteItem(source=c.source, paragraphs=c.paragraphs), self.book)
             if bad:
                 self.problem(node, key, f"{what}: {bad[0]}", bad[1])
-        return tuple(c for c in cited if c.source in self.sources)
+            else:
+                good.append(c)
+        return tuple(good)
 
     def record(self, node: Any, seen: set[str]) -> Event | None:
         if not isinstance(node, dict):

@@ -13,14 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
-from .actors import Actor
 from .model import Book, Source
 from .text import fold
 
+if TYPE_CHECKING:
+    from .actors import Actor
+
 _APOSTROPHES = "'"
+_LEADING_WORDS = frozenset("""the a an since on in at during after before until by for from
+    when while as of this that key monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november
+    december""".split())
+_TITLE_ABBR = frozenset("gen maj brig lt col sgt cmdr adm capt".split())
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
 _SEPARATORS = "-\"/"
 _TITLE_WORDS = frozenset(
     """mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt president king queen
@@ -113,6 +122,8 @@ class AliasTable:
     surnames: dict[str, tuple[str, ...]]
     titles: dict[str, str]
     actors: dict[str, Actor]
+    acronyms: dict[str, str]
+    capitalised: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, actors: Sequence[Actor]) -> AliasTable:
@@ -120,11 +131,18 @@ class AliasTable:
         full: dict[str, str] = {}
         surnames: dict[str, list[str]] = {}
         titles: dict[str, list[str]] = {}
+        acronyms: dict[str, str] = {}
+        capitalised: set[str] = set()
         for actor in actors:
             for spelling in actor.names:
+                if _ACRONYM_RE.match(spelling):
+                    acronyms.setdefault(spelling, actor.id)
+                    continue
                 k = key(spelling)
                 if k:
                     full.setdefault(k, actor.id)
+                    if spelling[:1].isupper() and " " not in k:
+                        capitalised.add(k)
                 if actor.kind == "person" and (s := _surname(spelling)):
                     ids = surnames.setdefault(s, [])
                     if actor.id not in ids:
@@ -137,7 +155,8 @@ class AliasTable:
                     ids.append(actor.id)
         return cls(full=full, surnames={k: tuple(v) for k, v in surnames.items()},
                    titles={k: v[0] for k, v in titles.items() if len(v) == 1 and k not in full},
-                   actors={a.id: a for a in actors})
+                   actors={a.id: a for a in actors}, acronyms=acronyms,
+                   capitalised=frozenset(capitalised))
 
     def pattern(self, keys: Iterable[str]) -> re.Pattern[str] | None:
         """One regular expression matching any of ``keys``, longest first, on word bounds."""
@@ -153,9 +172,25 @@ def _matches(pattern: re.Pattern[str] | None, folded: str) -> Iterable[tuple[int
     return ((m.start(), m.end(), m.group()) for m in pattern.finditer(folded))
 
 
+def _acronyms(table: AliasTable, text: str) -> Iterable[re.Match[str]]:
+    """Upper-case aliases (``KH``, ``IS``) match only as written, never the word ``is``."""
+    if not table.acronyms:
+        return []
+    ordered = sorted(table.acronyms, key=lambda k: (-len(k), k))
+    return re.finditer(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])",
+                       text)
+
+
+def _folded_index(offsets: list[int], original: int) -> int:
+    for index, value in enumerate(offsets):
+        if value >= original:
+            return index
+    return len(offsets) - 1
+
+
 def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
     """Every mention of every actor in one source, in reading order."""
-    full_re = table.pattern(table.full)
+    full_re = table.pattern(k for k in table.full if k not in table.acronyms)
     surname_re = table.pattern(table.surnames)
     title_re = table.pattern(table.titles)
     introduced: list[str] = []
@@ -167,10 +202,19 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
         taken: list[tuple[int, int]] = []
         hits: list[tuple[int, int, str, str]] = []
         for a, b, k in _matches(full_re, folded):
+            if k in table.capitalised and not para.text[offsets[a]].isupper():
+                continue
             actor = table.full[k]
             via = "name" if key(table.actors[actor].name) == k else "alias"
             hits.append((a, b, actor, via))
             taken.append((a, b))
+        for match in _acronyms(table, para.text):
+            a = _folded_index(offsets, match.start())
+            b = _folded_index(offsets, match.end() - 1) + 1
+            if not any(a < y and x < b for x, y in taken):
+                actor = table.acronyms[match.group()]
+                hits.append((a, b, actor, "alias"))
+                taken.append((a, b))
         for a, b, k in _matches(title_re, folded):
             if not any(a < y and x < b for x, y in taken):
                 hits.append((a, b, table.titles[k], "title"))
@@ -180,7 +224,7 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
                 continue
             earlier = [h[2] for h in hits if h[0] < a and h[3] != "surname"]
             known = [i for i in table.surnames[k] if i in introduced or i in earlier]
-            if len(known) == 1:
+            if len(known) == 1 and para.text[offsets[a]].isupper():
                 hits.append((a, b, known[0], "surname"))
         for a, b, actor, via in sorted(hits):
             start, end = offsets[a], offsets[b - 1] + 1
@@ -216,9 +260,12 @@ def near_misses(book: Book, actors: Sequence[Actor], mentions: Sequence[Mention]
     registered: dict[str, tuple[str, str]] = {}
     for actor in actors:
         for spelling in actor.names:
-            for word in key(spelling).split():
-                if len(word) >= 5 and word.rstrip(".") not in _TITLE_WORDS:
-                    registered.setdefault(word, (actor.id, spelling))
+            words = [w for w in key(spelling).split() if w.rstrip(".") not in _TITLE_WORDS]
+            if not words:
+                continue
+            distinctive = words[-1] if actor.kind == "person" else words[0]
+            if len(distinctive) >= 5:
+                registered.setdefault(distinctive, (actor.id, spelling))
     spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for m in mentions:
         spans.setdefault((m.source, m.paragraph), []).append((m.start, m.end))
@@ -235,9 +282,11 @@ def near_misses(book: Book, actors: Sequence[Actor], mentions: Sequence[Mention]
                 word = key(match.group())
                 if word in known_words or len(word) < 5:
                     continue
-                limit = 1 if len(word) <= 7 else max_distance
+                if len(word) < 6:
+                    continue
+                limit = 1 if len(word) <= 8 else max_distance
                 for candidate in sorted(registered):
-                    if abs(len(candidate) - len(word)) > limit:
+                    if abs(len(candidate) - len(word)) > limit or word.startswith(candidate):
                         continue
                     if Levenshtein.distance(word, candidate, score_cutoff=limit) <= limit:
                         actor_id, spelling = registered[candidate]
@@ -268,10 +317,11 @@ def unknown_names(book: Book, mentions: Sequence[Mention],
                 words = text.split()
                 if len(words) < 2 or any(a < end and start < b for a, b in taken):
                     continue
-                if start == 0 or para.text[:start].rstrip().endswith((".", "“", '"')):
-                    words = words[1:] if words[0].casefold() in {"the", "a", "an"} else words
-                    if len(words) < 2:
-                        continue
-                if key(text) not in skip:
-                    found.append((source.id, para.number, text))
+                while words and key(words[0]) in _LEADING_WORDS:
+                    words = words[1:]
+                if len(words) < 2 or key(words[-1]).rstrip(".") in _TITLE_WORDS | _TITLE_ABBR:
+                    continue
+                name = " ".join(words)
+                if key(name) not in skip:
+                    found.append((source.id, para.number, name))
     return found

@@ -7,8 +7,9 @@ MkDocs plugin and ``briefbook pages`` are thin shells around it.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .analysis import Annotations
 from .citations import render_citations
@@ -37,9 +38,13 @@ Generator = Callable[[Book, Annotations, Settings], dict[str, str]]
 
 def _generators() -> list[Generator]:
     """The page generators of every stage, in the order their pages appear."""
+    from .render_actors import actor_pages
+    from .render_chronology import render_chronology
+    from .render_compare import compare_pages
+    from .review import review_page
     from .topics import topic_pages
 
-    return [topic_pages]
+    return [topic_pages, render_chronology, actor_pages, compare_pages, review_page]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,7 +71,7 @@ def page_title(path: str, markdown: str) -> str:
             if line.strip() == "---":
                 break
             if line.startswith("title:"):
-                value = line[6:].strip().strip("\"'")
+                value = html.unescape(line[6:].strip().strip("\"'"))
                 if value:
                     return value
     for line in lines:
@@ -125,5 +130,20 @@ def build_pages(
     if SOURCES_INDEX not in handwritten:
         pages[SOURCES_INDEX] = render_sources_index(
             book, cited_by=cited_by, directory_urls=settings.directory_urls)
-    return BuiltPages(pages=dict(sorted(pages.items())), records=records, problems=problems,
-                      annotations=annotations, cited_by=cited_by)
+    built = BuiltPages(pages=dict(sorted(pages.items())), records=records, problems=problems,
+                       annotations=annotations, cited_by=cited_by)
+    return _with_data_page(book, built, handwritten, settings)
+
+
+def _with_data_page(book: Book, built: BuiltPages, handwritten: Mapping[str, str],
+                    settings: Settings) -> BuiltPages:
+    """Add the Data page, which links every file the data stage publishes."""
+    from .data import data_files
+    from .datapage import render_data_page
+
+    path = f"{settings.data_dir.strip('/')}/index.md"
+    if path in handwritten:
+        return built
+    names = data_files(book, built)
+    page = render_data_page(names, source_files=[s.file for s in book.sources])
+    return replace(built, pages=dict(sorted({**built.pages, path: page}.items())))

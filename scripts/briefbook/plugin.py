@@ -8,6 +8,7 @@ fails on it while a plain build still produces the rest of the book.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -15,17 +16,22 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from . import cache
+from .analysis import Annotations
 from .book import load_book
+from .cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from .citations import find_citations, render_citations
 from .data import data_files
 from .errors import Problem
+from .jsonld import page_jsonld, script_block
 from .links import href
 from .model import Book
 from .pages import BuiltPages, Settings, build_pages
 from .quotecheck import check_quotes
+from .render_actors import actor_ref_problems
 from .render_sources import source_page_path
 from .topics import append_evidence
 from .yamlio import atomic_write
@@ -52,6 +58,10 @@ class BriefbookConfig(base.Config):
     notes_heading = c.Type(str, default="Sources")
     """Heading of the list of notes appended to every page that cites."""
 
+    cache_dir = c.Type(str, default=DEFAULT_CACHE_DIR)
+    """Folder of the analysis cache, relative to ``mkdocs.yml`` (safe to delete; keep it out of
+    version control). An empty string keeps the cache in memory only."""
+
 
 def report(problem: Problem) -> None:
     """Log a problem: errors and warnings as WARNING (``--strict`` counts them), else INFO."""
@@ -69,11 +79,13 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.built: BuiltPages | None = None
         self.root: Path | None = None
         self.records: list[dict[str, object]] = []
+        self._analysed: tuple[Book, Annotations] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve the briefing folder and load the book."""
         base_dir = Path(config.config_file_path or ".").resolve().parent
         self.root = (base_dir / self.config.briefing).resolve()
+        cache.configure(base_dir / self.config.cache_dir if self.config.cache_dir else None)
         self.book = load_book(self.root, extra_boilerplate=self.config.boilerplate)
         for problem in self.book.problems:
             report(_in_briefing(problem, self.config.briefing))
@@ -85,11 +97,20 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         handwritten = {f.src_uri: f.content_string for f in files.documentation_pages()}
         settings = Settings(directory_urls=config.use_directory_urls,
                             data_dir=self.config.data_dir)
-        self.built = build_pages(self.book, handwritten, settings)
+        if self._analysed is None or self._analysed[0] != self.book:
+            # a rebuild with the same book (only pages edited) reuses the whole analysis
+            self._analysed = (self.book, Annotations(self.book))
+        self.built = build_pages(self.book, handwritten, settings,
+                                 annotations=self._analysed[1])
         for problem in self.built.problems:
             report(problem)
+        source_pages = self.built.source_pages
         for path, markdown in self.built.pages.items():
-            files.append(File.generated(config, path, content=markdown))
+            # one nav entry per source would make every page's nav grow with the book: source
+            # pages are reached from the sources index instead
+            inclusion = (InclusionLevel.NOT_IN_NAV if path in source_pages
+                         else InclusionLevel.UNDEFINED)
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         self.records = []
         return files
 
@@ -101,6 +122,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         if path in self.built.source_pages and path not in _handwritten(page):
             return markdown
         shown = path if page.file.generated_by else f"{Path(config.docs_dir).name}/{path}"
+        offset = _lines_before(page.file.content_string, markdown)  # front matter MkDocs cut
         if not page.file.generated_by:
             markdown = append_evidence(markdown, path, self.book, self.built.annotations,
                                        directory_urls=config.use_directory_urls)
@@ -110,12 +132,26 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                                      self.book.source(sid).anchor(n) if n else None,  # type: ignore[union-attr]
                                      directory_urls=config.use_directory_urls))
         for problem in rendered.problems:
-            report(problem)
+            report(_shifted(problem, offset))
         if self.config.check_quotes:
             citations, _ = find_citations(markdown)
             for problem in check_quotes(markdown, citations, self.book, page=shown):
-                report(problem)
+                report(_shifted(problem, offset))
+        actor_ids = [a.id for a in self.built.annotations.actors]
+        for problem in actor_ref_problems(markdown, shown, actor_ids):
+            report(_shifted(problem, offset))
         return rendered.markdown
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Put the page's schema.org JSON-LD into its ``<head>``."""
+        assert self.book is not None
+        head_end = output.find("</head>")
+        if head_end < 0:
+            return output
+        block = script_block(page_jsonld(
+            self.book, page.file.src_uri, title=page.title or "", site_name=config.site_name,
+            site_url=config.site_url, directory_urls=config.use_directory_urls))
+        return output[:head_end] + block + output[head_end:]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the data downloads and the verbatim source files into the site."""
@@ -126,12 +162,29 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         for source in self.book.sources:
             atomic_write(out / "sources" / source.file,
                          (self.root / "sources" / source.file).read_bytes())
+            original = (self.root / source.original).resolve() if source.original else None
+            if original and original.is_relative_to(self.root / "originals") and original.is_file():
+                atomic_write(out / "originals" / original.name, original.read_bytes())
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when anything in the briefing folder changes."""
         if self.root is not None and self.root.is_dir():
             server.watch(str(self.root))
         return server
+
+
+def _lines_before(source: str, markdown: str) -> int:
+    """Lines of ``source`` before ``markdown`` (the front matter MkDocs strips), else 0."""
+    if markdown and source.endswith(markdown):
+        return source.count("\n", 0, len(source) - len(markdown))
+    return 0
+
+
+def _shifted(problem: Problem, offset: int) -> Problem:
+    """The problem with its line counted in the page's file rather than its body."""
+    if not offset or problem.line is None:
+        return problem
+    return dataclasses.replace(problem, line=problem.line + offset)
 
 
 def _handwritten(page: Page) -> set[str]:

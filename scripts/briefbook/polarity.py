@@ -70,18 +70,20 @@ ROLE_WORDS: frozenset[str] = frozenset(
     member service servicemember senator sen representative rep congressman congresswoman
     governor gov mayor ambassador envoy diplomat adviser advisor analyst aide press agency
     bureau office council committee ministerial cabinet prime king queen prince leader
-    founder deputy assistant attorney judge justice prosecutor contractor civilian staff
-    personnel employee executive ceo manager correspondent reporter editor professor
+    founder deputy assistant attorney judge justice prosecutor executive ceo manager
+    correspondent reporter editor professor
     """.split()
 )
 
 #: Spellings and abbreviations that mean the same thing (a change between them is wording).
 EQUIVALENTS: tuple[frozenset[str], ...] = tuple(frozenset(group.split("|")) for group in (
-    "us|u.s|u.s.a|usa|united states|america|american", "uk|u.k|united kingdom|britain|british",
+    "us|u.s|u.s.a|usa|united states|america|american|americans",
+    "uk|u.k|united kingdom|britain|british",
     "un|u.n|united nations", "eu|e.u|european union", "gen|general", "lt|lieutenant",
     "col|colonel", "maj|major", "capt|captain", "cmdr|commander", "sgt|sergeant",
     "sen|senator", "rep|representative", "gov|governor", "adm|admiral", "dept|department",
     "spokesman|spokeswoman|spokesperson", "govt|government", "intl|international",
+    "personnel|staff",
 ))
 
 #: Words that introduce who said something.

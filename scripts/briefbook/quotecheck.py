@@ -95,7 +95,7 @@ def check_quotes(markdown: str, citations: Iterable[Citation], book: Book, *,
     """
     problems: list[Problem] = []
     citations = list(citations)
-    for cit, quotes in zip(citations, citation_quotes(markdown, citations)):
+    for cit, quotes in zip(citations, citation_quotes(markdown, citations), strict=True):
         if not quotes:
             continue
         texts: list[str] = []
@@ -132,12 +132,29 @@ def _closest(fragment: str, texts: list[str]) -> str | None:
         alignment = fuzz.partial_ratio_alignment(fragment, folded)
         if alignment is None:
             continue
-        candidate = text[alignment.dest_start:alignment.dest_end]
+        candidate = _whole_words(text, alignment.dest_start, alignment.dest_end, fragment)
         if best is None or alignment.score > best[0]:
             best = (alignment.score, candidate)
     if best is None:
         for text in texts:
             alignment = fuzz.partial_ratio_alignment(fragment, fold(text))
             if alignment and (best is None or alignment.score > best[0]):
-                best = (alignment.score, fold(text)[alignment.dest_start:alignment.dest_end])
+                best = (alignment.score,
+                        _whole_words(fold(text), alignment.dest_start, alignment.dest_end,
+                                     fragment))
     return best[1].strip() if best and best[0] >= 50 else None
+
+
+def _whole_words(text: str, start: int, end: int, fragment: str) -> str:
+    """``text[start:end]`` widened to whole words, starting at the fragment's first word."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    words = text[start:end].split()
+    first = fragment.split()[0] if fragment.split() else ""
+    for i, word in enumerate(words[:3]):
+        if fold(word).strip(_TRIM) == first:
+            words = words[i:]
+            break
+    return " ".join(words).strip(_TRIM)

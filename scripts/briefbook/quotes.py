@@ -31,6 +31,8 @@ from .model import Book, Paragraph, Source
 from .text import sentence_spans, slugify
 
 PHRASE_WORDS = 4
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december""".split())
 _NAME_PREFIXES = frozenset({"us", "u.s", "prime", "vice", "deputy", "former", "acting"})
 _OPEN = "\u201c\u201e\u00ab"
 _CLOSE = "\u201d\u00bb"
@@ -165,19 +167,26 @@ class _Resolver:
         titles = [r.title for r in actor.roles] if actor else []
         para = self.source.paragraph(mention.paragraph)
         if para:
-            titles.append(para.text[max(0, mention.start - 48):mention.start])
+            lead = max([m.end for m in self.mentions if m.paragraph == mention.paragraph
+                        and m.end <= mention.start] + [mention.start - 48, 0])
+            window = re.split(r"[.,;:]", para.text[lead:mention.start])[-1]
+            titles.append(" ".join(window.split()[-4:]))
         return any(stem in key(t) for t in titles)
 
     def resolve(self, para: Paragraph, a: int, b: int, at: int) -> tuple[str | None, str]:
         """The actor named by the subject ``para.text[a:b]`` of a quote starting at ``at``."""
         subject = para.text[a:b].strip(" ,;:—–-")
+        subject = _VERB_RE.split(subject)[0].strip(" ,;:—–-") or subject
         found = self.within(para.number, a, b)
         persons = [m for m in found if self.kind(m.actor) == "person"]
-        if persons or found:
-            return (persons or found)[0].actor, subject
+        if persons:
+            return persons[0].actor, subject
+        if found:
+            return found[-1].actor, subject
         pron = _PRONOUN_RE.match(subject)
         if pron:
-            return self.pronoun(para.number, at, pron.group("pron"), pron.group("noun")), subject
+            return self.pronoun(para.number, min(a, at), pron.group("pron"),
+                                pron.group("noun")), subject
         name = _extracted_name(subject)
         return (slugify(name) or None) if name else None, subject
 
@@ -204,21 +213,24 @@ class _Resolver:
 
 def _extracted_name(subject: str) -> str | None:
     """A person-like name in an attribution subject, titles removed (``Sen. A B`` → ``A B``)."""
-    runs = []
-    subject = subject.split(",")[0]
-    for start, _, run in name_candidates(subject):
-        words = run.split()
-        if start == 0 and words[0].lower() in _COMMON_STARTS:
-            words = words[1:]
-        while words and key(words[0]).rstrip(".") in _TITLE_WORDS | _NAME_PREFIXES:
-            words = words[1:]
-        if words:
-            runs.append(" ".join(words))
-    if not runs:
-        return None
-    multi = [r for r in runs if len(r.split()) > 1]
-    name = (multi or runs)[-1]
-    return re.sub(r"[’']s$", "", name)
+    for part in subject.split(","):
+        runs = []
+        for start, _, run in name_candidates(part.strip()):
+            words = run.split()
+            if start == 0 and words[0].lower() in _COMMON_STARTS:
+                words = words[1:]
+            titles = [i for i, w in enumerate(words)
+                      if key(w).rstrip(".") in _TITLE_WORDS | _NAME_PREFIXES]
+            if titles and titles[-1] + 1 < len(words):
+                words = words[titles[-1] + 1:]
+            elif titles:
+                words = []
+            if words and not (len(words) == 1 and key(words[0]) in _CALENDAR):
+                runs.append(" ".join(words))
+        multi = [r for r in runs if len(r.split()) > 1]
+        if multi or runs:
+            return re.sub(r"[’']s$", "", (multi or runs)[-1])
+    return None
 
 
 def _attribute(para: Paragraph, span: _Span, spans: Sequence[_Span], index: int,
@@ -235,12 +247,14 @@ def _attribute(para: Paragraph, span: _Span, spans: Sequence[_Span], index: int,
     tail = text[tail_a:tail_b] if tail_a < tail_b else ""
     lead = len(tail) - len(tail.lstrip(" ,.;:—–-"))
     stripped = tail[lead:]
-    m = _AFTER_SAID_RE.match(stripped)
+    quoted = text[span.text_start:span.text_end].rstrip()
+    attached = quoted.endswith((",", "?", "!", "—", "-")) or tail[:lead].strip() != ""
+    m = _AFTER_SAID_RE.match(stripped) if attached else None
     if m:
         a = tail_a + lead + m.start("subj")
         speaker, written = resolver.resolve(para, a, tail_b, span.open)
         return speaker, written, "after"
-    m = _SUBJ_SAID_RE.match(stripped)
+    m = _SUBJ_SAID_RE.match(stripped) if attached else None
     if m and len(m.group("subj").split()) <= 25:
         a = tail_a + lead
         speaker, written = resolver.resolve(para, a, a + m.end("subj"), span.open)
@@ -358,8 +372,9 @@ def _longer_name(source: Source | None, word: str) -> str | None:
     for para in source.paragraphs:
         for _, _, run in name_candidates(para.text):
             words = run.split()
-            while words and key(words[0]).rstrip(".") in _TITLE_WORDS | _NAME_PREFIXES:
-                words = words[1:]
+            titles = [i for i, w in enumerate(words)
+                      if key(w).rstrip(".") in _TITLE_WORDS | _NAME_PREFIXES]
+            words = words[titles[-1] + 1:] if titles else words
             if len(words) > 1 and key(words[-1]) == key(word) and words[0][:1].isupper():
                 return " ".join(words)
     return None

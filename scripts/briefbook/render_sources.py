@@ -11,6 +11,7 @@ import html
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from .links import href, page_url, relative
 from .model import Book, Source
@@ -47,8 +48,12 @@ def safe_url(url: str | None) -> str | None:
 
 
 def front_matter(title: str, **extra: object) -> str:
-    """YAML front matter with the page title (JSON strings are valid YAML)."""
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    """YAML front matter with the page title (JSON strings are valid YAML).
+
+    The title is HTML-escaped: MkDocs and the theme put page titles into the navigation and
+    ``<title>`` without escaping, so a title taken from an article or YAML could be markup.
+    """
+    lines = ["---", f"title: {json.dumps(esc(title), ensure_ascii=False)}"]
     lines.extend(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items())
     return "\n".join(lines) + "\n---\n\n"
 
@@ -123,6 +128,9 @@ def render_source_page(
         ("Section", _value(source.section)) if source.section else None,
         ("File", f'<a href="{esc(root)}{esc(data_dir)}/sources/{esc(source.file)}">'
                  f"{esc(source.file)}</a> (verbatim, SHA-256 <code>{source.sha256[:16]}…</code>)"),
+        ("Original", f'<a href="{esc(root)}{esc(data_dir)}/originals/'
+                     f'{esc(PurePosixPath(source.original).name)}">the page as saved</a> (the '
+                     "text above was extracted from it)") if source.original else None,
         ("Metadata", "curated in <code>sources.yml</code>" if source.curated else
          "not curated: this file is not listed in <code>sources.yml</code>"),
         ("Notes", esc(source.notes)) if source.notes else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,7 +48,24 @@ def load_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
                               hint="check indentation and quoting near this line")]
     except YAMLError as exc:
         return None, [Problem(file=display, level="error", message=f"YAML error: {exc}")]
+    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. date: 2021-02-30
+        return None, [Problem(file=display, line=_bad_date_line(text), level="error",
+                              message=f"YAML value error: {exc}",
+                              hint="quote the value or correct it (dates are YYYY-MM-DD)")]
     return data, []
+
+
+_DATE_RE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
+
+
+def _bad_date_line(text: str) -> int | None:
+    """The line of the first impossible date (what ruamel fails to construct), if any."""
+    for m in _DATE_RE.finditer(text):
+        try:
+            _dt.date(*(int(g) for g in m.groups()))
+        except ValueError:
+            return text.count("\n", 0, m.start()) + 1
+    return None
 
 
 def line_of(node: Any, key: str | int | None = None) -> int | None:

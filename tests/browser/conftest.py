@@ -8,24 +8,14 @@ reason, except under ``CI``, where a missing browser is a failure.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("BRIEFBOOK_CHROMIUM", "/usr/bin/chromium"))
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from browserkit import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Watched, build_site
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -33,18 +23,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents and "needs_browser" in item.fixturenames:
             item.add_marker(pytest.mark.browser)
-
-
-def build_site(out: Path, **env: str) -> Path:
-    """Build the book with ``mkdocs build --strict`` into ``out``; fail with its log."""
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
-         "-d", str(out)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
-    if completed.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{completed.stdout}{completed.stderr}")
-    return out
 
 
 @pytest.fixture(scope="session")
@@ -99,15 +77,6 @@ def browser(needs_browser: Path) -> Iterator[object]:
         launched.close()
 
 
-@dataclass
-class Watched:
-    """A page with what it logged and asked for."""
-
-    page: object
-    console_errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-
-
 @pytest.fixture()
 def watched(browser: object, request: pytest.FixtureRequest) -> Iterator[Watched]:
     """A new page (1280×900, light scheme) recording console errors and every request."""
@@ -124,9 +93,3 @@ def watched(browser: object, request: pytest.FixtureRequest) -> Iterator[Watched
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=False)
     finally:
         context.close()
-
-
-def html_pages(site: Path) -> list[str]:
-    """Every generated HTML page of a built site, as a path relative to the site."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if not p.relative_to(site).as_posix().startswith(("assets/", "search/")))

@@ -1,0 +1,143 @@
+"""A content-hash cache of analysis results: in memory across rebuilds, and on disk.
+
+Per-source analysis (mentions, quotations, dates, …) depends only on the source's bytes, the
+engine's code and, for some stages, a small context (the alias table). Stage functions ask::
+
+    cached("dates", key_of(source.sha256, context), lambda: find_dates(...))
+
+and get the stored result when the same key was computed before — in this process (``mkdocs
+serve`` keeps the process and the plugin alive across rebuilds) or in an earlier one (the disk
+folder, ``.cache/briefbook/`` by default). The key always includes the engine version (the
+package version and a hash of the engine's source files), so a code change never serves stale
+results.
+
+The folder is safe to delete at any time; a missing, truncated or unreadable entry is ignored and
+recomputed. Entries are written atomically (temporary file, then rename). Entries are pickles:
+the folder is a local build cache, never shared or downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from . import __version__
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: The default cache folder, relative to the folder of ``mkdocs.yml``.
+DEFAULT_DIR = ".cache/briefbook"
+
+
+@lru_cache(maxsize=1)
+def engine_version() -> str:
+    """The package version plus a hash of the engine's source files (changes with the code)."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}-{digest.hexdigest()[:16]}"
+
+
+def key_of(*parts: object) -> str:
+    """A stable key from parts (strings, numbers, tuples of them): SHA-256 of their ``repr``."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+
+class Cache:
+    """A two-level cache: a dictionary in memory, then pickles under ``directory``.
+
+    Args:
+        directory: The disk folder; ``None`` keeps results in memory only.
+        version: Part of every key; defaults to :func:`engine_version`.
+    """
+
+    def __init__(self, directory: Path | str | None = None, *, version: str | None = None):
+        self.directory = Path(directory) if directory is not None else None
+        self.version = version if version is not None else engine_version()
+        self.memory: dict[tuple[str, str], Any] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def path(self, namespace: str, key: str) -> Path | None:
+        """Where the entry for ``(namespace, key)`` lives on disk (``None``: memory only)."""
+        if self.directory is None:
+            return None
+        full = key_of(self.version, namespace, key)
+        return self.directory / namespace / full[:2] / f"{full}.pickle"
+
+    def get_or_compute(self, namespace: str, key: str, compute: Callable[[], T]) -> T:
+        """The stored value for ``key`` in ``namespace``, else ``compute()`` (then stored)."""
+        slot = (namespace, key)
+        if slot in self.memory:
+            self.hits += 1
+            return self.memory[slot]  # type: ignore[no-any-return]
+        path = self.path(namespace, key)
+        if path is not None and path.is_file():
+            try:
+                with path.open("rb") as handle:
+                    stored_key, value = pickle.load(handle)
+                if stored_key == (self.version, namespace, key):
+                    self.hits += 1
+                    self.memory[slot] = value
+                    return value  # type: ignore[no-any-return]
+            except Exception as exc:  # noqa: BLE001 - any unreadable entry is recomputed
+                log.debug("ignoring unreadable cache entry %s: %s", path, exc)
+        self.misses += 1
+        value = compute()
+        self.memory[slot] = value
+        if path is not None:
+            self._write(path, (self.version, namespace, key), value)
+        return value
+
+    def _write(self, path: Path, stored_key: tuple[str, str, str], value: Any) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    pickle.dump((stored_key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
+            log.debug("could not write cache entry %s: %s", path, exc)
+
+    def clear_memory(self) -> None:
+        """Forget the in-memory results (the disk entries stay)."""
+        self.memory.clear()
+
+
+_ACTIVE = Cache(None)
+
+
+def configure(directory: Path | str | None) -> Cache:
+    """Make the process-wide cache use ``directory`` (``None``: memory only) and return it.
+
+    Reconfiguring with the same folder keeps the in-memory results (``mkdocs serve``).
+    """
+    global _ACTIVE
+    new_dir = Path(directory) if directory is not None else None
+    if new_dir != _ACTIVE.directory:
+        _ACTIVE = Cache(new_dir)
+    return _ACTIVE
+
+
+def active() -> Cache:
+    """The process-wide cache the stage functions use."""
+    return _ACTIVE
+
+
+def cached(namespace: str, key: str, compute: Callable[[], T]) -> T:
+    """Shorthand for ``active().get_or_compute(namespace, key, compute)``."""
+    return _ACTIVE.get_or_compute(namespace, key, compute)

@@ -1,0 +1,85 @@
+"""Quotations in hand-written pages: a misquote fails the strict build with page and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefbook.book import load_book
+from briefbook.citations import find_citations
+from briefbook.quotecheck import check_quotes
+from conftest import mkdocs_build, write_book
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ARTICLE = """\
+The minister said on Tuesday that “the harbour will reopen within a fortnight,” adding that \
+repairs were under way.
+Critics called the plan “reckless and premature.”
+"""
+PAGE = """\
+---
+title: Harbour
+---
+
+# Harbour
+
+The minister promised that "the harbour will reopen within a fortnight" [@port-news, ¶ 1].
+
+Critics called the plan "reckless and premature" [@port-news, ¶ 2]: the quote is checked even
+when a colon follows the citation.
+"""
+
+
+def _write(tmp_path: Path, page: str) -> Path:
+    return write_book(tmp_path / "book", {"port-news.txt": ARTICLE},
+                      docs={"harbour.md": page})
+
+
+@pytest.mark.slow
+def test_verbatim_quotes_build_and_an_altered_word_fails_with_page_and_line(
+        tmp_path: Path) -> None:
+    root = _write(tmp_path, PAGE)
+    ok = mkdocs_build(root)
+    assert ok.returncode == 0, ok.stderr
+    assert "quotation" not in ok.stderr
+    altered = PAGE.replace("within a fortnight", "within a week")
+    assert altered != PAGE
+    (root / "docs" / "harbour.md").write_text(altered, "utf-8")
+    bad = mkdocs_build(root)
+    assert bad.returncode != 0
+    # Line 7 of the file (front matter counted), with the closest cited text as a hint.
+    assert "docs/harbour.md:7: quotation “the harbour will reopen within a week” is not " \
+           "verbatim in [@port-news, ¶ 1]" in bad.stderr
+    assert "(the closest cited text is “the harbour will reopen within a fortnight”)" \
+        in bad.stderr
+    assert "strict mode" in bad.stderr + bad.stdout
+
+
+@pytest.mark.slow
+def test_a_misquote_after_a_citation_followed_by_a_colon_is_caught(tmp_path: Path) -> None:
+    root = _write(tmp_path, PAGE.replace("reckless and premature", "reckless and rash"))
+    bad = mkdocs_build(root)
+    assert bad.returncode != 0
+    assert "docs/harbour.md:9: quotation “reckless and rash”" in bad.stderr
+
+
+def test_a_citation_followed_by_a_colon_is_a_citation_but_a_reference_definition_is_not(
+        ) -> None:
+    citations, _ = find_citations('Said "x" [@a, ¶ 1]: more.\n\n[@b]: https://example.org\n')
+    assert [c.text for c in citations] == ["[@a, ¶ 1]"]
+
+
+BOOK_PAGES = {"index.md": 5, "context/jcpoa.md": 8, "context/aumf.md": 5, "glossary.md": 1}
+
+
+@pytest.mark.parametrize(("page", "minimum"), sorted(BOOK_PAGES.items()))
+def test_the_books_briefing_pages_quote_verbatim_and_cite_enough(page: str,
+                                                                 minimum: int) -> None:
+    book = load_book(ROOT / "briefing")
+    markdown = (ROOT / "docs" / page).read_text("utf-8")
+    citations, errors = find_citations(markdown)
+    assert errors == []
+    assert len(citations) >= minimum
+    assert check_quotes(markdown, citations, book, page=page) == []
