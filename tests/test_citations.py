@@ -115,3 +115,8 @@ def test_quotation_check_folds_quotes_and_accepts_ellipses(book):
 def test_quotation_in_an_earlier_uncited_sentence_is_not_checked():
     scope = 'He said "something else." Then the bridge "joins two towns"'
     assert last_sentence_quotes(scope) == ["joins two towns"]
+
+
+def test_html_attributes_are_not_quotations():
+    scope = '<span class="bb-x" title="not a quote">He said</span> it "joins two towns"'
+    assert last_sentence_quotes(scope) == ["joins two towns"]

@@ -205,3 +205,12 @@ def test_a_page_whose_text_is_already_in_the_book_is_refused(tmp_path: Path):
     forced = add_page(briefing, str(saved), force=True)
     assert [a.id for a in forced.added] == ["harbour"]
     assert [p.level for p in forced.problems] == ["warning"]
+
+
+def test_only_originals_inside_the_book_are_published(book_factory):
+    root = book_factory({"a.txt": "One paragraph.\n"}, sources_yml=(
+        "- id: a\n  file: a.txt\n  original: ../secret.html\n"))
+    (root / "secret.html").write_text("<p>private</p>", "utf-8")
+    build = mkdocs_build(root)
+    assert build.returncode == 0, build.stderr
+    assert not (root / "site" / "data" / "originals").exists()

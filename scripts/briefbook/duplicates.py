@@ -50,7 +50,7 @@ class Duplicate:
 
     def describe(self) -> str:
         """A short human description for messages."""
-        return (f"{self.similarity:.0f}% similar to source '{self.source}'; {self.matched} of "
+        return (f"{int(self.similarity)}% similar to source '{self.source}'; {self.matched} of "
                 f"its {self.paragraphs} paragraphs are there nearly word for word")
 
 

@@ -19,6 +19,7 @@ from .model import Book
 from .text import fold
 
 _LINK_RE = re.compile(r"!?\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _OPEN_CLOSE = {"\u201c": "\u201d", '"': '"'}
 _BOUNDARY_RE = re.compile(r"[.!?][\"\u201d)\]]*\s+(?=[\"\u201c(\[]*[A-Z0-9])")
 _FRAGMENT_SPLIT_RE = re.compile(r"\s*(?:…|\.\.\.|\[[^\]]*\])\s*")
@@ -26,8 +27,8 @@ _TRIM = " \t\n.,;:!?'\"\u2018\u2019\u201c\u201d-\u2013\u2014()"
 
 
 def _plain(text: str) -> str:
-    """Markdown links to their text, emphasis markers removed (lengths may change)."""
-    text = _LINK_RE.sub(r"\1", text)
+    """Plain text for quote finding: links to their text, no HTML tags or emphasis marks."""
+    text = _TAG_RE.sub("", _LINK_RE.sub(r"\1", text))
     return re.sub(r"(\*\*|__|(?<!\w)[*_]|[*_](?!\w))", "", text)
 
 
