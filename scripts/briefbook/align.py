@@ -15,9 +15,10 @@ source.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -58,6 +59,7 @@ class Sentence:
         index: Position of the sentence in its paragraph (from 0).
         text: The sentence as written.
         words: Its folded content words (stems), in order.
+        folded: The sentence folded for matching (:func:`fast_fold`).
     """
 
     source: str
@@ -65,6 +67,7 @@ class Sentence:
     index: int
     text: str
     words: tuple[str, ...]
+    folded: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,9 +93,14 @@ class Alignment:
         return [p for p in self.pairs if {p.a.source, p.b.source} == {first, second}]
 
 
-def content_words(text: str) -> tuple[str, ...]:
+def fast_fold(text: str) -> str:
+    """:func:`briefbook.text.fold`, with a shortcut for plain ASCII text (most news prose)."""
+    return " ".join(text.lower().split()) if text.isascii() else fold(text)
+
+
+def content_words(text: str, folded: str | None = None) -> tuple[str, ...]:
     """Folded content words of ``text``, cut to six-letter stems (order kept)."""
-    words = _WORD_RE.findall(fold(text).replace("'", ""))
+    words = _WORD_RE.findall((folded if folded is not None else fast_fold(text)).replace("'", ""))
     return tuple(w[:6] for w in words if w not in STOPWORDS and (len(w) > 2 or w.isdigit()))
 
 
@@ -105,8 +113,10 @@ def sentences_of(sources: Iterable[Source]) -> list[Sentence]:
                 continue
             for index, (start, end) in enumerate(sentence_spans(para.text)):
                 text = para.text[start:end].strip()
+                folded = fast_fold(text)
                 out.append(Sentence(source=source.id, paragraph=para.number, index=index,
-                                    text=text, words=content_words(text)))
+                                    text=text, words=content_words(text, folded),
+                                    folded=folded))
     return out
 
 
@@ -116,27 +126,23 @@ def candidate_pairs(
     """Index pairs ``(i, j)``, ``i < j``, of sentences of different sources worth scoring.
 
     Uses an inverted index of content words with a document-frequency cut-off, so the cost is
-    bounded by ``len(sentences) × words per sentence × max_df`` instead of all pairs.
+    bounded by ``len(sentences) × words per sentence × max_df`` instead of all pairs. The index
+    is filled as the sentences are read, so each pair is met once.
     """
+    usable = [len(s.words) >= MIN_WORDS for s in sentences]
+    df = Counter(chain.from_iterable(set(s.words) for s, ok in zip(sentences, usable,
+                                                                   strict=True) if ok))
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, sentence in enumerate(sentences):
-        if len(sentence.words) < MIN_WORDS:
-            continue
-        for word in set(sentence.words):
-            postings[word].append(i)
-    indexed = {w: ids for w, ids in postings.items() if len(ids) <= max_df}
     pairs: list[tuple[int, int]] = []
     for i, sentence in enumerate(sentences):
-        if len(sentence.words) < MIN_WORDS:
+        if not usable[i]:
             continue
-        shared: dict[int, int] = defaultdict(int)
-        for word in set(sentence.words):
-            for j in indexed.get(word, ()):
-                if j > i:
-                    shared[j] += 1
-        for j, count in shared.items():
-            if count >= min_shared and sentences[j].source != sentence.source:
-                pairs.append((i, j))
+        words = [w for w in set(sentence.words) if df[w] <= max_df]
+        shared = Counter(chain.from_iterable(postings[w] for w in words if w in postings))
+        pairs.extend((j, i) for j, count in shared.items()
+                     if count >= min_shared and sentences[j].source != sentence.source)
+        for word in words:
+            postings[word].append(i)
     pairs.sort()
     return pairs
 
@@ -144,7 +150,8 @@ def candidate_pairs(
 def similarity(a: Sentence, b: Sentence) -> float:
     """How alike two sentences are (0–100): the mean of character and word-order ratios."""
     x, y = " ".join(a.words), " ".join(b.words)
-    return (fuzz.ratio(x, y) + fuzz.token_sort_ratio(fold(a.text), fold(b.text))) / 2
+    return (fuzz.ratio(x, y) + fuzz.token_sort_ratio(a.folded or fast_fold(a.text),
+                                                    b.folded or fast_fold(b.text))) / 2
 
 
 def align(

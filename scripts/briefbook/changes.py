@@ -94,7 +94,7 @@ def tokenize(sentence: str) -> list[Token]:
         if raw in "\"\u201c\u201d":
             quoted = {"\u201c": True, "\u201d": False}.get(raw, not quoted)
             continue
-        key = fold(raw).rstrip(".")
+        key = (raw.lower() if raw.isascii() else fold(raw)).rstrip(".")
         key = re.sub(r"'s$", "", key).replace("'", "")
         tokens.append(Token(text=raw.rstrip(".") if not re.search(r"\.\w", raw) else raw,
                             key=key, start=match.start(), end=match.start() + len(raw),
