@@ -56,16 +56,28 @@ def test_content_words_fold_and_drop_stopwords() -> None:
 
 
 def test_frequent_words_are_cut_from_the_index(tmp_path: Path) -> None:
-    # Forty one-sentence articles share the words "council" and "meeting" and nothing else
-    # rare; with a document-frequency cut-off below 40 those words are not indexed, so no
-    # candidate pairs come from them.
-    articles = {f"a{i:02d}.txt": f"The council meeting on item {i} discussed topic{i}x "
-                                 f"with speaker{i}y.\n" for i in range(40)}
+    # Forty one-sentence articles share "council", "meeting" and "discussed"; each also has
+    # five words of its own. With a document-frequency cut-off below 40 the shared words are
+    # not indexed, so no candidate pairs come from them; above 40 every pair is a candidate.
+    articles = {f"a{i:02d}.txt": f"The council meeting discussed a{i:02d}lpha b{i:02d}ravo "
+                                 f"c{i:02d}harlie d{i:02d}elta e{i:02d}cho.\n" for i in range(40)}
     write_book(tmp_path, articles)
     book = load_book(tmp_path / "briefing")
     sentences = sentences_of(book.sources)
     assert candidate_pairs(sentences, max_df=30) == []
     assert len(candidate_pairs(sentences, max_df=100)) == 40 * 39 // 2
+
+
+def test_sentences_of_common_words_still_meet_their_copies(tmp_path: Path) -> None:
+    # The copied sentence has no rare word at all; it is indexed by its rarest words instead.
+    common = "The council meeting discussed the budget plan."
+    articles = {f"a{i:02d}.txt": f"{common}\nItem {i} was about tram{i}x and bus{i}y.\n"
+                for i in range(40)}
+    write_book(tmp_path, articles)
+    book = load_book(tmp_path / "briefing")
+    sentences = sentences_of(book.sources)
+    pairs = candidate_pairs(sentences, max_df=30)
+    assert any(sentences[i].text == sentences[j].text == common for i, j in pairs)
 
 
 def test_boilerplate_is_not_aligned(tmp_path: Path) -> None:

@@ -187,3 +187,12 @@ def test_gold_phrases_recorded_as_phrases(seed_annotations: Annotations) -> None
     gold = _gold()["phrases"]
     assert all(_match(g, phrases) for g in gold), [g for g in gold if not _match(g, phrases)]
     assert len(phrases) == len(gold)
+
+
+def test_misspelled_speaker_without_alias_is_a_near_miss_not_a_merge(tmp_path: Path) -> None:
+    a = make_book(tmp_path, {"a": (
+        "“The port will reopen on Monday morning,” said spokesman Tom Hollander.\n\n"
+        "“Nobody was hurt in the fire last night,” Hollandr said.\n")}, actors="")
+    assert [q.speaker for q in a.quotes] == ["tom-hollander", "hollandr"]
+    assert [(n.text, n.actor, n.paragraph) for n in a.near_misses] == [
+        ("Hollandr", "tom-hollander", 2)]

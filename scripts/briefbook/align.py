@@ -29,6 +29,10 @@ from .text import fold, sentence_spans
 THRESHOLD = 62.0
 #: A word held by more sentences than this is not indexed (document-frequency cut-off).
 MAX_DF = 60
+#: A sentence with fewer rare words is also indexed by its next rarest ones, up to this number.
+MIN_INDEXED = 5
+#: Words held by more sentences than this are never indexed.
+COMMON_DF = 1500
 #: Indexed words two sentences must share to be scored at all.
 MIN_SHARED = 2
 #: Sentences with fewer content words than this are not aligned (datelines, "Read more").
@@ -137,7 +141,7 @@ def candidate_pairs(
     for i, sentence in enumerate(sentences):
         if not usable[i]:
             continue
-        words = [w for w in set(sentence.words) if df[w] <= max_df]
+        words = _indexed_words(sentence, df, max_df)
         shared = Counter(chain.from_iterable(postings[w] for w in words if w in postings))
         pairs.extend((j, i) for j, count in shared.items()
                      if count >= min_shared and sentences[j].source != sentence.source)
@@ -145,6 +149,20 @@ def candidate_pairs(
             postings[word].append(i)
     pairs.sort()
     return pairs
+
+
+def _indexed_words(sentence: Sentence, df: Counter[str], max_df: int) -> list[str]:
+    """The words a sentence is indexed by.
+
+    Every rare word (``df <= max_df``); and when it has fewer than :data:`MIN_INDEXED` of
+    those, its next rarest words up to that number (so a sentence of common words still meets
+    its copies), never a word held by more than :data:`COMMON_DF` sentences.
+    """
+    ranked = sorted(set(sentence.words), key=lambda w: (df[w], w))
+    rare = [w for w in ranked if df[w] <= max_df]
+    if len(rare) >= MIN_INDEXED:
+        return rare
+    return [w for w in ranked[:MIN_INDEXED] if df[w] <= COMMON_DF]
 
 
 def similarity(a: Sentence, b: Sentence) -> float:

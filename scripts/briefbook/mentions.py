@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
 from .model import Book, Source
 from .text import fold
+
+#: ``fold`` of one character, memoised: :func:`normalize` folds text character by character.
+_fold_char = lru_cache(maxsize=65536)(fold)
 
 if TYPE_CHECKING:
     from .actors import Actor
@@ -84,7 +88,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
-        folded = " " if char.isspace() else fold(char)
+        folded = " " if char.isspace() else _fold_char(char)
         for ch in folded:
             if ch in _APOSTROPHES:
                 after = text[index + 1:index + 3]
@@ -253,8 +257,9 @@ def near_misses(book: Book, actors: Sequence[Actor], mentions: Sequence[Mention]
                 *, max_distance: int = 2) -> list[NearMiss]:
     """Capitalised words close to (but not equal to) a registered name or surname.
 
-    A word of 5–7 letters may differ by one edit, a longer one by ``max_distance``. Words that
-    are already mentions, or registered spellings themselves, are not reported.
+    A word of 6–8 letters may differ by one edit, a longer one by ``max_distance``. Words that
+    are curated spellings, or mentions of curated actors, are not reported; a speaker found by
+    extraction only ("Kirbry said") is compared with every other registered name.
     """
     table = AliasTable.build(actors)
     registered: dict[str, tuple[str, str]] = {}
@@ -266,10 +271,14 @@ def near_misses(book: Book, actors: Sequence[Actor], mentions: Sequence[Mention]
             distinctive = words[-1] if actor.kind == "person" else words[0]
             if len(distinctive) >= 5:
                 registered.setdefault(distinctive, (actor.id, spelling))
+    curated = {a.id for a in actors if a.curated}
     spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for m in mentions:
-        spans.setdefault((m.source, m.paragraph), []).append((m.start, m.end))
-    known_words = set(registered) | {w for k in table.full for w in k.split()}
+        if m.actor in curated:
+            spans.setdefault((m.source, m.paragraph), []).append((m.start, m.end))
+    trusted = curated | {a.id for a in actors if len(key(a.name).split()) > 1}
+    known_words = {w for k, actor_id in table.full.items() if actor_id in trusted
+                   for w in k.split()}
     found: dict[tuple[str, int, str], NearMiss] = {}
     for source in book.sources:
         for para in source.paragraphs:
@@ -288,7 +297,7 @@ def near_misses(book: Book, actors: Sequence[Actor], mentions: Sequence[Mention]
                 for candidate in sorted(registered):
                     if abs(len(candidate) - len(word)) > limit or word.startswith(candidate):
                         continue
-                    if Levenshtein.distance(word, candidate, score_cutoff=limit) <= limit:
+                    if 0 < Levenshtein.distance(word, candidate, score_cutoff=limit) <= limit:
                         actor_id, spelling = registered[candidate]
                         found.setdefault((source.id, para.number, match.group()), NearMiss(
                             text=match.group(), actor=actor_id, registered=spelling,

@@ -32,6 +32,10 @@ PRINT_PAGE = "print.html"
 #: Pages of a built site never printed (search page, error page).
 SKIPPED = ("404.html", "search.html", PRINT_PAGE)
 
+#: Folders of the site left out of the printed book: the API reference documents the
+#: toolchain, not the briefing.
+EXCLUDED = ("reference/",)
+
 #: Flags for Debian's Chromium in a container with no network.
 CHROMIUM_ARGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,7 +52,8 @@ body { margin: 0; }
 .bb-print-cover h1 { font-size: 2.2em; margin: 0 0 .6em; }
 .bb-print-asof { font-size: 1.2em; }
 .bb-print-toc { break-after: page; }
-.bb-print-toc ol { padding-left: 1.2em; }
+.bb-print-toc ol { padding-left: 2.6em; margin: 0; }
+.bb-print-toc li { margin: 0; }
 .bb-print-part { break-before: page; }
 .bb-print-part h1, .bb-print-part h2, .bb-print-part h3 { break-after: avoid; }
 .bb-para, .bb-notes li { break-inside: avoid; }
@@ -106,8 +111,9 @@ def page_order(index_html: str, pages: Sequence[str]) -> list[str]:
             ordered.append(path)
     if "index.html" in known and "index.html" not in ordered:
         ordered.insert(0, "index.html")
-    rest = sorted(p for p in known if p not in ordered and posixpath.basename(p) not in SKIPPED)
-    return [p for p in ordered if posixpath.basename(p) not in SKIPPED] + rest
+    rest = sorted(p for p in known if p not in ordered)
+    return [p for p in ordered + rest
+            if posixpath.basename(p) not in SKIPPED and not p.startswith(EXCLUDED)]
 
 
 def _resolve(from_path: str, url: str) -> tuple[str, str]:
@@ -126,13 +132,13 @@ def extract_part(path: str, html: str) -> Part:
     """The article of a built page, without permalinks, edit buttons or scripts."""
     tree = LexborHTMLParser(html)
     article = tree.css_first("article.md-content__inner")
-    heading = article.css_first("h1") if article is not None else None
-    title = heading.text(strip=True) if heading is not None else path
     if article is None:
-        return Part(path=path, title=title, html="")
+        return Part(path=path, title=path, html="")
     for node in article.css("a.headerlink, .md-content__button, script, .md-source-file"):
         node.decompose()
-    return Part(path=path, title=title, html=article.inner_html or "")
+    heading = article.css_first("h1")
+    title = " ".join(heading.text(strip=False).split()) if heading is not None else path
+    return Part(path=path, title=title or path, html=article.inner_html or "")
 
 
 def _rewrite(part: Part, number: int, numbers: dict[str, int]) -> str:
@@ -223,7 +229,10 @@ def render_pdf(html_file: Path, pdf_file: Path, *, chromium: str) -> None:
 @click.option("--chromium", default=lambda: os.environ.get("BRIEFBOOK_CHROMIUM",
                                                            "/usr/bin/chromium"),
               show_default="/usr/bin/chromium", help="The Chromium binary to print with.")
-def pdf(output: Path, config_file: Path, site_dir: Path | None, chromium: str) -> None:
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Fail on any warning of the build (unresolved citation, broken link, …).")
+def pdf(output: Path, config_file: Path, site_dir: Path | None, chromium: str,
+        strict: bool) -> None:
     """Build the book strictly and print all of it to one PDF.
 
     The PDF has a cover with the as-of date (the latest source date and its basis), a table
@@ -242,12 +251,13 @@ def pdf(output: Path, config_file: Path, site_dir: Path | None, chromium: str) -
     book = load_book(briefing)
     with tempfile.TemporaryDirectory(prefix="briefbook-pdf-") as tmp:
         site = site_dir or Path(tmp) / "site"
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file),
+               "-d", str(site)] + (["--strict"] if strict else [])
         completed = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file),
-             "-d", str(site)], check=False,
+            cmd, check=False,
             env={**os.environ, "BRIEFBOOK_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"})
         if completed.returncode != 0:
-            raise click.ClickException("the strict build failed; no PDF was written")
+            raise click.ClickException("the build failed; no PDF was written")
         document = site / PRINT_PAGE
         document.write_text(print_document(site, site_name=config.site_name, when=as_of(book)),
                             "utf-8")

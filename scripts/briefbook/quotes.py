@@ -33,6 +33,8 @@ from .text import sentence_spans, slugify
 PHRASE_WORDS = 4
 _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
     march april may june july august september october november december""".split())
+_BODIES = frozenset("""agency ministry department office council committee forces army
+    government house institute party news press command police court""".split())
 _NAME_PREFIXES = frozenset({"us", "u.s", "prime", "vice", "deputy", "former", "acting"})
 _OPEN = "\u201c\u201e\u00ab"
 _CLOSE = "\u201d\u00bb"
@@ -359,6 +361,8 @@ def extracted_speakers(book: Book, quotes: Sequence[Quote],
                 name = full
             elif not re.match(r"(?:Mr|Mrs|Ms|Dr)\.?\s", quote.speaker_as_written):
                 kind = "organization"
+        if _BODIES & set(key(name).split()):
+            kind = "organization"
         names.setdefault(slugify(name), (name, kind))
     surnames = {key(n).split()[-1] for n, _ in names.values() if len(n.split()) > 1}
     found = [Actor(id=i, name=n, kind=k, curated=False) for i, (n, k) in names.items()
@@ -373,7 +377,7 @@ def _longer_name(source: Source | None, word: str) -> str | None:
         for _, _, run in name_candidates(para.text):
             words = run.split()
             titles = [i for i, w in enumerate(words)
-                      if key(w).rstrip(".") in _TITLE_WORDS | _NAME_PREFIXES]
+                      if key(w).rstrip(".") in _TITLE_WORDS | _NAME_PREFIXES | _COMMON_STARTS]
             words = words[titles[-1] + 1:] if titles else words
             if len(words) > 1 and key(words[-1]) == key(word) and words[0][:1].isupper():
                 return " ".join(words)

@@ -2,9 +2,13 @@
 
 A profile's heading carries the actor id as its anchor (``# Jane Doe {#jane-doe}``), so
 ``[Jane Doe][jane-doe]`` in any page resolves to it through mkdocs-autorefs, and an unknown id
-fails a strict build. Curated statements (roles, affiliation, description) come from
-``actors.yml`` with their citations; extracted ones (quotations, mentions, spellings) link to
-the paragraphs they were found in. Text from articles and YAML is HTML-escaped.
+fails a strict build. A hand-written heading whose id is also an actor id ("### Iraq") makes
+the reference ambiguous: autorefs then warns "Multiple primary URLs" and the strict build
+fails until the heading gets another id (``### Iraq {#iraq-context}``).
+
+Curated statements (roles, affiliation, description) come from ``actors.yml`` with their
+citations; extracted ones (quotations, mentions, spellings) link to their paragraphs. Text
+from articles and YAML is HTML-escaped.
 """
 
 from __future__ import annotations
