@@ -277,3 +277,29 @@ def test_review_command_lists_items_with_source_and_paragraph(tmp_path: Path) ->
                for line in lines)
     assert any(line.startswith("near-miss\ta ¶ 3\t“Lindqvst” looks like “Ana Lindqvist”")
                for line in lines)
+
+
+def test_every_paragraph_naming_an_actor_in_full_has_its_mention() -> None:
+    import re
+
+    from briefbook.mentions import key, normalize
+
+    a = Annotations(load_book(ROOT / "briefing"))
+    found = {(m.actor, m.source, m.paragraph) for m in a.mentions}
+    missing = []
+    for actor in a.book.actors:
+        for spelling in actor.names:
+            k = key(spelling)
+            if len(k.split()) < 2:
+                continue
+            for source in a.book.sources:
+                for para in source.paragraphs:
+                    folded = normalize(para.text)[0]
+                    if not para.boilerplate and re.search(rf"(?<!\w){re.escape(k)}(?!\w)",
+                                                          folded):
+                        if (actor.id, source.id, para.number) not in found:
+                            missing.append((actor.id, source.id, para.number))
+    # A longer name may contain a shorter one ("Revolutionary Guard Quds Force"): only
+    # paragraphs where no longer registered name explains the miss are errors.
+    longer = {(m.source, m.paragraph) for m in a.mentions if len(m.text.split()) > 2}
+    assert [x for x in missing if (x[1], x[2]) not in longer] == []

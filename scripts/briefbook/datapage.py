@@ -40,7 +40,10 @@ FIELDS: dict[str, tuple[str, dict[str, str]]] = {
         "paragraphs": "cited paragraph numbers (empty for a whole source)",
         "resolved": "whether the source and paragraphs exist",
         "note": "the note number on the page",
+        "quotes": "quotations in the citing sentence and whether each is verbatim",
     }),
+    "sources.bib": ("The sources as biblatex entries (keys are source ids), same metadata as "
+                    "`sources.json`.", {}),
     "actors.json": ("Who is who: curated actors and speakers found in the text.", {
         "id": "actor id (page `actors/<id>/`)", "name": "display name",
         "kind": "person, organization, government, state or media",
@@ -66,8 +69,24 @@ FIELDS: dict[str, tuple[str, dict[str, str]]] = {
         "status": "`confirmed` | `single-source` | `disputed`",
         "curated": "true when from `events.yml`", "url": "the event's anchor",
     }),
-    "chronology.csv": ("The chronology as CSV with ACLED-compatible column names.", {}),
-    "timeline.json": ("The chronology in TimelineJS3 format.", {}),
+    "chronology.csv": ("The chronology as CSV with ACLED-compatible column names.", {
+        "event_id_cnty": "event id", "event_date": "date (ISO 8601, as precise as known)",
+        "year": "year", "time_precision": "ACLED precision: 1 day, 2 week/month, 3 year",
+        "event_type": "event type", "sub_event_type": "sub-event type",
+        "actor1": "first actor", "assoc_actor_1": "actors associated with the first",
+        "actor2": "second actor", "assoc_actor_2": "actors associated with the second",
+        "country": "country", "location": "place", "latitude": "latitude, when curated",
+        "longitude": "longitude, when curated", "source": "the sources, by outlet and date",
+        "notes": "summary with its citations", "fatalities": "fatalities as stated, else 0",
+        "status": "`confirmed` | `single-source` | `disputed`",
+        "independent_sources": "sources not derived from one another",
+        "curated": "true when from `events.yml`",
+    }),
+    "timeline.json": ("The chronology in TimelineJS3 format (load it into a TimelineJS "
+                      "embed).", {
+        "title": "the timeline's title slide", "events": "one slide per dated event "
+        "(`start_date`, `text`, `group`, `unique_id`)",
+    }),
     "discrepancies.json": ("Where sources disagree.", {
         "kind": "`contradiction` | `number` | `date` | `attribution` | `role` | `wording`",
         "a": "`{source, paragraph, text}` of one side",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
@@ -162,6 +162,12 @@ class AliasTable:
                    actors={a.id: a for a in actors}, acronyms=acronyms,
                    capitalised=frozenset(capitalised))
 
+    @cached_property
+    def patterns(self) -> tuple[re.Pattern[str] | None, ...]:
+        """The full-name, surname and title patterns, built once per table (not per source)."""
+        return (self.pattern(k for k in self.full if k not in self.acronyms),
+                self.pattern(self.surnames), self.pattern(self.titles))
+
     def pattern(self, keys: Iterable[str]) -> re.Pattern[str] | None:
         """One regular expression matching any of ``keys``, longest first, on word bounds."""
         ordered = sorted(set(keys), key=lambda k: (-len(k), k))
@@ -194,9 +200,7 @@ def _folded_index(offsets: list[int], original: int) -> int:
 
 def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
     """Every mention of every actor in one source, in reading order."""
-    full_re = table.pattern(k for k in table.full if k not in table.acronyms)
-    surname_re = table.pattern(table.surnames)
-    title_re = table.pattern(table.titles)
+    full_re, surname_re, title_re = table.patterns
     introduced: list[str] = []
     found: list[Mention] = []
     for para in source.paragraphs:
@@ -280,6 +284,8 @@ def near_misses(book: Book, actors: Sequence[Actor], mentions: Sequence[Mention]
     known_words = {w for k, actor_id in table.full.items() if actor_id in trusted
                    for w in k.split()}
     found: dict[tuple[str, int, str], NearMiss] = {}
+    deletions = _deletion_index(registered, max(max_distance, 1))
+    closest: dict[str, str | None] = {}
     for source in book.sources:
         for para in source.paragraphs:
             if para.boilerplate:
@@ -293,17 +299,51 @@ def near_misses(book: Book, actors: Sequence[Actor], mentions: Sequence[Mention]
                     continue
                 if len(word) < 6:
                     continue
-                limit = 1 if len(word) <= 8 else max_distance
-                for candidate in sorted(registered):
-                    if abs(len(candidate) - len(word)) > limit or word.startswith(candidate):
-                        continue
-                    if 0 < Levenshtein.distance(word, candidate, score_cutoff=limit) <= limit:
-                        actor_id, spelling = registered[candidate]
-                        found.setdefault((source.id, para.number, match.group()), NearMiss(
-                            text=match.group(), actor=actor_id, registered=spelling,
-                            source=source.id, paragraph=para.number))
-                        break
+                if word not in closest:
+                    limit = 1 if len(word) <= 8 else max_distance
+                    closest[word] = _closest(word, limit, deletions)
+                candidate = closest[word]
+                if candidate is not None:
+                    actor_id, spelling = registered[candidate]
+                    found.setdefault((source.id, para.number, match.group()), NearMiss(
+                        text=match.group(), actor=actor_id, registered=spelling,
+                        source=source.id, paragraph=para.number))
     return [found[k] for k in sorted(found)]
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` characters deleted (itself included)."""
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def _deletion_index(words: Iterable[str], depth: int) -> dict[str, list[str]]:
+    """Deletion variant → the words that have it (a symmetric-delete index)."""
+    index: dict[str, list[str]] = {}
+    for word in sorted(words):
+        for variant in _deletions(word, depth):
+            index.setdefault(variant, []).append(word)
+    return index
+
+
+def _closest(word: str, limit: int, index: dict[str, list[str]]) -> str | None:
+    """The first registered word (in sorted order) within ``limit`` edits of ``word``.
+
+    Two words within ``limit`` edits share a variant with at most ``limit`` deletions each, so
+    only the words the index lists for ``word``'s variants are compared: linear in the text,
+    not in text × registered names.
+    """
+    candidates = {c for v in _deletions(word, limit) for c in index.get(v, ())}
+    for candidate in sorted(candidates):
+        if abs(len(candidate) - len(word)) > limit or word.startswith(candidate):
+            continue
+        if 0 < Levenshtein.distance(word, candidate, score_cutoff=limit) <= limit:
+            return candidate
+    return None
 
 
 def unknown_names(book: Book, mentions: Sequence[Mention],

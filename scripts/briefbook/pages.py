@@ -126,7 +126,7 @@ def build_pages(
         if path not in handwritten:
             pages[path] = render_source_page(
                 source, book, cited_by=cited_by, directory_urls=settings.directory_urls,
-                data_dir=settings.data_dir)
+                data_dir=settings.data_dir, derived_from=annotations.derived_from)
     if SOURCES_INDEX not in handwritten:
         pages[SOURCES_INDEX] = render_sources_index(
             book, cited_by=cited_by, directory_urls=settings.directory_urls)

@@ -8,6 +8,7 @@ fragments that must each appear. A mismatch names the page, line and the closest
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -28,7 +29,7 @@ _TRIM = " \t\n.,;:!?'\"\u2018\u2019\u201c\u201d-\u2013\u2014()"
 
 def _plain(text: str) -> str:
     """Plain text for quote finding: links to their text, no HTML tags or emphasis marks."""
-    text = _TAG_RE.sub("", _LINK_RE.sub(r"\1", text))
+    text = html.unescape(_TAG_RE.sub("", _LINK_RE.sub(r"\1", text)))
     return re.sub(r"(\*\*|__|(?<!\w)[*_]|[*_](?!\w))", "", text)
 
 

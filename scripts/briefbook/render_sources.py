@@ -77,6 +77,7 @@ def _value(value: str | None) -> str:
 def render_source_page(
     source: Source, book: Book, *, cited_by: Mapping[tuple[str, int | None], Sequence[CitedBy]],
     directory_urls: bool = True, data_dir: str = "data",
+    derived_from: Mapping[str, str] | None = None,
 ) -> str:
     """The Markdown of one source's page.
 
@@ -86,8 +87,12 @@ def render_source_page(
         cited_by: ``(source_id, paragraph or None)`` → the citations pointing there.
         directory_urls: MkDocs' ``use_directory_urls``.
         data_dir: Where the data downloads (and verbatim files) are published.
+        derived_from: Copy → original for the whole book, curated and detected (default: the
+            curated ``derived_from`` values only).
     """
     me = source_page_path(source.id)
+    if derived_from is None:
+        derived_from = {s.id: s.derived_from for s in book.sources if s.derived_from}
 
     def link(to: str, anchor: str | None = None) -> str:
         return esc(href(me, to, anchor, directory_urls=directory_urls))
@@ -95,17 +100,20 @@ def render_source_page(
     root = relative("", page_url(me, directory_urls=directory_urls))
     out = [front_matter(source_title(source), description=f"Source {source.id}")]
     out.append(f'<h1 id="{esc(source.id)}">{esc(source_title(source))}</h1>\n')
-    derived = [s for s in book.sources if s.derived_from == source.id]
-    if source.derived_from:
-        original = book.source(source.derived_from)
-        name = esc(source_title(original)) if original else esc(source.derived_from)
+    derived = [s for s in book.sources if derived_from.get(s.id) == source.id]
+    original_id = derived_from.get(source.id)
+    if original_id:
+        original = book.source(original_id)
+        name = esc(source_title(original)) if original else esc(original_id)
+        how = ("recorded in <code>sources.yml</code>" if source.derived_from else
+               "detected by comparing the texts, not yet confirmed in <code>sources.yml</code>")
         out.append(
             f'<div class="admonition warning bb-derived"><p class="admonition-title">Derived '
-            f'copy</p><p>This source is a reworded copy of <a href="'
-            f'{link(source_page_path(source.derived_from))}">{name}</a> '
-            f"(<code>{esc(source.derived_from)}</code>). Where they differ, the differences "
-            "are listed on the comparison page; cite the original where the two agree."
-            "</p></div>\n")
+            f'copy</p><p>This source is a copy of <a href="'
+            f'{link(source_page_path(original_id))}">{name}</a> '
+            f"(<code>{esc(original_id)}</code>), {how}. It does not count as independent "
+            "corroboration. Where the two differ, the differences are listed on the "
+            "comparison page; cite the original where they agree.</p></div>\n")
     if derived:
         items = ", ".join(f'<a href="{link(source_page_path(d.id))}"><code>{esc(d.id)}</code>'
                           "</a>" for d in derived)

@@ -22,7 +22,7 @@ CHROMIUM_ARGS = [
 def build_site(out: Path, **env: str) -> Path:
     """Build the book with ``mkdocs build --strict`` into ``out``; fail with its log."""
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
          "-d", str(out)],
         cwd=ROOT, capture_output=True, text=True, check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
