@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefbook.book import load_book
-from conftest import ROOT
+from bookkit import ROOT
 
 
 @pytest.fixture(scope="module")

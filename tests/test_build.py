@@ -8,7 +8,7 @@ import re
 
 from briefbook.book import load_book
 from briefbook.pages import build_pages
-from conftest import mkdocs_build
+from bookkit import mkdocs_build
 
 ARTICLES = {
     "harbor-2019.txt": " date 2019-05-02 Local\n\nThe harbor reopened on Thursday.\n\n"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from briefbook.check import check_site
 from briefbook.cli import main
-from conftest import mkdocs_build, write_book
+from bookkit import mkdocs_build, write_book
 
 ARTICLE_A = (
     "The harbour council voted on Tuesday to close the old pier.\n\n"

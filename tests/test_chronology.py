@@ -19,7 +19,7 @@ from briefbook.render_chronology import (
     review_chronology,
     timeline_json,
 )
-from conftest import ROOT, write_book
+from bookkit import ROOT, write_book
 
 ARTICLES = {
     "wire-a.txt": "Rockets hit the airport on Monday, killing two guards.\n\n"

@@ -120,3 +120,10 @@ def test_quotation_in_an_earlier_uncited_sentence_is_not_checked():
 def test_html_attributes_are_not_quotations():
     scope = '<span class="bb-x" title="not a quote">He said</span> it "joins two towns"'
     assert last_sentence_quotes(scope) == ["joins two towns"]
+
+
+def test_quotes_in_an_earlier_html_block_are_not_checked(book):
+    md = ('<p>Where: "somewhere else entirely"</p><p>The bridge '
+          "\u201cjoins two towns\u201d [@daily-2020, ¶ 2]</p>\n")
+    citations, _ = find_citations(md)
+    assert check_quotes(md, citations, book, page="p.md") == []

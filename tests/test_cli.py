@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from briefbook.cli import main
-from conftest import mkdocs_build
+from bookkit import mkdocs_build
 
 
 def test_new_scaffolds_a_book_that_builds_at_once(tmp_path: Path):

@@ -19,7 +19,7 @@ from briefbook.render_compare import (
     independent_sources,
     render_compare_page,
 )
-from conftest import write_book
+from bookkit import write_book
 
 # (original sentence, copy sentence, expected kind or None for "nothing flagged")
 EDITS = [

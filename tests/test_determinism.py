@@ -13,7 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from briefbook.cli import main
-from conftest import mkdocs_build, write_book
+from bookkit import mkdocs_build, write_book
 
 ARTICLES = {
     "river-gazette.txt": " date 2020-05-04 Local\nThe river rose two metres overnight.\n\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefbook.book import load_book
 from briefbook.events import Event
-from conftest import ROOT, write_book
+from bookkit import ROOT, write_book
 
 ARTICLE = "Rockets hit the airport on Monday.\n\nThe ministry said on Tuesday it was calm.\n"
 SOURCES = """\

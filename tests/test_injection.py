@@ -9,7 +9,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from briefbook.check import check_site
-from conftest import mkdocs_build, write_book
+from bookkit import mkdocs_build, write_book
 
 EVIL = ("<script>alert('x')</script> <img src=x onerror=alert(1)> {{ config }} "
         "{% if 1 %}jinja{% endif %}")

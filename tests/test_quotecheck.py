@@ -9,7 +9,7 @@ import pytest
 from briefbook.book import load_book
 from briefbook.citations import find_citations
 from briefbook.quotecheck import check_quotes
-from conftest import mkdocs_build, write_book
+from bookkit import mkdocs_build, write_book
 
 ROOT = Path(__file__).resolve().parent.parent
 

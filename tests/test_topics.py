@@ -19,7 +19,7 @@ from briefbook.topics import (
     load_topics,
     mention_index,
 )
-from conftest import mkdocs_build, write_book
+from bookkit import mkdocs_build, write_book
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -108,13 +108,13 @@ def prepare_corpus_book(work: Path, corpus: Path | None, pages: int) -> Path:
     return root
 
 
-def mkdocs_build(config: Path, site: Path, extra: Path | None = None) -> tuple[float, str, int]:
-    """Build with MkDocs (``--strict``); return seconds, log and exit code."""
+def mkdocs_build(config: Path, site: Path, *, strict: bool = True) -> tuple[float, str, int]:
+    """Build with MkDocs; return seconds, log and exit code."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                           str(config), "-d", str(site)], capture_output=True, text=True,
-                          env=env, check=False)
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d",
+                           str(site), *(["--strict"] if strict else [])],
+                          capture_output=True, text=True, env=env, check=False)
     return time.perf_counter() - started, done.stdout + done.stderr, done.returncode
 
 
@@ -374,10 +374,11 @@ def table(runs: list[Run]) -> str:
               default="/tmp/briefbook-bench-tools", show_default=True,
               help="Where the optional checkers are installed (venv/ and node_modules/).")
 @click.option("--only", multiple=True, help="Run only these checkers (repeatable).")
+@click.option("--reuse", is_flag=True, help="Reuse the large book's site if already built.")
 @click.option("--json-out", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the results as JSON.")
 def bench_check(config: Path, corpus: Path, pages: int, work: Path, tools: Path,
-                only: tuple[str, ...], json_out: Path | None) -> None:
+                only: tuple[str, ...], reuse: bool, json_out: Path | None) -> None:
     """Benchmark 'briefbook check' against other link checkers on planted breakage."""
     work.mkdir(parents=True, exist_ok=True)
     sites: list[tuple[str, Path, Path]] = []
@@ -386,12 +387,18 @@ def bench_check(config: Path, corpus: Path, pages: int, work: Path, tools: Path,
         raise click.ClickException(f"the book does not build:\n{log[-2000:]}")
     click.echo(f"book built in {seconds:.1f} s")
     sites.append(("book", work / "book-site", config.parent))
-    root = prepare_corpus_book(work, corpus, pages)
-    seconds, log, code = mkdocs_build(root / "mkdocs.yml", work / "corpus-site")
-    if code != 0:
-        raise click.ClickException(f"the corpus book does not build:\n{log[-2000:]}")
+    root = work / "corpus-book"
+    if reuse and (work / "corpus-site" / "index.html").is_file() and root.is_dir():
+        click.echo("corpus book: reusing the site built before")
+    else:
+        root = prepare_corpus_book(work, corpus, pages)
+        # Not strict: scraped corpora hold non-UTF-8 bytes, which are warnings.
+        seconds, log, code = mkdocs_build(root / "mkdocs.yml", work / "corpus-site",
+                                          strict=False)
+        if code != 0:
+            raise click.ClickException(f"the corpus book does not build:\n{log[-2000:]}")
+        click.echo(f"corpus book built in {seconds:.1f} s")
     count = len(html_pages(work / "corpus-site"))
-    click.echo(f"corpus book built in {seconds:.1f} s ({count} HTML pages)")
     sites.append((f"{count}-page book", work / "corpus-site", root))
     runs: list[Run] = []
     for label, site, book_root in sites:

@@ -53,6 +53,16 @@ def key_of(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
+def source_key(source: Any) -> str:
+    """The content key of a source as analysis sees it: id, date and every paragraph.
+
+    Paragraph texts rather than the file's SHA-256 alone, because which paragraphs are
+    boilerplate depends on configuration, and records built in memory may carry no hash.
+    """
+    return key_of(source.id, source.date, source.date_basis, tuple(
+        (p.number, p.line, p.text, p.boilerplate) for p in source.paragraphs))
+
+
 class Cache:
     """A two-level cache: a dictionary in memory, then pickles under ``directory``.
 

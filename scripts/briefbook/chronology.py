@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .cache import cached, source_key
 from .citations import excerpt
 from .dates import DatePhrase, find_dates
 from .events import Cited, Dispute, Event, EventActor, Figure
@@ -102,7 +103,12 @@ class Chronology:
 
 
 def extract_candidates(source: Source) -> list[Candidate]:
-    """Every dated sentence of a source's citable paragraphs."""
+    """Every dated sentence of a source's citable paragraphs (cached by content hash)."""
+    return list(cached("chronology.candidates", source_key(source),
+                       lambda: tuple(_extract_candidates(source))))
+
+
+def _extract_candidates(source: Source) -> list[Candidate]:
     reference = source.date if source.date_basis != "unknown" else None
     inferred = source.date_basis == "inferred"
     found = []

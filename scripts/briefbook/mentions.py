@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
+from .cache import cached, key_of, source_key
 from .model import Book, Source
 from .text import fold
 
@@ -105,6 +106,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """The matching key of a name (see :func:`normalize`)."""
     return normalize(name)[0].strip(" .,")
@@ -246,9 +248,12 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
 def find_mentions(book: Book, actors: Sequence[Actor]) -> list[Mention]:
     """Every mention of every actor in every source of the book."""
     table = AliasTable.build(actors)
+    registry = key_of(tuple(actors))
     mentions: list[Mention] = []
     for source in book.sources:
-        mentions.extend(source_mentions(source, table))
+        mentions.extend(cached(
+            "mentions.source", key_of(source_key(source), registry),
+            lambda source=source: tuple(source_mentions(source, table))))
     return mentions
 
 

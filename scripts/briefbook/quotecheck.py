@@ -21,6 +21,9 @@ from .text import fold
 
 _LINK_RE = re.compile(r"!?\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+_BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|div|li|ul|ol|td|th|tr|table|dd|dt|dl|h[1-6]|section|blockquote|br)\b[^<>]*>",
+    re.IGNORECASE)
 _OPEN_CLOSE = {"\u201c": "\u201d", '"': '"'}
 _BOUNDARY_RE = re.compile(r"[.!?][\"\u201d)\]]*\s+(?=[\"\u201c(\[]*[A-Z0-9])")
 _FRAGMENT_SPLIT_RE = re.compile(r"\s*(?:…|\.\.\.|\[[^\]]*\])\s*")
@@ -81,7 +84,11 @@ def citation_quotes(markdown: str, citations: Iterable[Citation]) -> list[list[s
         block_start = markdown.rfind("\n\n", 0, cit.start)
         scope_start = max(previous_end, block_start + 2 if block_start >= 0 else 0)
         previous_end = cit.end
-        result.append(last_sentence_quotes(markdown[scope_start:cit.start]))
+        scope = markdown[scope_start:cit.start]
+        blocks = list(_BLOCK_TAG_RE.finditer(scope))
+        if blocks:  # a sentence never runs across an HTML block boundary
+            scope = scope[blocks[-1].end():]
+        result.append(last_sentence_quotes(scope))
     return result
 
 

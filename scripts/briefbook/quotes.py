@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .actors import Actor
+from .cache import cached, key_of, source_key
 from .mentions import _TITLE_WORDS, Mention, find_mentions, key, name_candidates
 from .model import Book, Paragraph, Source
 from .text import sentence_spans, slugify
@@ -331,9 +332,16 @@ def _forward(source: Source, para: Paragraph, spans: dict[int, list[_Span]],
 def find_quotes(book: Book, mentions: Sequence[Mention], actors: Sequence[Actor]) -> list[Quote]:
     """Every quotation of every source of the book."""
     table = {a.id: a for a in actors}
+    by_source: dict[str, list[Mention]] = {}
+    for mention in mentions:  # grouped once: filtering per source would be quadratic
+        by_source.setdefault(mention.source, []).append(mention)
+    registry = key_of(tuple(actors))
     quotes: list[Quote] = []
     for source in book.sources:
-        quotes.extend(source_quotes(source, mentions, table))
+        mine = by_source.get(source.id, [])
+        quotes.extend(cached(
+            "quotes.source", key_of(source_key(source), tuple(mine), registry),
+            lambda source=source, mine=mine: tuple(source_quotes(source, mine, table))))
     return quotes
 
 

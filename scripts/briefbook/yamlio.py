@@ -71,7 +71,7 @@ def _bad_date_line(text: str) -> int | None:
 def line_of(node: Any, key: str | int | None = None) -> int | None:
     """1-based line of a mapping (or of one of its keys / sequence items), when known."""
     lc = getattr(node, "lc", None)
-    if lc is None:
+    if lc is None or getattr(lc, "line", None) is None:  # e.g. a tagged scalar
         return None
     try:
         if key is not None and isinstance(node, CommentedMap) and key in node:

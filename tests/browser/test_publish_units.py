@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 from selectolax.lexbor import LexborHTMLParser
@@ -140,3 +144,22 @@ def test_data_page_links_and_describes_each_download() -> None:
     assert "## new-thing.json" in markdown and "(no description yet)" in markdown
     for name, (summary, _fields) in FIELDS.items():
         assert summary and name == name.strip()
+
+
+def _run_home_test(**env: str) -> subprocess.CompletedProcess[str]:
+    here = Path(__file__).parent
+    base = {k: v for k, v in os.environ.items() if k != "CI"}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rs",
+         str(here / "test_browser_site.py::test_home_page_loads_cleanly")],
+        capture_output=True, text=True, check=False,
+        env={**base, "BRIEFBOOK_CHROMIUM": "/nonexistent/chromium", **env})
+
+
+def test_missing_chromium_skips_locally_but_fails_under_ci() -> None:
+    local = _run_home_test()
+    assert local.returncode == 0 and "1 skipped" in local.stdout, local.stdout
+    assert "/nonexistent/chromium is missing" in local.stdout
+    ci = _run_home_test(CI="true")
+    assert ci.returncode == 1 and "1 error" in ci.stdout, ci.stdout
+    assert "/nonexistent/chromium is missing" in ci.stdout

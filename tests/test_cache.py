@@ -1,0 +1,112 @@
+"""The analysis cache: hits by content, recovery from bad entries, identical output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from briefbook import cache
+from briefbook.analysis import Annotations
+from briefbook.bench import bench, generated_article
+from briefbook.book import load_book
+from briefbook.cache import Cache, key_of
+from briefbook.pages import Settings, build_pages
+
+
+def test_hit_and_miss_by_content_key(tmp_path: Path) -> None:
+    store = Cache(tmp_path / "c")
+    calls: list[str] = []
+
+    def compute(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    assert store.get_or_compute("ns", key_of("abc"), lambda: compute("abc")) == "ABC"
+    assert store.get_or_compute("ns", key_of("abc"), lambda: compute("abc")) == "ABC"
+    assert calls == ["abc"]
+    assert store.get_or_compute("ns", key_of("abd"), lambda: compute("abd")) == "ABD"
+    assert calls == ["abc", "abd"]
+    # a new process (fresh memory) reads the disk entry instead of recomputing
+    again = Cache(tmp_path / "c")
+    assert again.get_or_compute("ns", key_of("abc"), lambda: compute("abc")) == "ABC"
+    assert calls == ["abc", "abd"] and again.hits == 1 and again.misses == 0
+
+
+def test_engine_version_is_part_of_the_key(tmp_path: Path) -> None:
+    Cache(tmp_path, version="1").get_or_compute("ns", "k", lambda: "old")
+    assert Cache(tmp_path, version="2").get_or_compute("ns", "k", lambda: "new") == "new"
+
+
+def test_corrupt_entry_is_recomputed(tmp_path: Path) -> None:
+    store = Cache(tmp_path)
+    store.get_or_compute("ns", "k", lambda: [1, 2, 3])
+    path = store.path("ns", "k")
+    assert path is not None and path.is_file()
+    path.write_bytes(b"\x80\x04 not a pickle")
+    fresh = Cache(tmp_path)
+    assert fresh.get_or_compute("ns", "k", lambda: [4]) == [4]
+    assert fresh.misses == 1
+    # and the entry was rewritten: a third process reads the good value
+    assert Cache(tmp_path).get_or_compute("ns", "k", lambda: [5]) == [4]
+
+
+def test_deleting_the_folder_is_safe(tmp_path: Path) -> None:
+    store = Cache(tmp_path / "c")
+    store.get_or_compute("ns", "k", lambda: "v")
+    shutil.rmtree(tmp_path / "c")
+    assert Cache(tmp_path / "c").get_or_compute("ns", "k", lambda: "w") == "w"
+    assert (tmp_path / "c").is_dir()
+
+
+def _book(root: Path) -> Path:
+    sources = root / "briefing" / "sources"
+    sources.mkdir(parents=True)
+    for i in range(4):
+        (sources / f"article-{i}.txt").write_text(generated_article(i), "utf-8")
+    (sources / "ugly.txt").write_text('“Ünïcode” said Zoë O’Brien on 3 March 2005.\n\n'
+                                      "Then nothing.\n", "utf-8")
+    return root / "briefing"
+
+
+def _render(briefing: Path) -> dict[str, str]:
+    book = load_book(briefing)
+    annotations = Annotations(book)
+    return build_pages(book, {"index.md": "# Home\n"}, Settings(),
+                       annotations=annotations).pages
+
+
+def test_output_identical_with_and_without_cache(tmp_path: Path) -> None:
+    briefing = _book(tmp_path)
+    try:
+        cache.configure(None)
+        cache.active().clear_memory()
+        plain = _render(briefing)
+        disk = cache.configure(tmp_path / "cache")
+        cold = _render(briefing)
+        assert disk.misses > 0
+        disk.clear_memory()
+        warm = _render(briefing)
+        assert disk.hits > 0
+        assert plain == cold == warm
+    finally:
+        cache.configure(None)
+
+
+def test_bench_reports_every_stage(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(6):
+        (corpus / f"a{i}.txt").write_text(generated_article(i), "utf-8")
+    result = CliRunner().invoke(bench, ["--sizes", "6", "--corpus", str(corpus), "--json",
+                                        "--no-incremental"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    (row,) = report["results"]
+    assert row["sources"] == 6
+    for stage in ("load", "analyse", "render", "mkdocs", "build", "check"):
+        assert row[stage]["seconds"] >= 0, stage
+    assert row["build"]["hooks"], "the plugin's hooks were not timed"
+    assert report["machine"]["cpus"]
