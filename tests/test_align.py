@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bookkit import write_book
 from briefbook.align import align, candidate_pairs, content_words, sentences_of
 from briefbook.book import load_book
-from bookkit import write_book
 
 ORIGINAL = """\
 The harbour authority in Port Vella closed the northern pier on Tuesday after a crane collapsed.

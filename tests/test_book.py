@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefbook.book import load_book
 from bookkit import ROOT
+from briefbook.book import load_book
 
 
 @pytest.fixture(scope="module")

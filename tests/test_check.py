@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from bookkit import mkdocs_build, write_book
 from briefbook.check import check_site
 from briefbook.cli import main
-from bookkit import mkdocs_build, write_book
 
 ARTICLE_A = (
     "The harbour council voted on Tuesday to close the old pier.\n\n"
@@ -70,7 +71,7 @@ def run_cli(*args: str) -> tuple[int, str]:
 def test_clean_build_has_no_problems_and_exits_0(clean_site: Path):
     report = check_site(clean_site, jobs=1)
     assert report.problems == []
-    assert report.pages >= 5 and report.citations == 3 and report.quotes >= 1
+    assert report.pages >= 5 and report.citations >= 3 and report.quotes >= 1
     code, out = run_cli(str(clean_site))
     assert code == 0, out
     assert "0 problem(s)" in out
@@ -169,3 +170,51 @@ def test_corrupt_citation_data_is_an_io_error(site: Path):
     code, out = run_cli(str(site))
     assert code != 0 and code != 1
     assert "citations.json" in out
+
+
+def test_online_fetches_external_links_and_reports_failures(site: Path, tmp_path: Path):
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    served = tmp_path / "served"
+    served.mkdir()
+    (served / "ok.html").write_text("<p>ok</p>", "utf-8")
+    handler = partial(SimpleHTTPRequestHandler, directory=str(served))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        edit(site / "harbour" / "index.html", "</article>",
+             f'<a href="{base}/ok.html">ok</a><a href="{base}/gone.html">gone</a></article>')
+        for page in site.rglob("*.html"):  # no network in tests: only the local server
+            text = page.read_text("utf-8")
+            page.write_text(re.sub(r'href="https?://(?!127\.0\.0\.1)[^"]*"', 'href="#"', text),
+                            "utf-8")
+        offline = check_site(site, jobs=1)
+        assert offline.external == [f"{base}/gone.html", f"{base}/ok.html"]
+        assert f"{base}/gone.html" in offline.external and offline.problems == []
+        report = check_site(site, jobs=1, online=True, retries=0, timeout=5)
+    finally:
+        server.shutdown()
+        server.server_close()
+    external = [(p.page, p.href, p.message) for p in report.problems if p.kind == "external"]
+    assert ("harbour/index.html", f"{base}/gone.html", "HTTP 404") in external
+    assert not any(h.endswith("/ok.html") for _, h, _ in external)
+
+
+def test_every_breakage_the_benchmark_plants_is_found_and_no_control_is_flagged(site: Path):
+    from briefbook.bench_check import plant, score
+    from briefbook.check import format_text
+
+    plants = plant(site)
+    assert {p.kind for p in plants if p.broken} == {
+        "missing page", "missing anchor, other page", "missing anchor, same page",
+        "directory URL with fragment", "id containing ':'", "percent-encoded fragment",
+        "broken citation", "altered quotation"}
+    report = check_site(site, jobs=1)
+    found, flagged, missed = score(format_text(report), plants)
+    assert missed == [] and flagged == 0
+    assert found == len([p for p in plants if p.broken])

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+from bookkit import ROOT, write_book
 from briefbook.analysis import Annotations
 from briefbook.book import load_book
 from briefbook.pages import Settings, build_pages
@@ -19,7 +20,6 @@ from briefbook.render_chronology import (
     review_chronology,
     timeline_json,
 )
-from bookkit import ROOT, write_book
 
 ARTICLES = {
     "wire-a.txt": "Rockets hit the airport on Monday, killing two guards.\n\n"

@@ -59,7 +59,8 @@ def test_unreadable_locator_is_reported_with_a_hint():
 
 
 def test_render_numbers_notes_links_anchors_and_lists_sources(book):
-    md = "# Page\n\nThe bridge opened [@daily-2020, ¶ 1; @weekly-2020, ¶ 1].\n\nMore [@daily-2020].\n"
+    md = ("# Page\n\nThe bridge opened [@daily-2020, ¶ 1; @weekly-2020, ¶ 1].\n\n"
+          "More [@daily-2020].\n")
     out = render_citations(md, book, page="docs/p.md",
                            href=lambda s, n: f"../sources/{s}/" + (f"#{s}-p{n}" if n else ""))
     assert out.problems == ()
@@ -95,7 +96,8 @@ def test_paragraph_out_of_range_and_boilerplate_are_reported(book):
 def test_quotation_must_be_verbatim_in_a_cited_paragraph(book):
     good = ("The mayor said the bridge \u201cjoins two towns that were never apart\u201d "
             "[@daily-2020, ¶ 2].\n")
-    bad = "The mayor said the bridge \u201cjoins two cities that were never apart\u201d [@daily-2020, ¶ 2].\n"
+    bad = ("The mayor said the bridge \u201cjoins two cities that were never apart\u201d "
+           "[@daily-2020, ¶ 2].\n")
     for md, expected in ((good, 0), (bad, 1)):
         citations, _ = find_citations(md)
         assert len(check_quotes(md, citations, book, page="p.md")) == expected

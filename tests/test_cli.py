@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from briefbook.cli import main
 from bookkit import mkdocs_build
+from briefbook.cli import main
 
 
 def test_new_scaffolds_a_book_that_builds_at_once(tmp_path: Path):

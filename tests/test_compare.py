@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from bookkit import write_book
 from briefbook.analysis import Annotations
 from briefbook.book import load_book
 from briefbook.changes import diff_sentences, role_vocabulary
@@ -19,7 +20,6 @@ from briefbook.render_compare import (
     independent_sources,
     render_compare_page,
 )
-from bookkit import write_book
 
 # (original sentence, copy sentence, expected kind or None for "nothing flagged")
 EDITS = [

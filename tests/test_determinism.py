@@ -12,8 +12,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from briefbook.cli import main
 from bookkit import mkdocs_build, write_book
+from briefbook.cli import main
 
 ARTICLES = {
     "river-gazette.txt": " date 2020-05-04 Local\nThe river rose two metres overnight.\n\n"

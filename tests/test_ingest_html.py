@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from bookkit import mkdocs_build
 from briefbook.book import load_book
 from briefbook.cli import main
 from briefbook.errors import ArticleError
 from briefbook.ingest_html import add_page, extract_page
-from bookkit import mkdocs_build
 
 ARTICLE = [
     "The harbour at Westhaven reopened on Wednesday after three days of closure, the port "

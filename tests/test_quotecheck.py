@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from bookkit import mkdocs_build, write_book
 from briefbook.book import load_book
 from briefbook.citations import find_citations
 from briefbook.quotecheck import check_quotes
-from bookkit import mkdocs_build, write_book
 
 ROOT = Path(__file__).resolve().parent.parent
 

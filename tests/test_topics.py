@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bookkit import mkdocs_build, write_book
 from briefbook.analysis import Annotations
 from briefbook.book import load_book
 from briefbook.pages import Settings, build_pages
@@ -19,7 +20,6 @@ from briefbook.topics import (
     load_topics,
     mention_index,
 )
-from bookkit import mkdocs_build, write_book
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -65,6 +65,32 @@ class Annotations:
         return self.actor_analysis[2]
 
     @cached_property
+    def mentions_by_actor(self) -> dict[str, list[Any]]:
+        """Actor id → its mentions in reading order (grouped once, not scanned per actor)."""
+        grouped: dict[str, list[Any]] = {}
+        for mention in self.mentions:
+            grouped.setdefault(mention.actor, []).append(mention)
+        return grouped
+
+    @cached_property
+    def quotes_by_speaker(self) -> dict[str | None, list[Any]]:
+        """Speaker id (``None``: unattributed) → the quotations in reading order."""
+        grouped: dict[str | None, list[Any]] = {}
+        for quote in self.quotes:
+            grouped.setdefault(quote.speaker, []).append(quote)
+        return grouped
+
+    @cached_property
+    def actors_by_id(self) -> dict[str, Any]:
+        """Actor id → actor (curated and extracted)."""
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def source_order(self) -> dict[str, int]:
+        """Source id → its position in the book."""
+        return {s.id: i for i, s in enumerate(self.book.sources)}
+
+    @cached_property
     def near_misses(self) -> list[Any]:
         """Spellings close to a registered name (:func:`briefbook.mentions.near_misses`)."""
         from .mentions import near_misses

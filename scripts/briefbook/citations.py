@@ -113,13 +113,15 @@ def find_citations(markdown: str) -> tuple[list[Citation], list[tuple[int, str, 
     masked = masked_ranges(markdown)
     citations: list[Citation] = []
     errors: list[tuple[int, str, str | None]] = []
+    counted, line = 0, 1  # lines counted incrementally: once per page, not once per citation
     for m in _CITATION_RE.finditer(markdown):
         if _inside(m.start(), masked):
             continue
         line_start = markdown.rfind("\n", 0, m.start()) + 1
         if markdown.startswith(":", m.end()) and not markdown[line_start:m.start()].strip():
             continue  # a link reference definition "[@x]: url" at the start of a line
-        line = markdown.count("\n", 0, m.start()) + 1
+        line += markdown.count("\n", counted, m.start())
+        counted = m.start()
         items: list[CiteItem] = []
         for part in m.group("body").split(";"):
             im = _ITEM_RE.match(part)

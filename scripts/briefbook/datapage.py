@@ -96,12 +96,14 @@ FIELDS: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
-def render_data_page(names: Iterable[str], *, source_files: Iterable[str] = ()) -> str:
+def render_data_page(names: Iterable[str], *, source_files: Iterable[str] = (),
+                     original_files: Iterable[str] = ()) -> str:
     """The Markdown of the Data page.
 
     Args:
         names: File names published under ``data/`` (relative to that folder).
         source_files: Verbatim article files published under ``data/sources/``.
+        original_files: Saved originals (web pages) published under ``data/originals/``.
     """
     lines = [front_matter("Data"), "# Data", "",
              "Everything in this book as files, for reuse and checking. Field names are stable; "
@@ -113,7 +115,7 @@ def render_data_page(names: Iterable[str], *, source_files: Iterable[str] = ()) 
                   f"— {esc(summary)}</p>", ""]
         if fields:
             lines += ["| Field | Meaning |", "| --- | --- |"]
-            lines += [f"| `{field}` | {meaning} |" for field, meaning in fields.items()]
+            lines += [f"| `{field}` | {_cell(meaning)} |" for field, meaning in fields.items()]
             lines.append("")
     files = sorted(source_files)
     if files:
@@ -123,4 +125,22 @@ def render_data_page(names: Iterable[str], *, source_files: Iterable[str] = ()) 
         lines += [f'<li><a href="sources/{esc(f)}"><code>{esc(f)}</code></a></li>'
                   for f in files]
         lines += ["</ul>", ""]
+    originals = sorted(original_files)
+    if originals:
+        lines += ["## Saved originals", "",
+                  "The pages the articles were extracted from, as saved:", "",
+                  '<ul class="bb-original-files">']
+        lines += [f'<li><a href="originals/{esc(f)}"><code>{esc(f)}</code></a></li>'
+                  for f in originals]
+        lines += ["</ul>", ""]
+    lines += ["## Whole book", "",
+              '<p>The whole book as one printable page: <a class="bb-print-link" '
+              'href="../print.html">print.html</a> (print it, or save it as PDF, from the '
+              "browser; <code>briefbook pdf</code> makes the same PDF from the command "
+              "line).</p>", ""]
     return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: ``|`` would end the cell, so it is escaped."""
+    return text.replace("|", "\\|")

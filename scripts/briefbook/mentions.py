@@ -86,6 +86,50 @@ def normalize(text: str) -> tuple[str, list[int]]:
         space; hyphens and double quotes as spaces; runs of spaces collapsed) and, for each
         of its characters, the index of the original character it came from.
     """
+    parts = list(map(_fold_one, text))
+    if not parts or min(map(len, parts)) != 1 or max(map(len, parts)) != 1:
+        return _normalize_by_char(text)
+    # every character folds to exactly one: copy the runs between special characters whole
+    folded_text = "".join(parts)
+    out: list[str] = []
+    offsets: list[int] = []
+    last, done = "", 0
+    for match in _SPECIAL_RE.finditer(folded_text):
+        index = match.start()
+        if index > done:
+            out.append(folded_text[done:index])
+            offsets.extend(range(done, index))
+            last = folded_text[index - 1]
+        done = index + 1
+        ch = match.group()
+        if ch in _APOSTROPHES:
+            after = text[index + 1:index + 3]
+            if not (after[:1] in ("s", "S") and not after[1:2].isalnum()):
+                continue
+            ch = " "
+        if ch in _SEPARATORS:
+            ch = " "
+        if ch == " " and (not last or last == " "):
+            continue
+        out.append(ch)
+        offsets.append(index)
+        last = ch
+    if done < len(folded_text):
+        out.append(folded_text[done:])
+        offsets.extend(range(done, len(folded_text)))
+    return "".join(out), offsets
+
+
+@lru_cache(maxsize=65536)
+def _fold_one(char: str) -> str:
+    return " " if char.isspace() else fold(char)
+
+
+_SPECIAL_RE = re.compile("[" + re.escape(_APOSTROPHES + _SEPARATORS + " ") + "]")
+
+
+def _normalize_by_char(text: str) -> tuple[str, list[int]]:
+    """:func:`normalize`, character by character (when some character folds to 0 or 2+)."""
     out: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
@@ -165,20 +209,74 @@ class AliasTable:
                    capitalised=frozenset(capitalised))
 
     @cached_property
-    def patterns(self) -> tuple[re.Pattern[str] | None, ...]:
+    def patterns(self) -> tuple[re.Pattern[str] | KeyFinder | None, ...]:
         """The full-name, surname and title patterns, built once per table (not per source)."""
         return (self.pattern(k for k in self.full if k not in self.acronyms),
                 self.pattern(self.surnames), self.pattern(self.titles))
 
-    def pattern(self, keys: Iterable[str]) -> re.Pattern[str] | None:
-        """One regular expression matching any of ``keys``, longest first, on word bounds."""
+    def pattern(self, keys: Iterable[str]) -> re.Pattern[str] | KeyFinder | None:
+        """A matcher of any of ``keys``, longest first, on word bounds (see :class:`KeyFinder`)."""
         ordered = sorted(set(keys), key=lambda k: (-len(k), k))
         if not ordered:
             return None
+        if all(_WORD_RE.match(k) for k in ordered):
+            return KeyFinder(ordered)
         return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?!\w)")
 
 
-def _matches(pattern: re.Pattern[str] | None, folded: str) -> Iterable[tuple[int, int, str]]:
+_WORD_RE = re.compile(r"\w+")
+_WORD_CHAR_RE = re.compile(r"\w")
+
+
+class _Hit:
+    """A match found by :class:`KeyFinder` (``start()``, ``end()``, ``group()`` as in ``re``)."""
+
+    __slots__ = ("_start", "_end", "_key")
+
+    def __init__(self, start: int, end: int, key: str) -> None:
+        self._start, self._end, self._key = start, end, key
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._key
+
+
+class KeyFinder:
+    r"""Finds keys as ``(?<!\w)(?:k1|k2|…)(?!\w)`` would, keys ordered longest first.
+
+    A regular-expression alternation of every name tries each name at each word, so its cost
+    grows with text × names (and extracted speakers grow with the book). Here each word of the
+    text looks up only the names that begin with it: linear in the text. Every key must start
+    with a word character (else :meth:`AliasTable.pattern` falls back to the regex).
+    """
+
+    def __init__(self, ordered: Sequence[str]) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        for k in ordered:
+            self.by_first.setdefault(_WORD_RE.match(k).group(), []).append(k)  # type: ignore[union-attr]
+
+    def finditer(self, text: str) -> Iterable[_Hit]:
+        """Non-overlapping matches, left to right, the first listed key winning at a word."""
+        end = 0
+        for word in _WORD_RE.finditer(text):
+            start = word.start()
+            if start < end:
+                continue
+            for k in self.by_first.get(word.group(), ()):
+                stop = start + len(k)
+                if text.startswith(k, start) and not _WORD_CHAR_RE.match(text, stop):
+                    yield _Hit(start, stop, k)
+                    end = stop
+                    break
+
+
+def _matches(pattern: re.Pattern[str] | KeyFinder | None,
+             folded: str) -> Iterable[tuple[int, int, str]]:
     if pattern is None:
         return []
     return ((m.start(), m.end(), m.group()) for m in pattern.finditer(folded))

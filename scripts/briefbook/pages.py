@@ -8,6 +8,7 @@ MkDocs plugin and ``briefbook pages`` are thin shells around it.
 from __future__ import annotations
 
 import html
+import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -145,5 +146,8 @@ def _with_data_page(book: Book, built: BuiltPages, handwritten: Mapping[str, str
     if path in handwritten:
         return built
     names = data_files(book, built)
-    page = render_data_page(names, source_files=[s.file for s in book.sources])
+    originals = [posixpath.basename(s.original) for s in book.sources
+                 if s.original and s.original.startswith("originals/")]
+    page = render_data_page(names, source_files=[s.file for s in book.sources],
+                            original_files=originals)
     return replace(built, pages=dict(sorted({**built.pages, path: page}.items())))

@@ -243,6 +243,12 @@ def pdf(output: Path, config_file: Path, site_dir: Path | None, chromium: str,
 
     from .book import load_book
 
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as exc:
+        raise click.ClickException("the Python package 'playwright' is missing: pip install "
+                                   "'briefbook[pdf]' (Chromium itself comes from the system)"
+                                   ) from exc
     if not Path(chromium).is_file():
         raise click.ClickException(f"{chromium} not found: install Chromium (Debian: "
                                    "apt-get install chromium) or pass --chromium PATH")

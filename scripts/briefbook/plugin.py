@@ -30,11 +30,11 @@ from .jsonld import page_jsonld, script_block
 from .links import href
 from .model import Book
 from .pages import BuiltPages, Settings, build_pages
+from .pdf import PRINT_PAGE, as_of, print_document
 from .quotecheck import check_quotes
 from .render_actors import actor_ref_problems
 from .render_sources import source_page_path
 from .topics import append_evidence
-from .yamlio import atomic_write
 
 log = get_plugin_logger(__name__)
 
@@ -104,11 +104,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                                  annotations=self._analysed[1])
         for problem in self.built.problems:
             report(problem)
-        source_pages = self.built.source_pages
         for path, markdown in self.built.pages.items():
-            # one nav entry per source would make every page's nav grow with the book: source
-            # pages are reached from the sources index instead
-            inclusion = (InclusionLevel.NOT_IN_NAV if path in source_pages
+            inclusion = (InclusionLevel.NOT_IN_NAV if _listed_by_index(path, self.built.pages)
                          else InclusionLevel.UNDEFINED)
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         self.records = []
@@ -154,17 +151,20 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         return output[:head_end] + block + output[head_end:]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the data downloads and the verbatim source files into the site."""
+        """Write the data downloads, the verbatim source files and the print view."""
         assert self.book is not None and self.built is not None and self.root is not None
         out = Path(config.site_dir) / self.config.data_dir
         for name, data in data_files(self.book, self.built).items():
-            atomic_write(out / name, data)
+            _write_site_file(out / name, data)
         for source in self.book.sources:
-            atomic_write(out / "sources" / source.file,
-                         (self.root / "sources" / source.file).read_bytes())
+            _write_site_file(out / "sources" / source.file,
+                             (self.root / "sources" / source.file).read_bytes())
             original = (self.root / source.original).resolve() if source.original else None
             if original and original.is_relative_to(self.root / "originals") and original.is_file():
-                atomic_write(out / "originals" / original.name, original.read_bytes())
+                _write_site_file(out / "originals" / original.name, original.read_bytes())
+        site = Path(config.site_dir)
+        _write_site_file(site / PRINT_PAGE, print_document(
+            site, site_name=config.site_name, when=as_of(self.book)).encode("utf-8"))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when anything in the briefing folder changes."""
@@ -185,6 +185,26 @@ def _shifted(problem: Problem, offset: int) -> Problem:
     if not offset or problem.line is None:
         return problem
     return dataclasses.replace(problem, line=problem.line + offset)
+
+
+def _write_site_file(path: Path, data: bytes) -> None:
+    """Write a file of the built site as MkDocs writes its own: no fsync per file.
+
+    The site is output, rebuilt at will (``briefbook build`` swaps whole folders); an fsync
+    per verbatim source cost seconds at thousands of sources.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _listed_by_index(path: str, pages: dict[str, str]) -> bool:
+    """Whether a generated page is one of many listed by its folder's generated index.
+
+    Such pages (``sources/<id>.md``, ``actors/<id>.md``) stay out of an automatic nav: one nav
+    entry each would grow every page of the site with the book (quadratic output).
+    """
+    folder, _, name = path.rpartition("/")
+    return bool(folder) and name != "index.md" and f"{folder}/index.md" in pages
 
 
 def _handwritten(page: Page) -> set[str]:

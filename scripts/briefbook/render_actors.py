@@ -81,10 +81,10 @@ def _badge(curated: bool) -> str:
 def render_profile(actor: Actor, annotations: Annotations) -> str:
     """The Markdown of one actor's profile."""
     book = annotations.book
-    actors = {a.id: a for a in annotations.actors}
+    actors = annotations.actors_by_id
     page = actor_page_path(actor.id)
-    mentions = [m for m in annotations.mentions if m.actor == actor.id]
-    quotes = [q for q in annotations.quotes if q.speaker == actor.id]
+    mentions = list(annotations.mentions_by_actor.get(actor.id, ()))
+    quotes = list(annotations.quotes_by_speaker.get(actor.id, ()))
     out = [front_matter(actor.name), f"# {text(actor.name)} {{#{actor.id}}}\n\n"]
     kind = _KIND_SINGULAR.get(actor.kind, actor.kind)
     out.append(f"{_badge(actor.curated)} **{text(kind)}**")
@@ -138,9 +138,9 @@ def _mentions_section(mentions: Sequence[Any], book: Book, page: str) -> str:
         by_source.setdefault(m.source, []).append(m)
     out = [f"## Mentions\n\n{_count(len(mentions), 'mention')} in "
            f"{_count(len(by_source), 'source')} (extracted).\n\n"]
-    for source in book.sources:
-        found = by_source.get(source.id)
-        if not found:
+    for source_id, found in by_source.items():  # mentions come in reading (book) order
+        source = book.source(source_id)
+        if source is None:
             continue
         target = "../" + source_page_path(source.id)
         numbers = sorted({m.paragraph for m in found})
@@ -246,11 +246,12 @@ def actors_json(annotations: Annotations) -> list[dict[str, Any]]:
     """``data/actors.json``: every actor, curated or extracted, with mentions and quotes."""
     records = []
     for actor in annotations.actors:
-        mentions = sorted({(m.source, m.paragraph) for m in annotations.mentions
-                           if m.actor == actor.id},
-                          key=lambda sp: (_order(annotations.book, sp[0]), sp[1]))
-        quotes = [q for q in annotations.quotes if q.speaker == actor.id and
-                  q.kind == "statement"]
+        order = annotations.source_order
+        mentions = sorted({(m.source, m.paragraph)
+                           for m in annotations.mentions_by_actor.get(actor.id, ())},
+                          key=lambda sp: (order.get(sp[0], len(order)), sp[1]))
+        quotes = [q for q in annotations.quotes_by_speaker.get(actor.id, ())
+                  if q.kind == "statement"]
         records.append({
             "id": actor.id, "name": actor.name, "kind": actor.kind,
             "roles": [{"title": r.title, "since": r.since, "until": r.until,

@@ -100,7 +100,7 @@ def render_source_page(
     root = relative("", page_url(me, directory_urls=directory_urls))
     out = [front_matter(source_title(source), description=f"Source {source.id}")]
     out.append(f'<h1 id="{esc(source.id)}">{esc(source_title(source))}</h1>\n')
-    derived = [s for s in book.sources if derived_from.get(s.id) == source.id]
+    derived = _copies_of(book, derived_from).get(source.id, [])
     original_id = derived_from.get(source.id)
     if original_id:
         original = book.source(original_id)
@@ -176,6 +176,25 @@ def render_source_page(
     lines.append("</div>")
     out.append("\n".join(lines) + "\n")
     return "\n".join(out)
+
+
+_COPIES: list[tuple[Book, Mapping[str, str], dict[str, list[Source]]]] = []
+
+
+def _copies_of(book: Book, derived_from: Mapping[str, str]) -> dict[str, list[Source]]:
+    """Original id → its copies, in book order.
+
+    Computed once per (book, mapping), not once per source page (which made rendering
+    quadratic in the number of sources).
+    """
+    if _COPIES and _COPIES[0][0] is book and _COPIES[0][1] is derived_from:
+        return _COPIES[0][2]
+    copies: dict[str, list[Source]] = {}
+    for s in book.sources:
+        if s.id in derived_from:
+            copies.setdefault(derived_from[s.id], []).append(s)
+    _COPIES[:] = [(book, derived_from, copies)]
+    return copies
 
 
 def _cited_by_links(refs: Sequence[CitedBy], me: str, directory_urls: bool) -> str:

@@ -26,7 +26,7 @@ def _jsonld(path: Path) -> list[dict]:
 
 def test_every_page_carries_json_ld(site: Path) -> None:
     book = load_book(ROOT / "briefing")
-    pages = [p for p in html_pages(site) if p != "404.html"]
+    pages = [p for p in html_pages(site) if p not in ("404.html", "print.html")]
     types: dict[str, str] = {}
     for page in pages:
         blocks = _jsonld(site / page)
@@ -126,17 +126,16 @@ def test_briefbook_pdf_prints_the_whole_book(needs_browser: Path, tmp_path: Path
 
 def test_print_view_is_one_page_in_the_offline_site(needs_browser: Path, browser: object,
                                                     offline_site: Path) -> None:
-    from briefbook.pdf import print_document
-
-    when = as_of(load_book(ROOT / "briefing"))
     document = offline_site / "print.html"
-    document.write_text(print_document(offline_site, site_name="Book", when=when), "utf-8")
+    assert document.is_file(), "the build wrote no print view"
     context = browser.new_context()  # type: ignore[attr-defined]
     page = context.new_page()
     try:
         page.goto(document.as_uri(), wait_until="load")
         parts = page.locator("section.bb-print-part").count()
         assert parts >= 5
+        when = as_of(load_book(ROOT / "briefing"))
+        assert f"As of {when.date}" in page.locator(".bb-print-cover").inner_text()
         page.locator(".bb-print-toc a").nth(parts - 1).click()
         assert urlsplit(page.url).fragment == f"bb-print-part-{parts}"
         broken = page.evaluate("""() => [...document.querySelectorAll('a[href^="#"]')]
@@ -145,3 +144,37 @@ def test_print_view_is_one_page_in_the_offline_site(needs_browser: Path, browser
         assert broken == [], broken[:10]
     finally:
         context.close()
+
+
+def test_sitemap_lists_every_page_under_site_url(site: Path) -> None:
+    tree = LexborHTMLParser((site / "sitemap.xml").read_text("utf-8"))
+    urls = {n.text(strip=True) for n in tree.css("loc")}
+    assert urls and all(u.startswith(("http://", "https://")) for u in urls), sorted(urls)[:3]
+    base = min(urls, key=len)
+    listed = {u[len(base):] for u in urls}
+    pages = {p.removesuffix("index.html") for p in html_pages(site)
+             if p not in ("404.html", "print.html")}
+    assert pages <= listed, sorted(pages - listed)[:10]
+
+
+def test_site_url_comes_from_the_environment(tmp_path: Path) -> None:
+    from browserkit import build_site
+
+    site = build_site(tmp_path / "site", SITE_URL="https://books.test/brief/")
+    home = LexborHTMLParser((site / "index.html").read_text("utf-8"))
+    assert home.css_first('link[rel="canonical"]').attributes["href"] == \
+        "https://books.test/brief/"
+    assert "<loc>https://books.test/brief/</loc>" in (site / "sitemap.xml").read_text("utf-8")
+    source = next((site / "sources").glob("*/index.html"))
+    assert _jsonld(source)[0]["url"].startswith("https://books.test/brief/sources/")
+
+
+def test_published_files_are_readable_by_a_web_server(site: Path) -> None:
+    # A web server usually runs as another user: every file must be world-readable
+    # (as far as the umask allows), including those the plugin writes after the build.
+    umask = os.umask(0)
+    os.umask(umask)
+    expected = 0o444 & ~umask
+    unreadable = sorted(p.relative_to(site).as_posix() for p in site.rglob("*")
+                        if p.is_file() and p.stat().st_mode & expected != expected)
+    assert unreadable == [], f"{len(unreadable)} files not readable by others: {unreadable[:5]}"

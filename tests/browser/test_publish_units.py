@@ -136,11 +136,13 @@ def test_combined_document_links_inside_itself() -> None:
 
 def test_data_page_links_and_describes_each_download() -> None:
     markdown = render_data_page(["sources.json", "citations.json", "new-thing.json"],
-                                source_files=["a.txt"])
+                                source_files=["a.txt"], original_files=["a.html"])
     tree = LexborHTMLParser(markdown)
     links = sorted(a.attributes["href"] for a in tree.css("a[href]"))
-    assert links == ["citations.json", "new-thing.json", "sources.json", "sources/a.txt"]
+    assert links == ["../print.html", "citations.json", "new-thing.json", "originals/a.html",
+                     "sources.json", "sources/a.txt"]
     assert "| `custom.derived_from` |" in markdown
+    assert "| `custom.date_basis` | `stated` \\| `inferred` \\| `unknown` |" in markdown
     assert "## new-thing.json" in markdown and "(no description yet)" in markdown
     for name, (summary, _fields) in FIELDS.items():
         assert summary and name == name.strip()
