@@ -29,6 +29,7 @@ def test_hit_and_miss_by_content_key(tmp_path: Path) -> None:
     assert calls == ["abc"]
     assert store.get_or_compute("ns", key_of("abd"), lambda: compute("abd")) == "ABD"
     assert calls == ["abc", "abd"]
+    store.flush()
     # a new process (fresh memory) reads the disk entry instead of recomputing
     again = Cache(tmp_path / "c")
     assert again.get_or_compute("ns", key_of("abc"), lambda: compute("abc")) == "ABC"
@@ -36,29 +37,38 @@ def test_hit_and_miss_by_content_key(tmp_path: Path) -> None:
 
 
 def test_engine_version_is_part_of_the_key(tmp_path: Path) -> None:
-    Cache(tmp_path, version="1").get_or_compute("ns", "k", lambda: "old")
+    old = Cache(tmp_path, version="1")
+    old.get_or_compute("ns", "k", lambda: "old")
+    old.flush()
+    assert Cache(tmp_path, version="1").get_or_compute("ns", "k", lambda: "x") == "old"
     assert Cache(tmp_path, version="2").get_or_compute("ns", "k", lambda: "new") == "new"
 
 
 def test_corrupt_entry_is_recomputed(tmp_path: Path) -> None:
     store = Cache(tmp_path)
     store.get_or_compute("ns", "k", lambda: [1, 2, 3])
-    path = store.path("ns", "k")
+    store.flush()
+    path = store.path("ns")
     assert path is not None and path.is_file()
-    path.write_bytes(b"\x80\x04 not a pickle")
-    fresh = Cache(tmp_path)
-    assert fresh.get_or_compute("ns", "k", lambda: [4]) == [4]
-    assert fresh.misses == 1
-    # and the entry was rewritten: a third process reads the good value
+    for damaged in (b"\x80\x04 not a pickle", path.read_bytes()[:20], b""):
+        path.write_bytes(damaged)
+        fresh = Cache(tmp_path)
+        assert fresh.get_or_compute("ns", "k", lambda: [4]) == [4]
+        assert fresh.misses == 1
+        fresh.flush()
+    # and the file was rewritten: a later process reads the good value
     assert Cache(tmp_path).get_or_compute("ns", "k", lambda: [5]) == [4]
 
 
 def test_deleting_the_folder_is_safe(tmp_path: Path) -> None:
     store = Cache(tmp_path / "c")
     store.get_or_compute("ns", "k", lambda: "v")
+    store.flush()
     shutil.rmtree(tmp_path / "c")
-    assert Cache(tmp_path / "c").get_or_compute("ns", "k", lambda: "w") == "w"
-    assert (tmp_path / "c").is_dir()
+    again = Cache(tmp_path / "c")
+    assert again.get_or_compute("ns", "k", lambda: "w") == "w"
+    again.flush()
+    assert (tmp_path / "c" / "ns.pickle").is_file()
 
 
 def _book(root: Path) -> Path:
@@ -87,9 +97,12 @@ def test_output_identical_with_and_without_cache(tmp_path: Path) -> None:
         disk = cache.configure(tmp_path / "cache")
         cold = _render(briefing)
         assert disk.misses > 0
+        disk.flush()
         disk.clear_memory()
         warm = _render(briefing)
         assert disk.hits > 0
+        assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [
+            "chronology.candidates.pickle", "mentions.source.pickle", "quotes.source.pickle"]
         assert plain == cold == warm
     finally:
         cache.configure(None)

@@ -293,8 +293,12 @@ def _normal(text: str) -> str:
 
 
 def score(output: str, plants: list[Plant]) -> tuple[int, int, list[str]]:
-    """Planted breakage found, controls flagged, and the kinds missed."""
-    text = _normal(output)
+    """Planted breakage found, controls flagged, and the kinds missed.
+
+    Lines that report a passing check (TAP ``ok N``, as hyperlink prints) are ignored.
+    """
+    text = _normal("\n".join(line for line in output.splitlines()
+                             if not re.match(r"\s*ok \d+\b", line)))
     found = [p for p in plants if p.broken and _normal(p.token) in text]
     flagged = [p for p in plants if not p.broken and p.token in text]
     missed = [p.kind for p in plants if p.broken and p not in found]

@@ -1,19 +1,20 @@
 """A content-hash cache of analysis results: in memory across rebuilds, and on disk.
 
-Per-source analysis (mentions, quotations, dates, …) depends only on the source's bytes, the
-engine's code and, for some stages, a small context (the alias table). Stage functions ask::
+Per-source analysis (mentions, quotations, dated sentences) depends only on the source's
+paragraphs, the engine's code and, for some stages, a small context (the actor registry).
+Stage functions ask::
 
-    cached("dates", key_of(source.sha256, context), lambda: find_dates(...))
+    cached("mentions.source", key_of(source_key(source), context), lambda: ...)
 
 and get the stored result when the same key was computed before — in this process (``mkdocs
 serve`` keeps the process and the plugin alive across rebuilds) or in an earlier one (the disk
-folder, ``.cache/briefbook/`` by default). The key always includes the engine version (the
-package version and a hash of the engine's source files), so a code change never serves stale
-results.
+folder, ``.cache/briefbook/`` by default, written by :func:`flush` at the end of a build).
+Stored files carry the engine version (the package version and a hash of the engine's source
+files), so a code change never serves stale results.
 
-The folder is safe to delete at any time; a missing, truncated or unreadable entry is ignored and
-recomputed. Entries are written atomically (temporary file, then rename). Entries are pickles:
-the folder is a local build cache, never shared or downloaded.
+The folder is safe to delete at any time; a missing, truncated or unreadable file is ignored
+and its entries recomputed. Files are written atomically (temporary file, then rename). They
+are pickles: the folder is a local build cache, never shared or downloaded.
 """
 
 from __future__ import annotations
@@ -64,7 +65,12 @@ def source_key(source: Any) -> str:
 
 
 class Cache:
-    """A two-level cache: a dictionary in memory, then pickles under ``directory``.
+    """A two-level cache: a dictionary in memory, then one pickle per namespace on disk.
+
+    A namespace's file is read on first use and rewritten by :meth:`flush` when something new
+    was computed; it then holds the entries used by this process only, so it never grows with
+    old versions of edited sources. One file per namespace rather than one per entry: at
+    thousands of sources, a file per entry cost more than the analysis it saved.
 
     Args:
         directory: The disk folder; ``None`` keeps results in memory only.
@@ -75,15 +81,33 @@ class Cache:
         self.directory = Path(directory) if directory is not None else None
         self.version = version if version is not None else engine_version()
         self.memory: dict[tuple[str, str], Any] = {}
+        self.stored: dict[str, dict[str, Any]] = {}
+        self.dirty: set[str] = set()
         self.hits = 0
         self.misses = 0
 
-    def path(self, namespace: str, key: str) -> Path | None:
-        """Where the entry for ``(namespace, key)`` lives on disk (``None``: memory only)."""
+    def path(self, namespace: str) -> Path | None:
+        """The file of ``namespace`` on disk (``None``: memory only)."""
         if self.directory is None:
             return None
-        full = key_of(self.version, namespace, key)
-        return self.directory / namespace / full[:2] / f"{full}.pickle"
+        return self.directory / f"{namespace}.pickle"
+
+    def _stored(self, namespace: str) -> dict[str, Any]:
+        if namespace in self.stored:
+            return self.stored[namespace]
+        entries: dict[str, Any] = {}
+        path = self.path(namespace)
+        if path is not None and path.is_file():
+            try:
+                with path.open("rb") as handle:
+                    version, stored_namespace, loaded = pickle.load(handle)
+                if (version, stored_namespace) == (self.version, namespace) \
+                        and isinstance(loaded, dict):
+                    entries = loaded
+            except Exception as exc:  # noqa: BLE001 - an unreadable file is recomputed
+                log.debug("ignoring unreadable cache file %s: %s", path, exc)
+        self.stored[namespace] = entries
+        return entries
 
     def get_or_compute(self, namespace: str, key: str, compute: Callable[[], T]) -> T:
         """The stored value for ``key`` in ``namespace``, else ``compute()`` (then stored)."""
@@ -91,41 +115,47 @@ class Cache:
         if slot in self.memory:
             self.hits += 1
             return self.memory[slot]  # type: ignore[no-any-return]
-        path = self.path(namespace, key)
-        if path is not None and path.is_file():
-            try:
-                with path.open("rb") as handle:
-                    stored_key, value = pickle.load(handle)
-                if stored_key == (self.version, namespace, key):
-                    self.hits += 1
-                    self.memory[slot] = value
-                    return value  # type: ignore[no-any-return]
-            except Exception as exc:  # noqa: BLE001 - any unreadable entry is recomputed
-                log.debug("ignoring unreadable cache entry %s: %s", path, exc)
-        self.misses += 1
-        value = compute()
+        stored = self._stored(namespace)
+        if key in stored:
+            self.hits += 1
+            value = stored[key]
+        else:
+            self.misses += 1
+            value = compute()
+            self.dirty.add(namespace)
         self.memory[slot] = value
-        if path is not None:
-            self._write(path, (self.version, namespace, key), value)
-        return value
+        return value  # type: ignore[no-any-return]
 
-    def _write(self, path: Path, stored_key: tuple[str, str, str], value: Any) -> None:
+    def flush(self) -> None:
+        """Write the namespaces that gained entries (atomically: temporary file, then rename)."""
+        for namespace in sorted(self.dirty):
+            path = self.path(namespace)
+            if path is None:
+                continue
+            entries = {k: v for (n, k), v in self.memory.items() if n == namespace}
+            self._write(path, (self.version, namespace, entries))
+            self.stored[namespace] = entries
+        self.dirty.clear()
+
+    def _write(self, path: Path, payload: tuple[str, str, dict[str, Any]]) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    pickle.dump((stored_key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
         except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
-            log.debug("could not write cache entry %s: %s", path, exc)
+            log.debug("could not write cache file %s: %s", path, exc)
 
     def clear_memory(self) -> None:
-        """Forget the in-memory results (the disk entries stay)."""
+        """Forget the in-memory results (the disk files stay)."""
         self.memory.clear()
+        self.stored.clear()
+        self.dirty.clear()
 
 
 _ACTIVE = Cache(None)
@@ -146,6 +176,11 @@ def configure(directory: Path | str | None) -> Cache:
 def active() -> Cache:
     """The process-wide cache the stage functions use."""
     return _ACTIVE
+
+
+def flush() -> None:
+    """Write what the process-wide cache computed since the last flush."""
+    _ACTIVE.flush()
 
 
 def cached(namespace: str, key: str, compute: Callable[[], T]) -> T:

@@ -336,7 +336,7 @@ def _essential(mine: list[Token], other: list[Token]) -> list[int]:
             continue
         if t.capital and any(len(o) > 3 and (o.startswith(t.key) or t.key.startswith(o))
                              for o in theirs):
-            continue  # "Iraq's" / "Iraqi", "Iran" / "Iranian"
+            continue  # "Norway's" / "Norwegian"
         out.append(k)
     return out
 

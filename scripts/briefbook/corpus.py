@@ -32,7 +32,7 @@ _READ_CACHE: dict[tuple[str, tuple[str, ...]], Article] = {}
 
 
 def source_id_for(filename: str) -> str:
-    """Derive a source id from a file name (``Al Monitor 2021.txt`` → ``al-monitor-2021``)."""
+    """Derive a source id from a file name (``Daily Post 2019.txt`` → ``daily-post-2019``)."""
     return slugify(Path(filename).stem) or "source"
 
 
@@ -172,7 +172,7 @@ def _build_source(
             problems.append(Problem(
                 file="sources.yml", line=line, key="date",
                 message=f"source '{entry['id']}': date '{date}' is not ISO 8601 "
-                        "(YYYY, YYYY-MM or YYYY-MM-DD)", hint="write e.g. 2021-02-25"))
+                        "(YYYY, YYYY-MM or YYYY-MM-DD)", hint="write e.g. 2019-03-04"))
             date = None
     if date is None and article.date:
         date, basis = article.date, basis or "stated"

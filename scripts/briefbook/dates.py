@@ -81,8 +81,8 @@ class DatePhrase:
         start: Character offset of the phrase in the text searched.
         end: Offset just past the phrase.
         kind: ``absolute`` (the text gives the date) or ``relative`` (it needs a reference).
-        date: ISO 8601 date, as precise as the text supports (``2021``, ``2021-02``,
-            ``2021-02-25``); ``None`` when unresolved.
+        date: ISO 8601 date, as precise as the text supports (``2019``, ``2019-03``,
+            ``2019-03-04``); ``None`` when unresolved.
         precision: ``day``, ``month`` or ``year``; ``None`` when unresolved.
         earliest: First possible day (ISO), ``None`` when unresolved.
         latest: Last possible day (ISO), ``None`` when unresolved.

@@ -95,7 +95,7 @@ class Event:
     """One curated event of the chronology.
 
     ``date`` is ISO 8601 and as precise as the sources allow (``2018``, ``2020-01``,
-    ``2021-02-25``); ``date_precision`` matches it. ``date_basis`` says where the date comes
+    ``2019-03-04``); ``date_precision`` matches it. ``date_basis`` says where the date comes
     from: ``absolute`` (the text states it), ``relative`` (resolved against a stated article
     date), ``inferred`` (resolved against an inferred article date) or ``external``.
     """

@@ -162,6 +162,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             original = (self.root / source.original).resolve() if source.original else None
             if original and original.is_relative_to(self.root / "originals") and original.is_file():
                 _write_site_file(out / "originals" / original.name, original.read_bytes())
+        cache.flush()
         site = Path(config.site_dir)
         _write_site_file(site / PRINT_PAGE, print_document(
             site, site_name=config.site_name, when=as_of(self.book)).encode("utf-8"))

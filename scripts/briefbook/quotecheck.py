@@ -2,7 +2,7 @@
 
 A quoted passage in the sentence that ends at (or carries) a citation is compared with the
 cited paragraphs after folding quote marks, dashes, white space and letter case. Ellipses
-(``…``, ``...``) and bracketed editorial insertions (``[Biden]``) split a quotation into
+(``…``, ``...``) and bracketed editorial insertions (``[the mayor]``) split a quotation into
 fragments that must each appear. A mismatch names the page, line and the closest text.
 """
 

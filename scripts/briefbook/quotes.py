@@ -66,7 +66,7 @@ class Quote:
         start: Offset of ``text`` in the paragraph.
         end: Offset just after ``text``.
         speaker: The actor id, or ``None`` when unattributed.
-        speaker_as_written: The attribution's subject as written ("Kirby", "a defense
+        speaker_as_written: The attribution's subject as written ("Smith", "a city
             official"), or ``None``.
         kind: ``statement`` or ``phrase``.
         pattern: How the speaker was found: ``after``, ``before``, ``according-to``,

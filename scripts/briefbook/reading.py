@@ -20,7 +20,7 @@ LONG_PARAGRAPH = 1200
 #: Sentences per paragraph when a long line is split.
 SENTENCES_PER_CHUNK = 3
 
-# A leading metadata line as scrapers write it: " date 2021-02-25 Section-Name".
+# A leading metadata line as scrapers write it: " date 2019-03-04 Section-Name".
 _METADATA_LINE_RE = re.compile(
     r"^\s*date[:\s]\s*(?P<date>\d{4}-\d{2}-\d{2})(?:T\S*|\s+\d{1,2}:\d{2}\S*)?(?:\s+(?P<section>\S.*?))?\s*$",
     re.IGNORECASE,
@@ -148,7 +148,7 @@ def read_article(
     """Read an article's bytes into numbered paragraphs.
 
     Paragraphs are split on blank lines and on single newlines (scraped text uses both). A
-    first line of the form `` date 2021-02-25 Section`` is metadata, not a paragraph. A very
+    first line of the form `` date 2019-03-04 Section`` is metadata, not a paragraph. A very
     long paragraph (one-line articles are common in scraped data) is split at sentence
     boundaries into chunks of a few sentences so that anchors stay useful. A trailing run of
     boilerplate paragraphs is marked, never deleted.

@@ -57,7 +57,7 @@ def _entities(text: str) -> str:
 
 
 def human_date(date: str) -> str:
-    """``2021-02-25`` → ``25 February 2021``; ``2021-02`` → ``February 2021``; years as is."""
+    """``2019-03-04`` → ``4 March 2019``; ``2019-03`` → ``March 2019``; years as is."""
     parts = date.split("-")
     if len(parts) == 3:
         return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"

@@ -62,7 +62,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     A rule-based splitter tuned for news prose: it ends a sentence at ``.``, ``!`` or ``?``
     (with closing quotes or brackets) followed by white space and a capital letter or digit,
-    except after known abbreviations, initials (``David R. Sands``) and single capitals
+    except after known abbreviations, initials (``John Q. Public``) and single capitals
     (``U.S.``). It is linear in the length of the text, which matters at thousands of articles.
     """
     spans: list[tuple[int, int]] = []
@@ -91,7 +91,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     if len(word) == 1 and word.isalpha():
-        return True  # an initial: "David R. Sands", "U." in "U.S."
+        return True  # an initial: "John Q. Public", "U." in "U.S."
     return word in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 

@@ -48,7 +48,7 @@ def load_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
                               hint="check indentation and quoting near this line")]
     except YAMLError as exc:
         return None, [Problem(file=display, level="error", message=f"YAML error: {exc}")]
-    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. date: 2021-02-30
+    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. date: 2019-02-30
         return None, [Problem(file=display, line=_bad_date_line(text), level="error",
                               message=f"YAML value error: {exc}",
                               hint="quote the value or correct it (dates are YYYY-MM-DD)")]
