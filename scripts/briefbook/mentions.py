@@ -366,7 +366,7 @@ def near_misses(book: Book, actors: Sequence[Actor], mentions: Sequence[Mention]
 
     A word of 6–8 letters may differ by one edit, a longer one by ``max_distance``. Words that
     are curated spellings, or mentions of curated actors, are not reported; a speaker found by
-    extraction only ("Kirbry said") is compared with every other registered name.
+    extraction only ("Smiht said") is compared with every other registered name.
     """
     table = AliasTable.build(actors)
     registered: dict[str, tuple[str, str]] = {}

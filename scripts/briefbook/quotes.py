@@ -124,7 +124,7 @@ def _make_span(text: str, opened: int, close: int, *, unclosed: bool) -> _Span:
 
 
 def _nickname(text: str, span: _Span) -> bool:
-    """``Kenneth "Frank" McKenzie``: one capitalised word between two capitalised words."""
+    """``Robert "Bob" Jones``: one capitalised word between two capitalised words."""
     inner = text[span.text_start:span.text_end]
     before = text[:span.open].split()[-1:] or [""]
     after = text[span.close + 1:].split()[:1] or [""]
