@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from bookkit import ROOT
-
 from briefbook.book import load_book
 
 ENGINE = ROOT / "scripts" / "briefbook"
