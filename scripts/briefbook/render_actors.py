@@ -103,8 +103,8 @@ def render_profile(actor: Actor, annotations: Annotations) -> str:
         for role in actor.roles:
             line = f"- {text(role.title)}{_span(role)}{_role_cite(role)}"
             if role.disputed:
-                line = (f"- ~~{text(role.title)}~~ **disputed**{_span(role)}{_role_cite(role)}"
-                        + (f": {text(role.note)}" if role.note else ""))
+                line = (f"- <del>{text(role.title)}</del> **disputed**{_span(role)}"
+                        f"{_role_cite(role)}" + (f": {text(role.note)}" if role.note else ""))
             elif role.note:
                 line += f" — {text(role.note)}"
             out.append(line + "\n")
