@@ -211,7 +211,7 @@ def test_profile_shows_roles_disputes_affiliation_and_mentions(tmp_path: Path) -
     pages = build_pages(book, {}).pages
     profile = pages["actors/ana-lima.md"]
     assert "- Minister [@a, ¶ 1]" in profile
-    assert "~~Ambassador~~ **disputed** [@a, ¶ 2]: only one paragraph says so" in profile
+    assert "<del>Ambassador</del> **disputed** [@a, ¶ 2]: only one paragraph says so" in profile
     assert "[The Ministry](ministry.md)" in profile
     assert "[¶ 1](../sources/a.md#a-p1), [¶ 2](../sources/a.md#a-p2)" in profile
     index = pages["actors/index.md"]
