@@ -68,7 +68,7 @@ def test_deleting_the_folder_is_safe(tmp_path: Path) -> None:
     again = Cache(tmp_path / "c")
     assert again.get_or_compute("ns", "k", lambda: "w") == "w"
     again.flush()
-    assert (tmp_path / "c" / "ns.pickle").is_file()
+    assert (tmp_path / "c" / f"{key_of('ns')}.pickle").is_file()
 
 
 def _book(root: Path) -> Path:
@@ -101,8 +101,9 @@ def test_output_identical_with_and_without_cache(tmp_path: Path) -> None:
         disk.clear_memory()
         warm = _render(briefing)
         assert disk.hits > 0
-        assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [
-            "chronology.candidates.pickle", "mentions.source.pickle", "quotes.source.pickle"]
+        assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
+            f"{key_of(n)}.pickle" for n in ("chronology.candidates", "mentions.source",
+                                            "quotes.source"))
         assert plain == cold == warm
     finally:
         cache.configure(None)

@@ -295,8 +295,15 @@ def _normal(text: str) -> str:
 def score(output: str, plants: list[Plant]) -> tuple[int, int, list[str]]:
     """Planted breakage found, controls flagged, and the kinds missed.
 
-    Lines that report a passing check (TAP ``ok N``, as hyperlink prints) are ignored.
+    Lines that report a passing check (TAP ``ok N``, as hyperlink prints) are ignored, and
+    of linkchecker's report only the blocks with an error or a missing anchor count (its
+    warnings list every anchor the page has).
     """
+    if "\nURL        `" in output:  # linkchecker: only blocks with an error or a lost anchor
+        blocks = [b for b in output.split("\n\n") if "Result     Error" in b or
+                  re.search(r"Anchor `[^']*' \(decoded", b)]
+        output = "\n".join(line for b in blocks for line in b.splitlines()
+                           if line.startswith(("URL", "Real URL", "Warning", "Result")))
     text = _normal("\n".join(line for line in output.splitlines()
                              if not re.match(r"\s*ok \d+\b", line)))
     found = [p for p in plants if p.broken and _normal(p.token) in text]
@@ -362,8 +369,9 @@ def table(runs: list[Run]) -> str:
         code = "–" if r.exit_code is None else str(r.exit_code)
         recall = f"{r.found}/{r.planted}" if r.seconds is not None else "–"
         note = "; ".join([*r.missed, r.note] if r.note != "timed out" else [r.note])
+        flagged = str(r.controls_flagged) if r.seconds is not None else "–"
         rows.append(f"| {r.site} | {r.checker} | {secs} | {peak} | {code} | {recall} | "
-                    f"{r.controls_flagged} | {note.strip('; ')} |")
+                    f"{flagged} | {note.strip('; ')} |")
     return "\n".join(rows) + "\n"
 
 

@@ -87,10 +87,13 @@ class Cache:
         self.misses = 0
 
     def path(self, namespace: str) -> Path | None:
-        """The file of ``namespace`` on disk (``None``: memory only)."""
+        """The file of ``namespace`` on disk (``None``: memory only).
+
+        Named by the SHA-256 of the namespace: fixed names, never taken from any content.
+        """
         if self.directory is None:
             return None
-        return self.directory / f"{namespace}.pickle"
+        return self.directory / f"{key_of(namespace)}.pickle"
 
     def _stored(self, namespace: str) -> dict[str, Any]:
         if namespace in self.stored:

@@ -11,8 +11,9 @@ def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
     stem, _ = posixpath.splitext(src_uri)
     if posixpath.basename(stem) in ("index", "README"):
         folder = posixpath.dirname(stem)
-        return f"{folder}/" if folder else "" if directory_urls else (
-            f"{folder}/index.html" if folder else "index.html")
+        if directory_urls:
+            return f"{folder}/" if folder else ""
+        return f"{folder}/index.html" if folder else "index.html"
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 

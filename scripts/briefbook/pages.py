@@ -11,6 +11,8 @@ import html
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
 
 from .analysis import Annotations
 from .citations import render_citations
@@ -58,7 +60,7 @@ class BuiltPages:
     annotations: Annotations
     cited_by: dict[tuple[str, int | None], list[CitedBy]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def source_pages(self) -> set[str]:
         """Paths of the generated source pages (their text is not scanned for citations)."""
         return {source_page_path(s.id) for s in self.annotations.book.sources}
@@ -100,21 +102,30 @@ def build_pages(
     """
     settings = settings or Settings()
     annotations = annotations or Annotations(book)
-    pages: dict[str, str] = {}
-    for generate in _generators():
-        for path, markdown in generate(book, annotations, settings).items():
-            if path not in handwritten:
-                pages[path] = markdown
+    # generators are pure functions of (book, annotations, settings): a rebuild that reuses
+    # the analysis (``mkdocs serve`` after editing a hand-written page) reuses their pages
+    memo: dict[object, Any] = annotations.__dict__.setdefault("_render_memo", {})
+    generated = memo.get(("generated", settings))
+    if generated is None:
+        generated = {}
+        for generate in _generators():
+            generated.update(generate(book, annotations, settings))
+        memo[("generated", settings)] = generated
+    pages: dict[str, str] = {p: m for p, m in generated.items() if p not in handwritten}
+    scans: dict[tuple[str, str], list[dict[str, object]]] = memo.setdefault("scans", {})
     records: list[dict[str, object]] = []
     problems: list[Problem] = []
     cited_by: dict[tuple[str, int | None], list[CitedBy]] = {}
     scanned = {**handwritten, **pages}
     for path in sorted(scanned):
         markdown = scanned[path]
-        rendered = render_citations(markdown, book, page=path, href=lambda s, p: "#")
+        found = scans.get((path, markdown))
+        if found is None:
+            found = render_citations(markdown, book, page=path, href=lambda s, p: "#").records
+            scans[(path, markdown)] = found
         title = page_title(path, markdown)
-        records.extend(rendered.records)
-        for rec in rendered.records:
+        records.extend(found)
+        for rec in found:
             if not rec["resolved"]:
                 continue
             paragraphs = rec["paragraphs"] or [None]

@@ -81,6 +81,13 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.records: list[dict[str, object]] = []
         self._analysed: tuple[Book, Annotations] | None = None
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Keep this plugin alive across ``mkdocs serve`` rebuilds.
+
+        MkDocs keeps the plugins that define this hook, so a rebuild with an unchanged book
+        reuses its analysis.
+        """
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve the briefing folder and load the book."""
         base_dir = Path(config.config_file_path or ".").resolve().parent
@@ -120,6 +127,22 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             return markdown
         shown = path if page.file.generated_by else f"{Path(config.docs_dir).name}/{path}"
         offset = _lines_before(page.file.content_string, markdown)  # front matter MkDocs cut
+        # the result depends on the page, the book and these options only: a rebuild that
+        # reuses the analysis (mkdocs serve) reuses it for every page that did not change
+        memo = self.built.annotations.__dict__.setdefault("_page_memo", {})
+        key = (path, shown, bool(page.file.generated_by), markdown, offset,
+               config.use_directory_urls, self.config.notes_heading, self.config.check_quotes)
+        if key not in memo:
+            memo[key] = self._page_markdown(markdown, path, shown, offset, page, config)
+        output, problems = memo[key]
+        for problem in problems:
+            report(problem)
+        return output
+
+    def _page_markdown(self, markdown: str, path: str, shown: str, offset: int, page: Page,
+                       config: MkDocsConfig) -> tuple[str, list[Problem]]:
+        assert self.book is not None and self.built is not None
+        problems: list[Problem] = []
         if not page.file.generated_by:
             markdown = append_evidence(markdown, path, self.book, self.built.annotations,
                                        directory_urls=config.use_directory_urls)
@@ -128,16 +151,18 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             href=lambda sid, n: href(path, source_page_path(sid),
                                      self.book.source(sid).anchor(n) if n else None,  # type: ignore[union-attr]
                                      directory_urls=config.use_directory_urls))
-        for problem in rendered.problems:
-            report(_shifted(problem, offset))
+        problems.extend(_shifted(problem, offset) for problem in rendered.problems)
         if self.config.check_quotes:
             citations, _ = find_citations(markdown)
-            for problem in check_quotes(markdown, citations, self.book, page=shown):
-                report(_shifted(problem, offset))
-        actor_ids = [a.id for a in self.built.annotations.actors]
-        for problem in actor_ref_problems(markdown, shown, actor_ids):
-            report(_shifted(problem, offset))
-        return rendered.markdown
+            problems.extend(_shifted(problem, offset) for problem in
+                            check_quotes(markdown, citations, self.book, page=shown))
+        actor_ids = self.built.annotations.__dict__.get("_actor_ids")
+        if actor_ids is None:
+            actor_ids = [a.id for a in self.built.annotations.actors]
+            self.built.annotations.__dict__["_actor_ids"] = actor_ids
+        problems.extend(_shifted(problem, offset) for problem in
+                        actor_ref_problems(markdown, shown, actor_ids))
+        return rendered.markdown, problems
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Put the page's schema.org JSON-LD into its ``<head>``."""
