@@ -58,6 +58,12 @@ body { margin: 0; }
 .bb-print-part h1, .bb-print-part h2, .bb-print-part h3 { break-after: avoid; }
 .bb-para, .bb-notes li { break-inside: avoid; }
 a { color: inherit; }
+.md-typeset pre, .md-typeset code { white-space: pre-wrap; overflow-wrap: anywhere; }
+.md-typeset table { max-width: 100%; overflow-wrap: anywhere; }
+@media screen {
+  body { padding: 0 .5rem; }
+  .md-typeset table { display: block; overflow-x: auto; }
+}
 """
 
 
