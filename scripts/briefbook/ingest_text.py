@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,16 +72,7 @@ def yaml_entry(entry: Mapping[str, Any]) -> str:
 
 def write_new_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, failing if ``path`` exists (never clobbers)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.link(tmp, path)  # atomic, and raises FileExistsError instead of overwriting
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    atomic_write(path, data, overwrite=False)
 
 
 def append_entries(briefing: Path, entries: Sequence[Mapping[str, Any]]) -> None:
