@@ -66,6 +66,20 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year", rf"(?<![\d,.$£€-]){_Y}\b(?![\d,]\d|s\b|-\d)"),
     )
 )
+# Words that every match of a pattern contains (case-sensitive, or in the casefolded text for
+# the case-insensitive patterns): a pattern is tried only on texts that hold one of them, so
+# most sentences skip most patterns. Every month spelling starts with its three-letter prefix.
+_MONTH_WORD_RE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_NEEDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ago": ("folded", ("ago",)),
+    "period": ("folded", ("week", "month", "year")),
+    "dayword": ("folded", ("yesterday", "today", "tomorrow", "night", "morning", "afternoon",
+                           "evening")),
+    "weekday": ("text", ("day",)),
+}
+_MONTH_KINDS = frozenset({"mdy", "dmy", "my", "md", "dm", "m"})
+#: Case-insensitive regular expressions also equate the dotless ``ı`` with ``i``.
+_IGNORECASE_EXTRA = str.maketrans({"\u0131": "i"})
 _FUTURE_RE = re.compile(
     r"\b(will|shall|won't|going to|expects? to|expected to|scheduled|plans? to|planned|"
     r"set to|due to|upcoming|coming)\b", re.IGNORECASE)
@@ -170,7 +184,7 @@ def find_dates(text: str, reference: str | None = None, *,
     ref = parse_reference(reference)
     taken: list[tuple[int, int]] = []
     found: list[DatePhrase] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _candidate_patterns(text):
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
@@ -179,6 +193,23 @@ def find_dates(text: str, reference: str | None = None, *,
                 taken.append((match.start(), match.end()))
                 found.append(phrase)
     return sorted(found, key=lambda p: p.start)
+
+
+def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns that can match ``text``: those whose required words it contains."""
+    has_month = _MONTH_WORD_RE.search(text) is not None
+    texts = {"text": text, "folded": text.casefold().translate(_IGNORECASE_EXTRA)}
+    result = []
+    for kind, pattern in _PATTERNS:
+        if kind in _MONTH_KINDS:
+            if not has_month:
+                continue
+        elif kind in _NEEDS:
+            where, words = _NEEDS[kind]
+            if not any(word in texts[where] for word in words):
+                continue
+        result.append((kind, pattern))
+    return result
 
 
 def find_dates_by_sentence(text: str, reference: str | None = None, *,

@@ -86,34 +86,34 @@ def normalize(text: str) -> tuple[str, list[int]]:
         space; hyphens and double quotes as spaces; runs of spaces collapsed) and, for each
         of its characters, the index of the original character it came from.
     """
-    parts = list(map(_fold_one, text))
-    if not parts or min(map(len, parts)) != 1 or max(map(len, parts)) != 1:
+    table = {ord(char): _fold_one(char) for char in set(text)}  # each distinct character once
+    if not table or any(len(folded) != 1 for folded in table.values()):
         return _normalize_by_char(text)
     # every character folds to exactly one: copy the runs between special characters whole
-    folded_text = "".join(parts)
+    folded_text = text.translate(table)
     out: list[str] = []
     offsets: list[int] = []
     last, done = "", 0
-    for match in _SPECIAL_RE.finditer(folded_text):
-        index = match.start()
-        if index > done:
-            out.append(folded_text[done:index])
-            offsets.extend(range(done, index))
-            last = folded_text[index - 1]
-        done = index + 1
-        ch = match.group()
-        if ch in _APOSTROPHES:
-            after = text[index + 1:index + 3]
-            if not (after[:1] in ("s", "S") and not after[1:2].isalnum()):
+    for match in _SPECIAL_RUN_RE.finditer(folded_text):
+        if match.start() > done:
+            out.append(folded_text[done:match.start()])
+            offsets.extend(range(done, match.start()))
+            last = folded_text[match.start() - 1]
+        done = match.end()
+        for index in range(match.start(), match.end()):
+            ch = folded_text[index]
+            if ch in _APOSTROPHES:
+                after = text[index + 1:index + 3]
+                if not (after[:1] in ("s", "S") and not after[1:2].isalnum()):
+                    continue
+                ch = " "
+            if ch in _SEPARATORS:
+                ch = " "
+            if ch == " " and (not last or last == " "):
                 continue
-            ch = " "
-        if ch in _SEPARATORS:
-            ch = " "
-        if ch == " " and (not last or last == " "):
-            continue
-        out.append(ch)
-        offsets.append(index)
-        last = ch
+            out.append(ch)
+            offsets.append(index)
+            last = ch
     if done < len(folded_text):
         out.append(folded_text[done:])
         offsets.extend(range(done, len(folded_text)))
@@ -125,7 +125,12 @@ def _fold_one(char: str) -> str:
     return " " if char.isspace() else fold(char)
 
 
-_SPECIAL_RE = re.compile("[" + re.escape(_APOSTROPHES + _SEPARATORS + " ") + "]")
+# The characters :func:`normalize` drops or changes, in runs that start with an apostrophe or
+# separator (with the spaces after it), leading spaces, or two or more spaces. A single space
+# between two kept characters is left out: it is copied with the text around it.
+_SPECIAL_RUN_RE = re.compile(
+    "[" + re.escape(_APOSTROPHES + _SEPARATORS) + "]"
+    "[" + re.escape(_APOSTROPHES + _SEPARATORS + " ") + "]*|^ +| {2,}")
 
 
 def _normalize_by_char(text: str) -> tuple[str, list[int]]:
@@ -214,6 +219,14 @@ class AliasTable:
         return (self.pattern(k for k in self.full if k not in self.acronyms),
                 self.pattern(self.surnames), self.pattern(self.titles))
 
+    @cached_property
+    def acronym_pattern(self) -> re.Pattern[str] | None:
+        """The upper-case aliases, as written, longest first (built once per table)."""
+        if not self.acronyms:
+            return None
+        ordered = sorted(self.acronyms, key=lambda k: (-len(k), k))
+        return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
+
     def pattern(self, keys: Iterable[str]) -> re.Pattern[str] | KeyFinder | None:
         """A matcher of any of ``keys``, longest first, on word bounds (see :class:`KeyFinder`)."""
         ordered = sorted(set(keys), key=lambda k: (-len(k), k))
@@ -260,14 +273,21 @@ class KeyFinder:
         for k in ordered:
             self.by_first.setdefault(_WORD_RE.match(k).group(), []).append(k)  # type: ignore[union-attr]
 
-    def finditer(self, text: str) -> Iterable[_Hit]:
-        """Non-overlapping matches, left to right, the first listed key winning at a word."""
+    def finditer(self, text: str,
+                 words: Sequence[tuple[int, str]] | None = None) -> Iterable[_Hit]:
+        """Non-overlapping matches, left to right, the first listed key winning at a word.
+
+        Args:
+            text: The folded text.
+            words: ``words_of(text)`` when the caller already has it (shared by finders).
+        """
+        by_first = self.by_first
         end = 0
-        for word in _WORD_RE.finditer(text):
-            start = word.start()
+        for start, word in [w for w in (words_of(text) if words is None else words)
+                            if w[1] in by_first]:
             if start < end:
                 continue
-            for k in self.by_first.get(word.group(), ()):
+            for k in by_first[word]:
                 stop = start + len(k)
                 if text.startswith(k, start) and not _WORD_CHAR_RE.match(text, stop):
                     yield _Hit(start, stop, k)
@@ -275,20 +295,24 @@ class KeyFinder:
                     break
 
 
-def _matches(pattern: re.Pattern[str] | KeyFinder | None,
-             folded: str) -> Iterable[tuple[int, int, str]]:
+def words_of(text: str) -> list[tuple[int, str]]:
+    r"""The words (``\w+`` runs) of ``text`` with their offsets."""
+    return [(m.start(), m.group()) for m in _WORD_RE.finditer(text)]
+
+
+def _matches(pattern: re.Pattern[str] | KeyFinder | None, folded: str,
+             words: Sequence[tuple[int, str]]) -> Iterable[tuple[int, int, str]]:
     if pattern is None:
         return []
-    return ((m.start(), m.end(), m.group()) for m in pattern.finditer(folded))
+    found = pattern.finditer(folded, words) if isinstance(pattern, KeyFinder) else \
+        pattern.finditer(folded)
+    return ((m.start(), m.end(), m.group()) for m in found)
 
 
 def _acronyms(table: AliasTable, text: str) -> Iterable[re.Match[str]]:
     """Upper-case aliases (``KH``, ``IS``) match only as written, never the word ``is``."""
-    if not table.acronyms:
-        return []
-    ordered = sorted(table.acronyms, key=lambda k: (-len(k), k))
-    return re.finditer(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])",
-                       text)
+    pattern = table.acronym_pattern
+    return pattern.finditer(text) if pattern is not None else []
 
 
 def _folded_index(offsets: list[int], original: int) -> int:
@@ -307,9 +331,10 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
         if para.boilerplate:
             continue
         folded, offsets = normalize(para.text)
+        words = words_of(folded)
         taken: list[tuple[int, int]] = []
         hits: list[tuple[int, int, str, str]] = []
-        for a, b, k in _matches(full_re, folded):
+        for a, b, k in _matches(full_re, folded, words):
             if k in table.capitalised and not para.text[offsets[a]].isupper():
                 continue
             actor = table.full[k]
@@ -323,11 +348,11 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
                 actor = table.acronyms[match.group()]
                 hits.append((a, b, actor, "alias"))
                 taken.append((a, b))
-        for a, b, k in _matches(title_re, folded):
+        for a, b, k in _matches(title_re, folded, words):
             if not any(a < y and x < b for x, y in taken):
                 hits.append((a, b, table.titles[k], "title"))
                 taken.append((a, b))
-        for a, b, k in _matches(surname_re, folded):
+        for a, b, k in _matches(surname_re, folded, words):
             if any(a < y and x < b for x, y in taken):
                 continue
             earlier = [h[2] for h in hits if h[0] < a and h[3] != "surname"]

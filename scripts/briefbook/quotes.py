@@ -39,6 +39,7 @@ _BODIES = frozenset("""agency ministry department office council committee force
 _NAME_PREFIXES = frozenset({"us", "u.s", "prime", "vice", "deputy", "former", "acting"})
 _OPEN = "\u201c\u201e\u00ab"
 _CLOSE = "\u201d\u00bb"
+_MARK_RE = re.compile("[" + re.escape(_OPEN + _CLOSE + '"') + "]")
 _STRAY = " \u2018\u2019'\u201c\u201d\""
 _VERBS = (r"said|says|say|told|tells|added|adds|warned|warns|stated|states|noted|notes|noting|"
           r"continued|continues|wrote|writes|asked|asks|explained|argued|argues|insisted|"
@@ -97,7 +98,8 @@ def quote_spans(text: str) -> list[_Span]:
     """Spans between double quotation marks; a quote left open runs to the paragraph's end."""
     spans: list[_Span] = []
     opened: int | None = None
-    for index, char in enumerate(text):
+    for mark in _MARK_RE.finditer(text):  # only the quotation marks can open or close
+        index, char = mark.start(), mark.group()
         straight = char == '"'
         if opened is None and (char in _OPEN or (straight and _opens(text, index))):
             opened = index
