@@ -18,7 +18,9 @@ ARTICLE = (
     f"The mayor said {EVIL} in a statement on Monday.\n\n"
     "See [click me](javascript:alert(2)) and <a href=\"javascript:alert(3)\">here</a>.\n\n"
     "**Bold** _words_ and `code` and # not a heading and {{ page.title }} remain text.\n\n"
-    "<iframe src=\"https://evil.example/\"></iframe> <svg onload=alert(4)></svg>\n"
+    "<iframe src=\"https://evil.example/\"></iframe> <svg onload=alert(4)></svg>\n\n"
+    "\u201cWe will open the [port](javascript:alert(11)) and *the* `gate` on Friday,\u201d "
+    "an unnamed official said on Tuesday.\n"
 )
 SOURCES_YML = """\
 - id: evil-news

@@ -51,6 +51,14 @@ ONE_SIDED_WORDS = 3
 _AMBIGUOUS_TITLES = frozenset(
     "major general justice chair head press office agency bureau council committee".split())
 _EQUIV = {word: min(group) for group in EQUIVALENTS for word in group}
+# Multi-word equivalents, longest first, each with the one-token form it is joined into.
+_PHRASES = tuple((re.compile(rf"\b{re.escape(phrase)}\b"), phrase.replace(" ", "_"))
+                 for phrase in sorted((w for w in _EQUIV if " " in w), key=len, reverse=True))
+_POSSESSIVE_RE = re.compile(r"'s$")
+_INNER_DOT_RE = re.compile(r"\.\w")
+_PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_SCALED_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?:m|bn|k|%)")
+_DAY_RE = re.compile(r"\d{1,2}(st|nd|rd|th)?")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,8 +103,8 @@ def tokenize(sentence: str) -> list[Token]:
             quoted = {"\u201c": True, "\u201d": False}.get(raw, not quoted)
             continue
         key = (raw.lower() if raw.isascii() else fold(raw)).rstrip(".")
-        key = re.sub(r"'s$", "", key).replace("'", "")
-        tokens.append(Token(text=raw.rstrip(".") if not re.search(r"\.\w", raw) else raw,
+        key = _POSSESSIVE_RE.sub("", key).replace("'", "")
+        tokens.append(Token(text=raw.rstrip(".") if not _INNER_DOT_RE.search(raw) else raw,
                             key=key, start=match.start(), end=match.start() + len(raw),
                             quoted=quoted, capital=raw[:1].isupper()))
     return tokens
@@ -143,16 +151,16 @@ def _canon(tokens: list[Token]) -> str:
 
 
 def _join_phrases(text: str) -> str:
-    for phrase in sorted((w for w in _EQUIV if " " in w), key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(phrase)}\b", phrase.replace(" ", "_"), text)
+    for pattern, joined in _PHRASES:
+        text = pattern.sub(joined, text)
     return " ".join(_EQUIV.get(w.replace("_", " "), w) for w in text.split())
 
 
 def _number(key: str) -> float | None:
     plain = key.replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", plain):
+    if _PLAIN_NUMBER_RE.fullmatch(plain):
         return float(plain)
-    if re.fullmatch(r"\d+(?:\.\d+)?(?:m|bn|k|%)", plain):
+    if _SCALED_NUMBER_RE.fullmatch(plain):
         return float(re.sub(r"[a-z%]+$", "", plain)) * {"m": 1e6, "bn": 1e9, "k": 1e3}.get(
             re.sub(r"^[\d.]+", "", plain), 1)
     head = key.split("-")[0]
@@ -176,7 +184,7 @@ def _dates(tokens: list[Token]) -> tuple[set[tuple[str, int]], set[int]]:
         elif key in MONTHS and (tok.capital or len(key) > 3) and key != "may":
             day = None
             for j in (i + 1, i - 1, i - 2):
-                if 0 <= j < len(tokens) and re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", tokens[j].key):
+                if 0 <= j < len(tokens) and _DAY_RE.fullmatch(tokens[j].key):
                     day = int(re.sub(r"\D", "", tokens[j].key))
                     used.add(j)
                     break

@@ -284,3 +284,25 @@ def _note(number: int, source: Source, item: CiteItem, url: str) -> str:
     return (f'<li id="bb-note-{number}"><a class="bb-note-back" href="#bb-cite-{number}" '
             f'title="Back to the text">↩</a> <a href="{url}">{label}</a> '
             f'<span class="bb-note-meta">({meta})</span>{body}</li>')
+
+
+_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#!])")
+
+
+def md_escape(value: object, *, keep_citations: bool = True) -> str:
+    """Escape text for Markdown so that it renders as itself, inert.
+
+    HTML-special characters become entities and Markdown's punctuation is backslash-escaped,
+    so ``[x](javascript:…)``, ``*emphasis*`` or ``<script>`` in article or YAML text stay text.
+    With ``keep_citations``, citations (``[@id, ¶ 3]``) are kept as written so that curated
+    text can still cite.
+    """
+    text = str(value)
+    spans = [(m.start(), m.end()) for m in _CITATION_RE.finditer(text)] if keep_citations else []
+    out: list[str] = []
+    pos = 0
+    for start, end in [*spans, (len(text), len(text))]:
+        out.append(html.escape(_MD_SPECIAL_RE.sub(r"\\\1", text[pos:start]), quote=False))
+        out.append(text[start:end])
+        pos = end
+    return "".join(out)

@@ -21,6 +21,8 @@ from .text import fold
 
 _LINK_RE = re.compile(r"!?\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
+_EMPHASIS_RE = re.compile(r"(?<!\\)(?:\*\*|__)|(?<![\\\w])[*_]|(?<!\\)[*_](?!\w)")
+_MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 _BLOCK_TAG_RE = re.compile(
     r"</?(?:p|div|li|ul|ol|td|th|tr|table|dd|dt|dl|h[1-6]|section|blockquote|br)\b[^<>]*>",
     re.IGNORECASE)
@@ -31,9 +33,15 @@ _TRIM = " \t\n.,;:!?'\"\u2018\u2019\u201c\u201d-\u2013\u2014()"
 
 
 def _plain(text: str) -> str:
-    """Plain text for quote finding: links to their text, no HTML tags or emphasis marks."""
-    text = html.unescape(_TAG_RE.sub("", _LINK_RE.sub(r"\1", text)))
-    return re.sub(r"(\*\*|__|(?<!\w)[*_]|[*_](?!\w))", "", text)
+    """Plain text for quote finding: links to their text, no emphasis marks or HTML tags.
+
+    Markdown is undone first (links, emphasis, backslash escapes), then HTML (tags, character
+    references), so characters a renderer encoded (``&#42;``) come back as themselves.
+    """
+    text = _LINK_RE.sub(r"\1", text)
+    text = _EMPHASIS_RE.sub("", text)
+    text = _MD_ESCAPE_RE.sub(r"\1", text)
+    return html.unescape(_TAG_RE.sub("", text))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -13,14 +13,13 @@ from articles and YAML is HTML-escaped.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from .actors import KINDS, Actor, Role
 from .analysis import Annotations
-from .citations import masked_ranges
+from .citations import masked_ranges, md_escape
 from .errors import Problem, did_you_mean
 from .model import Book
 from .render_sources import front_matter, safe_url, source_page_path
@@ -38,8 +37,8 @@ def actor_page_path(actor_id: str) -> str:
 
 
 def text(value: object) -> str:
-    """Escape text for Markdown: HTML-special characters only (citations keep working)."""
-    return html.escape(str(value), quote=False)
+    """Escape text for Markdown (inert HTML and link syntax); citations keep working."""
+    return md_escape(value)
 
 
 def cite(source: str, paragraphs: Sequence[int] = ()) -> str:

@@ -35,9 +35,16 @@ def source_page_path(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
+_MARKDOWN_TABLE = str.maketrans({"[": "&#91;", "]": "&#93;", "`": "&#96;", "*": "&#42;"})
+
+
 def esc(value: object) -> str:
-    """HTML-escape any value for text or a quoted attribute."""
-    return html.escape(str(value), quote=True)
+    """HTML-escape any value for text or a quoted attribute.
+
+    Markdown's link, code and emphasis marks become character references too, so the text
+    stays inert even where Markdown is processed, and no later stage mistakes it for syntax.
+    """
+    return html.escape(str(value), quote=True).translate(_MARKDOWN_TABLE)
 
 
 def safe_url(url: str | None) -> str | None:

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from .analysis import Annotations
+from .citations import md_escape
 from .model import Book
 
 
@@ -83,9 +84,9 @@ def render_review(items: list[ReviewItem]) -> str:
                 target = f"sources/{item.source}.md"
                 anchor = f"#{item.source}-p{item.paragraph}" if item.paragraph else ""
                 label = f"{item.source}, ¶ {item.paragraph}" if item.paragraph else item.source
-                where = f"[{html.escape(label, quote=False)}]({target}{anchor}): "
-            hint = f" — *{html.escape(item.hint, quote=False)}*" if item.hint else ""
-            out.append(f"- {where}{html.escape(item.text, quote=False)}{hint}\n")
+                where = f"[{md_escape(label)}]({target}{anchor}): "
+            hint = f" — *{md_escape(item.hint, keep_citations=False)}*" if item.hint else ""
+            out.append(f"- {where}{md_escape(item.text, keep_citations=False)}{hint}\n")
         out.append("\n")
     if not items:
         out.append("Nothing to review.\n")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .citations import excerpt
+from .citations import excerpt, md_escape
 from .errors import Problem, did_you_mean
 from .links import href
 from .model import Book
@@ -342,7 +342,8 @@ def append_evidence(markdown: str, path: str, book: Book, annotations: Annotatio
 def render_topic_page(topic: Topic, evidence: Sequence[Evidence], book: Book, *,
                       directory_urls: bool = True) -> str:
     """A generated page for a topic that has no hand-written page: summary and evidence."""
-    head = [front_matter(topic.title).rstrip("\n"), "", f"# {esc(topic.title)}", ""]
+    title = md_escape(topic.title, keep_citations=False)
+    head = [front_matter(topic.title).rstrip("\n"), "", f"# {title}", ""]
     if topic.summary:
         head += [f"<p>{esc(topic.summary)}</p>", ""]
     head += [f"<p>A generated page: no analysis has been written for this topic yet. Its rule "
