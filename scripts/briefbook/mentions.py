@@ -11,7 +11,7 @@ registered name are never merged: they are reported as near-miss candidates for 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -220,7 +220,7 @@ class AliasTable:
                 self.pattern(self.surnames), self.pattern(self.titles))
 
     @cached_property
-    def acronym_pattern(self) -> re.Pattern[str] | None:
+    def _acronym_pattern(self) -> re.Pattern[str] | None:
         """The upper-case aliases, as written, longest first (built once per table)."""
         if not self.acronyms:
             return None
@@ -273,18 +273,15 @@ class KeyFinder:
         for k in ordered:
             self.by_first.setdefault(_WORD_RE.match(k).group(), []).append(k)  # type: ignore[union-attr]
 
-    def finditer(self, text: str,
-                 words: Sequence[tuple[int, str]] | None = None) -> Iterable[_Hit]:
-        """Non-overlapping matches, left to right, the first listed key winning at a word.
+    def finditer(self, text: str) -> Iterable[_Hit]:
+        """Non-overlapping matches, left to right, the first listed key winning at a word."""
+        return self._find(text, _words_of(text))
 
-        Args:
-            text: The folded text.
-            words: ``words_of(text)`` when the caller already has it (shared by finders).
-        """
+    def _find(self, text: str, words: Sequence[tuple[int, str]]) -> Iterator[_Hit]:
+        """:meth:`finditer` given the words of ``text`` (found once, shared by the finders)."""
         by_first = self.by_first
         end = 0
-        for start, word in [w for w in (words_of(text) if words is None else words)
-                            if w[1] in by_first]:
+        for start, word in [w for w in words if w[1] in by_first]:
             if start < end:
                 continue
             for k in by_first[word]:
@@ -295,7 +292,7 @@ class KeyFinder:
                     break
 
 
-def words_of(text: str) -> list[tuple[int, str]]:
+def _words_of(text: str) -> list[tuple[int, str]]:
     r"""The words (``\w+`` runs) of ``text`` with their offsets."""
     return [(m.start(), m.group()) for m in _WORD_RE.finditer(text)]
 
@@ -304,14 +301,14 @@ def _matches(pattern: re.Pattern[str] | KeyFinder | None, folded: str,
              words: Sequence[tuple[int, str]]) -> Iterable[tuple[int, int, str]]:
     if pattern is None:
         return []
-    found = pattern.finditer(folded, words) if isinstance(pattern, KeyFinder) else \
+    found = pattern._find(folded, words) if isinstance(pattern, KeyFinder) else \
         pattern.finditer(folded)
     return ((m.start(), m.end(), m.group()) for m in found)
 
 
 def _acronyms(table: AliasTable, text: str) -> Iterable[re.Match[str]]:
     """Upper-case aliases (``KH``, ``IS``) match only as written, never the word ``is``."""
-    pattern = table.acronym_pattern
+    pattern = table._acronym_pattern
     return pattern.finditer(text) if pattern is not None else []
 
 
@@ -331,7 +328,7 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
         if para.boilerplate:
             continue
         folded, offsets = normalize(para.text)
-        words = words_of(folded)
+        words = _words_of(folded)
         taken: list[tuple[int, int]] = []
         hits: list[tuple[int, int, str, str]] = []
         for a, b, k in _matches(full_re, folded, words):
