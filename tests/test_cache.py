@@ -121,6 +121,6 @@ def test_bench_reports_every_stage(tmp_path: Path) -> None:
     (row,) = report["results"]
     assert row["sources"] == 6
     for stage in ("load", "analyse", "render", "mkdocs", "build", "check"):
-        assert row[stage]["seconds"] >= 0, stage
+        assert row[stage]["seconds"] > 0, stage  # every stage ran and was timed
     assert row["build"]["hooks"], "the plugin's hooks were not timed"
     assert report["machine"]["cpus"]

@@ -52,3 +52,14 @@ def test_pages_refuses_a_folder_it_did_not_write(book_factory, tmp_path: Path):
     result = CliRunner().invoke(main, ["pages", str(out), "--briefing", str(root / "briefing")])
     assert result.exit_code != 0
     assert (out / "notes.md").read_text("utf-8") == "keep me"
+
+
+def test_build_refuses_to_replace_a_folder_that_is_not_a_site(book_factory):
+    root = book_factory({"one.txt": "Para one.\n"})
+    for target in (root / "briefing", root / "docs", root):
+        before = sorted(p.relative_to(root) for p in root.rglob("*"))
+        result = CliRunner().invoke(main, ["build", "-f", str(root / "mkdocs.yml"),
+                                           "-d", str(target)])
+        assert result.exit_code != 0
+        assert "choose another --site-dir" in result.output
+        assert sorted(p.relative_to(root) for p in root.rglob("*")) == before

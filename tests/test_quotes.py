@@ -179,7 +179,9 @@ def test_gold_statements_extracted_and_attributed(seed_annotations: Annotations)
     print(f"extraction precision {precision:.3f} recall {recall:.3f}; attribution precision "
           f"{attribution_precision:.3f} recall {attribution_recall:.3f} ({right}/{len(gold)})")
     assert recall == 1.0 and precision == 1.0, extra
-    assert attribution_recall >= 0.9 and attribution_precision >= 0.9
+    # The issue asks for at least 90 %; the book's registry reaches every one, so any
+    # regression is caught here rather than hidden under the 90 % floor.
+    assert right == len(gold) and attribution_precision == 1.0
 
 
 def test_gold_phrases_recorded_as_phrases(seed_annotations: Annotations) -> None:

@@ -21,11 +21,6 @@ class Annotations:
         self.book = book
 
     @cached_property
-    def citable_paragraphs(self) -> int:
-        """How many non-boilerplate paragraphs the book has."""
-        return sum(1 for s in self.book.sources for p in s.paragraphs if not p.boilerplate)
-
-    @cached_property
     def derived_from(self) -> dict[str, str]:
         """Derivative source id → the source it copies.
 

@@ -77,10 +77,8 @@ def add(files: tuple[str, ...], briefing: Path, source_id: str | None, outlet: s
     result = add_inputs(briefing, list(files), source_id=source_id, meta=meta, force=force)
     for added in result.added:
         click.echo(f"added {added.id} ({added.paragraphs} paragraphs) from {added.origin}")
-    failed = _echo_problems(result.problems)
-    if failed and not result.added:
-        raise SystemExit(1)
-    if any(p.level == "error" for p in result.problems):
+    _echo_problems(result.problems)
+    if not result.added or any(p.level == "error" for p in result.problems):
         raise SystemExit(1)
 
 
@@ -141,6 +139,7 @@ def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
 
     config = load_config(str(config_file))
     target = (site_dir or Path(config.site_dir)).resolve()
+    _refuse_unsafe_target(target, config_file.resolve().parent, Path(config.docs_dir).resolve())
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(staging)]
@@ -166,3 +165,14 @@ main.add_command(bench)
 main.add_command(pdf)
 main.add_command(sources_group)
 main.add_command(review)
+
+
+def _refuse_unsafe_target(target: Path, book_dir: Path, docs_dir: Path) -> None:
+    """Refuse a site folder whose replacement would delete anything but a previous site."""
+    if any(target == p or p.is_relative_to(target) for p in (book_dir, docs_dir)):
+        raise click.ClickException(f"{target} holds the book itself; choose another --site-dir")
+    if target.exists() and (not target.is_dir() or (
+            any(target.iterdir()) and not (target / "index.html").is_file())):
+        raise click.ClickException(
+            f"{target} is not empty and is not a built site (no index.html); nothing was "
+            "deleted; choose another --site-dir")

@@ -307,7 +307,7 @@ def _matches(pattern: re.Pattern[str] | KeyFinder | None, folded: str,
 
 
 def _acronyms(table: AliasTable, text: str) -> Iterable[re.Match[str]]:
-    """Upper-case aliases (``KH``, ``IS``) match only as written, never the word ``is``."""
+    """Upper-case aliases (``UN``, ``IS``) match only as written, never the word ``is``."""
     pattern = table._acronym_pattern
     return pattern.finditer(text) if pattern is not None else []
 

@@ -43,7 +43,7 @@ ANTONYMS: tuple[tuple[str, str], ...] = (
 #: Words that push in one direction (escalation, growth, worsening) …
 POLARITY_UP: frozenset[str] = frozenset(
     """
-    escalate escalation inflame intensify worsen unravel unraveling unravelling destabilize
+    escalate escalation inflame intensify worsen destabilize
     destabilise heighten provoke aggravate exacerbate deteriorate collapse
     """.split()
 )
