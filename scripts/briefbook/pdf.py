@@ -258,6 +258,9 @@ def pdf(output: Path, config_file: Path, site_dir: Path | None, chromium: str,
     if not Path(chromium).is_file():
         raise click.ClickException(f"{chromium} not found: install Chromium (Debian: "
                                    "apt-get install chromium) or pass --chromium PATH")
+    if output.exists() and (not output.is_file() or output.read_bytes()[:5] != b"%PDF-"):
+        raise click.ClickException(f"{output} exists and is not a PDF; nothing was written "
+                                   "(choose another -o)")
     config = load_config(str(config_file))
     briefing = Path(config.config_file_path).parent / config.plugins["briefbook"].config.briefing
     book = load_book(briefing)
