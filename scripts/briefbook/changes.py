@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .polarity import (
     EQUIVALENTS,
@@ -95,6 +96,12 @@ class Change:
 
 def tokenize(sentence: str) -> list[Token]:
     """The words of ``sentence`` with folded keys (possessive ``'s`` and final dots dropped)."""
+    return list(_tokenize(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _tokenize(sentence: str) -> tuple[Token, ...]:
+    """:func:`tokenize`, memoised: a sentence aligned with several others is read once."""
     tokens: list[Token] = []
     quoted = False
     for match in _TOKEN_RE.finditer(sentence):
@@ -107,7 +114,7 @@ def tokenize(sentence: str) -> list[Token]:
         tokens.append(Token(text=raw.rstrip(".") if not _INNER_DOT_RE.search(raw) else raw,
                             key=key, start=match.start(), end=match.start() + len(raw),
                             quoted=quoted, capital=raw[:1].isupper()))
-    return tokens
+    return tuple(tokens)
 
 
 @dataclass(frozen=True, kw_only=True)

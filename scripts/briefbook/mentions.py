@@ -11,6 +11,7 @@ registered name are never merged: they are reported as near-miss candidates for 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -313,15 +314,15 @@ def _acronyms(table: AliasTable, text: str) -> Iterable[re.Match[str]]:
 
 
 def _folded_index(offsets: list[int], original: int) -> int:
-    for index, value in enumerate(offsets):
-        if value >= original:
-            return index
-    return len(offsets) - 1
+    index = bisect_left(offsets, original)  # offsets increase: the first one >= original
+    return index if index < len(offsets) else len(offsets) - 1
 
 
 def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
     """Every mention of every actor in one source, in reading order."""
     full_re, surname_re, title_re = table.patterns
+    if full_re is surname_re is title_re is None and table._acronym_pattern is None:
+        return []  # an empty registry matches nothing: no paragraph needs folding
     introduced: list[str] = []
     found: list[Mention] = []
     for para in source.paragraphs:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .actors import Actor
 from .cache import cached, key_of, source_key
@@ -142,6 +143,12 @@ def _masked(text: str, spans: Sequence[_Span]) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=256)
+def _masked_sentences(text: str, spans: tuple[_Span, ...]) -> tuple[tuple[int, int], ...]:
+    """Sentence spans of ``text`` with the quotations masked (once per paragraph, not per quote)."""
+    return tuple(sentence_spans(_masked(text, spans)))
+
+
 class _Resolver:
     """Resolves attribution subjects to actors within one source."""
 
@@ -241,8 +248,7 @@ def _extracted_name(subject: str) -> str | None:
 def _attribute(para: Paragraph, span: _Span, spans: Sequence[_Span], index: int,
                resolver: _Resolver) -> tuple[str | None, str | None, str]:
     text = para.text
-    masked = _masked(text, spans)
-    sentences = sentence_spans(masked) or [(0, len(text))]
+    sentences = _masked_sentences(text, tuple(spans)) or [(0, len(text))]
     sent_start = max([a for a, _ in sentences if a <= span.open] or [0])
     sent_end = min([b for _, b in sentences if b > span.close] or [len(text)])
     next_open = spans[index + 1].open if index + 1 < len(spans) else len(text)
