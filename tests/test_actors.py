@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefbook.actors import load_actors
-from briefbook.analysis import Annotations
-from briefbook.book import load_book
-from briefbook.corpus import load_sources
+from briefbook.analyse.annotations import Annotations
+from briefbook.read.actors import load_actors
+from briefbook.read.book import load_book
+from briefbook.read.sources import load_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -167,8 +167,8 @@ def small_book(tmp_path: Path, actors: str) -> Path:
 def test_empty_registry_still_gets_speaker_profiles_and_quotes(tmp_path: Path) -> None:
     import json
 
-    from briefbook.data import data_files
-    from briefbook.pages import build_pages
+    from briefbook.render.data import data_files
+    from briefbook.render.pages import build_pages
 
     book = load_book(small_book(tmp_path, ""))
     built = build_pages(book, {})
@@ -190,7 +190,7 @@ def test_empty_registry_still_gets_speaker_profiles_and_quotes(tmp_path: Path) -
 
 
 def test_profile_shows_roles_disputes_affiliation_and_mentions(tmp_path: Path) -> None:
-    from briefbook.pages import build_pages
+    from briefbook.render.pages import build_pages
 
     book = load_book(small_book(tmp_path, """\
 - id: ana-lima
@@ -223,7 +223,7 @@ def test_profile_shows_roles_disputes_affiliation_and_mentions(tmp_path: Path) -
 
 
 def test_actor_reference_problems_have_line_and_hint() -> None:
-    from briefbook.render_actors import actor_ref_problems
+    from briefbook.render.actors import actor_ref_problems
 
     md = "# T\n\n[Ana][ana-lima] and [Ana][ana-lim].\n\n`[x][ana-lim]`\n\n[y][zzz]\n"
     problems = actor_ref_problems(md, "docs/t.md", ["ana-lima"])
@@ -263,7 +263,7 @@ def test_strict_build_resolves_and_rejects_actor_references(tmp_path: Path) -> N
 def test_review_command_lists_items_with_source_and_paragraph(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from briefbook.review import review
+    from briefbook.cli.book import review
 
     root = small_book(tmp_path, "- id: ana-lindqvist\n  name: Ana Lindqvist\n")
     (root / "sources" / "a.txt").write_text(
@@ -282,7 +282,7 @@ def test_review_command_lists_items_with_source_and_paragraph(tmp_path: Path) ->
 def test_every_paragraph_naming_an_actor_in_full_has_its_mention() -> None:
     import re
 
-    from briefbook.mentions import key, normalize
+    from briefbook.core.names import key, normalize
 
     a = Annotations(load_book(ROOT / "briefing"))
     found = {(m.actor, m.source, m.paragraph) for m in a.mentions}

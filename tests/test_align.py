@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bookkit import write_book
-from briefbook.align import align, candidate_pairs, content_words, sentences_of
-from briefbook.book import load_book
+from briefbook.analyse.align import align, candidate_pairs, content_words, sentences_of
+from briefbook.read.book import load_book
 
 ORIGINAL = """\
 The harbour authority in Port Vella closed the northern pier on Tuesday after a crane collapsed.

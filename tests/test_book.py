@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bookkit import ROOT
-from briefbook.book import load_book
+from briefbook.read.book import load_book
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import json
 import re
 
 from bookkit import mkdocs_build
-from briefbook.book import load_book
-from briefbook.pages import build_pages
+from briefbook.read.book import load_book
+from briefbook.render.pages import build_pages
 
 ARTICLES = {
     "harbor-2019.txt": " date 2019-05-02 Local\n\nThe harbor reopened on Thursday.\n\n"

@@ -8,12 +8,14 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from briefbook import cache
-from briefbook.analysis import Annotations
-from briefbook.bench import bench, generated_article
-from briefbook.book import load_book
-from briefbook.cache import Cache, key_of
-from briefbook.pages import Settings, build_pages
+from briefbook.analyse.annotations import Annotations
+from briefbook.bench.stages import generated_article
+from briefbook.cli.bench import bench
+from briefbook.core import cache
+from briefbook.core.cache import Cache, key_of
+from briefbook.read.book import load_book
+from briefbook.render.base import Settings
+from briefbook.render.pages import build_pages
 
 
 def test_hit_and_miss_by_content_key(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from bookkit import mkdocs_build, write_book
-from briefbook.check import check_site
+from briefbook.check.checker import check_site
 from briefbook.cli import main
 
 ARTICLE_A = (
@@ -206,8 +206,8 @@ def test_online_fetches_external_links_and_reports_failures(site: Path, tmp_path
 
 
 def test_every_breakage_the_benchmark_plants_is_found_and_no_control_is_flagged(site: Path):
-    from briefbook.bench_check import plant, score
-    from briefbook.check import format_text
+    from briefbook.bench.checkers import plant, score
+    from briefbook.check.checker import format_text
 
     plants = plant(site)
     assert {p.kind for p in plants if p.broken} == {

@@ -8,18 +8,19 @@ import json
 from pathlib import Path
 
 from bookkit import ROOT, write_book
-from briefbook.analysis import Annotations
-from briefbook.book import load_book
-from briefbook.pages import Settings, build_pages
-from briefbook.render_chronology import (
+from briefbook.analyse.annotations import Annotations
+from briefbook.analyse.review import review_chronology
+from briefbook.read.book import load_book
+from briefbook.render.base import Settings
+from briefbook.render.chronology import (
     CSV_COLUMNS,
     chronology_csv,
     chronology_records,
     home_timeline,
     render_chronology,
-    review_chronology,
     timeline_json,
 )
+from briefbook.render.pages import build_pages
 
 ARTICLES = {
     "wire-a.txt": "Rockets hit the airport on Monday, killing two guards.\n\n"

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from briefbook.book import load_book
-from briefbook.citations import find_citations, parse_locator, render_citations
-from briefbook.quotecheck import check_quotes, last_sentence_quotes
+from briefbook.core.citekeys import find_citations, parse_locator
+from briefbook.read.book import load_book
+from briefbook.render.citations import render_citations
+from briefbook.render.quotecheck import check_quotes, last_sentence_quotes
 
 
 @pytest.fixture

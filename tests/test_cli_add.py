@@ -6,9 +6,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from briefbook.book import load_book
 from briefbook.cli import main
-from briefbook.duplicates import near_duplicate
+from briefbook.ingest.duplicates import near_duplicate
+from briefbook.read.book import load_book
 
 TEXT = ("The council met on Monday evening to debate the harbour budget for next year.\n"
         "After four hours it approved the budget by seven votes to two.\n"

@@ -9,14 +9,16 @@ from types import SimpleNamespace
 import pytest
 
 from bookkit import write_book
-from briefbook.analysis import Annotations
-from briefbook.book import load_book
-from briefbook.changes import diff_sentences, role_vocabulary
-from briefbook.compare import compare, discrepancies_data, review_derivatives
-from briefbook.figures import sentence_figures
-from briefbook.model import Book
-from briefbook.render_compare import (
+from briefbook.analyse.annotations import Annotations
+from briefbook.analyse.changes import diff_sentences, role_vocabulary
+from briefbook.analyse.compare import compare
+from briefbook.analyse.figures import sentence_figures
+from briefbook.analyse.review import review_derivatives
+from briefbook.core.model import Book
+from briefbook.read.book import load_book
+from briefbook.render.compare import (
     corroboration_badge,
+    discrepancies_data,
     independent_sources,
     render_compare_page,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefbook.dates import find_dates, find_dates_by_sentence
+from briefbook.analyse.dates import find_dates, find_dates_by_sentence
 
 THURSDAY = "2030-05-16"  # a Thursday
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bookkit import write_book
-from briefbook.book import load_book
-from briefbook.citations import render_citations
-from briefbook.yamlio import load_yaml
+from briefbook.core.yamlio import load_yaml
+from briefbook.read.book import load_book
+from briefbook.render.citations import render_citations
 
 ARTICLES = {"port-daily.txt": "The port reopened on Friday.\n\nShips queued outside.\n",
             "port-weekly.txt": "The port reopened after a week.\n"}

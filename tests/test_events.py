@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bookkit import ROOT, write_book
-from briefbook.book import load_book
-from briefbook.events import Event
+from briefbook.core.model import Event
+from briefbook.read.book import load_book
 
 ARTICLE = "Rockets hit the airport on Monday.\n\nThe ministry said on Tuesday it was calm.\n"
 SOURCES = """\

@@ -15,12 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefbook.book import load_book
-from briefbook.citations import find_citations, render_citations
-from briefbook.corpus import load_sources
-from briefbook.errors import ArticleError
-from briefbook.reading import read_article
-from briefbook.yamlio import load_yaml
+from briefbook.core.citekeys import find_citations
+from briefbook.core.errors import ArticleError
+from briefbook.core.yamlio import load_yaml
+from briefbook.read.article import read_article
+from briefbook.read.book import load_book
+from briefbook.read.sources import load_sources
+from briefbook.render.citations import render_citations
 
 QUICK = settings(max_examples=150, deadline=None,
                  suppress_health_check=[HealthCheck.function_scoped_fixture,

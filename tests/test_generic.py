@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from bookkit import ROOT
-from briefbook.book import load_book
+from briefbook.read.book import load_book
 
 ENGINE = ROOT / "scripts" / "briefbook"
 # International bodies whose names are ordinary vocabulary (the comparison's word lists fold

@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from bookkit import mkdocs_build
-from briefbook.book import load_book
 from briefbook.cli import main
-from briefbook.errors import ArticleError
-from briefbook.ingest_html import add_page, extract_page
+from briefbook.core.errors import ArticleError
+from briefbook.ingest.html import add_page, extract_page
+from briefbook.read.book import load_book
 
 ARTICLE = [
     "The harbour at Westhaven reopened on Wednesday after three days of closure, the port "

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefbook.book import load_book
 from briefbook.cli import main
-from briefbook.ingest_html import FetchError, add_page, fetch_url, url_source_id
+from briefbook.ingest.html import FetchError, add_page, fetch_url, url_source_id
+from briefbook.read.book import load_book
 from test_ingest_html import ARTICLE, page
 
 

@@ -10,7 +10,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from bookkit import mkdocs_build, write_book
-from briefbook.check import check_site
+from briefbook.check.checker import check_site
 
 EVIL = ("<script>alert('x')</script> <img src=x onerror=alert(1)> {{ config }} "
         "{% if 1 %}jinja{% endif %}")

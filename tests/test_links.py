@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefbook.links import href, page_url
+from briefbook.core.links import href, page_url
 
 
 @pytest.mark.parametrize(("src", "directory", "flat"), [

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefbook.actors import Actor, Role
-from briefbook.mentions import find_mentions, near_misses, normalize, unknown_names
-from briefbook.model import Book, Paragraph, Source
+from briefbook.analyse.mentions import find_mentions, near_misses, unknown_names
+from briefbook.core.model import Actor, Book, Paragraph, Role, Source
+from briefbook.core.names import normalize
 
 
 def book_of(*paragraphs: str, sid: str = "a") -> Book:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from bookkit import mkdocs_build, write_book
-from briefbook.book import load_book
-from briefbook.citations import find_citations
-from briefbook.quotecheck import check_quotes
+from briefbook.core.citekeys import find_citations
+from briefbook.read.book import load_book
+from briefbook.render.quotecheck import check_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 

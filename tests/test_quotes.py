@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from briefbook.analysis import Annotations
-from briefbook.book import load_book
-from briefbook.quotes import quote_spans
+from briefbook.analyse.annotations import Annotations
+from briefbook.analyse.quotes import quote_spans
+from briefbook.read.book import load_book
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefbook.errors import ArticleError
-from briefbook.reading import LONG_PARAGRAPH, read_article
-from briefbook.text import split_sentences
+from briefbook.core.errors import ArticleError
+from briefbook.core.text import split_sentences
+from briefbook.read.article import LONG_PARAGRAPH, read_article
 
 
 def texts(article):

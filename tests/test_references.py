@@ -8,16 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefbook.book import load_book
 from briefbook.cli import main
-from briefbook.data import csl_item
-from briefbook.references import (
-    bib_escape,
-    bibtex_references,
-    import_references,
-    norm_url,
-    sources_bib,
-)
+from briefbook.ingest.references import bibtex_references, import_references, norm_url
+from briefbook.read.book import load_book
+from briefbook.render.bibtex import bib_escape, sources_bib
+from briefbook.render.data import csl_item
 
 SOURCES_YML = """\
 # Editor's comment: keep me.

@@ -7,16 +7,11 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from briefbook.mentions import (
-    KeyFinder,
-    _closest,
-    _deletion_index,
-    _normalize_by_char,
-    normalize,
-)
-from briefbook.model import Book, Paragraph, Source
-from briefbook.plugin import _listed_by_index
-from briefbook.render_sources import FILTER_FROM, render_sources_index
+from briefbook.analyse.mentions import KeyFinder, _closest, _deletion_index
+from briefbook.core.model import Book, Paragraph, Source
+from briefbook.core.names import _normalize_by_char, normalize
+from briefbook.render.sources import FILTER_FROM, render_sources_index
+from briefbook.site.plugin import _listed_by_index
 
 _ALPHABET = "ab'’sS-\"/ \t.é\u0301ﬁß“”İ"
 

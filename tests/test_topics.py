@@ -9,17 +9,14 @@ from pathlib import Path
 import pytest
 
 from bookkit import mkdocs_build, write_book
-from briefbook.analysis import Annotations
-from briefbook.book import load_book
-from briefbook.pages import Settings, build_pages
-from briefbook.topics import (
-    Topic,
-    append_evidence,
-    evidence_section,
-    gather_evidence,
-    load_topics,
-    mention_index,
-)
+from briefbook.analyse.annotations import Annotations
+from briefbook.analyse.evidence import gather_evidence, mention_index
+from briefbook.core.model import Topic
+from briefbook.read.book import load_book
+from briefbook.read.topics import load_topics
+from briefbook.render.base import Settings
+from briefbook.render.pages import build_pages
+from briefbook.render.topics import append_evidence, evidence_section
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,8 +15,8 @@ import pytest
 from browserkit import ARTIFACTS, ROOT, html_pages
 from selectolax.lexbor import LexborHTMLParser
 
-from briefbook.book import load_book
-from briefbook.pdf import as_of
+from briefbook.read.book import load_book
+from briefbook.site.printview import as_of
 
 
 def _jsonld(path: Path) -> list[dict]:
@@ -65,12 +65,12 @@ def test_data_page_links_every_download(site: Path) -> None:
 
 
 def test_reference_is_generated_from_docstrings(site: Path) -> None:
-    page = site / "reference" / "citations" / "index.html"
+    page = site / "toolchain" / "reference" / "render" / "index.html"
     tree = LexborHTMLParser(page.read_text("utf-8"))
     headings = {n.attributes.get("id") for n in tree.css(".doc-heading[id], [id^='briefbook.']")}
-    assert "briefbook.citations" in headings
-    assert any(h and h.startswith("briefbook.citations.") for h in headings), headings
-    options = (site / "reference" / "plugin" / "index.html").read_text("utf-8")
+    assert any(h and h.startswith("briefbook.render.citations.") for h in headings), headings
+    options = (site / "toolchain" / "reference" / "site" / "index.html").read_text("utf-8")
+    assert "BriefbookConfig" in options
     assert "briefing" in options and "data_dir" in options
 
 

@@ -10,7 +10,7 @@ import pytest
 from browserkit import ARTIFACTS, Watched, html_pages
 from selectolax.lexbor import LexborHTMLParser
 
-from briefbook.book import load_book
+from briefbook.read.book import load_book
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL = ("data:", "blob:", "about:")

@@ -12,10 +12,10 @@ from types import SimpleNamespace
 
 from selectolax.lexbor import LexborHTMLParser
 
-from briefbook.datapage import FIELDS, render_data_page
-from briefbook.jsonld import page_jsonld, script_block
-from briefbook.model import Book, Paragraph, Source
-from briefbook.pdf import AsOf, Part, as_of, combine, extract_part, page_order
+from briefbook.core.model import Book, Paragraph, Source
+from briefbook.render.datapage import FIELDS, render_data_page
+from briefbook.render.jsonld import page_jsonld, script_block
+from briefbook.site.printview import AsOf, Part, as_of, combine, extract_part, page_order
 
 
 def _source(sid: str, **meta: object) -> Source:

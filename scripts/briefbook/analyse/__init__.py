@@ -1,0 +1,24 @@
+"""The analyse stage: pure functions over the book.
+
+The analyse stage: pure functions over the book (mentions, quotations and speakers, dates, the
+chronology, alignment and discrepancies, topic evidence, review items), gathered lazily in
+:class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
+
+Modules: ``align``, ``annotations``, ``changes``, ``chronology``, ``compare``, ``dates``,
+``discrepancies``, ``evidence``, ``figures``, ``mentions``, ``quotes``, ``review``.
+"""
+
+__all__ = [
+    "align",
+    "annotations",
+    "changes",
+    "chronology",
+    "compare",
+    "dates",
+    "discrepancies",
+    "evidence",
+    "figures",
+    "mentions",
+    "quotes",
+    "review",
+]

@@ -1,0 +1,411 @@
+"""Mentions of actors in paragraphs: an alias table matched on folded text.
+
+Matching is tolerant of how the same name is typed: Unicode compatibility forms, accents,
+curly or straight apostrophes (or none: ``Ka'b`` = ``Kab``), hyphens versus spaces. A surname
+alone counts as a mention only after the full name (or a longer alias) appeared earlier in the
+same article, and only when no other actor introduced there shares it. A role title ("the
+Example Ministry spokesman") counts only when exactly one actor holds it. Spellings close to a
+registered name are never merged: they are reported as near-miss candidates for the editor.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz.distance import Levenshtein
+
+from briefbook.core.cache import cached, key_of, source_key
+from briefbook.core.model import Actor, Book, Source
+from briefbook.core.names import key, normalize
+
+#: ``fold`` of one character, memoised: :func:`normalize` folds text character by character.
+_LEADING_WORDS = frozenset("""the a an since on in at during after before until by for from
+    when while as of this that key monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november
+    december""".split())
+_TITLE_ABBR = frozenset("gen maj brig lt col sgt cmdr adm capt".split())
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
+_TITLE_WORDS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt president king queen
+    prince minister secretary ayatollah sheikh general commander chancellor premier""".split())
+_CAP_RUN_RE = re.compile(
+    r"(?<![\w'’])(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)(?:\s+(?:(?:al|bin|ibn|de|van|von|el)-?\s*)?"
+    r"(?:[A-Z][\w’'.-]*\w|[A-Z]\.))*")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mention:
+    """One mention of an actor.
+
+    Attributes:
+        actor: The actor id.
+        source: The source id.
+        paragraph: The paragraph number.
+        start: Character offset of the mention in the paragraph text.
+        end: Offset just after it.
+        text: The mention as written.
+        via: How it was found: ``name``, ``alias``, ``surname`` or ``title``.
+    """
+
+    actor: str
+    source: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    via: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class NearMiss:
+    """A spelling close to a registered name, never merged automatically."""
+
+    text: str
+    actor: str
+    registered: str
+    source: str
+    paragraph: int
+
+
+def _surname(name: str) -> str | None:
+    words = [w for w in key(name).split() if w.rstrip(".") not in _TITLE_WORDS]
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    return last if len(last) > 2 else None
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """Matching keys of every actor: full names, surnames and unambiguous titles."""
+
+    full: dict[str, str]
+    surnames: dict[str, tuple[str, ...]]
+    titles: dict[str, str]
+    actors: dict[str, Actor]
+    acronyms: dict[str, str]
+    capitalised: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, actors: Sequence[Actor]) -> AliasTable:
+        """Build the table; a spelling claimed by two actors goes to the first."""
+        full: dict[str, str] = {}
+        surnames: dict[str, list[str]] = {}
+        titles: dict[str, list[str]] = {}
+        acronyms: dict[str, str] = {}
+        capitalised: set[str] = set()
+        for actor in actors:
+            for spelling in actor.names:
+                if _ACRONYM_RE.match(spelling):
+                    acronyms.setdefault(spelling, actor.id)
+                    continue
+                k = key(spelling)
+                if k:
+                    full.setdefault(k, actor.id)
+                    if spelling[:1].isupper() and " " not in k:
+                        capitalised.add(k)
+                if actor.kind == "person" and (s := _surname(spelling)):
+                    ids = surnames.setdefault(s, [])
+                    if actor.id not in ids:
+                        ids.append(actor.id)
+            for role in actor.roles:
+                if role.disputed:
+                    continue
+                ids = titles.setdefault("the " + key(role.title), [])
+                if actor.id not in ids:
+                    ids.append(actor.id)
+        return cls(full=full, surnames={k: tuple(v) for k, v in surnames.items()},
+                   titles={k: v[0] for k, v in titles.items() if len(v) == 1 and k not in full},
+                   actors={a.id: a for a in actors}, acronyms=acronyms,
+                   capitalised=frozenset(capitalised))
+
+    @cached_property
+    def patterns(self) -> tuple[re.Pattern[str] | KeyFinder | None, ...]:
+        """The full-name, surname and title patterns, built once per table (not per source)."""
+        return (self.pattern(k for k in self.full if k not in self.acronyms),
+                self.pattern(self.surnames), self.pattern(self.titles))
+
+    @cached_property
+    def _acronym_pattern(self) -> re.Pattern[str] | None:
+        """The upper-case aliases, as written, longest first (built once per table)."""
+        if not self.acronyms:
+            return None
+        ordered = sorted(self.acronyms, key=lambda k: (-len(k), k))
+        return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
+
+    def pattern(self, keys: Iterable[str]) -> re.Pattern[str] | KeyFinder | None:
+        """A matcher of any of ``keys``, longest first, on word bounds (see :class:`KeyFinder`)."""
+        ordered = sorted(set(keys), key=lambda k: (-len(k), k))
+        if not ordered:
+            return None
+        if all(_WORD_RE.match(k) for k in ordered):
+            return KeyFinder(ordered)
+        return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?!\w)")
+
+
+_WORD_RE = re.compile(r"\w+")
+_WORD_CHAR_RE = re.compile(r"\w")
+
+
+class _Hit:
+    """A match found by :class:`KeyFinder` (``start()``, ``end()``, ``group()`` as in ``re``)."""
+
+    __slots__ = ("_start", "_end", "_key")
+
+    def __init__(self, start: int, end: int, key: str) -> None:
+        self._start, self._end, self._key = start, end, key
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._key
+
+
+class KeyFinder:
+    r"""Finds keys as ``(?<!\w)(?:k1|k2|…)(?!\w)`` would, keys ordered longest first.
+
+    A regular-expression alternation of every name tries each name at each word, so its cost
+    grows with text × names (and extracted speakers grow with the book). Here each word of the
+    text looks up only the names that begin with it: linear in the text. Every key must start
+    with a word character (else :meth:`AliasTable.pattern` falls back to the regex).
+    """
+
+    def __init__(self, ordered: Sequence[str]) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        for k in ordered:
+            self.by_first.setdefault(_WORD_RE.match(k).group(), []).append(k)  # type: ignore[union-attr]
+
+    def finditer(self, text: str) -> Iterable[_Hit]:
+        """Non-overlapping matches, left to right, the first listed key winning at a word."""
+        return self._find(text, _words_of(text))
+
+    def _find(self, text: str, words: Sequence[tuple[int, str]]) -> Iterator[_Hit]:
+        """:meth:`finditer` given the words of ``text`` (found once, shared by the finders)."""
+        by_first = self.by_first
+        end = 0
+        for start, word in [w for w in words if w[1] in by_first]:
+            if start < end:
+                continue
+            for k in by_first[word]:
+                stop = start + len(k)
+                if text.startswith(k, start) and not _WORD_CHAR_RE.match(text, stop):
+                    yield _Hit(start, stop, k)
+                    end = stop
+                    break
+
+
+def _words_of(text: str) -> list[tuple[int, str]]:
+    r"""The words (``\w+`` runs) of ``text`` with their offsets."""
+    return [(m.start(), m.group()) for m in _WORD_RE.finditer(text)]
+
+
+def _matches(pattern: re.Pattern[str] | KeyFinder | None, folded: str,
+             words: Sequence[tuple[int, str]]) -> Iterable[tuple[int, int, str]]:
+    if pattern is None:
+        return []
+    found = pattern._find(folded, words) if isinstance(pattern, KeyFinder) else \
+        pattern.finditer(folded)
+    return ((m.start(), m.end(), m.group()) for m in found)
+
+
+def _acronyms(table: AliasTable, text: str) -> Iterable[re.Match[str]]:
+    """Upper-case aliases (``UN``, ``IS``) match only as written, never the word ``is``."""
+    pattern = table._acronym_pattern
+    return pattern.finditer(text) if pattern is not None else []
+
+
+def _folded_index(offsets: list[int], original: int) -> int:
+    index = bisect_left(offsets, original)  # offsets increase: the first one >= original
+    return index if index < len(offsets) else len(offsets) - 1
+
+
+def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
+    """Every mention of every actor in one source, in reading order."""
+    full_re, surname_re, title_re = table.patterns
+    if full_re is surname_re is title_re is None and table._acronym_pattern is None:
+        return []  # an empty registry matches nothing: no paragraph needs folding
+    introduced: list[str] = []
+    found: list[Mention] = []
+    for para in source.paragraphs:
+        if para.boilerplate:
+            continue
+        folded, offsets = normalize(para.text)
+        words = _words_of(folded)
+        taken: list[tuple[int, int]] = []
+        hits: list[tuple[int, int, str, str]] = []
+        for a, b, k in _matches(full_re, folded, words):
+            if k in table.capitalised and not para.text[offsets[a]].isupper():
+                continue
+            actor = table.full[k]
+            via = "name" if key(table.actors[actor].name) == k else "alias"
+            hits.append((a, b, actor, via))
+            taken.append((a, b))
+        for match in _acronyms(table, para.text):
+            a = _folded_index(offsets, match.start())
+            b = _folded_index(offsets, match.end() - 1) + 1
+            if not any(a < y and x < b for x, y in taken):
+                actor = table.acronyms[match.group()]
+                hits.append((a, b, actor, "alias"))
+                taken.append((a, b))
+        for a, b, k in _matches(title_re, folded, words):
+            if not any(a < y and x < b for x, y in taken):
+                hits.append((a, b, table.titles[k], "title"))
+                taken.append((a, b))
+        for a, b, k in _matches(surname_re, folded, words):
+            if any(a < y and x < b for x, y in taken):
+                continue
+            earlier = [h[2] for h in hits if h[0] < a and h[3] != "surname"]
+            known = [i for i in table.surnames[k] if i in introduced or i in earlier]
+            if len(known) == 1 and para.text[offsets[a]].isupper():
+                hits.append((a, b, known[0], "surname"))
+        for a, b, actor, via in sorted(hits):
+            start, end = offsets[a], offsets[b - 1] + 1
+            found.append(Mention(actor=actor, source=source.id, paragraph=para.number,
+                                 start=start, end=end, text=para.text[start:end], via=via))
+            if actor not in introduced and via != "surname":
+                introduced.append(actor)
+    return found
+
+
+def find_mentions(book: Book, actors: Sequence[Actor]) -> list[Mention]:
+    """Every mention of every actor in every source of the book."""
+    table = AliasTable.build(actors)
+    registry = key_of(tuple(actors))
+    mentions: list[Mention] = []
+    for source in book.sources:
+        mentions.extend(cached(
+            "mentions.source", key_of(source_key(source), registry),
+            lambda source=source: tuple(source_mentions(source, table))))
+    return mentions
+
+
+def name_candidates(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised name-like runs of a paragraph as ``(start, end, text)``."""
+    return [(m.start(), m.end(), m.group().rstrip(".’'")) for m in _CAP_RUN_RE.finditer(text)]
+
+
+def near_misses(book: Book, actors: Sequence[Actor], mentions: Sequence[Mention],
+                *, max_distance: int = 2) -> list[NearMiss]:
+    """Capitalised words close to (but not equal to) a registered name or surname.
+
+    A word of 6–8 letters may differ by one edit, a longer one by ``max_distance``. Words that
+    are curated spellings, or mentions of curated actors, are not reported; a speaker found by
+    extraction only ("Smiht said") is compared with every other registered name.
+    """
+    table = AliasTable.build(actors)
+    registered: dict[str, tuple[str, str]] = {}
+    for actor in actors:
+        for spelling in actor.names:
+            words = [w for w in key(spelling).split() if w.rstrip(".") not in _TITLE_WORDS]
+            if not words:
+                continue
+            distinctive = words[-1] if actor.kind == "person" else words[0]
+            if len(distinctive) >= 5:
+                registered.setdefault(distinctive, (actor.id, spelling))
+    curated = {a.id for a in actors if a.curated}
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.actor in curated:
+            spans.setdefault((m.source, m.paragraph), []).append((m.start, m.end))
+    trusted = curated | {a.id for a in actors if len(key(a.name).split()) > 1}
+    known_words = {w for k, actor_id in table.full.items() if actor_id in trusted
+                   for w in k.split()}
+    found: dict[tuple[str, int, str], NearMiss] = {}
+    deletions = _deletion_index(registered, max(max_distance, 1))
+    closest: dict[str, str | None] = {}
+    for source in book.sources:
+        for para in source.paragraphs:
+            if para.boilerplate:
+                continue
+            taken = spans.get((source.id, para.number), [])
+            for match in re.finditer(r"(?<![\w'’])[A-Z][\w’']{4,}", para.text):
+                if any(a <= match.start() < b for a, b in taken):
+                    continue
+                word = key(match.group())
+                if word in known_words or len(word) < 5:
+                    continue
+                if len(word) < 6:
+                    continue
+                if word not in closest:
+                    limit = 1 if len(word) <= 8 else max_distance
+                    closest[word] = _closest(word, limit, deletions)
+                candidate = closest[word]
+                if candidate is not None:
+                    actor_id, spelling = registered[candidate]
+                    found.setdefault((source.id, para.number, match.group()), NearMiss(
+                        text=match.group(), actor=actor_id, registered=spelling,
+                        source=source.id, paragraph=para.number))
+    return [found[k] for k in sorted(found)]
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` characters deleted (itself included)."""
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def _deletion_index(words: Iterable[str], depth: int) -> dict[str, list[str]]:
+    """Deletion variant → the words that have it (a symmetric-delete index)."""
+    index: dict[str, list[str]] = {}
+    for word in sorted(words):
+        for variant in _deletions(word, depth):
+            index.setdefault(variant, []).append(word)
+    return index
+
+
+def _closest(word: str, limit: int, index: dict[str, list[str]]) -> str | None:
+    """The first registered word (in sorted order) within ``limit`` edits of ``word``.
+
+    Two words within ``limit`` edits share a variant with at most ``limit`` deletions each, so
+    only the words the index lists for ``word``'s variants are compared: linear in the text,
+    not in text × registered names.
+    """
+    candidates = {c for v in _deletions(word, limit) for c in index.get(v, ())}
+    for candidate in sorted(candidates):
+        if abs(len(candidate) - len(word)) > limit or word.startswith(candidate):
+            continue
+        if 0 < Levenshtein.distance(word, candidate, score_cutoff=limit) <= limit:
+            return candidate
+    return None
+
+
+def unknown_names(book: Book, mentions: Sequence[Mention],
+                  *, ignore: Iterable[str] = ()) -> list[tuple[str, int, str]]:
+    """Capitalised multi-word names (or title + name) not covered by any mention.
+
+    Returns ``(source, paragraph, text)`` triples, in reading order.
+    """
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for m in mentions:
+        spans.setdefault((m.source, m.paragraph), []).append((m.start, m.end))
+    skip = {key(i) for i in ignore}
+    found: list[tuple[str, int, str]] = []
+    for source in book.sources:
+        for para in source.paragraphs:
+            if para.boilerplate:
+                continue
+            taken = spans.get((source.id, para.number), [])
+            for start, end, text in name_candidates(para.text):
+                words = text.split()
+                if len(words) < 2 or any(a < end and start < b for a, b in taken):
+                    continue
+                while words and key(words[0]) in _LEADING_WORDS:
+                    words = words[1:]
+                if len(words) < 2 or key(words[-1]).rstrip(".") in _TITLE_WORDS | _TITLE_ABBR:
+                    continue
+                name = " ".join(words)
+                if key(name) not in skip:
+                    found.append((source.id, para.number, name))
+    return found

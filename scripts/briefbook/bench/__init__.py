@@ -1,0 +1,13 @@
+"""Benchmarks (``briefbook bench``).
+
+Benchmarks (``briefbook bench``): stage timings on books of several sizes, the checker
+comparison and the comparison stage"s timing. Never imported by the book"s build.
+
+Modules: ``checkers``, ``compare``, ``stages``.
+"""
+
+__all__ = [
+    "checkers",
+    "compare",
+    "stages",
+]

@@ -1,0 +1,11 @@
+"""The check stage: a built site's HTML, checked independently of MkDocs.
+
+The check stage: reads a built site"s HTML, independently of MkDocs, and reports every broken
+link, missing anchor or asset, unresolved citation and misquotation.
+
+Modules: ``checker``.
+"""
+
+__all__ = [
+    "checker",
+]

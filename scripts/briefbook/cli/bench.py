@@ -1,0 +1,102 @@
+"""``briefbook bench``: the benchmarks (imported only when the command runs)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import click
+
+from briefbook.bench.checkers import TIMEOUT, bench_check
+from briefbook.bench.stages import (
+    SHARED_CORPUS,
+    copy_book,
+    corpus_files,
+    format_table,
+    machine,
+    make_book,
+    measure,
+)
+from briefbook.core.errors import ToolError
+
+
+@click.group("bench", invoke_without_command=True)
+@click.option("--sizes", default="book,200,2000", show_default=True,
+              help="Comma-separated: 'book' (the book of -f) or a number of corpus articles.")
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The book for 'book'.")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
+              help=f"Folder of .txt articles (default: {SHARED_CORPUS} if it exists).")
+@click.option("--generated", is_flag=True, help="Use generated articles even if a corpus exists.")
+@click.option("--incremental/--no-incremental", default=True, show_default=True,
+              help="Also time rebuilds after an edit and after adding an article.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+def bench(ctx: click.Context, sizes: str, config_file: Path, corpus: Path | None,
+          generated: bool, incremental: bool, as_json: bool) -> None:
+    """Time each stage on books of several sizes (a benchmark, not a test)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if corpus is None and not generated and SHARED_CORPUS.is_dir():
+        corpus = SHARED_CORPUS
+    if generated:
+        corpus = None
+    scratch = Path(tempfile.mkdtemp(prefix="bb-bench-"))
+    results = []
+    try:
+        for size in [s.strip() for s in sizes.split(",") if s.strip()]:
+            if size == "book":
+                if not config_file.is_file():
+                    raise click.ClickException(f"{config_file} not found (size 'book')")
+                config = copy_book(config_file.resolve(), scratch)
+                label = "book"
+            else:
+                if not size.isdigit() or int(size) < 1:
+                    raise click.BadParameter(f"'{size}' is not 'book' or a positive number",
+                                             param_hint="--sizes")
+                files = corpus_files(corpus, int(size), scratch)
+                config = make_book(scratch, files, f"book-{size}")
+                label = corpus.name if corpus else "generated"
+            click.echo(f"measuring {label} ({size}) …", err=True)
+            results.append(measure(label, config, incremental=incremental))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    if as_json:
+        click.echo(json.dumps({"results": results, "machine": machine()}, indent=2))
+    else:
+        click.echo(format_table(results))
+
+
+@bench.command("check")
+@click.option("--config", "config", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default="mkdocs.yml", show_default=True, help="The book's mkdocs.yml.")
+@click.option("--corpus", type=click.Path(path_type=Path),
+              default="/work/shared/corpora/bbc", show_default=True,
+              help="Folder of .txt articles for the large book (generated when absent).")
+@click.option("--pages", default=2000, show_default=True, help="Articles in the large book.")
+@click.option("--work", type=click.Path(file_okay=False, path_type=Path),
+              default="/tmp/briefbook-bench-check", show_default=True,
+              help="Scratch folder (never inside the repository).")
+@click.option("--tools", type=click.Path(file_okay=False, path_type=Path),
+              default="/tmp/briefbook-bench-tools", show_default=True,
+              help="Where the optional checkers are installed (venv/ and node_modules/).")
+@click.option("--only", multiple=True, help="Run only these checkers (repeatable).")
+@click.option("--reuse", is_flag=True, help="Reuse the large book's site if already built.")
+@click.option("--sites", "sites_wanted", type=click.Choice(["both", "book", "corpus"]),
+              default="both",
+              show_default=True, help="Which sites to check.")
+@click.option("--limit", default=TIMEOUT, show_default=True,
+              help="Seconds each checker may run before it is stopped (reported 'timed out').")
+@click.option("--json-out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the results as JSON.")
+def bench_check_command(config: Path, corpus: Path, pages: int, work: Path, tools: Path,
+                        only: tuple[str, ...], reuse: bool, sites_wanted: str, limit: float,
+                        json_out: Path | None) -> None:
+    """Benchmark 'briefbook check' against other link checkers on planted breakage."""
+    try:
+        bench_check(config, corpus, pages, work, tools, only, reuse, sites_wanted, limit,
+                    json_out, echo=click.echo)
+    except ToolError as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -1,0 +1,214 @@
+"""Commands that make and change a book: add, new, pages, build, review and sources.
+
+The ingest code (HTML extraction, URL fetching, bibliography import) is imported by the
+commands that use it, so that ``briefbook new`` and ``briefbook build`` do not load it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from mkdocs.config import load_config
+
+from briefbook.analyse.annotations import Annotations
+from briefbook.analyse.review import review_items
+from briefbook.cli.common import echo_problems
+from briefbook.core.errors import DataError, ToolError
+from briefbook.core.yamlio import atomic_write
+from briefbook.ingest.scaffold import new_book
+from briefbook.read.book import load_book
+from briefbook.render.base import Settings
+from briefbook.render.pages import build_pages
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--briefing", default="briefing", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The book's content folder.")
+@click.option("--id", "source_id", help="Source id (one file only); default: from the file name.")
+@click.option("--outlet", help="Outlet (publication) name.")
+@click.option("--date", help="Publication date, ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--date-basis", type=click.Choice(["stated", "inferred", "unknown"]),
+              help="Whether the article states the date (default: stated when --date given).")
+@click.option("--title", help="Headline.")
+@click.option("--url", help="The article's URL.")
+@click.option("--author", multiple=True, help="Author (repeat for several).")
+@click.option("--force", is_flag=True, help="Add even when the text duplicates a source.")
+def add(files: tuple[str, ...], briefing: Path, source_id: str | None, outlet: str | None,
+        date: str | None, date_basis: str | None, title: str | None, url: str | None,
+        author: tuple[str, ...], force: bool) -> None:
+    """Copy article FILES verbatim into the book and record their metadata.
+
+    Each file is copied byte for byte into BRIEFING/sources/ and an entry is appended to
+    BRIEFING/sources.yml. An existing id or file is never overwritten. One unreadable file
+    does not stop the others; the command exits 1 if any failed.
+
+    A saved web page (.html, .htm) or an http(s) URL is reduced to its article's main text;
+    the page is kept as the original, and its metadata fills the entry (options win). Text
+    already in the book (the same bytes, or a near-verbatim copy) is refused unless --force.
+    """
+    meta = {"outlet": outlet, "date": date, "date_basis": date_basis, "title": title,
+            "url": url, "author": list(author) or None}
+    if source_id and len(files) > 1:
+        raise click.UsageError("--id names one source: give one file with it")
+    from briefbook.ingest.html import add_inputs  # trafilatura, lxml: only for 'add'
+
+    result = add_inputs(briefing, list(files), source_id=source_id, meta=meta, force=force)
+    for added in result.added:
+        click.echo(f"added {added.id} ({added.paragraphs} paragraphs) from {added.origin}")
+    echo_problems(result.problems)
+    if not result.added or any(p.level == "error" for p in result.problems):
+        raise SystemExit(1)
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Briefing book", show_default=True, help="The site's name.")
+def new(directory: Path, title: str) -> None:
+    """Create a new, empty book in DIRECTORY that builds at once."""
+    try:
+        created = new_book(directory, title=title)
+    except ToolError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for path in created:
+        click.echo(f"created {path}")
+    click.echo(f"Next: add articles with 'briefbook add --briefing {directory}/briefing FILE', "
+               f"then 'mkdocs serve -f {directory}/mkdocs.yml'.")
+
+
+@click.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--briefing", default="briefing", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The book's content folder.")
+@click.option("--docs", default="docs", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Hand-written pages.")
+def pages(out: Path, briefing: Path, docs: Path) -> None:
+    """Write the generated Markdown pages to OUT (for inspection or another builder).
+
+    Refuses to write into a folder that holds files it did not generate.
+    """
+    book = load_book(briefing)
+    echo_problems(book.problems)
+    handwritten = {p.relative_to(docs).as_posix(): p.read_text("utf-8")
+                   for p in sorted(docs.rglob("*.md"))} if docs.is_dir() else {}
+    built = build_pages(book, handwritten, Settings())
+    manifest = out / ".briefbook-pages"
+    if out.exists() and any(out.iterdir()) and not manifest.exists():
+        raise click.ClickException(f"{out} is not empty and was not written by 'briefbook "
+                                   "pages'; choose an empty or new folder")
+    for path, markdown in built.pages.items():
+        atomic_write(out / path, markdown.encode("utf-8"))
+    atomic_write(manifest, "\n".join(built.pages).encode("utf-8") + b"\n")
+    click.echo(f"wrote {len(built.pages)} pages to {out}")
+
+
+@click.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+              type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the site (default: the config's site_dir).")
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Fail on any warning (unresolved citation, broken link, …).")
+def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
+    """Build the site into a temporary folder, then swap it into place.
+
+    A failed build leaves the previous site untouched.
+    """
+    config = load_config(str(config_file))
+    target = (site_dir or Path(config.site_dir)).resolve()
+    _refuse_unsafe_target(target, config_file.resolve().parent, Path(config.docs_dir).resolve())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(staging)]
+    if strict:
+        cmd.append("--strict")
+    completed = subprocess.run(cmd, check=False)
+    if completed.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise click.ClickException(f"the build failed; {target} was left as it was")
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+    staging.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    click.echo(f"built {target}")
+
+
+def _refuse_unsafe_target(target: Path, book_dir: Path, docs_dir: Path) -> None:
+    """Refuse a site folder whose replacement would delete anything but a previous site."""
+    if any(target == p or p.is_relative_to(target) for p in (book_dir, docs_dir)):
+        raise click.ClickException(f"{target} holds the book itself; choose another --site-dir")
+    if target.exists() and (not target.is_dir() or (
+            any(target.iterdir()) and not (target / "index.html").is_file())):
+        raise click.ClickException(
+            f"{target} is not empty and is not a built site (no index.html); nothing was "
+            "deleted; choose another --site-dir")
+
+
+@click.command()
+@click.option("--briefing", default="briefing", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The book's content folder.")
+@click.option("--kind", "kinds", multiple=True, help="Only items of this kind (repeatable).")
+def review(briefing: Path, kinds: tuple[str, ...]) -> None:
+    """List what an editor should look at in the book.
+
+    Unknown names, near-miss spellings, unattributed quotations, speakers and events found by
+    extraction only, each with its source and paragraph (tab-separated).
+    """
+    book = load_book(briefing)
+    items = [i for i in review_items(book, Annotations(book)) if not kinds or i.kind in kinds]
+    for item in items:
+        where = item.source or "-"
+        if item.paragraph:
+            where += f" ¶ {item.paragraph}"
+        click.echo(f"{item.kind}\t{where}\t{item.text}" + (f"\t({item.hint})" if item.hint
+                                                          else ""))
+    click.echo(f"{len(items)} items to review", err=True)
+
+
+@click.group("sources")
+def sources_group() -> None:
+    """Manage the sources' metadata."""
+
+
+@sources_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--briefing", default="briefing", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The book's content folder.")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+def import_command(file: Path, briefing: Path, dry_run: bool) -> None:
+    """Fill or correct sources.yml from a reference list FILE (CSL-JSON or BibTeX).
+
+    Entries match a source by citation key (the source id), URL, DOI or title. Entries that
+    match nothing are listed. The editor's comments and layout in sources.yml are kept.
+    """
+    try:
+        from briefbook.ingest.references import import_references  # bibtexparser
+
+        result = import_references(briefing, file, dry_run=dry_run)
+    except DataError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for problem in result.problems:
+        click.echo(f"{problem.level.upper()}: {problem}", err=True)
+    for sid, changes in sorted(result.changes.items()):
+        click.echo(f"{'would update' if dry_run else 'updated'} {sid} (from "
+                   f"'{result.matched[sid]}'):")
+        for name, old, new in changes:
+            click.echo(f"  {name}: {json.dumps(old, ensure_ascii=False)} → "
+                       f"{json.dumps(new, ensure_ascii=False)}")
+    unchanged = sorted(set(result.matched) - set(result.changes))
+    if unchanged:
+        click.echo(f"already up to date: {', '.join(unchanged)}")
+    for ref in result.unmatched:
+        click.echo(f"UNMATCHED: {ref.where}: {ref.title or ref.url or '(no title)'}")
+    click.echo(f"{len(result.matched)} matched, {len(result.changes)} changed, "
+               f"{len(result.unmatched)} unmatched")

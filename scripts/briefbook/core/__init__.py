@@ -1,0 +1,21 @@
+"""The lowest floor: records, errors, text, YAML, cache, links.
+
+The lowest floor: the domain records, errors, text folding, YAML with lines, the analysis cache
+and URL arithmetic. Imports nothing else of the engine.
+
+Modules: ``cache``, ``citekeys``, ``errors``, ``links``, ``model``, ``names``, ``text``,
+``version``, ``wordlists``, ``yamlio``.
+"""
+
+__all__ = [
+    "cache",
+    "citekeys",
+    "errors",
+    "links",
+    "model",
+    "names",
+    "text",
+    "version",
+    "wordlists",
+    "yamlio",
+]

@@ -1,0 +1,189 @@
+"""A content-hash cache of analysis results: in memory across rebuilds, and on disk.
+
+Per-source analysis (mentions, quotations, dated sentences) depends only on the source's
+paragraphs, the engine's code and, for some stages, a small context (the actor registry).
+Stage functions ask::
+
+    cached("mentions.source", key_of(source_key(source), context), lambda: ...)
+
+and get the stored result when the same key was computed before — in this process (``mkdocs
+serve`` keeps the process and the plugin alive across rebuilds) or in an earlier one (the disk
+folder, ``.cache/briefbook/`` by default, written by :func:`flush` at the end of a build).
+Stored files carry the engine version (the package version and a hash of the engine's source
+files), so a code change never serves stale results.
+
+The folder is safe to delete at any time; a missing, truncated or unreadable file is ignored
+and its entries recomputed. Files are written atomically (temporary file, then rename). They
+are pickles: the folder is a local build cache, never shared or downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from briefbook.core.version import __version__
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+#: The default cache folder, relative to the folder of ``mkdocs.yml``.
+DEFAULT_DIR = ".cache/briefbook"
+
+
+@lru_cache(maxsize=1)
+def engine_version() -> str:
+    """The package version plus a hash of the engine's source files (changes with the code)."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}-{digest.hexdigest()[:16]}"
+
+
+def key_of(*parts: object) -> str:
+    """A stable key from parts (strings, numbers, tuples of them): SHA-256 of their ``repr``."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+
+def source_key(source: Any) -> str:
+    """The content key of a source as analysis sees it: id, date and every paragraph.
+
+    Paragraph texts rather than the file's SHA-256 alone, because which paragraphs are
+    boilerplate depends on configuration, and records built in memory may carry no hash.
+    """
+    return key_of(source.id, source.date, source.date_basis, tuple(
+        (p.number, p.line, p.text, p.boilerplate) for p in source.paragraphs))
+
+
+class Cache:
+    """A two-level cache: a dictionary in memory, then one pickle per namespace on disk.
+
+    A namespace's file is read on first use and rewritten by :meth:`flush` when something new
+    was computed; it then holds the entries used by this process only, so it never grows with
+    old versions of edited sources. One file per namespace rather than one per entry: at
+    thousands of sources, a file per entry cost more than the analysis it saved.
+
+    Args:
+        directory: The disk folder; ``None`` keeps results in memory only.
+        version: Part of every key; defaults to :func:`engine_version`.
+    """
+
+    def __init__(self, directory: Path | str | None = None, *, version: str | None = None):
+        self.directory = Path(directory) if directory is not None else None
+        self.version = version if version is not None else engine_version()
+        self.memory: dict[tuple[str, str], Any] = {}
+        self.stored: dict[str, dict[str, Any]] = {}
+        self.dirty: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def path(self, namespace: str) -> Path | None:
+        """The file of ``namespace`` on disk (``None``: memory only).
+
+        Named by the SHA-256 of the namespace: fixed names, never taken from any content.
+        """
+        if self.directory is None:
+            return None
+        return self.directory / f"{key_of(namespace)}.pickle"
+
+    def _stored(self, namespace: str) -> dict[str, Any]:
+        if namespace in self.stored:
+            return self.stored[namespace]
+        entries: dict[str, Any] = {}
+        path = self.path(namespace)
+        if path is not None and path.is_file():
+            try:
+                with path.open("rb") as handle:
+                    version, stored_namespace, loaded = pickle.load(handle)
+                if (version, stored_namespace) == (self.version, namespace) \
+                        and isinstance(loaded, dict):
+                    entries = loaded
+            except Exception as exc:  # noqa: BLE001 - an unreadable file is recomputed
+                log.debug("ignoring unreadable cache file %s: %s", path, exc)
+        self.stored[namespace] = entries
+        return entries
+
+    def get_or_compute(self, namespace: str, key: str, compute: Callable[[], T]) -> T:
+        """The stored value for ``key`` in ``namespace``, else ``compute()`` (then stored)."""
+        slot = (namespace, key)
+        if slot in self.memory:
+            self.hits += 1
+            return self.memory[slot]  # type: ignore[no-any-return]
+        stored = self._stored(namespace)
+        if key in stored:
+            self.hits += 1
+            value = stored[key]
+        else:
+            self.misses += 1
+            value = compute()
+            self.dirty.add(namespace)
+        self.memory[slot] = value
+        return value  # type: ignore[no-any-return]
+
+    def flush(self) -> None:
+        """Write the namespaces that gained entries (atomically: temporary file, then rename)."""
+        for namespace in sorted(self.dirty):
+            path = self.path(namespace)
+            if path is None:
+                continue
+            entries = {k: v for (n, k), v in self.memory.items() if n == namespace}
+            self._write(path, (self.version, namespace, entries))
+            self.stored[namespace] = entries
+        self.dirty.clear()
+
+    def _write(self, path: Path, payload: tuple[str, str, dict[str, Any]]) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
+            log.debug("could not write cache file %s: %s", path, exc)
+
+    def clear_memory(self) -> None:
+        """Forget the in-memory results (the disk files stay)."""
+        self.memory.clear()
+        self.stored.clear()
+        self.dirty.clear()
+
+
+_ACTIVE = Cache(None)
+
+
+def configure(directory: Path | str | None) -> Cache:
+    """Make the process-wide cache use ``directory`` (``None``: memory only) and return it.
+
+    Reconfiguring with the same folder keeps the in-memory results (``mkdocs serve``).
+    """
+    global _ACTIVE
+    new_dir = Path(directory) if directory is not None else None
+    if new_dir != _ACTIVE.directory:
+        _ACTIVE = Cache(new_dir)
+    return _ACTIVE
+
+
+def active() -> Cache:
+    """The process-wide cache the stage functions use."""
+    return _ACTIVE
+
+
+def flush() -> None:
+    """Write what the process-wide cache computed since the last flush."""
+    _ACTIVE.flush()
+
+
+def cached(namespace: str, key: str, compute: Callable[[], T]) -> T:
+    """Shorthand for ``active().get_or_compute(namespace, key, compute)``."""
+    return _ACTIVE.get_or_compute(namespace, key, compute)

@@ -1,0 +1,15 @@
+"""Bringing articles and metadata into a book.
+
+Bringing articles in: plain text, saved pages and URLs, bibliographies, duplicate detection and
+the scaffold of a new book. Writes only through atomic, no-clobber writes.
+
+Modules: ``duplicates``, ``html``, ``references``, ``scaffold``, ``text``.
+"""
+
+__all__ = [
+    "duplicates",
+    "html",
+    "references",
+    "scaffold",
+    "text",
+]

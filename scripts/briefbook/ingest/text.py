@@ -1,0 +1,175 @@
+"""``briefbook add`` for plain-text articles: copy verbatim, append metadata, never clobber."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefbook.core.errors import ArticleError, Problem
+from briefbook.core.yamlio import atomic_write, items_of, load_yaml
+from briefbook.read.article import read_article
+from briefbook.read.sources import DATE_RE, ID_RE, source_id_for
+
+#: Metadata keys ``add`` writes, in this order.
+ENTRY_KEYS = ("id", "file", "outlet", "title", "date", "date_basis", "url", "author",
+              "accessed", "notes", "original", "language")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Added:
+    """One article added to the book."""
+
+    id: str
+    file: str
+    paragraphs: int
+    origin: str
+
+
+@dataclass(kw_only=True)
+class AddResult:
+    """What ``add`` did: the sources added and the problems (one per refused file)."""
+
+    added: list[Added] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def existing_sources(briefing: Path) -> tuple[set[str], set[str], dict[str, str]]:
+    """Ids and file names already in the book, and the SHA-256 of each file → its id."""
+    data, _ = load_yaml(briefing / "sources.yml", "sources.yml")
+    ids, files = set(), set()
+    for _, node in items_of(data, "sources"):
+        if isinstance(node, dict):
+            if node.get("id"):
+                ids.add(str(node["id"]))
+            if node.get("file"):
+                files.add(str(node["file"]))
+    hashes: dict[str, str] = {}
+    folder = briefing / "sources"
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and not path.name.startswith("."):
+                files.add(path.name)
+                ids.add(source_id_for(path.name))
+                hashes[hashlib.sha256(path.read_bytes()).hexdigest()] = source_id_for(path.name)
+    return ids, files, hashes
+
+
+def yaml_entry(entry: Mapping[str, Any]) -> str:
+    """A ``sources.yml`` entry as YAML text (strings JSON-quoted, which YAML accepts)."""
+    lines = []
+    for key in ENTRY_KEYS:
+        if key not in entry or entry[key] in (None, [], ""):
+            continue
+        value = entry[key]
+        prefix = "- " if not lines else "  "
+        lines.append(f"{prefix}{key}: {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
+
+
+def write_new_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, failing if ``path`` exists (never clobbers)."""
+    atomic_write(path, data, overwrite=False)
+
+
+def append_entries(briefing: Path, entries: Sequence[Mapping[str, Any]]) -> None:
+    """Append entries to ``sources.yml`` (atomically; what the editor wrote is kept)."""
+    yml = briefing / "sources.yml"
+    old = yml.read_bytes() if yml.exists() else b""
+    lines = old.decode("utf-8").splitlines(keepends=True)
+    content = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    if content == ["[]"]:  # an empty list written as a flow sequence: entries replace it
+        old = "".join(ln for ln in lines if ln.strip() != "[]").encode("utf-8")
+    if old and not old.endswith(b"\n"):
+        old += b"\n"
+    block = "".join(("\n" if old or i else "") + yaml_entry(e) for i, e in enumerate(entries))
+    atomic_write(yml, old + block.encode("utf-8"))
+
+
+def add_articles(
+    briefing: Path, files: Sequence[Path], *, source_id: str | None = None,
+    meta: Mapping[str, Any] | None = None, force: bool = False,
+    originals: Mapping[Path, tuple[str, bytes]] | None = None,
+) -> AddResult:
+    """Copy articles into ``briefing/sources/`` and append their metadata.
+
+    Args:
+        briefing: The book's content folder.
+        files: Article files (plain text).
+        source_id: The id to give (only with a single file).
+        meta: Metadata given by the editor (outlet, date, title, url, author, ...); ``None``
+            values are left out.
+        force: Add an article even when its bytes duplicate a source already in the book.
+        originals: Optional original files to keep beside an article, ``{file: (name, bytes)}``.
+    """
+    result = AddResult()
+    meta = {k: v for k, v in (meta or {}).items() if v not in (None, [], "")}
+    if meta.get("date") and not DATE_RE.match(str(meta["date"])):
+        result.problems.append(Problem(file="--date", level="error",
+                                       message=f"'{meta['date']}' is not an ISO 8601 date",
+                                       hint="write YYYY-MM-DD, YYYY-MM or YYYY"))
+        return result
+    if meta.get("date") and "date_basis" not in meta:
+        meta["date_basis"] = "stated"
+    ids, names, hashes = existing_sources(briefing)
+    entries = []
+    for file in files:
+        shown = str(file)
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            result.problems.append(Problem(file=shown, level="error",
+                                           message=f"cannot read: {exc.strerror or exc}"))
+            continue
+        try:
+            article = read_article(data, shown)
+        except ArticleError as exc:
+            result.problems.append(exc.problem)
+            continue
+        result.problems.extend(article.problems)
+        sid = source_id or source_id_for(file.name)
+        if not ID_RE.match(sid):
+            result.problems.append(Problem(file=shown, level="error", key="id",
+                                           message=f"'{sid}' is not a valid source id",
+                                           hint=f"use --id {source_id_for(sid)}"))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in hashes and not force:
+            result.problems.append(Problem(
+                file=shown, level="error",
+                message=f"the same bytes are already in the book as source '{hashes[digest]}'",
+                hint="use --force to add it anyway"))
+            continue
+        suffix = file.suffix.lower() if file.suffix.lower() in (".txt", ".md", ".text") else ".txt"
+        name = f"{sid}{suffix}"
+        if sid in ids or name in names:
+            result.problems.append(Problem(
+                file=shown, level="error", key="id",
+                message=f"source id '{sid}' or file '{name}' already exists; nothing was "
+                        "overwritten", hint="choose another id with --id"))
+            continue
+        try:
+            write_new_file(briefing / "sources" / name, data)
+        except FileExistsError:
+            result.problems.append(Problem(file=shown, level="error",
+                                           message=f"sources/{name} appeared meanwhile; kept it",
+                                           hint="choose another id with --id"))
+            continue
+        entry: dict[str, Any] = {"id": sid, "file": name, **meta}
+        if originals and file in originals:
+            original_name, original_bytes = originals[file]
+            target = f"{sid}{Path(original_name).suffix or '.html'}"
+            write_new_file(briefing / "originals" / target, original_bytes)
+            entry["original"] = f"originals/{target}"
+        entries.append(entry)
+        ids.add(sid)
+        names.add(name)
+        hashes[digest] = sid
+        result.added.append(Added(id=sid, file=name, paragraphs=len(article.paragraphs),
+                                  origin=shown))
+    if entries:
+        append_entries(briefing, entries)
+    return result

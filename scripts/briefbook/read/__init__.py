@@ -1,0 +1,17 @@
+"""The read stage: ``briefing/`` into a validated, frozen Book.
+
+The read stage: ``briefing/`` into a validated, frozen :class:`~briefbook.core.model.Book`
+(articles and their paragraphs, ``sources.yml``, ``actors.yml``, ``events.yml``,
+``topics.yml``). Every problem carries file, line and key; nothing here analyses or renders.
+
+Modules: ``actors``, ``article``, ``book``, ``events``, ``sources``, ``topics``.
+"""
+
+__all__ = [
+    "actors",
+    "article",
+    "book",
+    "events",
+    "sources",
+    "topics",
+]

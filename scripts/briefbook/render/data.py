@@ -1,0 +1,92 @@
+"""The data downloads published under ``data/`` (pure: returns bytes per file name).
+
+Field names are part of the interface and documented on the Data page; keep them stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from briefbook.core.model import Book, Source
+from briefbook.render.actors import actor_data
+from briefbook.render.base import BuiltPages
+from briefbook.render.bibtex import sources_bib
+from briefbook.render.chronology import chronology_data
+from briefbook.render.compare import discrepancies_data
+from briefbook.render.markup import to_json
+
+
+def _issued(date: str | None) -> dict[str, Any] | None:
+    if not date:
+        return None
+    return {"date-parts": [[int(part) for part in date.split("-")]]}
+
+
+def csl_item(source: Source) -> dict[str, Any]:
+    """One source as a CSL-JSON item with briefbook's ``custom`` fields."""
+    item: dict[str, Any] = {
+        "id": source.id,
+        "type": "article-newspaper",
+        "title": source.title,
+        "container-title": source.outlet,
+        "issued": _issued(source.date),
+        "URL": source.url,
+        "accessed": _issued(source.accessed),
+        "author": [{"literal": name} for name in source.author],
+    }
+    if source.language:
+        item["language"] = source.language
+    item["custom"] = {
+        "file": source.file,
+        "sha256": source.sha256,
+        "paragraphs": len(source.paragraphs),
+        "date_basis": source.date_basis,
+        "date_note": source.date_note,
+        "derived_from": source.derived_from,
+    }
+    return item
+
+
+def sources_json(book: Book) -> list[dict[str, Any]]:
+    """``data/sources.json``: every source as CSL-JSON."""
+    return [csl_item(s) for s in book.sources]
+
+
+def citations_json(records: Sequence[dict[str, object]]) -> list[dict[str, Any]]:
+    """``data/citations.json``: every citation on every page, resolved or not."""
+    keys = ("page", "line", "source", "paragraphs", "resolved", "note", "quotes")
+    return [{k: r.get(k) for k in keys} for r in sorted(
+        records, key=lambda r: (str(r["page"]), int(r["line"]), int(r.get("note") or 0)))]  # type: ignore[call-overload]
+
+
+#: Extra downloads contributed by stage modules: (book, built pages) → {file name: bytes}.
+DataGenerator = Callable[[Book, BuiltPages], dict[str, bytes]]
+
+
+def _data_generators() -> list[DataGenerator]:
+
+    return [sources_bib, chronology_data, actor_data, discrepancies_data]
+
+
+_LAST: list[tuple[Book, object, object, dict[str, bytes]]] = []
+
+
+def data_files(book: Book, built: BuiltPages) -> dict[str, bytes]:
+    """Every file published under ``data/``, by name relative to that folder.
+
+    The render stage (for the Data page) and the plugin's ``on_post_build`` both ask for the
+    files of the same build: the second call reuses the first's result.
+    """
+    if _LAST and _LAST[0][0] is book and _LAST[0][1] is built.records \
+            and _LAST[0][2] is built.annotations:
+        return dict(_LAST[0][3])
+    files = {
+        "sources.json": to_json(sources_json(book)),
+        "citations.json": to_json(citations_json(built.records)),
+    }
+    for generate in _data_generators():
+        files.update(generate(book, built))
+    result = dict(sorted(files.items()))
+    _LAST[:] = [(book, built.records, built.annotations, result)]
+    return dict(result)

@@ -1,0 +1,134 @@
+"""The render stage as a whole: every generated page of the book, as Markdown strings.
+
+:func:`build_pages` is pure. It takes the loaded book and the hand-written pages' Markdown and
+returns the generated pages, the citation records of every page and the problems found. The
+MkDocs plugin and ``briefbook pages`` are thin shells around it.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from briefbook.analyse.annotations import Annotations
+from briefbook.core.errors import Problem
+from briefbook.core.model import Book
+from briefbook.render.actors import actor_pages
+from briefbook.render.base import BuiltPages, Generator, Settings
+from briefbook.render.chronology import render_chronology
+from briefbook.render.citations import render_citations
+from briefbook.render.compare import compare_pages
+from briefbook.render.data import data_files
+from briefbook.render.datapage import render_data_page
+from briefbook.render.review import review_page
+from briefbook.render.sources import (
+    SOURCES_INDEX,
+    CitedBy,
+    render_source_page,
+    render_sources_index,
+    source_page_path,
+)
+from briefbook.render.topics import topic_pages
+
+
+def _generators() -> list[Generator]:
+    """The page generators of every stage, in the order their pages appear."""
+    return [topic_pages, render_chronology, actor_pages, compare_pages, review_page]
+
+
+def page_title(path: str, markdown: str) -> str:
+    """A page's title: front-matter ``title``, else its first ``# `` heading, else its path."""
+    lines = markdown.splitlines()
+    if lines and lines[0].strip() == "---":
+        for line in lines[1:]:
+            if line.strip() == "---":
+                break
+            if line.startswith("title:"):
+                value = html.unescape(line[6:].strip().strip("\"'"))
+                if value:
+                    return value
+    for line in lines:
+        if line.startswith("# "):
+            return line[2:].strip().strip("#").strip()
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if stem == "index":
+        folder = path.rsplit("/", 2)[-2] if "/" in path else ""
+        return folder.replace("-", " ").capitalize() or "Home"
+    return stem.replace("-", " ").capitalize()
+
+
+def build_pages(
+    book: Book, handwritten: Mapping[str, str], settings: Settings | None = None,
+    *, annotations: Annotations | None = None,
+) -> BuiltPages:
+    """Generate every page of the book and collect the citations of every page.
+
+    Args:
+        book: The loaded book.
+        handwritten: Hand-written pages, ``{path under docs/: Markdown}``. A generated page
+            whose path is taken by a hand-written one is not generated.
+        settings: URL style and data folder.
+        annotations: Reuse an existing analysis of the same book.
+    """
+    settings = settings or Settings()
+    annotations = annotations or Annotations(book)
+    # generators are pure functions of (book, annotations, settings): a rebuild that reuses
+    # the analysis (``mkdocs serve`` after editing a hand-written page) reuses their pages
+    memo: dict[object, Any] = annotations.__dict__.setdefault("_render_memo", {})
+    generated = memo.get(("generated", settings))
+    if generated is None:
+        generated = {}
+        for generate in _generators():
+            generated.update(generate(book, annotations, settings))
+        memo[("generated", settings)] = generated
+    pages: dict[str, str] = {p: m for p, m in generated.items() if p not in handwritten}
+    scans: dict[tuple[str, str], list[dict[str, object]]] = memo.setdefault("scans", {})
+    records: list[dict[str, object]] = []
+    problems: list[Problem] = []
+    cited_by: dict[tuple[str, int | None], list[CitedBy]] = {}
+    scanned = {**handwritten, **pages}
+    for path in sorted(scanned):
+        markdown = scanned[path]
+        found = scans.get((path, markdown))
+        if found is None:
+            found = render_citations(markdown, book, page=path, href=lambda s, p: "#").records
+            scans[(path, markdown)] = found
+        title = page_title(path, markdown)
+        records.extend(found)
+        for rec in found:
+            if not rec["resolved"]:
+                continue
+            paragraphs = rec["paragraphs"] or [None]
+            for number in paragraphs:  # type: ignore[union-attr]
+                cited_by.setdefault((str(rec["source"]), number), []).append(
+                    CitedBy(page=path, title=title, note=int(rec["note"]),  # type: ignore[arg-type]
+                            line=int(rec["line"])))  # type: ignore[arg-type]
+    for source in book.sources:
+        path = source_page_path(source.id)
+        if path not in handwritten:
+            pages[path] = render_source_page(
+                source, book, cited_by=cited_by, directory_urls=settings.directory_urls,
+                data_dir=settings.data_dir, derived_from=annotations.derived_from)
+    if SOURCES_INDEX not in handwritten:
+        pages[SOURCES_INDEX] = render_sources_index(
+            book, cited_by=cited_by, directory_urls=settings.directory_urls)
+    built = BuiltPages(pages=dict(sorted(pages.items())), records=records, problems=problems,
+                       annotations=annotations, cited_by=cited_by)
+    return _with_data_page(book, built, handwritten, settings)
+
+
+def _with_data_page(book: Book, built: BuiltPages, handwritten: Mapping[str, str],
+                    settings: Settings) -> BuiltPages:
+    """Add the Data page, which links every file the data stage publishes."""
+    path = f"{settings.data_dir.strip('/')}/index.md"
+    if path in handwritten:
+        return built
+    names = data_files(book, built)
+    originals = [posixpath.basename(s.original) for s in book.sources
+                 if s.original and s.original.startswith("originals/")]
+    page = render_data_page(names, source_files=[s.file for s in book.sources],
+                            original_files=originals)
+    return replace(built, pages=dict(sorted({**built.pages, path: page}.items())))

@@ -1,0 +1,245 @@
+"""Render source pages and the sources index as Markdown strings (pure, no I/O).
+
+Everything taken from an article or from YAML is HTML-escaped into raw HTML blocks, so no
+article text can become markup, script or a link. Links between pages are relative URLs
+computed by :mod:`briefbook.core.links`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from briefbook.core.links import href, page_url, relative
+from briefbook.core.model import Book, Source
+from briefbook.render.markup import esc, front_matter, safe_url
+
+
+@dataclass(frozen=True, kw_only=True)
+class CitedBy:
+    """One citation of a paragraph (or a whole source) by a page."""
+
+    page: str
+    title: str
+    note: int
+    line: int
+
+
+SOURCES_INDEX = "sources/index.md"
+
+
+def source_page_path(source_id: str) -> str:
+    """The Markdown path of a source's page: ``sources/<id>.md``."""
+    return f"sources/{source_id}.md"
+
+
+def source_title(source: Source) -> str:
+    """What a source is called in headings and lists."""
+    return source.title or f"{source.outlet or 'Unknown outlet'}, {source.date or 'undated'}"
+
+
+def _date_text(source: Source) -> str:
+    if source.date_basis == "unknown" or not source.date:
+        return '<span class="bb-unknown">unknown</span>'
+    return f'{esc(source.date)} <span class="bb-badge bb-basis-{source.date_basis}">' \
+           f"{esc(source.date_basis)}</span>"
+
+
+def _value(value: str | None) -> str:
+    return esc(value) if value else '<span class="bb-unknown">unknown</span>'
+
+
+def render_source_page(
+    source: Source, book: Book, *, cited_by: Mapping[tuple[str, int | None], Sequence[CitedBy]],
+    directory_urls: bool = True, data_dir: str = "data",
+    derived_from: Mapping[str, str] | None = None,
+) -> str:
+    """The Markdown of one source's page.
+
+    Args:
+        source: The source to render.
+        book: The whole book (for derived-from links and derivatives).
+        cited_by: ``(source_id, paragraph or None)`` → the citations pointing there.
+        directory_urls: MkDocs' ``use_directory_urls``.
+        data_dir: Where the data downloads (and verbatim files) are published.
+        derived_from: Copy → original for the whole book, curated and detected (default: the
+            curated ``derived_from`` values only).
+    """
+    me = source_page_path(source.id)
+    if derived_from is None:
+        derived_from = {s.id: s.derived_from for s in book.sources if s.derived_from}
+
+    def link(to: str, anchor: str | None = None) -> str:
+        return esc(href(me, to, anchor, directory_urls=directory_urls))
+
+    root = relative("", page_url(me, directory_urls=directory_urls))
+    out = [front_matter(source_title(source), description=f"Source {source.id}")]
+    out.append(f'<h1 id="{esc(source.id)}">{esc(source_title(source))}</h1>\n')
+    derived = _copies_of(book, derived_from).get(source.id, [])
+    original_id = derived_from.get(source.id)
+    if original_id:
+        original = book.source(original_id)
+        name = esc(source_title(original)) if original else esc(original_id)
+        how = ("recorded in <code>sources.yml</code>" if source.derived_from else
+               "detected by comparing the texts, not yet confirmed in <code>sources.yml</code>")
+        out.append(
+            f'<div class="admonition warning bb-derived"><p class="admonition-title">Derived '
+            f'copy</p><p>This source is a copy of <a href="'
+            f'{link(source_page_path(original_id))}">{name}</a> '
+            f"(<code>{esc(original_id)}</code>), {how}. It does not count as independent "
+            "corroboration. Where the two differ, the differences are listed on the "
+            "comparison page; cite the original where they agree.</p></div>\n")
+    if derived:
+        items = ", ".join(f'<a href="{link(source_page_path(d.id))}"><code>{esc(d.id)}</code>'
+                          "</a>" for d in derived)
+        out.append(f'<div class="admonition info bb-derivatives"><p class="admonition-title">'
+                   f"Copies of this source</p><p>Derived copies: {items}.</p></div>\n")
+    url = safe_url(source.url)
+    rows = [
+        ("Source id", f"<code>{esc(source.id)}</code>"),
+        ("Outlet", _value(source.outlet)),
+        ("Title", _value(source.title)),
+        ("Date", _date_text(source)),
+    ]
+    if source.date_note:
+        rows.append(("Date basis", esc(source.date_note)))
+    rows += [
+        ("Author", esc(", ".join(source.author)) if source.author else _value(None)),
+        ("URL", f'<a href="{esc(url)}" rel="noopener">{esc(url)}</a>' if url else _value(
+            source.url)),
+        ("Accessed", _value(source.accessed)),
+        ("Section", _value(source.section)) if source.section else None,
+        ("File", f'<a href="{esc(root)}{esc(data_dir)}/sources/{esc(source.file)}">'
+                 f"{esc(source.file)}</a> (verbatim, SHA-256 <code>{source.sha256[:16]}…</code>)"),
+        ("Original", f'<a href="{esc(root)}{esc(data_dir)}/originals/'
+                     f'{esc(PurePosixPath(source.original).name)}">the page as saved</a> (the '
+                     "text above was extracted from it)") if source.original else None,
+        ("Metadata", "curated in <code>sources.yml</code>" if source.curated else
+         "not curated: this file is not listed in <code>sources.yml</code>"),
+        ("Notes", esc(source.notes)) if source.notes else None,
+    ]
+    out.append('<dl class="bb-meta">\n' + "\n".join(
+        f"<dt>{k}</dt><dd>{v}</dd>" for row in rows if row for k, v in [row]) + "\n</dl>\n")
+    whole = cited_by.get((source.id, None), ())
+    if whole:
+        out.append('<p class="bb-citedby-whole">Cited as a whole by ' + _cited_by_links(
+            whole, me, directory_urls) + "</p>\n")
+    out.append(f"## Text\n\n<p class=\"bb-help\">{len(source.paragraphs)} paragraphs. "
+               "Each has an anchor and a citation to copy.</p>\n")
+    lines = ['<div class="bb-paras">']
+    for para in source.paragraphs:
+        anchor = source.anchor(para.number)
+        cite = f"[@{source.id}, ¶ {para.number}]"
+        classes = "bb-para bb-boilerplate" if para.boilerplate else "bb-para"
+        parts = [f'<p class="{classes}" id="{esc(anchor)}" data-line="{para.line}">',
+                 f'<a class="bb-pnum" href="#{esc(anchor)}" title="Link to this paragraph">'
+                 f"¶&nbsp;{para.number}</a> ",
+                 f'<span class="bb-ptext">{esc(para.text)}</span>']
+        if para.boilerplate:
+            parts.append(' <span class="bb-badge bb-boilerplate-label">boilerplate, '
+                         "not citable</span>")
+        else:
+            parts.append(f' <button type="button" class="bb-copy" data-cite="{esc(cite)}" '
+                         f'title="Copy the citation {esc(cite)}"><code>{esc(cite)}</code>'
+                         "</button>")
+        refs = cited_by.get((source.id, para.number), ())
+        if refs:
+            parts.append(' <span class="bb-citedby">Cited by ' + _cited_by_links(
+                refs, me, directory_urls) + "</span>")
+        parts.append("</p>")
+        lines.append("".join(parts))
+    lines.append("</div>")
+    out.append("\n".join(lines) + "\n")
+    return "\n".join(out)
+
+
+_COPIES: list[tuple[Book, Mapping[str, str], dict[str, list[Source]]]] = []
+
+
+def _copies_of(book: Book, derived_from: Mapping[str, str]) -> dict[str, list[Source]]:
+    """Original id → its copies, in book order.
+
+    Computed once per (book, mapping), not once per source page (which made rendering
+    quadratic in the number of sources).
+    """
+    if _COPIES and _COPIES[0][0] is book and _COPIES[0][1] is derived_from:
+        return _COPIES[0][2]
+    copies: dict[str, list[Source]] = {}
+    for s in book.sources:
+        if s.id in derived_from:
+            copies.setdefault(derived_from[s.id], []).append(s)
+    _COPIES[:] = [(book, derived_from, copies)]
+    return copies
+
+
+def _cited_by_links(refs: Sequence[CitedBy], me: str, directory_urls: bool) -> str:
+    seen: set[tuple[str, int]] = set()
+    links = []
+    for ref in sorted(refs, key=lambda r: (r.page, r.note)):
+        if (ref.page, ref.note) in seen:
+            continue
+        seen.add((ref.page, ref.note))
+        url = href(me, ref.page, f"bb-cite-{ref.note}", directory_urls=directory_urls)
+        links.append(f'<a href="{esc(url)}">{esc(ref.title)}, note {ref.note}</a>')
+    return ", ".join(links)
+
+
+def render_sources_index(
+    book: Book, *, cited_by: Mapping[tuple[str, int | None], Sequence[CitedBy]],
+    directory_urls: bool = True,
+) -> str:
+    """The sources index: id, outlet, date and basis, paragraphs, times cited."""
+    counts: dict[str, int] = {}
+    for (sid, _), refs in cited_by.items():
+        counts[sid] = counts.get(sid, 0) + len(refs)
+    out = [front_matter("Sources"), "# Sources\n",
+           f"{len(book.sources)} sources. Each links to its full text with an anchor on every "
+           "paragraph. Dates marked *inferred* are not stated by the article; the source "
+           "page says what they rest on.\n"]
+    rows = ['<table class="bb-sources-table">',
+            "<thead><tr><th>Source</th><th>Outlet</th><th>Title</th><th>Date</th>"
+            "<th>Paragraphs</th><th>Times cited</th></tr></thead>", "<tbody>"]
+    for s in sorted(book.sources, key=lambda s: (s.date or "9999", s.id)):
+        url = esc(href(SOURCES_INDEX, source_page_path(s.id), directory_urls=directory_urls))
+        derived = (f' <span class="bb-badge bb-derived-badge" title="derived from '
+                   f'{esc(s.derived_from)}">derived</span>') if s.derived_from else ""
+        rows.append(
+            f'<tr><td><a href="{url}"><code>{esc(s.id)}</code></a>{derived}</td>'
+            f"<td>{_value(s.outlet)}</td><td>{_value(s.title)}</td><td>{_date_text(s)}</td>"
+            f"<td>{len(s.paragraphs)}</td><td>{counts.get(s.id, 0)}</td></tr>")
+    rows += ["</tbody>", "</table>"]
+    if len(book.sources) > FILTER_FROM:
+        out.append(_FILTER)
+    out.append("\n".join(rows) + "\n")
+    return "\n".join(out)
+
+
+#: From how many sources the index gets a filter box (one page, no nav entry per source).
+FILTER_FROM = 20
+# A fixed script (no article text): filter the sources table by words typed. Without
+# JavaScript the box does nothing and the whole table shows.
+_FILTER = """\
+<p class="bb-filter"><label>Filter the sources: <input type="search" id="bb-sources-filter"
+placeholder="id, outlet, title or date" autocomplete="off"></label>
+<span class="bb-help" id="bb-sources-shown"></span></p>
+<script>
+(function () {
+  if (window.bbSourcesFilter) return;
+  window.bbSourcesFilter = true;
+  document.addEventListener("input", function (event) {
+    if (!event.target || event.target.id !== "bb-sources-filter") return;
+    var words = event.target.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var shown = 0, rows = document.querySelectorAll(".bb-sources-table tbody tr");
+    rows.forEach(function (row) {
+      var text = row.textContent.toLowerCase();
+      var ok = words.every(function (w) { return text.indexOf(w) !== -1; });
+      row.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    var count = document.getElementById("bb-sources-shown");
+    if (count) count.textContent = words.length ? shown + " of " + rows.length + " shown" : "";
+  });
+})();
+</script>
+"""
