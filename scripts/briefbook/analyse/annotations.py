@@ -9,14 +9,13 @@ redoes only what changed.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
 
-from briefbook.analyse.chronology import build_chronology
-from briefbook.analyse.compare import compare
-from briefbook.analyse.evidence import gather_evidence
-from briefbook.analyse.mentions import near_misses
-from briefbook.analyse.quotes import analyse
-from briefbook.core.model import Book
+from briefbook.analyse.chronology import Chronology, Entry, build_chronology
+from briefbook.analyse.compare import Comparison, compare
+from briefbook.analyse.evidence import Evidence, gather_evidence
+from briefbook.analyse.mentions import Mention, NearMiss, near_misses
+from briefbook.analyse.quotes import Quote, analyse
+from briefbook.core.model import Actor, Book
 
 
 class Annotations:
@@ -29,55 +28,56 @@ class Annotations:
     def derived_from(self) -> dict[str, str]:
         """Derivative source id → the source it copies.
 
-        Curated ``derived_from`` values always win; :mod:`briefbook.analyse.compare` adds the copies it
-        detects. Corroboration counts and the comparison page use this one mapping.
+        Curated ``derived_from`` values always win; :func:`~briefbook.analyse.compare.compare`
+        adds the copies it detects. Corroboration counts and the comparison page use this one
+        mapping.
         """
         curated = {s.id: s.derived_from for s in self.book.sources if s.derived_from}
         return {**self.comparison.derived_from, **curated}
 
     @cached_property
-    def comparison(self) -> Any:
-        """Derivatives and discrepancies from :func:`briefbook.analyse.compare.compare`."""
+    def comparison(self) -> Comparison:
+        """Derivatives and discrepancies (:func:`~briefbook.analyse.compare.compare`)."""
         return compare(self.book)
 
     @cached_property
-    def actor_analysis(self) -> Any:
-        """``(actors, mentions, quotes)`` from :func:`briefbook.analyse.quotes.analyse`."""
+    def actor_analysis(self) -> tuple[list[Actor], list[Mention], list[Quote]]:
+        """``(actors, mentions, quotes)`` from :func:`~briefbook.analyse.quotes.analyse`."""
         return analyse(self.book)
 
     @cached_property
-    def actors(self) -> list[Any]:
+    def actors(self) -> list[Actor]:
         """Curated actors followed by the speakers found only by extraction."""
         return self.actor_analysis[0]
 
     @cached_property
-    def mentions(self) -> list[Any]:
-        """Every :class:`~briefbook.analyse.mentions.Mention` of every actor, in reading order."""
+    def mentions(self) -> list[Mention]:
+        """Every mention of every actor, in reading order."""
         return self.actor_analysis[1]
 
     @cached_property
-    def quotes(self) -> list[Any]:
-        """Every :class:`~briefbook.analyse.quotes.Quote` (statements and phrases) with its speaker."""
+    def quotes(self) -> list[Quote]:
+        """Every quotation (statements and phrases) with its speaker."""
         return self.actor_analysis[2]
 
     @cached_property
-    def mentions_by_actor(self) -> dict[str, list[Any]]:
+    def mentions_by_actor(self) -> dict[str, list[Mention]]:
         """Actor id → its mentions in reading order (grouped once, not scanned per actor)."""
-        grouped: dict[str, list[Any]] = {}
+        grouped: dict[str, list[Mention]] = {}
         for mention in self.mentions:
             grouped.setdefault(mention.actor, []).append(mention)
         return grouped
 
     @cached_property
-    def quotes_by_speaker(self) -> dict[str | None, list[Any]]:
+    def quotes_by_speaker(self) -> dict[str | None, list[Quote]]:
         """Speaker id (``None``: unattributed) → the quotations in reading order."""
-        grouped: dict[str | None, list[Any]] = {}
+        grouped: dict[str | None, list[Quote]] = {}
         for quote in self.quotes:
             grouped.setdefault(quote.speaker, []).append(quote)
         return grouped
 
     @cached_property
-    def actors_by_id(self) -> dict[str, Any]:
+    def actors_by_id(self) -> dict[str, Actor]:
         """Actor id → actor (curated and extracted)."""
         return {a.id: a for a in self.actors}
 
@@ -87,26 +87,21 @@ class Annotations:
         return {s.id: i for i, s in enumerate(self.book.sources)}
 
     @cached_property
-    def near_misses(self) -> list[Any]:
-        """Spellings close to a registered name (:func:`briefbook.analyse.mentions.near_misses`)."""
+    def near_misses(self) -> list[NearMiss]:
+        """Spellings close to a registered name (see ``mentions.near_misses``)."""
         return near_misses(self.book, self.actors, self.mentions)
 
     @cached_property
-    def chronology(self) -> Any:
-        """Curated and extracted events with corroboration (:mod:`briefbook.analyse.chronology`)."""
+    def chronology(self) -> Chronology:
+        """Curated and extracted events with corroboration."""
         return build_chronology(self.book, self.derived_from)
 
     @cached_property
-    def events_by_actor(self) -> dict[str, list[Any]]:
-        """Actor id → the chronology entries naming it (``.id``, ``.date``, ``.title``)."""
+    def events_by_actor(self) -> dict[str, list[Entry]]:
+        """Actor id → the chronology entries naming it."""
         return self.chronology.by_actor()
 
     @cached_property
-    def topic_evidence(self) -> dict[str, tuple[Any, ...]]:
-        """Topic id → its evidence paragraphs (see :func:`briefbook.analyse.evidence.gather_evidence`).
-
-        Uses the ``mentions`` analysis for actor rules when this record has one, else the
-        curated names and aliases of the book's actors.
-        """
-        return gather_evidence(self.book, self.book.topics,
-                               mentions=getattr(self, "mentions", None))
+    def topic_evidence(self) -> dict[str, tuple[Evidence, ...]]:
+        """Topic id → its evidence paragraphs (see ``evidence.gather_evidence``)."""
+        return gather_evidence(self.book, self.book.topics, mentions=self.mentions)

@@ -1,6 +1,7 @@
 """Source comparison: derivative copies, and every difference between aligned sentences.
 
-Built on :mod:`briefbook.analyse.align`. A source most of whose sentences align to one other source is
+Built on :mod:`briefbook.analyse.align`. A source most of whose sentences align to one other source
+is
 *derived* from it (a copy, a rewrite, a wire story run twice); the share of its sentences that
 align is reported. For each aligned pair of a derivative and its original, the sentences are
 compared word by word and each change is classified (see :mod:`briefbook.analyse.changes`):

@@ -3,7 +3,8 @@
 Two routes, both generic:
 
 - **Through the text.** Sentences that report a figure (killed, injured, detained, missing)
-  are indexed like :mod:`briefbook.analyse.align` does, loosely: two sentences of independent sources
+  are indexed like :mod:`briefbook.analyse.align` does, loosely: two sentences of independent
+  sources
   that share at least :data:`MIN_SHARED` rare words, among them a capitalised name, are taken to
   report the same thing. When both state a definite figure for the same verb and the figures
   differ, that is a ``number`` disagreement.

@@ -3,7 +3,8 @@
 ``python -m briefbook.bench.compare ../shared/corpora/bbc`` reads every ``*.txt`` file of the
 folder with :func:`briefbook.read.sources.read_cached` (nothing is copied anywhere), builds an
 in-memory :class:`~briefbook.core.model.Book` and times :func:`briefbook.analyse.align.align` and
-:func:`briefbook.analyse.compare.compare` separately. :func:`bench` returns the figures as a dict for
+:func:`briefbook.analyse.compare.compare` separately. :func:`bench` returns the figures as a dict
+for
 ``briefbook bench``.
 """
 

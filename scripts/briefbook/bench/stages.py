@@ -4,7 +4,8 @@ A benchmark, not a test. Each size is measured in fresh processes (so nothing is
 memory belongs to that size alone):
 
 - **stages**: ``load`` (:func:`briefbook.read.book.load_book`), ``analyse`` (every cached property
-  of :class:`~briefbook.analyse.annotations.Annotations`), ``render`` (:func:`briefbook.render.pages.build_pages`);
+  of :class:`~briefbook.analyse.annotations.Annotations`), ``render``
+  (:func:`briefbook.render.pages.build_pages`);
 - **build**: the real MkDocs build through its Python API; the plugin's hooks are timed, and
   MkDocs' own work is the whole build minus those hooks;
 - **check**: :func:`briefbook.check.checker.check_site` on the built site;
@@ -13,7 +14,8 @@ memory belongs to that size alone):
 
 Peak memory is the peak resident set size (``resource.getrusage`` ``ru_maxrss``) of the process
 that ran the stage, so it includes the interpreter and MkDocs. Books other than the
-repository's are made under a temporary folder with :func:`briefbook.ingest.scaffold.new_book`; their
+repository's are made under a temporary folder with :func:`briefbook.ingest.scaffold.new_book`;
+their
 articles are symbolic links to a corpus (``../shared/corpora/bbc`` when it exists, never
 copied), else generated deterministically.
 """

@@ -80,15 +80,15 @@ class Source:
 class Book:
     """Everything loaded from ``briefing/``, plus the problems found while loading.
 
-    ``actors``, ``events`` and ``topics`` hold the records of :mod:`briefbook.read.actors`,
-    :mod:`briefbook.read.events` and :mod:`briefbook.read.topics`; they are empty when the YAML is.
+    ``actors``, ``events`` and ``topics`` are loaded by :mod:`briefbook.read`; they are empty
+    when the YAML is.
     """
 
     root: str
     sources: tuple[Source, ...]
-    actors: tuple[Any, ...] = ()
-    events: tuple[Any, ...] = ()
-    topics: tuple[Any, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    topics: tuple[Topic, ...] = ()
     problems: tuple[Problem, ...] = ()
     settings: Mapping[str, Any] = field(default_factory=dict)
 

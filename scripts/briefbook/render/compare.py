@@ -56,7 +56,8 @@ STATUS_HELP = {
 def independent_sources(derived_from: dict[str, str], source_ids: Sequence[str]) -> list[str]:
     """The distinct independent sources among ``source_ids``: each copy counts as its original.
 
-    Use :attr:`briefbook.analyse.annotations.Annotations.derived_from` (curated and detected copies).
+    Use :attr:`briefbook.analyse.annotations.Annotations.derived_from` (curated and detected
+    copies).
     """
     roots: set[str] = set()
     for sid in source_ids:

@@ -11,33 +11,41 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 from typing import Any
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from briefbook.core import cache
+
 from briefbook.analyse.annotations import Annotations
-from briefbook.read.book import load_book
+from briefbook.core import cache
 from briefbook.core.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from briefbook.core.citekeys import find_citations
-from briefbook.render.citations import render_citations
-from briefbook.render.data import data_files
 from briefbook.core.errors import Problem
-from briefbook.render.jsonld import page_jsonld, script_block
 from briefbook.core.links import href
 from briefbook.core.model import Book
-from briefbook.render.base import BuiltPages, Settings
-from briefbook.render.pages import build_pages
-from briefbook.site.printview import PRINT_PAGE, as_of, print_document
-from briefbook.render.quotecheck import check_quotes
+from briefbook.read.book import load_book
 from briefbook.render.actors import actor_ref_problems
+from briefbook.render.base import BuiltPages, Settings
+from briefbook.render.citations import render_citations
+from briefbook.render.data import data_files
+from briefbook.render.jsonld import page_jsonld, script_block
+from briefbook.render.pages import build_pages
+from briefbook.render.quotecheck import check_quotes
 from briefbook.render.sources import source_page_path
 from briefbook.render.topics import append_evidence
-
+from briefbook.site.printview import PRINT_PAGE, as_of, print_document
 
 log = get_plugin_logger(__name__)
+
+#: The plugin's own front end, added to every book: (file in the package, URL in the site).
+ASSETS_DIR = Path(__file__).parent / "assets"
+ASSET_PREFIX = "assets/briefbook/"
+STYLESHEETS = ("briefbook.css", "chronology.css")
+SCRIPTS = ("briefbook.js", "chronology.js")
 class BriefbookConfig(base.Config):
     """Options of the ``briefbook`` plugin in ``mkdocs.yml``."""
 
@@ -91,6 +99,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.book = load_book(self.root, extra_boilerplate=self.config.boilerplate)
         for problem in self.book.problems:
             report(_in_briefing(problem, self.config.briefing))
+        # the package's CSS and JavaScript, before the book's own so that a book can override
+        css = [ASSET_PREFIX + name for name in STYLESHEETS]
+        config.extra_css[:0] = [u for u in css if u not in config.extra_css]
+        listed = {str(s) for s in config.extra_javascript}
+        config.extra_javascript[:0] = [ExtraScriptValue(ASSET_PREFIX + name) for name in SCRIPTS
+                                       if ASSET_PREFIX + name not in listed]
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -110,6 +124,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             inclusion = (InclusionLevel.NOT_IN_NAV if _listed_by_index(path, self.built.pages)
                          else InclusionLevel.UNDEFINED)
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        for name in (*STYLESHEETS, *SCRIPTS):
+            if files.get_file_from_path(ASSET_PREFIX + name) is None:
+                files.append(File.generated(config, ASSET_PREFIX + name,
+                                            content=(ASSETS_DIR / name).read_bytes()))
         self.records = []
         return files
 

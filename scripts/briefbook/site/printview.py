@@ -10,20 +10,16 @@ with page numbers in the footer.
 
 from __future__ import annotations
 
-import os
 import posixpath
-import subprocess
-import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-import click
+
 from selectolax.lexbor import LexborHTMLParser
+
 from briefbook.core.model import Book
 from briefbook.render.markup import esc
-
 
 #: The whole book as one page, written at the root of the built site.
 PRINT_PAGE = "print.html"
