@@ -37,8 +37,13 @@ def actor_page_path(actor_id: str) -> str:
 
 
 def text(value: object) -> str:
-    """Escape text for Markdown (inert HTML and link syntax); citations keep working."""
+    """Escape text for Markdown: inert HTML, link syntax and citations (article text, names)."""
     return md_escape(value)
+
+
+def curated(value: object) -> str:
+    """Escape an editor's curated text for Markdown; its citations keep working."""
+    return md_escape(value, keep_citations=True)
 
 
 def cite(source: str, paragraphs: Sequence[int] = ()) -> str:
@@ -96,16 +101,16 @@ def render_profile(actor: Actor, annotations: Annotations) -> str:
         out.append('!!! note "Extracted"\n    This speaker was found by quotation extraction '
                    "only; add them to `actors.yml` to curate name, kind and roles.\n\n")
     if actor.description:
-        out.append(f"{text(actor.description)}\n\n")
+        out.append(f"{curated(actor.description)}\n\n")
     if actor.roles:
         out.append("## Roles\n\nAs the sources state them (curated).\n\n")
         for role in actor.roles:
             line = f"- {text(role.title)}{_span(role)}{_role_cite(role)}"
             if role.disputed:
                 line = (f"- <del>{text(role.title)}</del> **disputed**{_span(role)}"
-                        f"{_role_cite(role)}" + (f": {text(role.note)}" if role.note else ""))
+                        f"{_role_cite(role)}" + (f": {curated(role.note)}" if role.note else ""))
             elif role.note:
-                line += f" — {text(role.note)}"
+                line += f" — {curated(role.note)}"
             out.append(line + "\n")
         out.append("\n")
     related = getattr(annotations, "events_by_actor", {}).get(actor.id, [])

@@ -9,6 +9,7 @@ and type (``assets/chronology.js``; without JavaScript every event stays visible
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -298,7 +299,10 @@ def chronology_csv(book: Book, annotations: Annotations) -> str:
 
 
 def timeline_json(annotations: Annotations) -> dict[str, Any]:
-    """``data/timeline.json`` in TimelineJS3's format (dates only as precise as known)."""
+    """``data/timeline.json`` in TimelineJS3's format (dates only as precise as known).
+
+    Headlines, texts and display dates are HTML in TimelineJS3, so they are HTML-escaped.
+    """
     def tl_date(date: str) -> dict[str, str]:
         keys = ("year", "month", "day")
         return {k: str(int(v)) for k, v in zip(keys, date.split("-"), strict=False)}
@@ -307,13 +311,16 @@ def timeline_json(annotations: Annotations) -> dict[str, Any]:
     for e in annotations.chronology.entries:
         item: dict[str, Any] = {
             "unique_id": f"event-{e.id}", "start_date": tl_date(e.date),
-            "text": {"headline": e.title, "text": " ".join(e.summary.split())},
+            # TimelineJS shows these as HTML: escaped, like every page of the site
+            "text": {"headline": html.escape(e.title),
+                     "text": html.escape(" ".join(e.summary.split()))},
             "group": e.event_type or "Unclassified",
         }
         if e.end_date:
             item["end_date"] = tl_date(e.end_date)
         if e.time_note:
-            item["display_date"] = f"{human_date(e.date)} ({' '.join(e.time_note.split())})"
+            item["display_date"] = html.escape(
+                f"{human_date(e.date)} ({' '.join(e.time_note.split())})")
         events.append(item)
     return {"title": {"text": {"headline": "Chronology", "text": ""}}, "events": events}
 

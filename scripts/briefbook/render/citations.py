@@ -1,4 +1,11 @@
-"""Pandoc citations rendered as numbered notes, with tooltips and a list of sources."""
+"""Pandoc citations rendered as numbered notes, with tooltips and a list of sources.
+
+The notes are raw HTML inside the page's Markdown. Text from articles and metadata in them
+(tooltips, labels, excerpts) is plain text encoded with
+:func:`~briefbook.render.markup.inert_attr`, so Markdown never reads it as syntax: a
+paragraph holding ``[x](x/onmouseover=…)`` stays the tooltip's text, never a link inside the
+attribute.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,7 @@ from dataclasses import dataclass
 from briefbook.core.citekeys import CiteItem, excerpt, find_citations, paragraph_label, resolve_item
 from briefbook.core.errors import Problem
 from briefbook.core.model import Book, Source
+from briefbook.render.markup import inert_attr
 from briefbook.render.quotecheck import citation_quotes
 
 
@@ -66,7 +74,7 @@ def render_citations(
                 problems.append(Problem(file=page, line=cit.line,
                                         message=f"{message} in citation '{cit.text}'", hint=hint))
                 marks.append(f'<span class="bb-cite-broken" title="unresolved citation">'
-                             f"{html.escape(cit.text)}</span>")
+                             f"{inert_attr(cit.text)}</span>")
                 continue
             number += 1
             record["note"] = number
@@ -76,7 +84,7 @@ def render_citations(
             url = html.escape(href(item.source, first), quote=True)
             tip = _tooltip(source, first)
             marks.append(f'<a id="bb-cite-{number}" class="bb-cite-link" href="{url}" '
-                         f'title="{html.escape(tip, quote=True)}">{number}</a>')
+                         f'title="{inert_attr(tip)}">{number}</a>')
             notes.append(_note(number, source, item, url))
         if marks:
             out.append('<sup class="bb-cite">' + ", ".join(marks) + "</sup>")
@@ -99,13 +107,13 @@ def _tooltip(source: Source, number: int | None) -> str:
 
 def _note(number: int, source: Source, item: CiteItem, url: str) -> str:
     where = paragraph_label(item)
-    label = html.escape(f"{source.id}{', ' + where if where else ''}")
+    label = inert_attr(f"{source.id}{', ' + where if where else ''}")
     body = ""
     if item.paragraphs:
         para = source.paragraph(item.paragraphs[0])
         if para is not None:
-            body = f' <q class="bb-note-text">{html.escape(excerpt(para.text, 220))}</q>'
-    meta = html.escape(source.label)
+            body = f' <q class="bb-note-text">{inert_attr(excerpt(para.text, 220))}</q>'
+    meta = inert_attr(source.label)
     return (f'<li id="bb-note-{number}"><a class="bb-note-back" href="#bb-cite-{number}" '
             f'title="Back to the text">↩</a> <a href="{url}">{label}</a> '
             f'<span class="bb-note-meta">({meta})</span>{body}</li>')

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 
 from briefbook.core.citekeys import _CITATION_RE
@@ -18,39 +19,59 @@ def to_json(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode()
 
 
-# Markdown's punctuation, each mark backslash-escaped (a translation table: one pass, no regex).
-_MD_SPECIAL_TABLE = str.maketrans({mark: "\\" + mark for mark in "\\`*_{}[]()#!"})
+# Markdown's punctuation, each mark backslash-escaped (a translation table: one pass, no regex);
+# marks that only extensions read (``~~``, ``^^``, ``==``) become character references.
+_MD_SPECIAL_TABLE = str.maketrans({
+    **{mark: "\\" + mark for mark in "\\`*_{}[]()#!|+"},
+    "~": "&#126;", "^": "&#94;", "=": "&#61;"})
 
 
-def md_escape(value: object, *, keep_citations: bool = True) -> str:
-    """Escape text for Markdown so that it renders as itself, inert.
+def md_escape(value: object, *, keep_citations: bool = False) -> str:
+    """Escape text for inline Markdown so that it renders as itself, inert.
 
-    HTML-special characters become entities and Markdown's punctuation is backslash-escaped,
-    so ``[x](javascript:…)``, ``*emphasis*`` or ``<script>`` in article or YAML text stay text.
-    With ``keep_citations``, citations (``[@id, ¶ 3]``) are kept as written so that curated
-    text can still cite.
+    HTML-special characters become entities, Markdown's punctuation is backslash-escaped and
+    line breaks become spaces (no list, heading, table or abbreviation can start), so
+    ``[x](javascript:…)``, ``*emphasis*``, ``<script>`` or ``[@id, ¶ 3]`` in article or YAML
+    text stay text. Only text an editor curated (descriptions, notes) may keep its
+    citations, with ``keep_citations=True``; text taken from an article never does.
     """
-    text = str(value)
+    text = " ".join(str(value).split())
     spans = [(m.start(), m.end()) for m in _CITATION_RE.finditer(text)] if keep_citations else []
     out: list[str] = []
     pos = 0
     for start, end in [*spans, (len(text), len(text))]:
-        out.append(html.escape(text[pos:start].translate(_MD_SPECIAL_TABLE), quote=False))
+        out.append(html.escape(text[pos:start], quote=False).translate(_MD_SPECIAL_TABLE))
         out.append(text[start:end])
         pos = end
     return "".join(out)
 
 
-_MARKDOWN_TABLE = str.maketrans({"[": "&#91;", "]": "&#93;", "`": "&#96;", "*": "&#42;"})
+_MARKDOWN_TABLE = str.maketrans({mark: f"&#{ord(mark)};" for mark in "[]`*_\\{}|~^="})
 
 
 def esc(value: object) -> str:
     """HTML-escape any value for text or a quoted attribute.
 
-    Markdown's link, code and emphasis marks become character references too, so the text
-    stays inert even where Markdown is processed, and no later stage mistakes it for syntax.
+    Markdown's link, code, emphasis and escape marks become character references too, so the
+    text stays inert even where Markdown is processed, and no later stage mistakes it for
+    syntax.
     """
     return html.escape(str(value), quote=True).translate(_MARKDOWN_TABLE)
+
+
+_INERT_RE = re.compile(r"[^\w ]|_")
+
+
+def inert_attr(value: object) -> str:
+    """Text for an HTML attribute that sits in Markdown, unreadable as any Markdown syntax.
+
+    White space is collapsed to single spaces and every character but letters, digits and
+    spaces becomes a numeric character reference (``[`` → ``&#91;``), so no inline pattern
+    of Python-Markdown or an extension (links, emphasis, autolinks, abbreviations, emoji)
+    can match inside the attribute and close it early. Browsers decode the references: the
+    attribute's value is the plain text.
+    """
+    return _INERT_RE.sub(lambda m: f"&#{ord(m.group())};", " ".join(str(value).split()))
 
 
 def safe_url(url: str | None) -> str | None:
