@@ -13,8 +13,14 @@ processes, and reports:
   paragraph anchor ``<source>-p<N>`` is missing from the built source pages;
 - **quotations**: every quotation recorded with a citation that is not verbatim (after
   folding quote marks, dashes, spaces and case) in the text of the cited paragraphs as built;
-- **external links**: listed, fetched only with ``--online`` (bounded concurrency, timeouts,
-  retries).
+- **active content** (:mod:`briefbook.check.active`): event-handler attributes,
+  ``javascript:`` URLs and scripts that are not the theme's own assets, on every page;
+- **unreadable pages**: a page libxml2 cannot parse whole (nested deeper than it allows) is
+  reported rather than checked in part;
+- **files outside the site**: a symbolic link in the site that points outside it is
+  reported and never read or followed, so links through it do not count as valid;
+- **external links**: listed, fetched only with ``--online`` (bounded concurrency, a total
+  deadline per request, retries; :mod:`briefbook.check.online`).
 
 Exit codes: 0 when no problem is found, 1 when any problem is found, 2 on a usage or I/O
 error (the site folder or its citation data cannot be read).
@@ -24,18 +30,18 @@ from __future__ import annotations
 
 import json
 import os
-import posixpath
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from briefbook.check.active import active_content
+from briefbook.check.online import check_external
+from briefbook.check.sitefiles import Resolver, inside, site_walk
 from briefbook.core.errors import BriefbookError, Problem
 from briefbook.core.links import page_url
 from briefbook.core.text import fold
@@ -54,7 +60,8 @@ class CheckProblem:
 
     Attributes:
         page: The HTML file, relative to the site folder.
-        kind: ``link``, ``asset``, ``anchor``, ``citation``, ``quotation`` or ``external``.
+        kind: ``link``, ``asset``, ``anchor``, ``citation``, ``quotation``, ``external``,
+            ``script`` (active content) or ``page`` (unreadable, or outside the site).
         href: The URL (or citation) concerned, as written.
         message: What is wrong.
         file: The Markdown file the page was built from, when known.
@@ -81,7 +88,9 @@ class PageScan:
         fragments: ``(url, target page, fragment, is a citation)`` to check against ids.
         external: External URLs of the page.
         paragraphs: ``(anchor id, text, article line)`` of source paragraphs.
+        active: ``(what, detail)`` of everything a browser would run that is not the theme's.
         error: Why the page could not be read, if it could not.
+        partial: Why the page could be read only in part (the parser gave up), if it did.
     """
 
     page: str
@@ -91,7 +100,9 @@ class PageScan:
     fragments: tuple[tuple[str, str, str, bool], ...] = ()
     external: tuple[str, ...] = ()
     paragraphs: tuple[tuple[str, str, int | None], ...] = ()
+    active: tuple[tuple[str, str], ...] = ()
     error: str | None = None
+    partial: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -125,87 +136,23 @@ _PTEXT_XPATH = _xpath(f"string(.//span[{_has_class('bb-ptext')}])")
 _CANONICAL_XPATH = _xpath("//link[@rel='canonical']/@href")
 
 
-class _Resolver:
-    """Resolves URLs of pages to files of the site, caching what repeats (navigation)."""
-
-    def __init__(self, site: str, base: str) -> None:
-        self.site = site
-        self.base = base
-        self.base_path = urlsplit(base).path.rstrip("/") if base else ""
-        self.splits: dict[str, tuple[object, ...]] = {}
-        self.targets: dict[tuple[tuple[str, ...], str, bool], str | None] = {}
-
-    def split(self, url: str) -> tuple[object, ...]:
-        """``("ext",)``, ``("other",)`` or ``("int", absolute, ups, rest, slash, fragment)``."""
-        cached = self.splits.get(url)
-        if cached is not None:
-            return cached
-        raw = url.strip()
-        if self.base and raw.startswith(self.base):
-            raw = "/" + raw[len(self.base):].lstrip("/")
-        elif self.base_path and (raw == self.base_path or raw.startswith(self.base_path + "/")):
-            raw = "/" + raw[len(self.base_path):].lstrip("/")
-        parts = urlsplit(raw)
-        fragment = parts.fragment if "#" in raw else None
-        result: tuple[object, ...]
-        if parts.scheme in ("http", "https") or (parts.netloc and not parts.scheme):
-            result = ("ext",)
-        elif parts.scheme:
-            result = ("other",)
-        elif not parts.path:
-            result = ("int", False, -1, "", False, fragment)
-        else:
-            path = unquote(parts.path)
-            absolute = path.startswith("/")
-            rest = path.lstrip("/") if absolute else path
-            ups = 0
-            while True:
-                if rest.startswith("./"):
-                    rest = rest[2:]
-                elif rest.startswith("../"):
-                    rest, ups = rest[3:], ups + 1
-                elif rest in ("..", "."):
-                    ups += rest == ".."
-                    rest = ""
-                else:
-                    break
-            slash = path.endswith("/") or rest == ""
-            result = ("int", absolute, ups, rest, slash, fragment)
-        self.splits[url] = result
-        return result
-
-    def target(self, base: tuple[str, ...], rest: str, slash: bool) -> str | None:
-        """The existing file a path resolves to (``index.html`` for folders), or ``None``."""
-        key = (base, rest, slash)
-        if key in self.targets:
-            return self.targets[key]
-        joined = posixpath.normpath("/".join((*base, rest))) if base or rest else "."
-        found: str | None = None
-        if not (joined == ".." or joined.startswith("../")):
-            joined = "" if joined == "." else joined
-            full = os.path.join(self.site, joined)
-            if slash or os.path.isdir(full):
-                index = f"{joined}/index.html" if joined else "index.html"
-                found = index if os.path.isfile(os.path.join(self.site, index)) else None
-            elif os.path.isfile(full):
-                found = joined
-        self.targets[key] = found
-        return found
-
-
-_RESOLVERS: dict[tuple[str, str], _Resolver] = {}
+_RESOLVERS: dict[tuple[str, str], Resolver] = {}
 
 
 def scan_page(site: str, page: str, base: str = "") -> PageScan:
     """Parse one HTML file: its ids, paragraphs, and where each of its URLs points."""
-    resolver = _RESOLVERS.setdefault((site, base), _Resolver(site, base))
+    resolver = _RESOLVERS.setdefault((site, base), Resolver(site, base))
     try:
+        if not inside(resolver.real, os.path.join(site, page)):
+            return PageScan(page=page, error="a symbolic link to a file outside the site")
         data = (Path(site) / page).read_bytes()
         tree = etree.fromstring(data, _PARSER) if data.strip() else None
     except (OSError, etree.Error) as exc:
         return PageScan(page=page, error=str(exc))
     if tree is None:
         return PageScan(page=page, error="empty file")
+    fatal = [e for e in _PARSER.error_log if e.level >= etree.ErrorLevels.FATAL]
+    partial = f"{fatal[0].message.strip()} (line {fatal[0].line})" if fatal else None
     cites = set(_CITE_XPATH(tree))
     here = tuple(page.split("/")[:-1])
     missing: list[tuple[str, str, str]] = []
@@ -242,9 +189,11 @@ def scan_page(site: str, page: str, base: str = "") -> PageScan:
         line = node.get("data-line")
         paragraphs.append((node.get("id"), _PTEXT_XPATH(node),
                            int(line) if line and line.isdigit() else None))
+    active = active_content(tree, lambda url: resolver.is_local(page, url))
     return PageScan(page=page, ids=frozenset(_IDS_XPATH(tree)), urls=count,
                     missing=tuple(missing), fragments=tuple(wanted),
-                    external=tuple(external), paragraphs=tuple(paragraphs))
+                    external=tuple(external), paragraphs=tuple(paragraphs),
+                    active=tuple(active), partial=partial)
 
 
 _PARSER = etree.HTMLParser(collect_ids=False, huge_tree=True)
@@ -268,11 +217,6 @@ def scan_site(site: Path, pages: Sequence[str], *, base: str = "",
         return [scan for batch in results for scan in batch]
 
 
-def html_pages(site: Path) -> list[str]:
-    """Every HTML file of the site, relative and sorted."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.is_file())
-
-
 def _has_anchor(ids: frozenset[str], fragment: str) -> bool:
     if fragment == "" or fragment.lower() == "top":
         return True
@@ -285,7 +229,7 @@ def site_base(site: Path) -> str:
     Absolute links that start with it (or with its path, e.g. ``/book/``) are internal.
     """
     index = site / "index.html"
-    if not index.is_file():
+    if not index.is_file() or not inside(os.path.realpath(site), str(index)):
         return ""
     try:
         found = _CANONICAL_XPATH(etree.fromstring(index.read_bytes(), _PARSER))
@@ -306,6 +250,14 @@ def check_links(site: Path, scans: Sequence[PageScan], sources: dict[str, str],
             report.problems.append(CheckProblem(page=scan.page, kind="link", href="",
                                                 message=f"cannot read: {scan.error}", file=file))
             continue
+        if scan.partial:
+            report.problems.append(CheckProblem(
+                page=scan.page, kind="page", href="", file=file,
+                message=f"the page cannot be read whole ({scan.partial}); its links and "
+                        "anchors past that point are not checked"))
+        for what, detail in scan.active:
+            report.problems.append(CheckProblem(page=scan.page, kind="script", href=detail,
+                                                file=file, message=what))
         report.urls += scan.urls
         external.update(scan.external)
         for kind, tag, url in scan.missing:
@@ -385,44 +337,6 @@ def check_citations(site: Path, records: Sequence[dict[str, object]],
                             f"(not found: \u201c{lost[0]}\u201d)"))
 
 
-def _fetch(url: str, timeout: float, retries: int) -> str | None:
-    """``None`` if the URL answers, else why not."""
-    error = "no answer"
-    for attempt in range(retries + 1):
-        for method in ("HEAD", "GET"):
-            request = urllib.request.Request(url, method=method,
-                                             headers={"User-Agent": "briefbook-check"})
-            try:
-                with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-                    if response.status < 400:
-                        return None
-                    error = f"HTTP {response.status}"
-            except urllib.error.HTTPError as exc:
-                error = f"HTTP {exc.code}"
-                if exc.code in (404, 410):
-                    return error
-            except (urllib.error.URLError, OSError, ValueError) as exc:
-                error = str(getattr(exc, "reason", exc))
-        time.sleep(min(2.0, 0.5 * (attempt + 1)))
-    return error
-
-
-def check_external(urls: Iterable[str], scans: Sequence[PageScan], report: Report, *,
-                   concurrency: int, timeout: float, retries: int) -> None:
-    """Fetch external URLs (deduplicated) and report the ones that fail."""
-    fetchable = sorted(u for u in set(urls) if urlsplit(u).scheme in ("http", "https"))
-    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        results = dict(zip(fetchable, pool.map(lambda u: _fetch(u, timeout, retries),
-                                               fetchable), strict=True))
-    for scan in scans:
-        for url in scan.external:
-            error = results.get(url)
-            if error:
-                report.problems.append(CheckProblem(page=scan.page, kind="external", href=url,
-                                                    message=error))
-    report.online = True
-
-
 class SiteError(BriefbookError):
     """The site cannot be checked (its citation data is unreadable)."""
 
@@ -436,6 +350,10 @@ def load_records(site: Path, data_dir: str) -> list[dict[str, object]]:
     path = site / data_dir / "citations.json"
     if not path.is_file():
         return []
+    if not inside(os.path.realpath(site), str(path)):
+        raise SiteError(Problem(file=str(path), level="error",
+                                message="a symbolic link to a file outside the site",
+                                hint="remove the link; the checker reads only the site"))
     try:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -453,16 +371,24 @@ def check_site(site: Path, *, data_dir: str = "data", jobs: int | None = None,
     """Check a built site; the pure-ish core of ``briefbook check``."""
     started = time.perf_counter()
     report = Report(site=str(site))
-    pages = html_pages(site)
+    pages, escaping = site_walk(site)
     report.pages = len(pages)
+    for link in escaping:
+        report.problems.append(CheckProblem(
+            page=link, kind="page", href=os.readlink(site / link),
+            message="a symbolic link to outside the site: not read, and links through it do "
+                    "not count"))
     scans = scan_site(site, pages, base=site_base(site), jobs=jobs)
     records = load_records(site, data_dir)
     sources = {_html_of(str(r.get("page")), site): str(r.get("page")) for r in records}
     check_links(site, scans, sources, report)
     check_citations(site, records, scans, report)
     if online:
-        check_external(report.external, scans, report, concurrency=concurrency,
-                       timeout=timeout, retries=retries)
+        report.problems.extend(
+            CheckProblem(page=f.page, kind="external", href=f.url, message=f.message)
+            for f in check_external(report.external, scans, concurrency=concurrency,
+                                    timeout=timeout, retries=retries))
+        report.online = True
     report.problems.sort(key=lambda p: (p.page, p.line or 0, p.kind, p.href))
     report.seconds = time.perf_counter() - started
     return report

@@ -3,11 +3,12 @@
 Bringing articles in: plain text, saved pages and URLs, bibliographies, duplicate detection and
 the scaffold of a new book. Writes only through atomic, no-clobber writes.
 
-Modules: ``duplicates``, ``html``, ``references``, ``scaffold``, ``text``.
+Modules: ``duplicates``, ``files``, ``html``, ``references``, ``scaffold``, ``text``.
 """
 
 __all__ = [
     "duplicates",
+    "files",
     "html",
     "references",
     "scaffold",

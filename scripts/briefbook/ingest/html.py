@@ -20,6 +20,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from email.message import Message
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -29,15 +30,20 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from trafilatura.utils import decode_file
 
 from briefbook.core.errors import ArticleError, Problem, ToolError
+from briefbook.core.http import DeadlineExceeded, open_url
+from briefbook.core.lock import book_lock
 from briefbook.core.text import fold, slugify
 from briefbook.ingest.duplicates import article_paragraphs, book_texts, near_duplicate
+from briefbook.ingest.files import InputError, read_input
 from briefbook.ingest.text import AddResult, add_articles, existing_sources
 from briefbook.read.sources import ID_RE, source_id_for
 
 #: File name endings read as saved web pages.
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
-#: Seconds to wait for a server.
+#: Seconds any single read from a server may wait.
 DEFAULT_TIMEOUT = 20.0
+#: Seconds a whole fetch may take, redirects and body included.
+DEFAULT_DEADLINE = 60.0
 #: Largest page fetched, in bytes.
 MAX_BYTES = 10_000_000
 #: Metadata fields that a page can fill.
@@ -142,12 +148,20 @@ def extract_page(data: bytes, display: str) -> Page:
     return Page(text="\n\n".join(paragraphs) + "\n", meta=meta)
 
 
-def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT,
+def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, deadline: float = DEFAULT_DEADLINE,
               max_bytes: int = MAX_BYTES) -> tuple[bytes, str]:
     """Fetch a web page: its bytes and the final URL (after redirects).
 
+    Args:
+        url: An http(s) URL.
+        timeout: Seconds any single read may wait.
+        deadline: Seconds for the whole request, redirects and body included (a server that
+            trickles bytes is cut off here).
+        max_bytes: The largest page accepted.
+
     Raises:
-        FetchError: Offline, unreachable, an HTTP error, too large, or not a web page.
+        FetchError: Offline, unreachable, an HTTP error, too slow, too large, or not a web
+            page.
     """
     hint = ("check the address and your connection; or save the page from a browser and "
             "add the .html file")
@@ -155,15 +169,21 @@ def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT,
         "User-Agent": f"briefbook/{version('briefbook')} (saving an article for a briefing book)",
         "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
     })
+
+    def html_only(headers: Message) -> None:
+        kind = headers.get_content_type()
+        if kind not in ("text/html", "application/xhtml+xml"):
+            raise FetchError(Problem(file=url, level="error",
+                                     message=f"the server sent '{kind}', not a web page",
+                                     hint="give the address of the article's HTML page"))
+
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            kind = response.headers.get_content_type()
-            if kind not in ("text/html", "application/xhtml+xml"):
-                raise FetchError(Problem(file=url, level="error",
-                                         message=f"the server sent '{kind}', not a web page",
-                                         hint="give the address of the article's HTML page"))
-            data = response.read(max_bytes + 1)
-            final = response.geturl()
+        response = open_url(request, deadline=deadline, timeout=timeout, max_bytes=max_bytes,
+                            accept=html_only)
+    except DeadlineExceeded as exc:
+        raise FetchError(Problem(file=url, level="error",
+                                 message=f"no complete answer from the server within "
+                                         f"{deadline:g} s", hint=hint)) from exc
     except urllib.error.HTTPError as exc:
         raise FetchError(Problem(file=url, level="error",
                                  message=f"the server answered HTTP {exc.code} {exc.reason}",
@@ -185,11 +205,11 @@ def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT,
     except OSError as exc:
         raise FetchError(Problem(file=url, level="error",
                                  message=f"the connection failed ({exc})", hint=hint)) from exc
-    if len(data) > max_bytes:
+    if len(response.body) > max_bytes:
         raise FetchError(Problem(file=url, level="error",
                                  message=f"the page is larger than {max_bytes:,} bytes",
                                  hint="save the page from a browser and add the .html file"))
-    return data, final
+    return response.body, response.url
 
 
 def url_source_id(url: str) -> str:
@@ -260,23 +280,28 @@ def add_page(
             origin, name, default_id = f"the page at {final}", "page.html", url_source_id(final)
         else:
             path = Path(item)
-            data = path.read_bytes()
+            data = read_input(path, shown=item, max_bytes=MAX_BYTES)
             origin = f"the saved page '{path.name}'"
             name, default_id = path.name, source_id_for(path.name)
         page = extract_page(data, item)
-    except (ArticleError, FetchError) as exc:
+    except (ArticleError, FetchError, InputError) as exc:
         return AddResult(problems=[exc.problem])
-    except OSError as exc:
-        return AddResult(problems=[Problem(file=item, level="error",
-                                           message=f"cannot read: {exc.strerror or exc}")])
     sid = source_id or default_id
     if not ID_RE.match(sid):
         sid = source_id_for(sid)
+    with book_lock(briefing):  # the duplicate check and the add see the same book
+        return _add_page_locked(briefing, item, page, sid, editor, name, data, origin,
+                                accessed, final if is_url(item) else None, force)
+
+
+def _add_page_locked(briefing: Path, item: str, page: Page, sid: str, editor: dict[str, Any],
+                     name: str, data: bytes, origin: str, accessed: str | None,
+                     final: str | None, force: bool) -> AddResult:
     duplicate = _duplicate_check(briefing, page.text.split("\n\n"), item, force)
     if duplicate is not None and duplicate.level == "error":
         return AddResult(problems=[duplicate])
     page_meta = dict(page.meta)
-    if is_url(item) and "url" not in page_meta:
+    if final is not None and "url" not in page_meta:
         page_meta["url"] = final
     taken = [k for k in page_meta if k not in editor]
     entry: dict[str, Any] = {**page_meta, **editor}
@@ -323,16 +348,19 @@ def add_inputs(
 def _add_text(briefing: Path, item: str, *, source_id: str | None,
               meta: Mapping[str, Any] | None, force: bool) -> AddResult:
     path = Path(item)
-    duplicate = None
-    if path.is_file():
-        paragraphs = article_paragraphs(path.read_bytes(), item)
+    try:
+        data = read_input(path, shown=item)
+    except InputError as exc:
+        return AddResult(problems=[exc.problem])
+    with book_lock(briefing):  # the duplicate check and the add see the same book
+        paragraphs = article_paragraphs(data, item)
         duplicate = _duplicate_check(briefing, paragraphs, item, force) if paragraphs else None
         if duplicate is not None and duplicate.level == "error":
             _, _, hashes = existing_sources(briefing)
-            if hashlib.sha256(path.read_bytes()).hexdigest() not in hashes:  # else: same bytes
+            if hashlib.sha256(data).hexdigest() not in hashes:  # else: the same bytes
                 return AddResult(problems=[duplicate])
             duplicate = None
-    result = add_articles(briefing, [path], source_id=source_id, meta=meta, force=force)
+        result = add_articles(briefing, [path], source_id=source_id, meta=meta, force=force)
     if duplicate is not None and result.added:
         result.problems.append(duplicate)
     return result

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from briefbook.core.errors import ArticleError, Problem
+from briefbook.core.lock import book_lock
 from briefbook.core.yamlio import atomic_write, items_of, load_yaml
+from briefbook.ingest.files import InputError, read_input
 from briefbook.read.article import read_article
 from briefbook.read.sources import DATE_RE, ID_RE, source_id_for
 
@@ -96,6 +98,10 @@ def add_articles(
 ) -> AddResult:
     """Copy articles into ``briefing/sources/`` and append their metadata.
 
+    The book's lock (:func:`briefbook.core.lock.book_lock`) is held from reading what the book
+    holds to the last write, so concurrent ``add`` commands keep every entry. Only regular
+    files are read (:func:`briefbook.ingest.files.read_input`).
+
     Args:
         briefing: The book's content folder.
         files: Article files (plain text).
@@ -114,15 +120,22 @@ def add_articles(
         return result
     if meta.get("date") and "date_basis" not in meta:
         meta["date_basis"] = "stated"
+    with book_lock(briefing):
+        _add_locked(briefing, files, source_id, meta, force, originals, result)
+    return result
+
+
+def _add_locked(briefing: Path, files: Sequence[Path], source_id: str | None,
+                meta: dict[str, Any], force: bool,
+                originals: Mapping[Path, tuple[str, bytes]] | None, result: AddResult) -> None:
     ids, names, hashes = existing_sources(briefing)
     entries = []
     for file in files:
         shown = str(file)
         try:
-            data = file.read_bytes()
-        except OSError as exc:
-            result.problems.append(Problem(file=shown, level="error",
-                                           message=f"cannot read: {exc.strerror or exc}"))
+            data = read_input(file, shown=shown)
+        except InputError as exc:
+            result.problems.append(exc.problem)
             continue
         try:
             article = read_article(data, shown)
@@ -172,4 +185,3 @@ def add_articles(
                                   origin=shown))
     if entries:
         append_entries(briefing, entries)
-    return result

@@ -85,29 +85,30 @@ def decode(data: bytes, file: str) -> tuple[str, list[Problem]]:
         offset = 3
         problems.append(Problem(file=file, line=1, message="UTF-8 byte-order mark ignored",
                                 level="info"))
-    pieces: list[str] = []
-    while offset < len(data):
-        try:
-            pieces.append(data[offset:].decode("utf-8"))
-            break
-        except UnicodeDecodeError as exc:
-            bad = offset + exc.start
-            pieces.append(data[offset:bad].decode("utf-8"))
-            char = data[bad:bad + 1].decode("cp1252", errors="replace")
-            pieces.append(char)
-            line = data.count(b"\n", 0, bad) + 1
-            problems.append(Problem(
-                file=file, line=line, level="warning",
-                message=f"byte 0x{data[bad]:02x} at byte offset {bad} is not UTF-8; "
-                        f"read as Windows-1252 {char!r}",
-                hint="re-save the file as UTF-8 to silence this"))
-            offset = bad + 1
-    text = "".join(pieces)
-    if len(problems) > 20:
-        kept = problems[:20]
-        kept.append(Problem(file=file, message=f"{len(problems) - 20} more undecodable bytes"))
-        problems = kept
-    return text, problems
+    # One pass, linear in the input: every byte that is not UTF-8 comes out as one lone
+    # surrogate (U+DC80-U+DCFF), which is then read as Windows-1252.
+    text = data[offset:].decode("utf-8", errors="surrogateescape")
+    bad = [m.start() for m in _ESCAPED_RE.finditer(text)]
+    if not bad:
+        return text, problems
+    room = 20 - len(problems)  # at most 20 problems in all, the byte-order mark's included
+    for index in bad[:room]:
+        byte = ord(text[index]) - 0xDC00
+        at = offset + len(text[:index].encode("utf-8", errors="surrogateescape"))
+        char = bytes([byte]).decode("cp1252", errors="replace")
+        problems.append(Problem(
+            file=file, line=text.count("\n", 0, index) + 1, level="warning",
+            message=f"byte 0x{byte:02x} at byte offset {at} is not UTF-8; "
+                    f"read as Windows-1252 {char!r}",
+            hint="re-save the file as UTF-8 to silence this"))
+    if len(bad) > room:
+        problems.append(Problem(file=file, message=f"{len(bad) - room} more undecodable bytes"))
+    return _ESCAPED_RE.sub(lambda m: _CP1252[ord(m.group()) - 0xDC80], text), problems
+
+
+_ESCAPED_RE = re.compile("[\udc80-\udcff]")
+#: Windows-1252 for the bytes 0x80-0xFF (undefined ones as U+FFFD).
+_CP1252 = tuple(bytes([b]).decode("cp1252", errors="replace") for b in range(0x80, 0x100))
 
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")

@@ -217,29 +217,11 @@ def render_sources_index(
 
 #: From how many sources the index gets a filter box (one page, no nav entry per source).
 FILTER_FROM = 20
-# A fixed script (no article text): filter the sources table by words typed. Without
+# The filter box; the plugin's asset briefbook.js filters the table as words are typed (no
+# inline script: the page runs only the theme's and the plugin's asset files). Without
 # JavaScript the box does nothing and the whole table shows.
 _FILTER = """\
 <p class="bb-filter"><label>Filter the sources: <input type="search" id="bb-sources-filter"
 placeholder="id, outlet, title or date" autocomplete="off"></label>
 <span class="bb-help" id="bb-sources-shown"></span></p>
-<script>
-(function () {
-  if (window.bbSourcesFilter) return;
-  window.bbSourcesFilter = true;
-  document.addEventListener("input", function (event) {
-    if (!event.target || event.target.id !== "bb-sources-filter") return;
-    var words = event.target.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    var shown = 0, rows = document.querySelectorAll(".bb-sources-table tbody tr");
-    rows.forEach(function (row) {
-      var text = row.textContent.toLowerCase();
-      var ok = words.every(function (w) { return text.indexOf(w) !== -1; });
-      row.hidden = !ok;
-      if (ok) shown += 1;
-    });
-    var count = document.getElementById("bb-sources-shown");
-    if (count) count.textContent = words.length ? shown + " of " + rows.length + " shown" : "";
-  });
-})();
-</script>
 """

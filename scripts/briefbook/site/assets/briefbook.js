@@ -18,3 +18,19 @@ document.addEventListener("click", (event) => {
     area.remove();
   }
 });
+
+// The sources index's filter box (long books): hide the rows that miss a word typed.
+document.addEventListener("input", (event) => {
+  if (!event.target || event.target.id !== "bb-sources-filter") return;
+  const words = event.target.value.toLowerCase().split(/\s+/).filter(Boolean);
+  const rows = document.querySelectorAll(".bb-sources-table tbody tr");
+  let shown = 0;
+  rows.forEach((row) => {
+    const text = row.textContent.toLowerCase();
+    const ok = words.every((w) => text.indexOf(w) !== -1);
+    row.hidden = !ok;
+    if (ok) shown += 1;
+  });
+  const count = document.getElementById("bb-sources-shown");
+  if (count) count.textContent = words.length ? `${shown} of ${rows.length} shown` : "";
+});
