@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from bookkit import mkdocs_build, write_book
-from briefbook.check.active import url_scheme
 from briefbook.check.checker import check_site
 from netkit import trickling_server
 
@@ -98,6 +97,8 @@ def test_a_local_script_file_is_the_sites_own(site: Path) -> None:
 
 
 def test_url_scheme_reads_as_browsers_do() -> None:
+    from briefbook.check.active import url_scheme
+
     assert url_scheme("\x01 JaVa\tScript:alert(1)") == "javascript"
     assert url_scheme("../a:b") is None and url_scheme("#x") is None
     assert url_scheme("HTTPS://example.org") == "https"

@@ -53,8 +53,9 @@ class _Watchdog:
         self._timer.daemon = True
 
     def remaining(self) -> float:
+        """Seconds left; raises :class:`DeadlineExceeded` when none are."""
         left = self.end - time.monotonic()
-        if left <= 0:
+        if left <= 0 or self.expired:
             raise DeadlineExceeded("deadline passed")
         return left
 
@@ -132,6 +133,7 @@ def open_url(request: urllib.request.Request, *, deadline: float, timeout: float
     with dog.running():
         try:
             with opener.open(request, timeout=min(timeout, deadline)) as response:
+                dog.remaining()  # headers cut short by the watchdog are no headers
                 if accept is not None:
                     accept(response.headers)
                 chunks: list[bytes] = []
@@ -143,10 +145,11 @@ def open_url(request: urllib.request.Request, *, deadline: float, timeout: float
                     chunks.append(chunk)
                     size += len(chunk)
                     dog.remaining()
+                dog.remaining()  # a body cut short by the watchdog is not a whole body
                 return Response(status=response.status, url=response.geturl(),
                                 headers=response.headers, body=b"".join(chunks))
-        except DeadlineExceeded:
-            raise
+        except DeadlineExceeded as exc:
+            raise DeadlineExceeded(f"no complete answer within {deadline:g} s") from exc
         except (OSError, ValueError, http.client.HTTPException) as exc:
             if dog.expired:
                 raise DeadlineExceeded(f"no complete answer within {deadline:g} s") from exc
