@@ -10,7 +10,6 @@ import json
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -25,6 +24,14 @@ from briefbook.ingest.scaffold import new_book
 from briefbook.read.book import load_book
 from briefbook.render.base import Settings
 from briefbook.render.pages import build_pages
+from briefbook.site.output import (
+    SiteDirError,
+    check_target,
+    site_lock,
+    staging_dir,
+    swap_in,
+    write_marker,
+)
 
 
 @click.command()
@@ -116,42 +123,35 @@ def pages(out: Path, briefing: Path, docs: Path) -> None:
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="Fail on any warning (unresolved citation, broken link, …).")
 def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
-    """Build the site into a temporary folder, then swap it into place.
+    """Build the site into a staging folder, then swap it into place.
 
-    A failed build leaves the previous site untouched.
+    A failed build leaves the previous site untouched. The site folder must be empty or a
+    site briefbook built (it holds a .briefbook-site file): nothing else is ever deleted.
     """
     config = load_config(str(config_file))
-    target = (site_dir or Path(config.site_dir)).resolve()
-    _refuse_unsafe_target(target, config_file.resolve().parent, Path(config.docs_dir).resolve())
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(staging)]
-    if strict:
-        cmd.append("--strict")
-    completed = subprocess.run(cmd, check=False)
-    if completed.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise click.ClickException(f"the build failed; {target} was left as it was")
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        target.rename(old)
-    staging.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    target = (site_dir or Path(config.site_dir)).absolute()
+    book_dir = config_file.resolve().parent
+    docs_dir = Path(config.docs_dir).resolve()
+    try:
+        check_target(target, book_dir=book_dir, docs_dir=docs_dir)
+        with site_lock(target) as recovered:
+            for path in recovered:
+                click.echo(f"cleaned up after an interrupted build: {path}", err=True)
+            check_target(target, book_dir=book_dir, docs_dir=docs_dir)  # under the lock
+            staging = staging_dir(target)
+            cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d",
+                   str(staging)]
+            if strict:
+                cmd.append("--strict")
+            completed = subprocess.run(cmd, check=False)
+            if completed.returncode != 0:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise click.ClickException(f"the build failed; {target} was left as it was")
+            write_marker(staging)
+            swap_in(staging, target)
+    except SiteDirError as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"built {target}")
-
-
-def _refuse_unsafe_target(target: Path, book_dir: Path, docs_dir: Path) -> None:
-    """Refuse a site folder whose replacement would delete anything but a previous site."""
-    if any(target == p or p.is_relative_to(target) for p in (book_dir, docs_dir)):
-        raise click.ClickException(f"{target} holds the book itself; choose another --site-dir")
-    if target.exists() and (not target.is_dir() or (
-            any(target.iterdir()) and not (target / "index.html").is_file())):
-        raise click.ClickException(
-            f"{target} is not empty and is not a built site (no index.html); nothing was "
-            "deleted; choose another --site-dir")
 
 
 @click.command()

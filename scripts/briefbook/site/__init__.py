@@ -1,11 +1,13 @@
-"""The builder adapters: the MkDocs plugin and the print view.
+"""The builder adapters: the MkDocs plugin, the print view and the site folder.
 
-The builder adapters: the MkDocs plugin (a thin shell over the render stage) and the print view.
+The builder adapters: the MkDocs plugin (a thin shell over the render stage), the print view,
+and the built site's folder (its marker, the atomic swap of a new build, leftovers).
 
-Modules: ``plugin``, ``printview``.
+Modules: ``output``, ``plugin``, ``printview``.
 """
 
 __all__ = [
+    "output",
     "plugin",
     "printview",
 ]

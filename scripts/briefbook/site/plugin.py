@@ -37,6 +37,7 @@ from briefbook.render.pages import build_pages
 from briefbook.render.quotecheck import check_quotes
 from briefbook.render.sources import source_page_path
 from briefbook.render.topics import append_evidence
+from briefbook.site.output import write_marker
 from briefbook.site.printview import PRINT_PAGE, as_of, print_document
 
 log = get_plugin_logger(__name__)
@@ -204,6 +205,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         site = Path(config.site_dir)
         _write_site_file(site / PRINT_PAGE, print_document(
             site, site_name=config.site_name, when=as_of(self.book)).encode("utf-8"))
+        write_marker(site)  # 'briefbook build' may replace this folder, and only such ones
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when anything in the briefing folder changes."""
