@@ -7,6 +7,7 @@ from pathlib import Path
 from bookkit import write_book
 from briefbook.core.yamlio import load_yaml
 from briefbook.read.book import load_book
+from briefbook.read.events import load_events
 from briefbook.render.citations import render_citations
 
 ARTICLES = {"port-daily.txt": "The port reopened on Friday.\n\nShips queued outside.\n",
@@ -26,11 +27,16 @@ def test_yaml_syntax_error_has_file_line_and_column(tmp_path: Path):
 
 
 def test_impossible_date_is_a_problem_with_its_line_not_a_crash(tmp_path: Path):
+    """The record with the impossible date fails alone, with its line; the file still loads."""
     path = tmp_path / "events.yml"
-    path.write_text("- id: a\n  date: 2021-01-02\n- id: b\n  date: 2021-02-30\n", "utf-8")
+    path.write_text("- id: a\n  date: 2021-01-02\n  title: A\n"
+                    "- id: b\n  date: 2021-02-30\n  title: B\n", "utf-8")
     data, problems = load_yaml(path, "events.yml")
-    assert data is None
-    assert [(p.file, p.line, p.level) for p in problems] == [("events.yml", 4, "error")]
+    assert problems == [] and len(data) == 2  # timestamps are kept as text
+    events, problems = load_events(tmp_path, [])
+    assert [e.id for e in events] == ["a"]
+    assert [(p.file, p.line, p.level, p.key) for p in problems
+            if p.level == "error"] == [("events.yml", 5, "error", "date")]
 
 
 def test_unknown_actor_in_events_has_a_did_you_mean(tmp_path: Path):

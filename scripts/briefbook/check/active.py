@@ -15,8 +15,8 @@ A built page may run only the theme's own code. Reported on every page:
   their few inline scripts in the page frame; the content is the page's first ``<article>``,
   else its ``[role=main]`` element, else its ``<main>``; a page with none of them has no
   frame, and every inline script in it is reported). An inline script inside the content
-  came from Markdown: a page's raw HTML or generated text. Scripts belong in asset files listed in ``extra_javascript``.
-  A ``<script src>`` on another site is reported too.
+  came from Markdown: a page's raw HTML or generated text. Scripts belong in asset files
+  listed in ``extra_javascript``. A ``<script src>`` on another site is reported too.
 """
 
 from __future__ import annotations

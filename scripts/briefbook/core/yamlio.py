@@ -12,16 +12,70 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from briefbook.core.errors import Problem
+
+#: The most nodes a file may expand to through its aliases (a "billion laughs" file expands
+#: to billions from a few lines).
+MAX_EXPANDED_NODES = 200_000
+_ALIAS_GATE_RE = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]", re.MULTILINE)
+_ALIAS_RE = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\[\]{}]", re.MULTILINE)
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that keeps timestamps as the text written.
+
+    Whether ``2021-02-30`` is a date is for the field's check to say, with its line; a
+    timestamp ruamel cannot construct must not make the whole file unreadable.
+    """
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_str)
+
+
+class _Recursive(Exception):
+    def __init__(self, node: Node) -> None:
+        self.node = node
+
+
+def _expanded(root: Node | None) -> tuple[int, Node | None]:
+    """How many nodes the document expands to, and a node that contains itself (if any)."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            raise _Recursive(node)
+        active.add(key)
+        total = 1
+        if isinstance(node, MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, SequenceNode):
+            total += sum(size(v) for v in node.value)
+        active.discard(key)
+        sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
+        return sizes[key]
+
+    try:
+        return (size(root) if root is not None else 0), None
+    except _Recursive as exc:
+        return 0, exc.node
 
 
 def load_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
     """Load a YAML file, keeping line numbers on mappings and sequences.
 
-    A missing file loads as ``None`` with no problem (curation is optional). A syntax error is
-    a problem with file, line and column; the result is then ``None``.
+    A missing file loads as ``None`` with no problem (curation is optional). A file that
+    cannot be read, a syntax error, aliases that expand past :data:`MAX_EXPANDED_NODES` nodes
+    or refer to themselves, or nesting too deep for the parser is a problem with file (and
+    line and column when known); the result is then ``None``. Timestamps are kept as the text
+    written (see :class:`_Constructor`).
 
     Args:
         path: The file to read.
@@ -30,13 +84,29 @@ def load_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
     if not path.exists():
         return None, []
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, [Problem(file=display, level="error",
                               message=f"not UTF-8 at byte offset {exc.start}",
                               hint="save the file as UTF-8")]
+    except OSError as exc:
+        return None, [Problem(file=display, level="error",
+                              message=f"cannot read: {exc.strerror or exc}",
+                              hint="check the file's permissions")]
     try:
+        if _ALIAS_GATE_RE.search(text):  # anchors or aliases may be there: size them first
+            nodes, loop = _expanded(YAML(typ="rt").compose(text))
+            if loop is not None or nodes > MAX_EXPANDED_NODES:
+                alias = _ALIAS_RE.search(text)
+                line = (loop.start_mark.line + 1 if loop is not None else
+                        text.count("\n", 0, alias.end() - 1) + 1 if alias else None)
+                return None, [Problem(
+                    file=display, line=line, level="error",
+                    message="an alias refers to itself" if loop is not None else
+                    f"aliases expand the file past {MAX_EXPANDED_NODES:,} values",
+                    hint="write the values out instead of using anchors (&) and aliases (*)")]
         data = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -48,24 +118,14 @@ def load_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
                               hint="check indentation and quoting near this line")]
     except YAMLError as exc:
         return None, [Problem(file=display, level="error", message=f"YAML error: {exc}")]
-    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. date: 2019-02-30
-        return None, [Problem(file=display, line=_bad_date_line(text), level="error",
-                              message=f"YAML value error: {exc}",
-                              hint="quote the value or correct it (dates are YYYY-MM-DD)")]
+    except RecursionError:
+        return None, [Problem(file=display, level="error",
+                              message="nested too deeply to read",
+                              hint="flatten the lists and mappings")]
+    except (ValueError, OverflowError) as exc:
+        return None, [Problem(file=display, level="error", message=f"YAML value error: {exc}",
+                              hint="quote the value or correct it")]
     return data, []
-
-
-_DATE_RE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
-
-
-def _bad_date_line(text: str) -> int | None:
-    """The line of the first impossible date (what ruamel fails to construct), if any."""
-    for m in _DATE_RE.finditer(text):
-        try:
-            _dt.date(*(int(g) for g in m.groups()))
-        except ValueError:
-            return text.count("\n", 0, m.start()) + 1
-    return None
 
 
 def line_of(node: Any, key: str | int | None = None) -> int | None:

@@ -34,9 +34,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.tokens import CommentToken
 
 from briefbook.core.errors import DataError, Problem
+from briefbook.core.fields import iso_date
 from briefbook.core.text import fold
 from briefbook.core.yamlio import atomic_write, items_of, load_yaml
-from briefbook.read.sources import DATE_RE, SOURCE_KEYS
+from briefbook.read.sources import SOURCE_KEYS
 
 #: The metadata a reference can fill, in ``sources.yml`` key names.
 FIELDS = ("title", "outlet", "date", "url", "author", "accessed", "language")
@@ -93,8 +94,10 @@ def _iso(parts: Sequence[Any]) -> str | None:
         return None
     if not numbers:
         return None
+    if not 1 <= numbers[0] <= 9999 or any(not 1 <= n <= 99 for n in numbers[1:]):
+        return None
     text = "-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
-    return text if DATE_RE.match(text) else None
+    return iso_date(text)  # a real calendar date, or nothing
 
 
 def _csl_date(value: Any) -> str | None:
@@ -104,7 +107,7 @@ def _csl_date(value: Any) -> str | None:
     if isinstance(parts, list) and parts and isinstance(parts[0], list):
         return _iso(parts[0])
     raw = str(value.get("raw") or value.get("literal") or "").strip()
-    return raw[:10] if DATE_RE.match(raw[:10]) else None
+    return iso_date(raw[:10])
 
 
 def _csl_name(name: Any) -> str | None:
@@ -136,13 +139,23 @@ def csl_references(data: Any, display: str) -> tuple[list[Reference], list[Probl
             continue
         custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
         key = str(item.get("id") or item.get("citation-key") or f"item-{index}")
+        where = f"{display}: item {index} ('{key}')"
+        dates = {name: _csl_date(item.get(name)) for name in ("issued", "accessed")}
+        for name, date in dates.items():
+            if date is None and item.get(name):
+                problems.append(Problem(
+                    file=where, level="warning", key=name,
+                    message=f"'{name}' {json.dumps(item[name], ensure_ascii=False)[:80]} is "
+                            "not a real calendar date; left out",
+                    hint="correct the date in the reference manager and export again"))
+        authors = item.get("author") if isinstance(item.get("author"), list) else []
         refs.append(Reference(
-            key=key, where=f"{display}: item {index} ('{key}')",
+            key=key, where=where,
             title=_text(item.get("title")), outlet=_text(item.get("container-title")),
-            date=_csl_date(item.get("issued")), url=_text(item.get("URL")),
+            date=dates["issued"], url=_text(item.get("URL")),
             doi=_text(item.get("DOI")),
-            author=tuple(n for n in map(_csl_name, item.get("author") or []) if n),
-            accessed=_csl_date(item.get("accessed")), language=_text(item.get("language")),
+            author=tuple(n for n in map(_csl_name, authors) if n),
+            accessed=dates["accessed"], language=_text(item.get("language")),
             date_basis=custom.get("date_basis") if custom.get("date_basis") in (
                 "stated", "inferred") else None))
     return refs, problems
@@ -166,7 +179,7 @@ def _bib_names(value: str) -> tuple[str, ...]:
 def _bib_date(fields: Mapping[str, str], prefix: str = "") -> str | None:
     date = (fields.get(f"{prefix}date") or "").strip()
     if date:
-        return date[:10] if DATE_RE.match(date[:10]) else None
+        return iso_date(date[:10])
     if prefix or not fields.get("year"):
         return None
     month = (fields.get("month") or "").strip().lower()[:3]

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from briefbook.core.errors import ArticleError, Problem
+from briefbook.core.fields import iso_date
 from briefbook.core.lock import book_lock
 from briefbook.core.yamlio import atomic_write, items_of, load_yaml
 from briefbook.ingest.files import InputError, read_input
 from briefbook.read.article import read_article
-from briefbook.read.sources import DATE_RE, ID_RE, source_id_for
+from briefbook.read.sources import ID_RE, source_id_for
 
 #: Metadata keys ``add`` writes, in this order.
 ENTRY_KEYS = ("id", "file", "outlet", "title", "date", "date_basis", "url", "author",
@@ -113,10 +114,11 @@ def add_articles(
     """
     result = AddResult()
     meta = {k: v for k, v in (meta or {}).items() if v not in (None, [], "")}
-    if meta.get("date") and not DATE_RE.match(str(meta["date"])):
+    if meta.get("date") and not iso_date(str(meta["date"])):
         result.problems.append(Problem(file="--date", level="error",
-                                       message=f"'{meta['date']}' is not an ISO 8601 date",
-                                       hint="write YYYY-MM-DD, YYYY-MM or YYYY"))
+                                       message=f"'{meta['date']}' is not a real ISO 8601 date",
+                                       hint="write YYYY-MM-DD, YYYY-MM or YYYY; check the day "
+                                            "exists in that month"))
         return result
     if meta.get("date") and "date_basis" not in meta:
         meta["date_basis"] = "stated"

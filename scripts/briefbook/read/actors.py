@@ -25,6 +25,7 @@ from typing import Any
 
 from briefbook.core.citekeys import CiteItem, find_citations, resolve_item
 from briefbook.core.errors import Problem, did_you_mean
+from briefbook.core.fields import Field, check_fields
 from briefbook.core.model import ID_RE, KINDS, Actor, Book, Role, Source
 from briefbook.core.names import key as match_key
 from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
@@ -32,6 +33,16 @@ from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
 ACTORS_FILE = "actors.yml"
 _ACTOR_KEYS = ("id", "name", "kind", "roles", "affiliation", "aliases", "description", "url")
 _ROLE_KEYS = ("title", "cite", "since", "until", "disputed", "note")
+#: What each key must hold (see :mod:`briefbook.core.fields`).
+_ACTOR_FIELDS = {
+    "id": Field("text"), "name": Field("text"), "kind": Field("text"), "roles": Field("list"),
+    "affiliation": Field("id"), "aliases": Field("texts"), "description": Field("text"),
+    "url": Field("text"),
+}
+_ROLE_FIELDS = {
+    "title": Field("text"), "cite": Field("text"), "since": Field("date"),
+    "until": Field("date"), "disputed": Field("bool"), "note": Field("text"),
+}
 
 
 def _problem(line: int | None, message: str, hint: str | None = None, key: str | None = None,
@@ -61,6 +72,10 @@ def _role(raw: Any, node: Any, book: Book, actor_id: str,
     line = line_of(node)
     if isinstance(raw, str):
         return Role(title=raw)
+    if isinstance(raw, dict):
+        raw, bad = check_fields(node, raw, _ROLE_FIELDS, file=ACTORS_FILE,
+                                what=f"actor '{actor_id}' role")
+        problems.extend(bad)
     if not isinstance(raw, dict) or not str(raw.get("title") or "").strip():
         problems.append(_problem(line, f"actor '{actor_id}': a role needs a 'title'",
                                  "write '- title: …' with 'cite: \"[@source, ¶ N]\"'", "roles"))
@@ -83,7 +98,9 @@ def _actor(node: Any, book: Book, problems: list[Problem]) -> Actor | None:
     if not isinstance(node, dict):
         problems.append(_problem(line, "an actor must be a mapping with 'id', 'name', 'kind'"))
         return None
-    raw = plain(node)
+    raw, bad = check_fields(node, plain(node), _ACTOR_FIELDS, file=ACTORS_FILE,
+                            what=f"actor '{node.get('id')}'")
+    problems.extend(bad)
     actor_id = str(raw.get("id") or "")
     if not ID_RE.match(actor_id):
         problems.append(_problem(line_of(node, "id"), f"invalid actor id '{actor_id}'",
@@ -105,7 +122,7 @@ def _actor(node: Any, book: Book, problems: list[Problem]) -> Actor | None:
                                  f"'{kind}'", did_you_mean(kind, KINDS) or
                                  f"use one of {', '.join(KINDS)}", "kind"))
         kind = "person"
-    roles_node = node.get("roles") or []
+    roles_node = node.get("roles") if "roles" in raw else []
     roles = []
     for index, role_raw in enumerate(raw.get("roles") or []):
         role_node = roles_node[index] if index < len(roles_node) else roles_node
@@ -113,8 +130,6 @@ def _actor(node: Any, book: Book, problems: list[Problem]) -> Actor | None:
         if role:
             roles.append(role)
     aliases = raw.get("aliases") or []
-    if isinstance(aliases, str):
-        aliases = [aliases]
     description = raw.get("description")
     if description:
         _refs_in_text(str(description), book, line_of(node, "description"), actor_id, problems)

@@ -17,6 +17,7 @@ from typing import Any
 
 from briefbook.core.citekeys import CiteItem, find_citations, resolve_item
 from briefbook.core.errors import Problem, did_you_mean
+from briefbook.core.fields import Field, check_fields, iso_date
 from briefbook.core.model import PRECISIONS, Book, Cited, Dispute, Event, EventActor, Figure, Source
 from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
 
@@ -48,6 +49,17 @@ DATE_BASES = ("absolute", "relative", "inferred", "external")
 DISPUTE_KINDS = ("date", "place", "figures", "actors")
 _DATE_RE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: What each key must hold (see :mod:`briefbook.core.fields`); choices are checked below.
+_FIELDS = {
+    "id": Field("text"), "date": Field("date"), "date_precision": Field("text"),
+    "date_basis": Field("text"), "date_note": Field("text"), "end_date": Field("date"),
+    "time_note": Field("text"), "title": Field("text"), "summary": Field("text"),
+    "event_type": Field("text"), "sub_event_type": Field("text"), "location": Field("text"),
+    "country": Field("text"), "latitude": Field("number", low=-90, high=90),
+    "longitude": Field("number", low=-180, high=180), "actors": Field("list"),
+    "fatalities": Field("list"), "injured": Field("list"), "sources": Field("cites"),
+    "disputed": Field("list"),
+}
 _KEYS = ("id", "date", "date_precision", "date_basis", "date_note", "end_date", "time_note",
          "title", "summary", "event_type", "sub_event_type", "location", "country", "latitude",
          "longitude", "actors", "fatalities", "injured", "sources", "disputed")
@@ -97,7 +109,9 @@ class _Loader:
                 self.problem(node, key, f"unknown key '{key}'",
                              did_you_mean(str(key), _KEYS) or f"known keys: {', '.join(_KEYS)}",
                              level="warning")
-        data = {str(k): plain(v) for k, v in node.items()}
+        data, bad = check_fields(node, {str(k): plain(v) for k, v in node.items()}, _FIELDS,
+                                 file=self.display, what=f"event '{node.get('id')}'")
+        self.problems.extend(bad)
         event_id = str(data.get("id") or "")
         if not _ID_RE.match(event_id):
             self.problem(node, "id", f"event id '{event_id}' must match [a-z0-9-]+",
@@ -108,7 +122,9 @@ class _Loader:
             return None
         seen.add(event_id)
         date = str(data.get("date") or "")
-        if not _DATE_RE.match(date):
+        if "date" in bad_keys(bad):
+            return None  # reported: not a real date
+        if not _DATE_RE.match(date) or not iso_date(date):
             self.problem(node, "date", f"event '{event_id}': date '{date}' is not ISO 8601",
                          "write YYYY, YYYY-MM or YYYY-MM-DD")
             return None
@@ -129,7 +145,7 @@ class _Loader:
                          did_you_mean(basis, DATE_BASES) or f"one of {', '.join(DATE_BASES)}")
             basis = "absolute"
         end = data.get("end_date")
-        if end is not None and (not _DATE_RE.match(str(end)) or str(end) < date):
+        if end is not None and (not iso_date(end) or str(end) < date):
             self.problem(node, "end_date", f"event '{event_id}': end_date '{end}' is not an ISO "
                          "date on or after 'date'", "write YYYY-MM-DD, or remove it")
             end = None
@@ -238,6 +254,11 @@ class _Loader:
             self.cites(node.get("disputed"), index, entry["note"], f"event '{event_id}' dispute")
             result.append(Dispute(about=about, note=str(entry["note"]).strip()))
         return tuple(result)
+
+
+def bad_keys(problems: list[Problem]) -> set[str]:
+    """The keys the problems are about."""
+    return {p.key for p in problems if p.key}
 
 
 def _opt(value: Any) -> str | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefbook.core.errors import ArticleError, Problem, did_you_mean
+from briefbook.core.fields import Field, check_fields, iso_date
 from briefbook.core.model import DATE_BASES, Source
 from briefbook.core.text import slugify
 from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
@@ -25,6 +26,14 @@ SOURCE_KEYS = (
     "id", "file", "outlet", "title", "date", "date_basis", "date_note", "url", "author",
     "accessed", "notes", "derived_from", "language", "original",
 )
+#: What each key of an entry must hold (see :mod:`briefbook.core.fields`).
+SOURCE_FIELDS = {
+    "id": Field("text"), "file": Field("text"), "outlet": Field("text"), "title": Field("text"),
+    "date": Field("date"), "date_basis": Field("choice", choices=DATE_BASES),
+    "date_note": Field("text"), "url": Field("text"), "author": Field("texts"),
+    "accessed": Field("date"), "notes": Field("text"), "derived_from": Field("id"),
+    "language": Field("text"), "original": Field("text"),
+}
 #: File name endings read as articles.
 ARTICLE_SUFFIXES = (".txt", ".text", ".md")
 _READ_CACHE: dict[tuple[str, tuple[str, ...]], Article] = {}
@@ -87,7 +96,9 @@ def load_sources(
                                     hint="write 'id: …', 'file: …' on their own lines"))
             continue
         line = line_of(node) or line
-        entry = plain(node)
+        entry, bad = check_fields(node, plain(node), SOURCE_FIELDS, file="sources.yml",
+                                  what=f"source '{node.get('id') or index + 1}'")
+        problems.extend(bad)
         for key in entry:
             if key not in SOURCE_KEYS:
                 problems.append(Problem(
@@ -134,6 +145,7 @@ def load_sources(
         seen_ids[sid] = None
         entries.append(({"id": sid, "file": file}, None))
     known_ids = set(seen_ids)
+    _break_cycles(entries, problems)
     sources: list[Source] = []
     for entry, line in entries:
         source = _build_source(root, entry, line, files, known_ids, extra_boilerplate, problems)
@@ -156,7 +168,14 @@ def _build_source(
             message=f"source '{entry['id']}': file '{file}' not found in sources/",
             hint=did_you_mean(file, files) or "copy the article there with 'briefbook add'"))
         return None
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # this source fails alone
+        problems.append(Problem(file=display, level="error",
+                                message=f"cannot read: {exc.strerror or exc}",
+                                hint="check the file's permissions; the rest of the book was "
+                                     "built without it"))
+        return None
     try:
         article = read_cached(data, display, extra_boilerplate)
     except ArticleError as exc:
@@ -165,24 +184,10 @@ def _build_source(
     problems.extend(article.problems)
     date = entry.get("date")
     basis = entry.get("date_basis")
-    if date is not None:
-        date = str(date)
-        if not DATE_RE.match(date):
-            problems.append(Problem(
-                file="sources.yml", line=line, key="date",
-                message=f"source '{entry['id']}': date '{date}' is not ISO 8601 "
-                        "(YYYY, YYYY-MM or YYYY-MM-DD)", hint="write e.g. 2019-03-04"))
-            date = None
-    if date is None and article.date:
+    if date is None and article.date and iso_date(article.date):
         date, basis = article.date, basis or "stated"
     if basis is None:
         basis = ("stated" if date and date == article.date else "inferred") if date else "unknown"
-    if basis not in DATE_BASES:
-        problems.append(Problem(
-            file="sources.yml", line=line, key="date_basis",
-            message=f"source '{entry['id']}': date_basis '{basis}' is not one of "
-                    f"{', '.join(DATE_BASES)}", hint=did_you_mean(basis, DATE_BASES)))
-        basis = "inferred" if date else "unknown"
     if date is None:
         basis = "unknown"
     derived = entry.get("derived_from")
@@ -193,8 +198,6 @@ def _build_source(
             hint=did_you_mean(str(derived), known_ids)))
         derived = None
     author = entry.get("author")
-    if isinstance(author, str):
-        author = [author]
     return Source(
         id=entry["id"], file=file, paragraphs=article.paragraphs,
         sha256=hashlib.sha256(data).hexdigest(), size=len(data),
@@ -212,3 +215,37 @@ def _text(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def _break_cycles(entries: list[tuple[dict[str, Any], int | None]],
+                  problems: list[Problem]) -> None:
+    """Report and drop ``derived_from`` links that go round in a circle (a → b → a, a → a).
+
+    A copy's chain of originals must end at an original; every entry on a circle loses its
+    ``derived_from`` (none of them is known to be the original).
+    """
+    parent = {e["id"]: e.get("derived_from") for e, _ in entries}
+    lines = {e["id"]: line for e, line in entries}
+    on_cycle: set[str] = set()
+    for start in parent:
+        path: list[str] = []
+        seen: set[str] = set()
+        node: str | None = start
+        while node is not None and node in parent and node not in seen:
+            seen.add(node)
+            path.append(node)
+            node = parent[node]
+        if node is not None and node in seen:
+            on_cycle.update(path[path.index(node):])
+    for entry, _ in entries:
+        sid = entry["id"]
+        if sid in on_cycle:
+            chain = [sid]
+            while (nxt := parent[chain[-1]]) != sid and nxt not in chain:
+                chain.append(nxt)
+            problems.append(Problem(
+                file="sources.yml", line=lines[sid], key="derived_from", level="error",
+                message=f"source '{sid}': derived_from goes round in a circle "
+                        f"({' → '.join([*chain, sid])}); the link was left out",
+                hint="a copy names its original; the original names no source"))
+            entry.pop("derived_from", None)

@@ -19,10 +19,17 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from briefbook.core.errors import Problem, did_you_mean
+from briefbook.core.fields import Field, check_fields
 from briefbook.core.model import Topic
 from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
 
 TOPICS_FILE = "topics.yml"
+#: What each key must hold (see :mod:`briefbook.core.fields`).
+TOPIC_FIELDS = {
+    "id": Field("text"), "title": Field("text"), "summary": Field("text"),
+    "page": Field("text"), "phrases": Field("texts"), "keywords": Field("texts"),
+    "actors": Field("texts"),
+}
 
 
 def load_topics(root: Path, *, actor_ids: Iterable[str] = ()) -> tuple[tuple[Topic, ...],
@@ -51,7 +58,10 @@ def load_topics(root: Path, *, actor_ids: Iterable[str] = ()) -> tuple[tuple[Top
                                     message=f"entry {index + 1} is not a mapping",
                                     hint="write 'id: …', 'title: …' on their own lines"))
             continue
-        topic, topic_problems = Topic.from_data(plain(node), file=TOPICS_FILE, line=line)
+        data, bad = check_fields(node, plain(node), TOPIC_FIELDS, file=TOPICS_FILE,
+                                 what=f"topic '{node.get('id')}'")
+        problems.extend(bad)
+        topic, topic_problems = Topic.from_data(data, file=TOPICS_FILE, line=line)
         problems.extend(topic_problems)
         if topic is None:
             continue

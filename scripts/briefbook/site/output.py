@@ -10,8 +10,9 @@ write:
   atomic step (Linux ``renameat2(RENAME_EXCHANGE)``), so a usable ``DIR`` exists at every
   instant. Where the exchange is not available, the old site is renamed aside first; if the
   command is killed between the two renames, the next build puts the old site back first.
-- Builds into one folder take turns (a lock file beside it), and each removes what an
-  interrupted one left: staging folders ``.DIR.XXXXXXXX`` and the set-aside ``.DIR.old``.
+- Builds into one folder take turns (an advisory lock on the folder that holds it; no file
+  is left behind), and each removes what an interrupted one left: staging folders
+  ``.DIR.XXXXXXXX`` and the set-aside ``.DIR.old``.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def site_lock(target: Path) -> Iterator[list[Path]]:
         What was removed or restored (for the log).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(target.with_name(f".{target.name}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX)

@@ -16,6 +16,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -97,7 +98,15 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         base_dir = Path(config.config_file_path or ".").resolve().parent
         self.root = (base_dir / self.config.briefing).resolve()
         cache.configure(base_dir / self.config.cache_dir if self.config.cache_dir else None)
-        self.book = load_book(self.root, extra_boilerplate=self.config.boilerplate)
+        try:
+            book = load_book(self.root, extra_boilerplate=self.config.boilerplate)
+        except Exception as exc:  # a bug, never bad data (bad data is a reported problem)
+            if self.book is None:
+                raise PluginError(f"briefbook: cannot load {self.root}: {exc}") from exc
+            log.error(f"cannot load {self.root} ({type(exc).__name__}: {exc}); the last good "
+                      "version of the book is shown until this is fixed")
+            book = self.book
+        self.book = book
         for problem in self.book.problems:
             report(_in_briefing(problem, self.config.briefing))
         # the package's CSS and JavaScript, before the book's own so that a book can override
