@@ -5,7 +5,8 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
 Modules: ``align``, ``annotations``, ``changes``, ``chronology``, ``compare``, ``dates``,
-``discrepancies``, ``evidence``, ``figures``, ``mentions``, ``quotes``, ``review``.
+``discrepancies``, ``evidence``, ``figures``, ``homoglyphs``, ``mentions``, ``quotes``,
+``review``.
 """
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "discrepancies",
     "evidence",
     "figures",
+    "homoglyphs",
     "mentions",
     "quotes",
     "review",

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefbook.analyse.annotations import Annotations
+from briefbook.analyse.homoglyphs import look_alikes
 from briefbook.analyse.mentions import unknown_names
-from briefbook.core.model import Book
+from briefbook.core.model import Actor, Book
 
 
 def review_derivatives(book: Book, annotations: Any) -> list[Any]:
@@ -56,7 +57,8 @@ class ReviewItem:
 
     Attributes:
         kind: A short stable label, e.g. ``unknown-name``, ``near-miss``,
-            ``unattributed-quote``, ``extracted-event``, ``derivative``, ``load-problem``.
+            ``unattributed-quote``, ``extracted-event``, ``derivative``, ``homoglyph``,
+            ``load-problem``.
         source: The source id concerned, when there is one.
         paragraph: The paragraph number, when there is one.
         text: What to look at (quoted from the text where possible).
@@ -75,7 +77,25 @@ ReviewProvider = Callable[[Book, Annotations], list[ReviewItem]]
 
 def _providers() -> list[ReviewProvider]:
     """The review providers of every stage (each stage module adds its own here)."""
-    return [review_chronology, review_actors, review_derivatives]
+    return [review_chronology, review_actors, review_derivatives, review_homoglyphs]
+
+
+def review_homoglyphs(book: Book, annotations: Annotations) -> list[ReviewItem]:
+    """Review provider: curated names and aliases that look alike but are other strings."""
+    items = []
+    for found in look_alikes(a for a in book.actors if isinstance(a, Actor)):
+        letters = "; ".join(f"'{c}' ({name}) for '{like}'"
+                            for c, name, like in found.differences)
+        owner = ("another spelling of the same actor" if found.actor == found.other_actor
+                 else f"a spelling of '{found.other_actor}'")
+        items.append(ReviewItem(
+            kind="homoglyph",
+            text=f"alias “{found.spelling}” of '{found.actor}' looks like “{found.other}”, "
+                 f"{owner}, but is written with other characters"
+                 + (f": {letters}" if letters else ""),
+            hint="retype the alias with the letters of the name it should match, or remove "
+                 "it from actors.yml"))
+    return items
 
 
 def review_items(book: Book, annotations: Annotations) -> list[ReviewItem]:

@@ -15,7 +15,9 @@ _KIND_TITLES = {"unknown-name": "Names not in the registry", "near-miss": "Near-
                 "unattributed-quote": "Unattributed quotations",
                 "extracted-speaker": "Speakers found by extraction only",
                 "extracted-event": "Dated sentences without a curated event",
-                "derivative": "Detected derivative sources", "load-problem": "Load problems"}
+                "derivative": "Detected derivative sources",
+                "homoglyph": "Look-alike spellings (confusable characters)",
+                "load-problem": "Load problems"}
 
 
 def render_review(items: list[ReviewItem]) -> str:
