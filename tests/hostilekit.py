@@ -67,6 +67,8 @@ FORBIDDEN_TAGS = frozenset({"iframe", "object", "embed", "frame", "frameset", "a
                             "mglyph", "base", "applet"})
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.-]*):")
+#: What makes text read differently as HTML: a tag or comment opening, a character reference.
+_HTML_IN_TEXT_RE = re.compile(r"<[A-Za-z/!?]|&[A-Za-z#]")
 
 
 def _payload(i: int) -> str:
@@ -237,6 +239,9 @@ def problems_in_html(html: str | bytes, where: str) -> Iterator[str]:
             elif "alert(" in value and lname not in TEXT_ATTRIBUTES \
                     and not lname.startswith("data-"):
                 yield f"{where}: payload in attribute {name}={value!r} of <{tag}>"
+            if lname == "title" and _HTML_IN_TEXT_RE.search(value):
+                yield f"{where}: title {value[:80]!r} reads as markup where the theme shows " \
+                      "titles as HTML (Material's content.tooltips)"
             if lname in ("id", "class") and ("PWNID" in value or "PWNCLASS" in value):
                 yield f"{where}: payload made {name}={value!r} on <{tag}>"
         text = node.text(deep=True, separator="") or ""

@@ -4,7 +4,8 @@ The notes are raw HTML inside the page's Markdown. Text from articles and metada
 (tooltips, labels, excerpts) is plain text encoded with
 :func:`~briefbook.render.markup.inert_attr`, so Markdown never reads it as syntax: a
 paragraph holding ``[x](x/onmouseover=…)`` stays the tooltip's text, never a link inside the
-attribute.
+attribute. Tooltips also go through :func:`~briefbook.render.markup.tooltip_text`, since
+themes with HTML tooltips (Material's ``content.tooltips``) read a ``title`` as HTML.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from briefbook.core.citekeys import CiteItem, excerpt, find_citations, paragraph_label, resolve_item
 from briefbook.core.errors import Problem
 from briefbook.core.model import Book, Source
-from briefbook.render.markup import inert_attr
+from briefbook.render.markup import inert_attr, tooltip_attr
 from briefbook.render.quotecheck import citation_quotes
 
 
@@ -84,7 +85,7 @@ def render_citations(
             url = html.escape(href(item.source, first), quote=True)
             tip = _tooltip(source, first)
             marks.append(f'<a id="bb-cite-{number}" class="bb-cite-link" href="{url}" '
-                         f'title="{inert_attr(tip)}">{number}</a>')
+                         f'title="{tooltip_attr(tip)}">{number}</a>')
             notes.append(_note(number, source, item, url))
         if marks:
             out.append('<sup class="bb-cite">' + ", ".join(marks) + "</sup>")

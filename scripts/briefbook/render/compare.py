@@ -17,7 +17,7 @@ from briefbook.analyse.compare import Comparison, Derivation, PairDiff, compare
 from briefbook.analyse.discrepancies import KINDS, Discrepancy
 from briefbook.core.links import href
 from briefbook.core.model import Book
-from briefbook.render.markup import esc, front_matter, to_json
+from briefbook.render.markup import esc, front_matter, to_json, tooltip_text
 from briefbook.render.sources import source_page_path, source_title
 
 
@@ -91,8 +91,8 @@ def _mark(text: str, spans: list[tuple[tuple[int, int], Change]], tag: str) -> s
         flag = "" if change.kind == "wording" else (
             f'<sup class="bb-kind bb-kind-{change.kind}">{esc(change.kind)}</sup>')
         out.append(f'<{tag} class="bb-chg bb-chg-{change.kind}" '
-                   f'title="{esc(change.kind + ": " + change.note)}">{esc(text[start:end])}'
-                   f"</{tag}>{flag}")
+                   f'title="{esc(tooltip_text(change.kind + ": " + change.note))}">'
+                   f"{esc(text[start:end])}</{tag}>{flag}")
         pos = end
     out.append(esc(text[pos:]))
     return "".join(out)

@@ -74,6 +74,28 @@ def inert_attr(value: object) -> str:
     return _INERT_RE.sub(lambda m: f"&#{ord(m.group())};", " ".join(str(value).split()))
 
 
+#: U+2060 WORD JOINER: invisible, no line break; after ``<`` or ``&`` it keeps both inert.
+_JOINER = "\u2060"
+
+
+def tooltip_text(value: object) -> str:
+    """Plain text for a ``title`` attribute that reads the same as text and as HTML.
+
+    Browsers show a ``title`` as plain text, but themes with HTML tooltips (Material's
+    ``content.tooltips``) put it into the page as HTML (``innerHTML``), where ``<img …>`` in an
+    article would become an element. Only ``<`` (a tag) and ``&`` (a character reference)
+    read differently as HTML; an invisible word joiner after each makes both literal in HTML
+    while the text looks the same in either tooltip. White space is collapsed.
+    """
+    text = " ".join(str(value).split())
+    return text.replace("&", "&" + _JOINER).replace("<", "<" + _JOINER)
+
+
+def tooltip_attr(value: object) -> str:
+    """A ``title`` value inside Markdown: :func:`tooltip_text`, then :func:`inert_attr`."""
+    return inert_attr(tooltip_text(value))
+
+
 def safe_url(url: str | None) -> str | None:
     """The URL if it is http(s) or mailto (never ``javascript:`` and the like)."""
     if url and url.strip().lower().startswith(("http://", "https://", "mailto:")):
