@@ -205,3 +205,43 @@ def test_the_lock_waits_for_another_process_and_gives_up_with_a_message(
         holder.stdout.close()  # type: ignore[union-attr]
     with book_lock(briefing, wait=5):  # released by the kernel when the holder died
         pass
+
+
+def _import_one(args: tuple[str, str, multiprocessing.synchronize.Barrier]) -> int:
+    from briefbook.ingest.references import import_references
+
+    briefing, refs, barrier = args
+    real_fsync = os.fsync
+    os.fsync = lambda fd: (time.sleep(0.02), real_fsync(fd))[1]  # a real disk
+    barrier.wait()
+    return len(import_references(Path(briefing), Path(refs)).changes)
+
+
+def test_an_import_and_adds_at_once_keep_every_change(briefing: Path, tmp_path: Path) -> None:
+    import json
+
+    (briefing / "sources" / "old.txt").write_text("An older article about the harbour.\n")
+    (briefing / "sources.yml").write_text("- id: old\n  file: old.txt\n", "utf-8")
+    refs = tmp_path / "refs.json"
+    refs.write_text(json.dumps([{"id": "old", "title": "The old harbour story",
+                                 "container-title": "Harbour Weekly"}]), "utf-8")
+    rng = random.Random(7)
+    files = []
+    for n in range(8):
+        path = tmp_path / f"new-{n}.txt"
+        path.write_text(" ".join("".join(rng.choices(string.ascii_lowercase, k=7))
+                                 for _ in range(15)) + ".\n", "utf-8")
+        files.append(str(path))
+    context = multiprocessing.get_context("fork")
+    barrier = context.Manager().Barrier(9)
+    with context.Pool(9) as pool:
+        imported = pool.apply_async(_import_one, ((str(briefing), str(refs), barrier),))
+        added = pool.map(_add_one, [(str(briefing), f, barrier) for f in files])
+        assert imported.get(timeout=120) == 1
+    assert added == [1] * 8
+    book = load_book(briefing)
+    assert sorted(s.id for s in book.sources if s.curated) == [
+        "new-0", "new-1", "new-2", "new-3", "new-4", "new-5", "new-6", "new-7", "old"]
+    old = book.source("old")
+    assert old is not None and old.title == "The old harbour story"
+    assert old.outlet == "Harbour Weekly"

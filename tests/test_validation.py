@@ -251,3 +251,16 @@ def test_serve_logs_a_type_error_and_keeps_serving(tmp_path: Path,
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+def test_an_import_into_a_file_with_an_impossible_date_is_refused_cleanly(
+        tmp_path: Path) -> None:
+    root = _book(tmp_path, "- id: alpha\n  file: alpha.txt\n  date: 2021-02-30\n")
+    before = (root / "briefing" / "sources.yml").read_bytes()
+    csl = tmp_path / "refs.json"
+    csl.write_text(json.dumps([{"id": "alpha", "title": "Harbour reopens"}]), "utf-8")
+    result = CliRunner().invoke(main, ["sources", "import", "--briefing",
+                                       str(root / "briefing"), str(csl)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "sources.yml: cannot be rewritten as it stands" in result.output
+    assert (root / "briefing" / "sources.yml").read_bytes() == before

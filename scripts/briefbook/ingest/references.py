@@ -35,6 +35,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from briefbook.core.errors import DataError, Problem
 from briefbook.core.fields import iso_date
+from briefbook.core.lock import book_lock
 from briefbook.core.text import fold
 from briefbook.core.yamlio import atomic_write, items_of, load_yaml
 from briefbook.read.sources import SOURCE_KEYS
@@ -368,19 +369,35 @@ def _round_trip_yaml() -> YAML:
 def import_references(briefing: Path, path: Path, *, dry_run: bool = False) -> ImportResult:
     """Fill or correct the metadata in ``briefing/sources.yml`` from a reference list.
 
+    ``sources.yml`` is read, changed and written under the book's lock
+    (:func:`briefbook.core.lock.book_lock`), so a concurrent ``add`` loses nothing.
+
     Args:
         briefing: The book's content folder.
         path: A CSL-JSON or BibTeX/biblatex file.
         dry_run: Report what would change without writing.
     """
     refs, problems = read_references(path)
+    with book_lock(briefing):
+        return _import_locked(briefing, path, refs, problems, dry_run)
+
+
+def _import_locked(briefing: Path, path: Path, refs: list[Reference], problems: list[Problem],
+                   dry_run: bool) -> ImportResult:
     result = ImportResult(problems=list(problems))
     yml = briefing / "sources.yml"
     data, yaml_problems = load_yaml(yml, "sources.yml")
     if yaml_problems:
         raise DataError(yaml_problems[0])
     if data is not None:  # again, keeping the editor's quotes
-        data = _round_trip_yaml().load(yml.read_bytes().decode("utf-8-sig"))
+        try:
+            data = _round_trip_yaml().load(yml.read_bytes().decode("utf-8-sig"))
+        except (ValueError, OverflowError) as exc:  # e.g. an impossible date, unquoted
+            raise DataError(Problem(
+                file="sources.yml", level="error",
+                message=f"cannot be rewritten as it stands ({exc}); nothing was changed",
+                hint="fix the values 'briefbook build' reports in sources.yml, then import "
+                     "again")) from exc
     index: dict[tuple[str, str], list[CommentedMap]] = {}
     for _, node in items_of(data, "sources"):
         if isinstance(node, CommentedMap) and node.get("id"):
