@@ -15,10 +15,12 @@ from pathlib import Path
 
 import markdown
 import pytest
+from click.testing import CliRunner
 from selectolax.lexbor import LexborHTMLParser
 
 from bookkit import mkdocs_build, write_book
 from briefbook.check.checker import check_site
+from briefbook.cli import main
 from briefbook.core.citekeys import excerpt
 from briefbook.core.model import Book, Paragraph, Source
 from briefbook.render.citations import render_citations
@@ -107,7 +109,8 @@ def test_metadata_from_a_saved_page_and_an_import_stays_text(tmp_path: Path) -> 
     from briefbook.ingest.references import import_references
 
     root = write_book(tmp_path / "book", {}, docs={"notes.md": "# N\n\nSee [@saved, ¶ 1] and "
-                                                  "[@plain, ¶ 1] and [@saved].\n"})
+                                                  "[@plain, ¶ 1] and [@saved] and "
+                                                  "[@typed, ¶ 1].\n"})
     briefing = root / "briefing"
     body = " ".join(f"The harbour board met again on day {n} to discuss the port." for n in
                     range(12))
@@ -123,6 +126,12 @@ def test_metadata_from_a_saved_page_and_an_import_stays_text(tmp_path: Path) -> 
     plain.write_text("A plain article about the harbour board and the port.\n", "utf-8")
     result = add_inputs(briefing, [str(page), str(plain)])
     assert [a.id for a in result.added] == ["saved", "plain"], result.problems
+    typed = tmp_path / "typed.txt"
+    typed.write_text("A third article about the port's new cranes and the harbour board.\n",
+                     "utf-8")
+    cli = CliRunner().invoke(main, ["add", "--briefing", str(briefing), "--outlet",
+                                    "Outlet [y](y/onmouseover=alert(6)//)", str(typed)])
+    assert cli.exit_code == 0, cli.output
     csl = tmp_path / "refs.json"
     csl.write_text(json.dumps([{
         "id": "plain", "type": "article-newspaper", "title": "<script>alert(3)</script>",
@@ -138,6 +147,24 @@ def test_metadata_from_a_saved_page_and_an_import_stays_text(tmp_path: Path) -> 
     titles = " ".join(shown(a.attributes.get("title")) for a in tree.css("a.bb-cite-link"))
     assert "Site [PWNLINK](x/onmouseover=alert(1)//)" in titles
     assert "Paper [PWNLINK](x/onmouseover=alert(1)//) <b onclick=alert(4)>" in titles
+    assert "Outlet [y](y/onmouseover=alert(6)//)" in titles
+
+
+def test_a_citation_inside_article_text_never_fails_or_feeds_a_strict_build(
+        tmp_path: Path) -> None:
+    """An unknown id quoted in an article does not fail the build; a known one is no note."""
+    article = ("\u201cThe figures are in [@nosuch, ¶ 9] and [@other, ¶ 1],\u201d Mara Quill, "
+               "the harbour chair, said on Tuesday.\n\nMara Quill added that the pier would "
+               "close.\n")
+    root = write_book(tmp_path / "book", {"harbour.txt": article,
+                                          "other.txt": "Another article entirely.\n"},
+                      yml={"actors.yml": "- id: mara-quill\n  name: Mara Quill\n"})
+    built = mkdocs_build(root, strict=True)
+    assert built.returncode == 0, built.stderr
+    page = LexborHTMLParser((root / "site" / "actors" / "mara-quill" / "index.html").read_bytes())
+    assert "[@nosuch, ¶ 9] and [@other, ¶ 1]" in " ".join(q.text() for q in page.css("li q"))
+    targets = {a.attributes.get("href", "") for a in page.css("a.bb-cite-link")}
+    assert targets and all("/harbour/" in t for t in targets)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
