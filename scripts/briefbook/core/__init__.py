@@ -1,17 +1,18 @@
 """The lowest floor: records, errors, text, YAML, cache, links.
 
-The lowest floor: the domain records, errors, text folding, YAML with lines, the analysis
-cache, URL arithmetic, HTTP requests with a deadline and the book lock. Imports nothing else
-of the engine.
+The lowest floor: the domain records, errors, typed fields, text folding, YAML with lines,
+the analysis cache, URL arithmetic, HTTP requests with a deadline and the book lock. Imports
+nothing else of the engine.
 
-Modules: ``cache``, ``citekeys``, ``errors``, ``http``, ``links``, ``lock``, ``model``,
-``names``, ``text``, ``version``, ``wordlists``, ``yamlio``.
+Modules: ``cache``, ``citekeys``, ``errors``, ``fields``, ``http``, ``links``, ``lock``,
+``model``, ``names``, ``text``, ``version``, ``wordlists``, ``yamlio``.
 """
 
 __all__ = [
     "cache",
     "citekeys",
     "errors",
+    "fields",
     "http",
     "links",
     "lock",
