@@ -7,7 +7,7 @@ from pathlib import Path
 from bookkit import write_book
 from briefbook.core.yamlio import load_yaml
 from briefbook.read.book import load_book
-from briefbook.render.citations import render_citations
+from briefbook.render.citations import read_page
 
 ARTICLES = {"port-daily.txt": "The port reopened on Friday.\n\nShips queued outside.\n",
             "port-weekly.txt": "The port reopened after a week.\n"}
@@ -50,8 +50,7 @@ def test_unknown_actor_in_events_has_a_did_you_mean(tmp_path: Path):
 def test_unknown_source_in_a_citation_has_a_did_you_mean(tmp_path: Path):
     root = write_book(tmp_path / "book", ARTICLES)
     book = load_book(root / "briefing")
-    rendered = render_citations("# P\n\nIt reopened [@port-daly, ¶ 1].\n", book, page="p.md",
-                                href=lambda s, n: "#")
+    rendered = read_page("# P\n\nIt reopened [@port-daly, ¶ 1].\n", book, path="p.md")
     assert [(p.file, p.line) for p in rendered.problems] == [("p.md", 3)]
     assert "unknown source '@port-daly'" in rendered.problems[0].message
     assert "did you mean 'port-daily'?" in str(rendered.problems[0])

@@ -61,6 +61,8 @@ class ReviewItem:
         paragraph: The paragraph number, when there is one.
         text: What to look at (quoted from the text where possible).
         hint: What the editor can do about it.
+        page: The page concerned (its path under ``docs/``), for findings in pages.
+        line: The line in that page's file.
     """
 
     kind: str
@@ -68,6 +70,8 @@ class ReviewItem:
     hint: str = ""
     source: str | None = None
     paragraph: int | None = None
+    page: str | None = None
+    line: int | None = None
 
 
 ReviewProvider = Callable[[Book, Annotations], list[ReviewItem]]

@@ -97,7 +97,8 @@ def pages(out: Path, briefing: Path, docs: Path) -> None:
     echo_problems(book.problems)
     handwritten = {p.relative_to(docs).as_posix(): p.read_text("utf-8")
                    for p in sorted(docs.rglob("*.md"))} if docs.is_dir() else {}
-    built = build_pages(book, handwritten, Settings())
+    built = build_pages(book, handwritten, Settings(docs_dir=docs.name))
+    echo_problems(built.problems)
     manifest = out / ".briefbook-pages"
     if out.exists() and any(out.iterdir()) and not manifest.exists():
         raise click.ClickException(f"{out} is not empty and was not written by 'briefbook "
@@ -157,19 +158,32 @@ def _refuse_unsafe_target(target: Path, book_dir: Path, docs_dir: Path) -> None:
 @click.command()
 @click.option("--briefing", default="briefing", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="The book's content folder.")
+@click.option("--docs", default="docs", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Hand-written pages (their claims are checked against their citations).")
 @click.option("--kind", "kinds", multiple=True, help="Only items of this kind (repeatable).")
-def review(briefing: Path, kinds: tuple[str, ...]) -> None:
+def review(briefing: Path, docs: Path, kinds: tuple[str, ...]) -> None:
     """List what an editor should look at in the book.
 
     Unknown names, near-miss spellings, unattributed quotations, speakers and events found by
-    extraction only, each with its source and paragraph (tab-separated).
+    extraction only, each with its source and paragraph, and claims of the hand-written pages
+    not found in the paragraphs they cite, with page and line (tab-separated).
     """
     book = load_book(briefing)
-    items = [i for i in review_items(book, Annotations(book)) if not kinds or i.kind in kinds]
+    annotations = Annotations(book)
+    found = review_items(book, annotations)
+    if docs.is_dir():
+        handwritten = {p.relative_to(docs).as_posix(): p.read_text("utf-8")
+                       for p in sorted(docs.rglob("*.md"))}
+        found += build_pages(book, handwritten, Settings(docs_dir=docs.name),
+                             annotations=annotations).claims
+    items = [i for i in found if not kinds or i.kind in kinds]
     for item in items:
         where = item.source or "-"
         if item.paragraph:
             where += f" ¶ {item.paragraph}"
+        if item.page:
+            where = f"{item.page}:{item.line}" if item.line else item.page
         click.echo(f"{item.kind}\t{where}\t{item.text}" + (f"\t({item.hint})" if item.hint
                                                           else ""))
     click.echo(f"{len(items)} items to review", err=True)

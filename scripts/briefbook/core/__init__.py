@@ -3,8 +3,8 @@
 The lowest floor: the domain records, errors, text folding, YAML with lines, the analysis cache
 and URL arithmetic. Imports nothing else of the engine.
 
-Modules: ``cache``, ``citekeys``, ``errors``, ``links``, ``model``, ``names``, ``text``,
-``version``, ``wordlists``, ``yamlio``.
+Modules: ``cache``, ``citekeys``, ``errors``, ``links``, ``mdscan``, ``model``, ``names``,
+``quotemarks``, ``text``, ``version``, ``wordlists``, ``yamlio``.
 """
 
 __all__ = [
@@ -12,8 +12,10 @@ __all__ = [
     "citekeys",
     "errors",
     "links",
+    "mdscan",
     "model",
     "names",
+    "quotemarks",
     "text",
     "version",
     "wordlists",

@@ -119,6 +119,7 @@ class CiteItem:
     paragraphs: tuple[int, ...] = ()
     locator: str | None = None
     prefix: str = ""
+    suffix: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

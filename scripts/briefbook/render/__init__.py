@@ -1,12 +1,13 @@
 """The render stage: pages and data downloads as strings, and the citation step.
 
 The render stage: pure functions from the book and its annotations to Markdown pages and data
-downloads, and the citation step (parse once per page, notes, quotation check, back-links). No
-I/O.
+downloads, and the citation step (parse once per page, notes, quotation and claim checks,
+back-links), also a Python-Markdown extension (``mdext``). No I/O, except the extension loading
+a book when a builder gives it none.
 
-Modules: ``actors``, ``base``, ``bibtex``, ``chronology``, ``citations``, ``compare``, ``data``,
-``datapage``, ``jsonld``, ``markup``, ``pages``, ``quotecheck``, ``review``, ``sources``,
-``timeline``, ``topics``.
+Modules: ``actors``, ``base``, ``bibtex``, ``chronology``, ``citations``, ``citestep``,
+``claimcheck``, ``compare``, ``data``, ``datapage``, ``jsonld``, ``markup``, ``mdext``, ``pages``,
+``quotecheck``, ``review``, ``sources``, ``timeline``, ``topics``.
 """
 
 __all__ = [
@@ -15,11 +16,14 @@ __all__ = [
     "bibtex",
     "chronology",
     "citations",
+    "citestep",
+    "claimcheck",
     "compare",
     "data",
     "datapage",
     "jsonld",
     "markup",
+    "mdext",
     "pages",
     "quotecheck",
     "review",

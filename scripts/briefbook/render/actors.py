@@ -250,7 +250,8 @@ def actor_data(book: Book, built: Any) -> dict[str, bytes]:
 _REF_RE = re.compile(r"(?<![\\!])\[(?P<label>[^\]\n]*)\]\[(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\]")
 
 
-def actor_ref_problems(markdown: str, page: str, actor_ids: Sequence[str]) -> list[Problem]:
+def actor_ref_problems(markdown: str, page: str, actor_ids: Sequence[str], *,
+                       masked: Sequence[tuple[int, int]] | None = None) -> list[Problem]:
     """``[Name][id]`` references whose id is not an actor but close to one, with their line.
 
     mkdocs-autorefs fails a strict build on any unresolved reference, naming the page; this
@@ -258,7 +259,7 @@ def actor_ref_problems(markdown: str, page: str, actor_ids: Sequence[str]) -> li
     References inside code are ignored.
     """
     known = set(actor_ids)
-    masked = masked_ranges(markdown)
+    masked = masked if masked is not None else masked_ranges(markdown)
     problems = []
     for m in _REF_RE.finditer(markdown):
         ident = m.group("id")

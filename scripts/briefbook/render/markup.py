@@ -10,7 +10,7 @@ import html
 import json
 from typing import Any
 
-from briefbook.core.citekeys import _CITATION_RE
+from briefbook.core.citekeys import CANDIDATE_RE
 
 
 def to_json(value: Any) -> bytes:
@@ -31,7 +31,7 @@ def md_escape(value: object, *, keep_citations: bool = True) -> str:
     text can still cite.
     """
     text = str(value)
-    spans = [(m.start(), m.end()) for m in _CITATION_RE.finditer(text)] if keep_citations else []
+    spans = [(m.start(), m.end()) for m in CANDIDATE_RE.finditer(text)] if keep_citations else []
     out: list[str] = []
     pos = 0
     for start, end in [*spans, (len(text), len(text))]:

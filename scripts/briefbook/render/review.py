@@ -15,7 +15,8 @@ _KIND_TITLES = {"unknown-name": "Names not in the registry", "near-miss": "Near-
                 "unattributed-quote": "Unattributed quotations",
                 "extracted-speaker": "Speakers found by extraction only",
                 "extracted-event": "Dated sentences without a curated event",
-                "derivative": "Detected derivative sources", "load-problem": "Load problems"}
+                "derivative": "Detected derivative sources", "load-problem": "Load problems",
+                "claim": "Claims not found in the cited paragraphs"}
 
 
 def render_review(items: list[ReviewItem]) -> str:
@@ -31,7 +32,10 @@ def render_review(items: list[ReviewItem]) -> str:
         out.append(f"## {html.escape(title, quote=False)} ({len(group)}) {{#review-{kind}}}\n\n")
         for item in group:
             where = ""
-            if item.source:
+            if item.page:
+                label = f"{item.page}:{item.line}" if item.line else item.page
+                where = f"[{md_escape(label)}]({item.page}): "
+            elif item.source:
                 target = f"sources/{item.source}.md"
                 anchor = f"#{item.source}-p{item.paragraph}" if item.paragraph else ""
                 label = f"{item.source}, ¶ {item.paragraph}" if item.paragraph else item.source

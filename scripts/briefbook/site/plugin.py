@@ -1,14 +1,15 @@
 """The MkDocs plugin: a thin shell that calls the stages and reports through MkDocs' logger.
 
-``on_files`` adds the generated pages (in memory, never written into ``docs/``),
-``on_page_markdown`` resolves citations and checks quotations, ``on_post_build`` writes the
-data downloads. Every problem is a WARNING naming file and line, so ``mkdocs build --strict``
-fails on it while a plain build still produces the rest of the book.
+``on_config`` loads the book and adds the citation extension (:mod:`briefbook.render.mdext`)
+to the Markdown extensions; ``on_files`` has the render stage generate the pages (in memory,
+never written into ``docs/``) and read every page's citations once; ``on_page_markdown`` hands
+each page to the extension, which renders its notes from that reading; ``on_post_build``
+writes the data downloads. Every problem is a WARNING naming file and line, so
+``mkdocs build --strict`` fails on it while a plain build still produces the rest of the book.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -23,20 +24,14 @@ from mkdocs.structure.pages import Page
 from briefbook.analyse.annotations import Annotations
 from briefbook.core import cache
 from briefbook.core.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from briefbook.core.citekeys import find_citations
 from briefbook.core.errors import Problem
-from briefbook.core.links import href
 from briefbook.core.model import Book
 from briefbook.read.book import load_book
-from briefbook.render.actors import actor_ref_problems
 from briefbook.render.base import BuiltPages, Settings
-from briefbook.render.citations import render_citations
 from briefbook.render.data import data_files
 from briefbook.render.jsonld import page_jsonld, script_block
+from briefbook.render.mdext import CitationExtension
 from briefbook.render.pages import build_pages
-from briefbook.render.quotecheck import check_quotes
-from briefbook.render.sources import source_page_path
-from briefbook.render.topics import append_evidence
 from briefbook.site.printview import PRINT_PAGE, as_of, print_document
 
 log = get_plugin_logger(__name__)
@@ -58,6 +53,11 @@ class BriefbookConfig(base.Config):
 
     check_quotes = c.Type(bool, default=True)
     """Check that quotations in cited sentences are verbatim in the cited paragraphs."""
+
+    check_claims = c.Choice(("review", "strict", "off"), default="review")
+    """The claim check: numbers, dates and people's names in a cited sentence must occur in
+    the cited paragraphs. ``review`` lists what is not found on the Review page; ``strict``
+    also warns (so ``mkdocs build --strict`` fails); ``off`` skips it."""
 
     boilerplate = c.ListOfItems(c.Type(str), default=[])
     """Extra regular expressions (whole paragraph, case-insensitive) of site boilerplate."""
@@ -81,8 +81,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.book: Book | None = None
         self.built: BuiltPages | None = None
         self.root: Path | None = None
-        self.records: list[dict[str, object]] = []
         self._analysed: tuple[Book, Annotations] | None = None
+        self.extension = CitationExtension(markdown_links=True)
+        self.extension.adapter = True
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Keep this plugin alive across ``mkdocs serve`` rebuilds.
@@ -105,14 +106,23 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         listed = {str(s) for s in config.extra_javascript}
         config.extra_javascript[:0] = [ExtraScriptValue(ASSET_PREFIX + name) for name in SCRIPTS
                                        if ASSET_PREFIX + name not in listed]
+        # the citation step as a Markdown extension; the plugin's own instance replaces one
+        # listed under markdown_extensions (it would read every page a second time)
+        config.markdown_extensions[:] = [
+            e for e in config.markdown_extensions
+            if e not in ("briefbook", "briefbook.render.mdext") and e is not self.extension]
+        config.markdown_extensions.append(self.extension)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Generate the book's pages and add them to the site."""
+        """Generate the book's pages, read every page's citations, add the pages to the site."""
         assert self.book is not None
         handwritten = {f.src_uri: f.content_string for f in files.documentation_pages()}
         settings = Settings(directory_urls=config.use_directory_urls,
-                            data_dir=self.config.data_dir)
+                            data_dir=self.config.data_dir, docs_dir=Path(config.docs_dir).name,
+                            notes_heading=self.config.notes_heading,
+                            check_quotes=self.config.check_quotes,
+                            check_claims=self.config.check_claims)
         if self._analysed is None or self._analysed[0] != self.book:
             # a rebuild with the same book (only pages edited) reuses the whole analysis
             self._analysed = (self.book, Annotations(self.book))
@@ -120,6 +130,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                                  annotations=self._analysed[1])
         for problem in self.built.problems:
             report(problem)
+        assert self.built.step is not None
+        self.extension.step = self.built.step
+        self.built.step.report = report
         for path, markdown in self.built.pages.items():
             inclusion = (InclusionLevel.NOT_IN_NAV if _listed_by_index(path, self.built.pages)
                          else InclusionLevel.UNDEFINED)
@@ -128,54 +141,16 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             if files.get_file_from_path(ASSET_PREFIX + name) is None:
                 files.append(File.generated(config, ASSET_PREFIX + name,
                                             content=(ASSETS_DIR / name).read_bytes()))
-        self.records = []
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
-        """Turn citations into notes; warn about unresolved ones and misquotations."""
-        assert self.book is not None and self.built is not None
+        """Hand the page to the citation extension (a topic's evidence appended)."""
+        assert self.built is not None
         path = page.file.src_uri
-        if path in self.built.source_pages and path not in _handwritten(page):
-            return markdown
         shown = path if page.file.generated_by else f"{Path(config.docs_dir).name}/{path}"
-        offset = _lines_before(page.file.content_string, markdown)  # front matter MkDocs cut
-        # the result depends on the page, the book and these options only: a rebuild that
-        # reuses the analysis (mkdocs serve) reuses it for every page that did not change
-        memo = self.built.annotations.__dict__.setdefault("_page_memo", {})
-        key = (path, shown, bool(page.file.generated_by), markdown, offset,
-               config.use_directory_urls, self.config.notes_heading, self.config.check_quotes)
-        if key not in memo:
-            memo[key] = self._page_markdown(markdown, path, shown, offset, page, config)
-        output, problems = memo[key]
-        for problem in problems:
-            report(problem)
-        return output
-
-    def _page_markdown(self, markdown: str, path: str, shown: str, offset: int, page: Page,
-                       config: MkDocsConfig) -> tuple[str, list[Problem]]:
-        assert self.book is not None and self.built is not None
-        problems: list[Problem] = []
-        if not page.file.generated_by:
-            markdown = append_evidence(markdown, path, self.book, self.built.annotations,
-                                       directory_urls=config.use_directory_urls)
-        rendered = render_citations(
-            markdown, self.book, page=shown, notes_heading=self.config.notes_heading,
-            href=lambda sid, n: href(path, source_page_path(sid),
-                                     self.book.source(sid).anchor(n) if n else None,  # type: ignore[union-attr]
-                                     directory_urls=config.use_directory_urls))
-        problems.extend(_shifted(problem, offset) for problem in rendered.problems)
-        if self.config.check_quotes:
-            citations, _ = find_citations(markdown)
-            problems.extend(_shifted(problem, offset) for problem in
-                            check_quotes(markdown, citations, self.book, page=shown))
-        actor_ids = self.built.annotations.__dict__.get("_actor_ids")
-        if actor_ids is None:
-            actor_ids = [a.id for a in self.built.annotations.actors]
-            self.built.annotations.__dict__["_actor_ids"] = actor_ids
-        problems.extend(_shifted(problem, offset) for problem in
-                        actor_ref_problems(markdown, shown, actor_ids))
-        return rendered.markdown, problems
+        self.extension.next_page(path, shown)
+        return markdown if page.file.generated_by else self.built.page_markdown(path, markdown)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Put the page's schema.org JSON-LD into its ``<head>``."""
@@ -210,16 +185,6 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         if self.root is not None and self.root.is_dir():
             server.watch(str(self.root))
         return server
-def _lines_before(source: str, markdown: str) -> int:
-    """Lines of ``source`` before ``markdown`` (the front matter MkDocs strips), else 0."""
-    if markdown and source.endswith(markdown):
-        return source.count("\n", 0, len(source) - len(markdown))
-    return 0
-def _shifted(problem: Problem, offset: int) -> Problem:
-    """The problem with its line counted in the page's file rather than its body."""
-    if not offset or problem.line is None:
-        return problem
-    return dataclasses.replace(problem, line=problem.line + offset)
 def _write_site_file(path: Path, data: bytes) -> None:
     """Write a file of the built site as MkDocs writes its own: no fsync per file.
 
