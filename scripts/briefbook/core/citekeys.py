@@ -162,8 +162,8 @@ def find_citations(markdown: str, page_scan: Scan | None = None,
     errors: list[tuple[int, str, str | None]] = []
     counted, line = 0, 1  # lines counted incrementally: once per page, not once per citation
     for m in CANDIDATE_RE.finditer(markdown):
-        if page_scan.is_masked(m.start()):
-            continue
+        if page_scan.is_masked(m.start()) or markdown.startswith(("](", "]["), m.end()):
+            continue  # in code, or inside a link's text (left for the warning on unread text)
         line_start = markdown.rfind("\n", 0, m.start()) + 1
         if markdown.startswith(":", m.end()) and _starts_line(markdown, line_start, m.start()):
             line_end = markdown.find("\n", m.end())

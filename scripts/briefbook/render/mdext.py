@@ -302,9 +302,10 @@ class _Final(Treeprocessor):
             if at >= 0:
                 line = text.count("\n", 0, at) + 1
                 pos = at + 1
-            shown = " ".join(snippet.split())
+            shown = " ".join(snippet.split("\n", 1)[0].split())
             cut = shown.find("]")
-            shown = shown[:cut + 1] if 0 <= cut < 60 else shown[:40] + "…"
+            shown = shown[:cut + 1] if cut >= 0 else shown if len(shown) <= 50 \
+                else shown[:40] + "…"
             problem = Problem(
                 file=reading.shown, line=line,
                 message=f"not read as a citation: '{shown}'",

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from briefbook.core.citekeys import Citation, paragraph_label, resolve_item
 from briefbook.core.errors import Problem
-from briefbook.core.mdscan import Scan, scan
+from briefbook.core.mdscan import Block, Scan, scan
 from briefbook.core.model import Book, CiteItem, Source
 from briefbook.core.quotemarks import QUOTE_MARKS, quote_spans
 from briefbook.core.text import fold, sentence_spans
@@ -171,9 +171,41 @@ def _sentences(markdown: str, citations: Sequence[Citation],
         if start == block_start and block is not None and first == 0 \
                 and text.lstrip()[:1] in QUOTE_MARKS:
             quotes = _continued(markdown, block, page_scan, cited_blocks) + quotes
+        if not quotes and _LEAD_IN_RE.match(markdown, cit.end):
+            # "[@a, ¶ 2]: “…”": the citation introduces the quotation after its colon
+            after, previous_end = _lead_in(markdown, cit.end, block, citations, page_scan)
+            quotes = [after[s.start:s.end] for s in quote_spans(after)]
         group = result[-1][2] if same_block and first == 0 and result else index
         result.append((text[first:].strip(), quotes, group))
     return result
+
+
+_LEAD_IN_RE = re.compile(r"[ \t]*:")
+
+
+def _lead_in(markdown: str, pos: int, block: Block | None, citations: Sequence[Citation],
+             page_scan: Scan) -> tuple[str, int]:
+    """The sentence after a citation's colon and where it ends.
+
+    Empty when another citation stands in that sentence: the quotation is then its.
+    """
+    end = block.end if block is not None else len(markdown)
+    following = [c.start for c in citations if c.start >= pos]
+    cited_later = bool(following) and following[0] < end
+    if cited_later:
+        end = following[0]
+    text = plain(_scope_text(markdown, pos, end, page_scan))
+    colon = text.find(":")
+    text = text[colon + 1:] if colon >= 0 else text
+    spans = quote_spans(text)
+    stop = len(text)
+    for m in _BOUNDARY_RE.finditer(text):
+        if not any(s.start - 1 <= m.end() - 1 <= s.end for s in spans):
+            stop = m.start() + 1
+            break
+    if stop == len(text) and cited_later:
+        return "", pos
+    return text[:stop], end if stop == len(text) else pos
 
 
 def _continued(markdown: str, block: object, page_scan: Scan, cited: set[int]) -> list[str]:
@@ -272,25 +304,31 @@ def _verbatim_elsewhere(missing: Sequence[str], cited: Sequence[tuple[Source, li
     return None
 
 
-def _units(text: str) -> list[tuple[str, bool]]:
-    """The article's own quotations and its sentences, as candidates for the closest text."""
-    units = [(text[s.start:s.end], True) for s in quote_spans(text) if s.end - s.start > 2]
-    units += [(text[a:b], False) for a, b in sentence_spans(text)]
-    return units or [(text, False)]
-
-
 def _closest(fragment: str, texts: Sequence[str]) -> str | None:
-    """The cited text closest to ``fragment``, whole: a quotation of the article, or a sentence."""
-    best: tuple[float, int, str] | None = None
+    """The cited text closest to ``fragment``, whole: a quotation of the article, or a sentence.
+
+    The best-aligned window of the cited paragraphs (rapidfuzz) is widened to the article's own
+    quotation that holds most of it, else to its sentence, so the hint is never a clipped
+    piece of text.
+    """
+    best: tuple[float, str, int, int] | None = None
     for text in texts:
-        for unit, is_quote in _units(text):
-            score = fuzz.partial_ratio(fragment, fold(unit))
-            rank = (score + (3 if is_quote else 0), -len(unit))
-            if best is None or rank > best[:2]:
-                best = (rank[0], rank[1], unit)
+        folded = fold(text)
+        alignment = fuzz.partial_ratio_alignment(fragment, folded)
+        if alignment is None or (best is not None and alignment.score <= best[0]):
+            continue
+        scale = len(text) / max(len(folded), 1)  # folding may change the length a little
+        best = (alignment.score, text, int(alignment.dest_start * scale),
+                int(alignment.dest_end * scale))
     if best is None or best[0] < 50:
         return None
-    return best[2].strip().strip(_TRIM) or None
+    _, text, a, b = best
+    for units in ([(s.start, s.end) for s in quote_spans(text)], sentence_spans(text)):
+        overlaps = [(min(b, y) - max(a, x), x, y) for x, y in units]
+        overlap, x, y = max(overlaps, default=(0, 0, 0))
+        if overlap > 0 and overlap >= (b - a) / 2:
+            return text[x:y].strip().strip(_TRIM) or None
+    return text.strip().strip(_TRIM) or None
 
 
 def check_quotes(markdown: str, citations: Sequence[Citation], book: Book, *, page: str,
