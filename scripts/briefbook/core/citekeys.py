@@ -5,7 +5,7 @@ a citation is a bracketed list of items separated by semicolons; each item is an
 *prefix*, a key ``@source-id`` (or ``@{source-id}``; ``-@id`` is accepted as Pandoc's
 suppress-author form), an optional *locator* after a comma, and an optional *suffix*::
 
-    [@cnn-2021-02-25, ¶ 7]            [@id, ¶¶ 7-9]          [@id, para. 7]
+    [@harbour-news, ¶ 7]         [@id, ¶¶ 7-9]          [@id, para. 7]
     [@id, paras. 2, 5]                [@a, ¶ 2; @b, ¶ 5]     [@id]   (the whole source)
     [see, e.g., @a, ¶ 1; but compare @b, ¶ 1, which disagrees]
 

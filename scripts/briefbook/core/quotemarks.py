@@ -41,7 +41,7 @@ SINGLE_PAIRS: dict[str, str] = {
 PAIRS: dict[str, str] = {**DOUBLE_PAIRS, **SINGLE_PAIRS}
 #: Every character that can open or close a quotation.
 QUOTE_MARKS: frozenset[str] = frozenset("".join(PAIRS) + "".join(PAIRS.values()))
-#: Marks that are also apostrophes (``Biden’s``, ``don't``): they close only at a word's end
+#: Marks that are also apostrophes (``Smith’s``, ``don't``): they close only at a word's end
 #: and open only at a word's start.
 APOSTROPHES: frozenset[str] = frozenset("'\u2019")
 #: Marks written with a space inside the quotation in French typography (``« Oui »``).
@@ -85,7 +85,7 @@ def _is_space(ch: str) -> bool:
 
 def _can_open(ch: str, before: str, after: str) -> bool:
     if ch in APOSTROPHES and before.isalnum():
-        return False  # Biden’s, don't
+        return False  # Smith’s, don't
     if _is_space(after) and ch not in SPACED:
         return False  # a mark followed by a space closes (or stands alone)
     return _is_space(before) or not before.isalnum() or ch in "\u300c\u300e"

@@ -48,7 +48,7 @@ class ClaimFinding:
     Attributes:
         kind: ``number``, ``date`` or ``name``.
         word: The word or phrase as written in the page.
-        detail: What it was read as (``4``, ``2021-02-15``, the actor id).
+        detail: What it was read as (``4``, ``2020-03-12``, the actor id).
     """
 
     kind: str
