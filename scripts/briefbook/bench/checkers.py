@@ -22,7 +22,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from briefbook.check.checker import _html_of, html_pages
+from briefbook.check.citing import html_of as _html_of
+from briefbook.check.scan import html_pages
 from briefbook.core.errors import ToolError
 from briefbook.ingest.scaffold import new_book
 from briefbook.read.book import load_book

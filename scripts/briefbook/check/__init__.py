@@ -3,9 +3,15 @@
 The check stage: reads a built site"s HTML, independently of MkDocs, and reports every broken
 link, missing anchor or asset, unresolved citation and misquotation.
 
-Modules: ``checker``.
+Modules: ``checker`` (the whole check), ``scan`` (reading pages), ``links`` (links, anchors,
+text fragments, external URLs), ``citing`` (citations and quotations), ``report`` (problems
+and output).
 """
 
 __all__ = [
     "checker",
+    "citing",
+    "links",
+    "report",
+    "scan",
 ]

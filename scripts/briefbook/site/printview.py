@@ -14,7 +14,7 @@ import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -103,6 +103,10 @@ def page_order(index_html: str, pages: Sequence[str]) -> list[str]:
     rest = sorted(p for p in known if p not in ordered)
     return [p for p in ordered + rest
             if posixpath.basename(p) not in SKIPPED and not p.startswith(EXCLUDED)]
+#: Characters kept as they are when a path goes back into a URL (RFC 3986 path characters).
+_SAFE = "/:@!$&'()*+,;=-._~"
+
+
 def _resolve(from_path: str, url: str) -> tuple[str, str]:
     """A relative URL in the page at ``from_path`` → (site path of the file, fragment)."""
     parts = urlsplit(url)
@@ -137,11 +141,14 @@ def _rewrite(part: Part, number: int, numbers: dict[str, int]) -> str:
         if not url or urlsplit(url).scheme or url.startswith("//"):
             continue
         target, fragment = _resolve(part.path, url)
+        # the document's URLs stay percent-encoded: "c%23.csv" is a file, "c#.csv" is not
         if attr == "href" and target in numbers:
-            node.attrs[attr] = (f"#p{numbers[target]}-{fragment}" if fragment
-                                else f"#bb-print-part-{numbers[target]}")
+            node.attrs[attr] = (f"#p{numbers[target]}-{quote(fragment, safe=_SAFE)}"
+                                if fragment else f"#bb-print-part-{numbers[target]}")
         else:
-            node.attrs[attr] = target + (f"#{fragment}" if fragment else "")
+            raw_fragment = urlsplit(url).fragment
+            node.attrs[attr] = quote(target, safe=_SAFE) + (f"#{raw_fragment}"
+                                                            if raw_fragment else "")
     return root.inner_html or ""
 def combine(parts: Sequence[Part], *, site_name: str, when: AsOf,
             stylesheets: Sequence[str] = ()) -> str:
