@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from text_to_num import alpha2digit
 
@@ -66,7 +65,6 @@ def _without_quotes(text: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=8192)
 def _digits(text: str, threshold: float = 3) -> str:
     """Number words as digits; alone, only numbers above ``threshold`` ("the two" stays)."""
     try:
@@ -90,9 +88,9 @@ def numbers(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tuple[str, 
     return found
 
 
-@lru_cache(maxsize=8192)
 def _paragraph_facts(text: str, reference: str | None) -> tuple[frozenset[str],
                                                                  tuple[DatePhrase, ...]]:
+    """The numbers (as values) and resolved dates a paragraph gives."""
     digits = _digits(text, 0)  # every number the article gives, "one" and "two" included
     dates = tuple(p for p in find_dates(digits, reference) if p.resolved)
     spans = [(p.start, p.end) for p in dates]
@@ -120,6 +118,7 @@ class ClaimChecker:
             if quote.speaker:
                 named.setdefault((quote.source, quote.paragraph), set()).add(quote.speaker)
         self.named = named
+        self._facts: dict[tuple[str, int], tuple[frozenset[str], tuple[DatePhrase, ...]]] = {}
 
     def page_people(self, sentences: Sequence[str]) -> list[list[tuple[str, str]]]:
         """``(as written, actor id)`` of the people named in each sentence of a page.
@@ -156,8 +155,11 @@ class ClaimChecker:
         named: set[str] = set()
         for source, paragraph_numbers in cited:
             for number in paragraph_numbers:
-                para_values, para_dates = _paragraph_facts(
-                    source.paragraphs[number - 1].text, source.date)
+                facts = self._facts.get((source.id, number))
+                if facts is None:
+                    facts = self._facts[(source.id, number)] = _paragraph_facts(
+                        source.paragraphs[number - 1].text, source.date)
+                para_values, para_dates = facts
                 values |= para_values
                 dates.extend(para_dates)
                 named |= self.named.get((source.id, number), set())
