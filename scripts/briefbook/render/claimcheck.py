@@ -14,8 +14,8 @@ verbatim), every
   in the cited paragraphs by any of their names or aliases, or be the speaker of a quotation
   there.
 
-A sentence with several citations is checked against all of them: "In February and again in
-June [@a, ¶ 3], … [@b, ¶ 1]." needs each date in ¶ 3 of *a* or ¶ 1 of *b*. What is not found
+A sentence with several citations is checked against all of them: ``In February and again in
+June [@a, ¶ 3], … [@b, ¶ 1].`` needs each date in ¶ 3 of *a* or ¶ 1 of *b*. What is not found
 is a *claim finding*: page, line, the word and the cited paragraphs. It is a
 review item; with the plugin option ``check_claims: strict`` it is also a warning (so
 ``--strict`` fails). Numbers written inside a date or a name are part of that date or name.
