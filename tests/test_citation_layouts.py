@@ -219,3 +219,10 @@ def test_pandoc_forms_parse(book):
     items = [i for c in citations for i in c.items]
     assert [i.paragraphs for i in items] == [(2,), (3, 4), (1, 3, 4), (1,), (), (2,)]
     assert items[-1].suffix == "emphasis added"
+
+
+def test_an_unresolved_citation_in_raw_html_is_reported_once(book):
+    html, problems = _render("<p>Gone [@harbour-gazete, ¶ 1].</p>\n", book)
+    assert [p.message.split(" in citation")[0] for p in problems] == [
+        "unknown source '@harbour-gazete'"]
+    assert 'class="bb-cite-broken"' in html

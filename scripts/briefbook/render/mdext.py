@@ -55,7 +55,8 @@ OPEN, CLOSE = "\ue000", "\ue001"
 _TOKEN_RE = re.compile(f"{OPEN}(\\d+){CLOSE}")
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _CODE = frozenset(("code", "pre", "script", "style", "kbd", "samp"))
-_RAW_CODE_RE = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1\s*>|<!--.*?-->",
+_RAW_CODE_RE = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1\s*>|<!--.*?-->|"
+                          r'<span class="bb-cite-broken"[^>]*>.*?</span>',
                           re.DOTALL | re.IGNORECASE)
 _RAW_TAG_RE = re.compile(r"<[^<>]*>")
 

@@ -137,7 +137,10 @@ def build_pages(
         pages[SOURCES_INDEX] = render_sources_index(
             book, cited_by=cited_by, directory_urls=settings.directory_urls)
     if REVIEW_PAGE not in handwritten:
-        pages[REVIEW_PAGE] = render_review(review_items(book, annotations) + claims)
+        items = memo.get("review_items")
+        if items is None:
+            items = memo["review_items"] = review_items(book, annotations)
+        pages[REVIEW_PAGE] = render_review(items + claims)
     built = BuiltPages(pages=dict(sorted(pages.items())), records=records, problems=problems,
                        annotations=annotations, cited_by=cited_by, step=step,
                        appended=appended, claims=claims)
