@@ -226,3 +226,22 @@ def test_an_unresolved_citation_in_raw_html_is_reported_once(book):
     assert [p.message.split(" in citation")[0] for p in problems] == [
         "unknown source '@harbour-gazete'"]
     assert 'class="bb-cite-broken"' in html
+
+
+@pytest.mark.parametrize(("md", "line"), [
+    ("Intro.\n\nShe said it was \"not for a single week\" [@harbour-gazette,\n¶ 2].\n", 3),
+    ("Intro.\n\nShe said it was \"not for a single week\" [@harbour-gazette, ¶ 2][^1].\n\n"
+     "[^1]: A note.\n", 3),
+    ('Intro.\n\n!!! note "Bottom line"\n    She said \"not for a single week\" '
+     "[@harbour-gazette, ¶ 2].\n", 4),
+    ("Intro.\n\n- She said it was \"not for a single week\"\n  [@harbour-gazette, ¶ 2].\n", 4),
+    ("Intro.\n\n| Who | What |\n|---|---|\n| She | \"not for a single week\" "
+     "[@harbour-gazette, ¶ 2] |\n", 5),
+    ("Intro.\n\n> She said it was \"not for a single week\"\n> [@harbour-gazette, ¶ 2].\n", 4),
+])
+def test_a_misquotation_in_each_layout_is_a_warning_with_page_and_line(book, md, line):
+    html, problems = _render(md, book)
+    assert [(p.file, p.line) for p in problems] == [("notes/page.md", line)]
+    assert "“not for a single week” is not verbatim" in problems[0].message
+    assert "not for a single day" in problems[0].hint
+    _assert_clean(html)
