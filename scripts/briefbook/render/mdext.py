@@ -106,15 +106,15 @@ class CitationExtension(Extension):
     def step(self) -> CitationStep:
         """The citation step: the one given, or one made from the options on first use."""
         if self._step is None:
-            book: Book | None = self.getConfig("book") or None
-            if book is None:
-                book = load_book(Path(self.getConfig("briefing")))
-            self._step = CitationStep(book, options=StepOptions(
+            options = StepOptions(
                 notes_heading=self.getConfig("notes_heading"),
                 check_quotes=bool(self.getConfig("check_quotes")),
                 check_claims=self.getConfig("check_claims"),
                 directory_urls=bool(self.getConfig("directory_urls")),
-                base_url=self.getConfig("base_url")))
+                base_url=self.getConfig("base_url"))
+            book: Book | None = self.getConfig("book") or None
+            self._step = CitationStep(book, options=options) if book is not None \
+                else _step_for_folder(Path(self.getConfig("briefing")), options)
         return self._step
 
     @step.setter
@@ -152,6 +152,35 @@ class CitationExtension(Extension):
             self.getConfig("markdown_links")))
 
 
+#: The last book a builder named by folder: ``(folder, options, files' signature, step)``.
+_LAST_BOOK: list[tuple[Path, StepOptions, tuple[tuple[str, int, int], ...], CitationStep]] = []
+
+
+def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file of the book folder with its size and modification time."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            found.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
+def _step_for_folder(folder: Path, options: StepOptions) -> CitationStep:
+    """The citation step of the book in ``folder``, loaded once while its files are unchanged.
+
+    A builder may make a new extension for every page; the book (and its analysis, for the
+    claim check) is loaded again only when a file of the folder changed.
+    """
+    folder = folder.resolve()
+    signature = _signature(folder)
+    if _LAST_BOOK and _LAST_BOOK[0][:3] == (folder, options, signature):
+        return _LAST_BOOK[0][3]
+    step = CitationStep(load_book(folder), options=options)
+    _LAST_BOOK[:] = [(folder, options, signature, step)]
+    return step
+
+
 class _Placeholders(Preprocessor):
     """Read the page's citations (once) and put a placeholder where each one stands."""
 
@@ -177,8 +206,10 @@ class _Placeholders(Preprocessor):
             found = reading, 0
         reading, offset = found
         state.reading, state.offset = reading, offset
-        if not reading.passages and "[" not in text:
-            return lines
+        if OPEN in text or CLOSE in text:  # our placeholder characters in the page itself
+            text = text.replace(OPEN, "\ufffd").replace(CLOSE, "\ufffd")
+        if not reading.passages:
+            return text.split("\n")
         out: list[str] = []
         pos = 0
         raw_href = self.ext.href(in_tree=False)
