@@ -9,5 +9,6 @@ Modules: ``checkers``, ``compare``, ``stages``.
 __all__ = [
     "checkers",
     "compare",
+    "serve",
     "stages",
 ]

@@ -41,6 +41,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from briefbook.analyse.annotations import Annotations
+from briefbook.bench.serve import serve_loop
 from briefbook.check.checker import check_site
 from briefbook.core import cache
 from briefbook.core.errors import ToolError
@@ -324,6 +325,7 @@ def measure(label: str, config: Path, *, incremental: bool) -> dict[str, Any]:
         if incremental:
             result.update({k: v for k, v in run_phase(
                 "incremental", {"config": str(config)}).items() if k != "process"})
+            result["serve"] = serve_loop(config)
     finally:
         shutil.rmtree(site, ignore_errors=True)
     ours = sum(result[s]["seconds"] for s in ("load", "analyse", "render"))
@@ -359,8 +361,9 @@ def format_table(results: list[dict[str, Any]]) -> str:
                          f"{1000 * warm['seconds'] / max(n, 1):.2f} |")
     lines += ["", "| Book | load+analyse+render (s) | our hooks in build (s) | share of build | "
                   "ours : MkDocs | ours in build, warm cache (s) | warnings | "
-                  "edit page → rebuild (s) | add article → rebuild (s) |",
-              "|---|--:|--:|--:|--:|--:|--:|--:|--:|"]
+                  "edit page → rebuild (s) | add article → rebuild (s) | "
+                  "serve: edit → page served (s, median) | serve: add → page served (s) |",
+              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     nan = float("nan")
     for r in results:
         inc = r.get("incremental", {})
@@ -370,7 +373,9 @@ def format_table(results: list[dict[str, Any]]) -> str:
             f"{100 * r['share_of_build']:.1f} % | {r['ratio_ours_to_mkdocs']:.2f} | "
             f"{warm_ours:.2f} | {len(r['warnings'])} | {inc.get('edit_page', nan):.2f} "
             f"(ours {inc.get('edit_page_ours', nan):.2f}) | {inc.get('add_article', nan):.2f} "
-            f"(ours {inc.get('add_article_ours', nan):.2f}) |")
+            f"(ours {inc.get('add_article_ours', nan):.2f}) | "
+            f"{r.get('serve', {}).get('edit_page', {}).get('median', nan):.2f} | "
+            f"{r.get('serve', {}).get('add_article', {}).get('median', nan):.2f} |")
     return "\n".join(lines)
 
 
