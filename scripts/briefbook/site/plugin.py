@@ -12,6 +12,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.config_options import ExtraScriptValue
@@ -33,10 +34,11 @@ from briefbook.render.base import BuiltPages, Settings
 from briefbook.render.citations import render_citations
 from briefbook.render.data import data_files
 from briefbook.render.jsonld import page_jsonld, script_block
-from briefbook.render.pages import build_pages
+from briefbook.render.pages import build_pages, page_title
 from briefbook.render.quotecheck import check_quotes
 from briefbook.render.sources import source_page_path
-from briefbook.render.topics import append_evidence
+from briefbook.render.topics import append_evidence, topic_for_page
+from briefbook.site.pagefiles import PageFolder, page_keys, stale_pages
 from briefbook.site.printview import PRINT_PAGE, as_of, print_document
 
 log = get_plugin_logger(__name__)
@@ -46,6 +48,8 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 ASSET_PREFIX = "assets/briefbook/"
 STYLESHEETS = ("briefbook.css", "chronology.css")
 SCRIPTS = ("briefbook.js", "chronology.js")
+
+
 class BriefbookConfig(base.Config):
     """Options of the ``briefbook`` plugin in ``mkdocs.yml``."""
 
@@ -68,12 +72,16 @@ class BriefbookConfig(base.Config):
     cache_dir = c.Type(str, default=DEFAULT_CACHE_DIR)
     """Folder of the analysis cache, relative to ``mkdocs.yml`` (safe to delete; keep it out of
     version control). An empty string keeps the cache in memory only."""
+
+
 def report(problem: Problem) -> None:
     """Log a problem: errors and warnings as WARNING (``--strict`` counts them), else INFO."""
     if problem.level in ("error", "warning"):
         log.warning(str(problem))
     else:
         log.info(str(problem))
+
+
 class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     """Build a briefing book from the articles and curation files in ``briefing/``."""
 
@@ -81,22 +89,33 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.book: Book | None = None
         self.built: BuiltPages | None = None
         self.root: Path | None = None
-        self.records: list[dict[str, object]] = []
         self._analysed: tuple[Book, Annotations] | None = None
+        self.dirty = False
+        self._stamp: object = None
+        self._bytecode = _MemoryBytecodeCache()
+        self._page_folder: PageFolder | None = None
+        self._page_keys: dict[str, str] | None = None
+        self._nav_key: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Keep this plugin alive across ``mkdocs serve`` rebuilds.
+        """Keep this plugin alive across ``mkdocs serve`` rebuilds, and note a dirty build.
 
         MkDocs keeps the plugins that define this hook, so a rebuild with an unchanged book
-        reuses its analysis.
+        reuses its analysis; with ``--dirty`` only the pages whose inputs changed are rebuilt
+        (see :mod:`briefbook.site.pagefiles`).
         """
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve the briefing folder and load the book."""
         base_dir = Path(config.config_file_path or ".").resolve().parent
         self.root = (base_dir / self.config.briefing).resolve()
         cache.configure(base_dir / self.config.cache_dir if self.config.cache_dir else None)
-        self.book = load_book(self.root, extra_boilerplate=self.config.boilerplate)
+        stamp = (_folder_stamp(self.root), tuple(self.config.boilerplate))
+        if self.book is None or stamp != self._stamp:
+            # mkdocs serve: an edit of a page leaves briefing/ as it was; reuse the book
+            self.book = load_book(self.root, extra_boilerplate=self.config.boilerplate)
+            self._stamp = stamp
         for problem in self.book.problems:
             report(_in_briefing(problem, self.config.briefing))
         # the package's CSS and JavaScript, before the book's own so that a book can override
@@ -106,6 +125,18 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         config.extra_javascript[:0] = [ExtraScriptValue(ASSET_PREFIX + name) for name in SCRIPTS
                                        if ASSET_PREFIX + name not in listed]
         return config
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
+               files: Files) -> jinja2.Environment:
+        """Keep the theme's compiled templates across ``mkdocs serve`` rebuilds.
+
+        MkDocs makes a new template environment for every build; without a shared bytecode
+        cache each rebuild compiles the theme's templates again (a third of a rebuild's time
+        after a one-page edit). Jinja checks each template's source checksum, so an edited
+        template is compiled afresh.
+        """
+        env.bytecode_cache = self._bytecode
+        return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Generate the book's pages and add them to the site."""
@@ -120,16 +151,68 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                                  annotations=self._analysed[1])
         for problem in self.built.problems:
             report(problem)
+        folder = self._pages_folder(config)
+        if folder is not None:
+            folder.write(self.built.pages)
         for path, markdown in self.built.pages.items():
             inclusion = (InclusionLevel.NOT_IN_NAV if _listed_by_index(path, self.built.pages)
                          else InclusionLevel.UNDEFINED)
-            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+            if folder is None:
+                files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+            else:
+                files.append(File(path, src_dir=str(folder.folder), dest_dir=config.site_dir,
+                                  use_directory_urls=config.use_directory_urls,
+                                  inclusion=inclusion))
         for name in (*STYLESHEETS, *SCRIPTS):
             if files.get_file_from_path(ASSET_PREFIX + name) is None:
                 files.append(File.generated(config, ASSET_PREFIX + name,
                                             content=(ASSETS_DIR / name).read_bytes()))
-        self.records = []
+        if self.dirty:
+            self._forget_stale(files, handwritten, config)
         return files
+
+    def _pages_folder(self, config: MkDocsConfig) -> PageFolder | None:
+        """The cache folder that backs the generated pages, or ``None`` (memory only)."""
+        if not self.config.cache_dir:
+            return None
+        if self._page_folder is None:
+            base = Path(config.config_file_path or ".").resolve().parent
+            self._page_folder = PageFolder(base / self.config.cache_dir / "pages")
+        return self._page_folder
+
+    def _forget_stale(self, files: Files, handwritten: dict[str, str],
+                      config: MkDocsConfig) -> None:
+        """In a dirty build, delete the built HTML of every page whose inputs changed.
+
+        MkDocs then rebuilds exactly those pages (a page whose built file is missing counts
+        as modified), besides the files it sees changed itself.
+        """
+        assert self.book is not None and self.built is not None
+        cited: dict[str, set[str]] = {}
+        for record in self.built.records:
+            cited.setdefault(str(record["page"]), set()).add(str(record["source"]))
+        actors = ",".join(sorted(a.id for a in self.built.annotations.actors))
+        evidence = self.built.annotations.topic_evidence
+        extra = {}
+        for path in handwritten:
+            topic = topic_for_page(self.book.topics, path)
+            parts = [actors, repr(evidence.get(topic.id)) if topic else ""]
+            for sid in sorted(cited.get(path, ())):
+                source = self.book.source(sid)
+                parts.append(f"{sid}:{source.sha256 if source else '-'}")
+            extra[path] = parts
+        keys = page_keys(handwritten, extra)
+        # pages listed by an index (sources, actors) are not in the menu: adding one
+        # changes its index page's Markdown, not every page's navigation
+        in_nav = {p: m for p, m in {**handwritten, **self.built.pages}.items()
+                  if not _listed_by_index(p, self.built.pages)}
+        titles = sorted((p, page_title(p, m)) for p, m in in_nav.items())
+        nav = repr((titles, config.nav))
+        stale = stale_pages(self._page_keys, keys, self._nav_key, nav)
+        self._page_keys, self._nav_key = keys, nav
+        for file in files.documentation_pages():
+            if stale is None or file.src_uri in stale:
+                Path(file.abs_dest_path).unlink(missing_ok=True)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
@@ -210,16 +293,22 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         if self.root is not None and self.root.is_dir():
             server.watch(str(self.root))
         return server
+
+
 def _lines_before(source: str, markdown: str) -> int:
     """Lines of ``source`` before ``markdown`` (the front matter MkDocs strips), else 0."""
     if markdown and source.endswith(markdown):
         return source.count("\n", 0, len(source) - len(markdown))
     return 0
+
+
 def _shifted(problem: Problem, offset: int) -> Problem:
     """The problem with its line counted in the page's file rather than its body."""
     if not offset or problem.line is None:
         return problem
     return dataclasses.replace(problem, line=problem.line + offset)
+
+
 def _write_site_file(path: Path, data: bytes) -> None:
     """Write a file of the built site as MkDocs writes its own: no fsync per file.
 
@@ -228,6 +317,8 @@ def _write_site_file(path: Path, data: bytes) -> None:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+
+
 def _listed_by_index(path: str, pages: dict[str, str]) -> bool:
     """Whether a generated page is one of many listed by its folder's generated index.
 
@@ -236,9 +327,49 @@ def _listed_by_index(path: str, pages: dict[str, str]) -> bool:
     """
     folder, _, name = path.rpartition("/")
     return bool(folder) and name != "index.md" and f"{folder}/index.md" in pages
+
+
 def _handwritten(page: Page) -> set[str]:
     return set() if page.file.generated_by else {page.file.src_uri}
+
+
 def _in_briefing(problem: Problem, briefing: str) -> Problem:
     return Problem(file=f"{briefing}/{problem.file}", line=problem.line, column=problem.column,
                    message=problem.message, hint=problem.hint, level=problem.level,
                    key=problem.key)
+
+
+def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file under ``folder`` with its size and modification time (nanoseconds).
+
+    Two equal stamps mean nothing in the folder was written in between, so the loaded book
+    can be reused; any write, addition or removal changes the stamp.
+    """
+    if not folder.is_dir():
+        return ()
+    found = []
+    for path in folder.rglob("*"):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if path.is_file():
+            found.append((path.relative_to(folder).as_posix(), info.st_size, info.st_mtime_ns))
+    return tuple(sorted(found))
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the plugin (one serve session)."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill ``bucket`` from the store when this template was compiled before."""
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep the bucket's compiled code."""
+        self._store[bucket.key] = bucket.bytecode_to_string()
