@@ -22,6 +22,7 @@ copied), else generated deterministically.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -39,6 +40,7 @@ from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.plugins import CombinedEvent
 
 from briefbook.analyse.annotations import Annotations
 from briefbook.bench.serve import serve_loop
@@ -210,19 +212,26 @@ def phase_stages(spec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _timed(function: Callable[..., Any], name: str,
+           timings: dict[str, float]) -> Callable[..., Any]:
+    @functools.wraps(function)  # keeps MkDocs' event priority attribute
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        began = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - began
+    return timed
+
+
 def _time_hooks(plugin_class: type, timings: dict[str, float]) -> None:
     for name in [n for n in vars(plugin_class) if n.startswith("on_") and n != "on_serve"]:
         original = getattr(plugin_class, name)
-
-        def timed(*args: Any, _original: Callable[..., Any] = original, _name: str = name,
-                  **kwargs: Any) -> Any:
-            began = time.perf_counter()
-            try:
-                return _original(*args, **kwargs)
-            finally:
-                timings[_name] = timings.get(_name, 0.0) + time.perf_counter() - began
-
-        setattr(plugin_class, name, timed)
+        if isinstance(original, CombinedEvent):
+            setattr(plugin_class, name, CombinedEvent(
+                *[_timed(method, name, timings) for method in original.methods]))
+        else:
+            setattr(plugin_class, name, _timed(original, name, timings))
 
 
 def _build_once(config_file: Path, site_dir: str, timings: dict[str, float]) -> float:

@@ -13,6 +13,7 @@ anything it draws from changed (see its docstring for the rule).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -101,3 +102,29 @@ def stale_pages(previous: Mapping[str, str] | None, current: Mapping[str, str],
     if previous is None or previous_nav != nav:
         return None
     return {path for path, key in current.items() if previous.get(path) != key}
+
+
+def merge_search_index(before: bytes, after: bytes, *, rebuilt: set[str],
+                       order: list[str]) -> bytes:
+    """The search index of a full build, from the one before and the one a dirty build wrote.
+
+    Args:
+        before: ``search_index.json`` as it was before the dirty build.
+        after: What the search plugin wrote in the dirty build (entries of rebuilt pages).
+        rebuilt: URLs of the pages rebuilt in the dirty build.
+        order: URLs of every page in build order (entries are listed in that order).
+
+    Returns:
+        The index with each page's entries from ``after`` if the page was rebuilt, else from
+        ``before``, in page order; serialised as the search plugin does.
+    """
+    old, new = json.loads(before), json.loads(after)
+    by_page: dict[str, list[object]] = {}
+    for entries, pages in ((old["docs"], None), (new["docs"], rebuilt)):
+        for entry in entries:
+            url = str(entry["location"]).split("#", 1)[0]
+            if pages is None and url in rebuilt:
+                continue
+            by_page.setdefault(url, []).append(entry)
+    new["docs"] = [entry for url in order for entry in by_page.get(url, [])]
+    return json.dumps(new, separators=(",", ":"), default=str).encode("utf-8")

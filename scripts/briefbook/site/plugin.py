@@ -17,7 +17,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -38,10 +38,13 @@ from briefbook.render.pages import build_pages, page_title
 from briefbook.render.quotecheck import check_quotes
 from briefbook.render.sources import source_page_path
 from briefbook.render.topics import append_evidence, topic_for_page
-from briefbook.site.pagefiles import PageFolder, page_keys, stale_pages
+from briefbook.site.pagefiles import PageFolder, merge_search_index, page_keys, stale_pages
 from briefbook.site.printview import PRINT_PAGE, as_of, print_document
 
 log = get_plugin_logger(__name__)
+
+#: Site-wide files other plugins write from the pages of one build (completed after a dirty one).
+SITE_INDEXES = ("search/search_index.json", "objects.inv")
 
 #: The plugin's own front end, added to every book: (file in the package, URL in the site).
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -93,6 +96,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.dirty = False
         self._stamp: object = None
         self._bytecode = _MemoryBytecodeCache()
+        self._titles: dict[str, str | None] = {}
+        self._rebuilt: dict[str, Page] = {}
+        self._all_pages: list[File] = []
+        self._before: dict[str, bytes] = {}
         self._page_folder: PageFolder | None = None
         self._page_keys: dict[str, str] | None = None
         self._nav_key: str | None = None
@@ -136,6 +143,13 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         template is compiled afresh.
         """
         env.bytecode_cache = self._bytecode
+        if self.dirty:
+            # a page MkDocs skipped in this dirty build was not read, so it has no title and
+            # the menus of the rebuilt pages would say "None": give it the title it had
+            for file in files.documentation_pages():
+                page = file.page
+                if page is not None and page.markdown is None and file.src_uri in self._titles:
+                    page.title = self._titles[file.src_uri]
         return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -169,6 +183,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                                             content=(ASSETS_DIR / name).read_bytes()))
         if self.dirty:
             self._forget_stale(files, handwritten, config)
+        self._all_pages = list(files.documentation_pages())
         return files
 
     def _pages_folder(self, config: MkDocsConfig) -> PageFolder | None:
@@ -263,6 +278,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Put the page's schema.org JSON-LD into its ``<head>``."""
         assert self.book is not None
+        self._titles[page.file.src_uri] = page.title
+        self._rebuilt[page.file.src_uri] = page
         head_end = output.find("</head>")
         if head_end < 0:
             return output
@@ -271,7 +288,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             site_url=config.site_url, directory_urls=config.use_directory_urls))
         return output[:head_end] + block + output[head_end:]
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _write_outputs(self, *, config: MkDocsConfig) -> None:
         """Write the data downloads, the verbatim source files and the print view."""
         assert self.book is not None and self.built is not None and self.root is not None
         out = Path(config.site_dir) / self.config.data_dir
@@ -287,6 +304,46 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         site = Path(config.site_dir)
         _write_site_file(site / PRINT_PAGE, print_document(
             site, site_name=config.site_name, when=as_of(self.book)).encode("utf-8"))
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Before a dirty build, keep the site-wide indexes that other plugins rewrite."""
+        self._rebuilt = {}
+        self._before = {}
+        if self.dirty:
+            for plugin in config.plugins.values():
+                # Material's search merges its previous index itself, but only for the first
+                # rebuilt page (others would be listed twice): let it write just this build's
+                # entries, and merge them in _complete_dirty_indexes
+                if hasattr(plugin, "search_index_prev"):
+                    plugin.search_index_prev = None
+            for name in SITE_INDEXES:
+                path = Path(config.site_dir) / name
+                if path.is_file():
+                    self._before[name] = path.read_bytes()
+
+    @event_priority(-100)  # after the search and mkdocstrings plugins have written theirs
+    def _complete_dirty_indexes(self, *, config: MkDocsConfig) -> None:
+        """Make a dirty build's search index and inventory those of a full build.
+
+        MkDocs' plugins write these from the pages built this time; a dirty build builds few,
+        so the search index would lose the others and the API inventory would be empty. The
+        entries of pages not rebuilt are taken from the index as it was before the build.
+        """
+        if not self.dirty or not self._before:
+            return
+        site = Path(config.site_dir)
+        if "search/search_index.json" in self._before:
+            path = site / "search/search_index.json"
+            if path.is_file():
+                _write_site_file(path, merge_search_index(
+                    self._before["search/search_index.json"], path.read_bytes(),
+                    rebuilt={p.url for p in self._rebuilt.values()},
+                    order=[f.page.url for f in self._all_pages if f.page is not None]))
+        autodoc = any(":::" in (p.markdown or "") for p in self._rebuilt.values())
+        if "objects.inv" in self._before and not autodoc:
+            _write_site_file(site / "objects.inv", self._before["objects.inv"])
+
+    on_post_build = CombinedEvent(_write_outputs, _complete_dirty_indexes)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when anything in the briefing folder changes."""
