@@ -82,7 +82,7 @@ def test_pronoun_and_role_noun(tmp_path: Path) -> None:
         "“We regret the decision of the other side,” the spokeswoman said.\n")})
     got = by_text(a)
     assert got["Nothing has changed in our position,"] == ("rob-roe", "pronoun")
-    assert got["We regret the decision of the other side,"] == ("jane-doe", "pronoun")
+    assert got["We regret the decision of the other side,"] == ("jane-doe", "role")
 
 
 def test_it_resolves_to_the_previous_statement(tmp_path: Path) -> None:

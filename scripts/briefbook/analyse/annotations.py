@@ -13,6 +13,7 @@ from typing import Any
 
 from briefbook.analyse.chronology import build_chronology
 from briefbook.analyse.compare import compare
+from briefbook.analyse.copies import Copied, copied_quotes
 from briefbook.analyse.evidence import gather_evidence
 from briefbook.analyse.mentions import near_misses
 from briefbook.analyse.quotes import analyse
@@ -29,8 +30,8 @@ class Annotations:
     def derived_from(self) -> dict[str, str]:
         """Derivative source id → the source it copies.
 
-        Curated ``derived_from`` values always win; :mod:`briefbook.analyse.compare` adds the copies it
-        detects. Corroboration counts and the comparison page use this one mapping.
+        Curated ``derived_from`` values always win; :mod:`briefbook.analyse.compare` adds the
+        copies it detects. Corroboration counts and the comparison page use this one mapping.
         """
         curated = {s.id: s.derived_from for s in self.book.sources if s.derived_from}
         return {**self.comparison.derived_from, **curated}
@@ -42,7 +43,7 @@ class Annotations:
 
     @cached_property
     def actor_analysis(self) -> Any:
-        """``(actors, mentions, quotes)`` from :func:`briefbook.analyse.quotes.analyse`."""
+        """``(actors, mentions, quotes, people)`` from :func:`briefbook.analyse.quotes.analyse`."""
         return analyse(self.book)
 
     @cached_property
@@ -57,8 +58,26 @@ class Annotations:
 
     @cached_property
     def quotes(self) -> list[Any]:
-        """Every :class:`~briefbook.analyse.quotes.Quote` (statements and phrases) with its speaker."""
+        """Every :class:`~briefbook.analyse.quotes.Quote` (statements, phrases) with its speaker."""
         return self.actor_analysis[2]
+
+    @cached_property
+    def people(self) -> Any:
+        """Extracted people, genders and spelling candidates (:mod:`briefbook.analyse.people`)."""
+        return self.actor_analysis[3]
+
+    @cached_property
+    def copied(self) -> dict[tuple[str, int, int], Copied]:
+        """Quotations of derived sources, by ``(source, paragraph, start)``.
+
+        These are not the speaker's own words (see :mod:`briefbook.analyse.copies`); profiles
+        label them and never count them as statements.
+        """
+        return copied_quotes(self.quotes, self.derived_from, self.comparison)
+
+    def is_copied(self, quote: Any) -> bool:
+        """Whether a quotation was read in a derived source."""
+        return (quote.source, quote.paragraph, quote.start) in self.copied
 
     @cached_property
     def mentions_by_actor(self) -> dict[str, list[Any]]:
@@ -103,7 +122,7 @@ class Annotations:
 
     @cached_property
     def topic_evidence(self) -> dict[str, tuple[Any, ...]]:
-        """Topic id → its evidence paragraphs (see :func:`briefbook.analyse.evidence.gather_evidence`).
+        """Topic id → its evidence paragraphs (:func:`briefbook.analyse.evidence.gather_evidence`).
 
         Uses the ``mentions`` analysis for actor rules when this record has one, else the
         curated names and aliases of the book's actors.
