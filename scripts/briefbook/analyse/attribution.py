@@ -114,6 +114,7 @@ class Attributor:
 
     # -- the actors ---------------------------------------------------------------------
     def kind(self, actor_id: str) -> str:
+        """The kind of an actor (``person`` when unknown)."""
         actor = self.actors.get(actor_id)
         return actor.kind if actor else "person"
 
@@ -235,8 +236,7 @@ class Attributor:
             return None
         stem = fold_word(role).rstrip("s")[:7]
         holders = []
-        earlier = self.before(paragraph, at)
-        for i, m in enumerate(earlier):
+        for m in self.before(paragraph, at):
             actor = self.actors.get(m.actor)
             if actor is None or actor.kind != "person":
                 continue
