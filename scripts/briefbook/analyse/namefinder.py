@@ -138,7 +138,7 @@ def _runs(toks: Sequence[_Token], text: str) -> list[list[_Token]]:
             and not _ends_sentence(current[-1])
         if current and nxt is not None and tok.capitalised and nxt.capitalised and \
                 (gap, text[tok.end:nxt.start]) in _NICKNAME_GAPS:
-            skip = index + 1  # Kenneth “Frank” McKenzie: the nickname is left out
+            skip = index + 1  # Robert “Bob” Jones: the nickname is left out
             current.append(nxt)
             continue
         particle = (tok.text.lower().rstrip("-") in PARTICLES and nxt is not None
