@@ -195,8 +195,11 @@ class Attributor:
             if named:
                 return Attribution(speaker=named, written=written, pattern="role",
                                    cue=f'{cue} (role "{role}")')
+            clauses = [c.strip() for c in written.split(",")]
+            description = next((c for c in reversed(clauses)
+                                if any(is_role_word(w.strip("’'.")) for w in c.split())), written)
             return Attribution(speaker=None, written=written, pattern=pattern,
-                               cue=f"{cue} (anonymous)", anonymous=written)
+                               cue=f"{cue} (anonymous)", anonymous=description)
         name = _name_shaped(words)
         return Attribution(speaker=None, written=written, pattern=pattern, cue=cue, name=name)
 

@@ -229,21 +229,31 @@ def _join_near_misses(clusters: dict[str, _Cluster]) -> list[SpellingCandidate]:
             index.setdefault(name[:i] + name[i + 1:], []).append(name)
     candidates: list[SpellingCandidate] = []
     seen: set[tuple[str, str]] = set()
+    merged: dict[str, str] = {}
+
+    def resolve(name: str) -> str:
+        while name in merged:
+            name = merged[name]
+        return name
+
     for name in names:
         for i in range(len(name) + 1):
             for other in index.get(name[:i] + name[i + 1:], ()):
                 pair = (min(name, other), max(name, other))
-                if other == name or pair in seen or other not in clusters \
-                        or name not in clusters:
+                if other == name or pair in seen:
                     continue
                 seen.add(pair)
                 if Levenshtein.distance(name, other) != 1:
                     continue
-                a, b = clusters[pair[0]], clusters[pair[1]]
+                first_key, second_key = resolve(pair[0]), resolve(pair[1])
+                if first_key == second_key:
+                    continue
+                a, b = clusters[first_key], clusters[second_key]
                 big, small = (a, b) if len(a.forms) >= len(b.forms) else (b, a)
                 shared = _role_words(a) & _role_words(b)
                 if shared and _agree(a.gender, b.gender):
                     big.forms.extend(small.forms)
+                    merged[key(small.name)] = key(big.name)
                     del clusters[key(small.name)]
                     continue
                 first = small.forms[0]
