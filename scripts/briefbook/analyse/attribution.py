@@ -165,6 +165,7 @@ class Attributor:
         last = re.findall(r"[\w’']+", pron)[-1:]
         if last and last[0] in _PRONOUNS and not self.within(para.number, a, b):
             pron = last[0]
+            written = written.split()[-1]
         if pron in _PRONOUNS:
             speaker = self.pronoun(para.number, min(a, at), pron)
             anonymous = None
@@ -223,14 +224,30 @@ class Attributor:
             return bodies[-1].actor if bodies else None
         people = [m for m in earlier if self.kind(m.actor) == "person"
                   and self.gender(m.actor) in (None, wanted)]
-        if prev and prev[2].speaker and paragraph - prev[0] <= 2 \
+        if prev and prev[2].speaker and paragraph - prev[0] <= 1 \
                 and self.kind(prev[2].speaker) == "person" \
                 and self.gender(prev[2].speaker) in (None, wanted):
             since = [m for m in people if (m.paragraph, m.start) > (prev[0], prev[1])
-                     and m.actor != prev[2].speaker]
+                     and m.actor != prev[2].speaker and self._subject_position(m)]
             if not since:
                 return prev[2].speaker
-        return people[-1].actor if people else None
+        subjects = [m for m in people if self._subject_position(m)]
+        plain = [m for m in people if not self._possessive(m)]
+        best = subjects or plain or people
+        return best[-1].actor if best else None
+
+    def _possessive(self, mention: Mention) -> bool:
+        para = self.source.paragraph(mention.paragraph)
+        return para is not None and bool(re.match(r"[’']s?\b", para.text[mention.end:]))
+
+    def _subject_position(self, mention: Mention) -> bool:
+        """A mention that opens its sentence (after titles): the sentence's likely subject."""
+        para = self.source.paragraph(mention.paragraph)
+        if para is None:
+            return False
+        before = re.split(r"[.!?]\s|[“\"]", para.text[:mention.start])[-1]
+        words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
+        return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
 
     def role_holder(self, paragraph: int, at: int, written: str, role: str,
                     words: Sequence[str]) -> str | None:

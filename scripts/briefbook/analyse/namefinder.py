@@ -273,11 +273,11 @@ def _organisation(run: list[_Token], runs: Sequence[list[_Token]], index: int, t
     while index < len(runs) and not last.possessive and joins < 3:
         nxt = runs[index]
         gap = text[end:nxt[0].start]
-        glue = re.fullmatch(r" (?:(?:of|for|on|de) (?:the )?|and )", gap)
+        glue = re.fullmatch(r" (?:(?:of|for|de) (?:the )?|and )", gap)
         if not glue or (gap == " and " and (joins == 0 or len(nxt) > 2 or _org(nxt))):
             break
         cut = next((i for i, t in enumerate(nxt) if is_strong_title(t.bare)
-                    or first_name_gender(t.bare)), len(nxt))
+                    or first_name_gender(t.bare) or is_function_word(t.bare)), len(nxt))
         if not cut:
             break
         words += [gap.strip()] + [t.bare for t in nxt[:cut]]
