@@ -38,6 +38,7 @@ from briefbook.core.lexicon import (
     is_role_word,
     is_speech_verb,
     is_title,
+    place_kind,
     word_list,
 )
 from briefbook.core.model import Actor, Paragraph, Source
@@ -157,6 +158,8 @@ class Attributor:
             b -= 1
         if document := _DOCUMENT_RE.match(text[a:b]):
             a += document.end()  # "a statement by X": X speaks
+        if aux := re.search(r"\s+(?:has|have|had|is|was|has also|also|would|will)$", text[a:b]):
+            b = a + aux.start()  # "X has told", "X also said"
         written = text[a:b]
         if not written or (pattern == "after" and re.match(r"(?i)(?:that|how|what|if)\b",
                                                            written)):
@@ -245,18 +248,27 @@ class Attributor:
         para = self.source.paragraph(mention.paragraph)
         if para is None:
             return False
-        before = re.split(r"[.!?]\s|[“\"]", para.text[:mention.start])[-1]
+        after = _WORD_RE.findall(para.text[mention.end:mention.end + 40])[:2]
+        if any(is_speech_verb(w) for w in after):
+            return True  # "…, Mr. Knights said, …": the one who speaks
+        before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
         words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
         return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
 
     def role_holder(self, paragraph: int, at: int, written: str, role: str,
                     words: Sequence[str]) -> str | None:
         """The one person the article gave this role (``the spokeswoman`` → her), if definite."""
-        if not re.match(r"(?i)the\s", written) or len(words) > 4:
+        definite = re.match(r"(?i)the\s", written) or re.match(
+            r"^[A-Z][\w-]+[’']s\s+[a-z]", written) and place_kind(written.split()[0])
+        if not definite or len(words) > 4 or " for " in written or " of " in written:
             return None
         stem = fold_word(role).rstrip("s")[:7]
         holders = []
-        for m in self.before(paragraph, at):
+        earlier = self.before(paragraph, at)
+        later = [m for m in self.mentions if m not in earlier]
+        for m in earlier + later:
+            if holders and m in later:
+                break
             actor = self.actors.get(m.actor)
             if actor is None or actor.kind != "person":
                 continue
