@@ -250,7 +250,7 @@ class Attributor:
             return False
         after = _WORD_RE.findall(para.text[mention.end:mention.end + 40])[:2]
         if any(is_speech_verb(w) for w in after):
-            return True  # "…, Mr. Knights said, …": the one who speaks
+            return True  # "…, Mr. Roe said, …": the one who speaks
         before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
         words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
         return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
