@@ -105,7 +105,7 @@ def test_output_identical_with_and_without_cache(tmp_path: Path) -> None:
         assert disk.hits > 0
         assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
             f"{key_of(n)}.pickle" for n in ("chronology.candidates", "mentions.source",
-                                            "quotes.source"))
+                                            "people.names", "quotes.source"))
         assert plain == cold == warm
     finally:
         cache.configure(None)

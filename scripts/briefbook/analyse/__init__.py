@@ -4,21 +4,26 @@ The analyse stage: pure functions over the book (mentions, quotations and speake
 chronology, alignment and discrepancies, topic evidence, review items), gathered lazily in
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
-Modules: ``align``, ``annotations``, ``changes``, ``chronology``, ``compare``, ``dates``,
-``discrepancies``, ``evidence``, ``figures``, ``mentions``, ``quotes``, ``review``.
+Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``,
+``compare``, ``copies``, ``dates``, ``discrepancies``, ``evidence``, ``figures``, ``mentions``,
+``namefinder``, ``people``, ``quotes``, ``review``.
 """
 
 __all__ = [
     "align",
     "annotations",
+    "attribution",
     "changes",
     "chronology",
     "compare",
+    "copies",
     "dates",
     "discrepancies",
     "evidence",
     "figures",
     "mentions",
+    "namefinder",
+    "people",
     "quotes",
     "review",
 ]

@@ -159,19 +159,26 @@ def _refuse_unsafe_target(target: Path, book_dir: Path, docs_dir: Path) -> None:
               type=click.Path(file_okay=False, path_type=Path), help="The book's content folder.")
 @click.option("--kind", "kinds", multiple=True, help="Only items of this kind (repeatable).")
 def review(briefing: Path, kinds: tuple[str, ...]) -> None:
-    """List what an editor should look at in the book.
+    """List what an editor should look at in the book, most important first.
 
-    Unknown names, near-miss spellings, unattributed quotations, speakers and events found by
-    extraction only, each with its source and paragraph (tab-separated).
+    Quotations without a speaker, speakers and people found by extraction only, near-miss
+    spellings, derivatives and events found by extraction, each with its source and paragraph,
+    what it affects and its key for review.yml (tab-separated). Items decided in
+    briefing/review.yml are left out.
     """
     book = load_book(briefing)
+    for problem in book.problems:
+        if problem.file == "review.yml":
+            click.echo(f"{problem.where}: {problem.message}"
+                       + (f" ({problem.hint})" if problem.hint else ""), err=True)
     items = [i for i in review_items(book, Annotations(book)) if not kinds or i.kind in kinds]
     for item in items:
         where = item.source or "-"
         if item.paragraph:
             where += f" ¶ {item.paragraph}"
         click.echo(f"{item.kind}\t{where}\t{item.text}" + (f"\t({item.hint})" if item.hint
-                                                          else ""))
+                                                          else "")
+                   + f"\t[{item.affects}; key {item.key}]")
     click.echo(f"{len(items)} items to review", err=True)
 
 

@@ -39,10 +39,15 @@ DEFAULT_DIR = ".cache/briefbook"
 
 @lru_cache(maxsize=1)
 def engine_version() -> str:
-    """The package version plus a hash of the engine's source files (changes with the code)."""
+    """The package version plus a hash of the engine's source and data files.
+
+    Every floor's modules and the word lists of ``core/data`` count: a change to any of them
+    changes analysis results, so it must change the key.
+    """
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
+    package = Path(__file__).parent.parent
+    for path in sorted([*package.rglob("*.py"), *package.rglob("data/*.txt")]):
+        digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return f"{__version__}-{digest.hexdigest()[:16]}"
 

@@ -76,6 +76,26 @@ class Source:
         return ", ".join(parts)
 
 
+REVIEW_DECISIONS = ("accepted", "ignored")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewDecision:
+    """An editor's decision on one review item (``briefing/review.yml``).
+
+    Attributes:
+        item: The item's key as the Review page shows it (``kind:source:subject``).
+        decision: ``accepted`` (looked at and agreed) or ``ignored`` (not worth acting on).
+        note: Why, in the editor's words.
+        line: Line of ``review.yml`` where the entry starts.
+    """
+
+    item: str
+    decision: str
+    note: str | None = None
+    line: int | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class Book:
     """Everything loaded from ``briefing/``, plus the problems found while loading.
@@ -91,6 +111,7 @@ class Book:
     topics: tuple[Topic, ...] = ()
     problems: tuple[Problem, ...] = ()
     settings: Mapping[str, Any] = field(default_factory=dict)
+    review: tuple[ReviewDecision, ...] = ()
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, or ``None``."""

@@ -2,9 +2,11 @@
 
 The read stage: ``briefing/`` into a validated, frozen :class:`~briefbook.core.model.Book`
 (articles and their paragraphs, ``sources.yml``, ``actors.yml``, ``events.yml``,
-``topics.yml``). Every problem carries file, line and key; nothing here analyses or renders.
+``topics.yml``, ``review.yml``). Every problem carries file, line and key; nothing here
+analyses or renders.
 
-Modules: ``actors``, ``article``, ``book``, ``events``, ``sources``, ``topics``.
+Modules: ``actors``, ``article``, ``book``, ``events``, ``review``, ``sources``,
+``topics``.
 """
 
 __all__ = [
@@ -12,6 +14,7 @@ __all__ = [
     "article",
     "book",
     "events",
+    "review",
     "sources",
     "topics",
 ]
