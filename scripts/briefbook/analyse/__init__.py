@@ -4,8 +4,9 @@ The analyse stage: pure functions over the book (mentions, quotations and speake
 chronology, alignment and discrepancies, topic evidence, review items), gathered lazily in
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
-Modules: ``align``, ``annotations``, ``changes``, ``chronology``, ``compare``, ``dates``,
-``discrepancies``, ``evidence``, ``figures``, ``mentions``, ``quotes``, ``review``.
+Modules: ``align``, ``annotations``, ``changes``, ``chronology``, ``compare``,
+``date_patterns``, ``dated_clauses``, ``dates``, ``discrepancies``, ``evidence``, ``figures``,
+``mentions``, ``merge``, ``periods``, ``quotes``, ``review``, ``source_dates``.
 """
 
 __all__ = [
@@ -14,11 +15,16 @@ __all__ = [
     "changes",
     "chronology",
     "compare",
+    "date_patterns",
+    "dated_clauses",
     "dates",
     "discrepancies",
     "evidence",
     "figures",
     "mentions",
+    "merge",
+    "periods",
     "quotes",
     "review",
+    "source_dates",
 ]

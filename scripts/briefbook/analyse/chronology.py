@@ -27,7 +27,12 @@ from briefbook.analyse.dated_clauses import dated_clauses
 from briefbook.analyse.dates import DatePhrase, find_dates
 from briefbook.analyse.merge import merge_groups
 from briefbook.analyse.periods import section_of, subject_span
-from briefbook.analyse.source_dates import SourceDate, propose_source_date, reference_of
+from briefbook.analyse.source_dates import (
+    SourceDate,
+    propose_from_original,
+    propose_source_date,
+    reference_of,
+)
 from briefbook.core.cache import cached, source_key
 from briefbook.core.citekeys import excerpt
 from briefbook.core.model import Book, Cited, Event, EventActor, Figure, Source, Unmerge
@@ -132,18 +137,36 @@ class Chronology:
         return result
 
 
-def extract_candidates(source: Source) -> list[Candidate]:
+def source_dates(book: Book, derived_from: Mapping[str, str]) -> dict[str, SourceDate]:
+    """Source id → the date proposed for it (from its text, else from the source it copies)."""
+    proposals = {s.id: p for s in book.sources if (p := propose_source_date(s)) is not None}
+    for source in book.sources:
+        original = book.source(original_of(source.id, derived_from))
+        if source.id in proposals or original is None or original.id == source.id:
+            continue
+        date = original.date if original.date_basis != "unknown" else None
+        date = date or (proposals[original.id].date if original.id in proposals else None)
+        proposal = propose_from_original(source, original, date)
+        if proposal is not None:
+            proposals[source.id] = proposal
+    return proposals
+
+
+def extract_candidates(source: Source, proposal: SourceDate | None = None) -> list[Candidate]:
     """Every dated clause of a source's citable paragraphs (cached by content hash).
 
-    Relative phrases resolve against the source's date, or against the date its text gives
-    (:func:`briefbook.analyse.source_dates.propose_source_date`) when it has none.
+    Relative phrases resolve against the source's date, else against ``proposal``, else
+    against the date its own text gives
+    (:func:`briefbook.analyse.source_dates.propose_source_date`).
     """
-    return list(cached("chronology.clauses", source_key(source),
-                       lambda: tuple(_extract_candidates(source))))
+    proposal = proposal or propose_source_date(source)
+    reference, inferred = reference_of(source, proposal)
+    return list(cached("chronology.clauses", source_key(source) + f"|{reference}|{inferred}",
+                       lambda: tuple(_extract_candidates(source, reference, inferred))))
 
 
-def _extract_candidates(source: Source) -> list[Candidate]:
-    reference, inferred = reference_of(source, propose_source_date(source))
+def _extract_candidates(source: Source, reference: str | None,
+                        inferred: bool) -> list[Candidate]:
     found = []
     for para in source.paragraphs:
         if para.boilerplate:
@@ -281,7 +304,8 @@ def extracted_entry(candidate: Candidate, book: Book, derived_from: Mapping[str,
 
 def build_chronology(book: Book, derived_from: Mapping[str, str]) -> Chronology:
     """Extract candidates, let curated events absorb them, merge the rest, date-sort all."""
-    candidates = [c for s in book.sources for c in extract_candidates(s)]
+    proposals = source_dates(book, derived_from)
+    candidates = [c for s in book.sources for c in extract_candidates(s, proposals.get(s.id))]
     events: tuple[Event, ...] = tuple(e for e in book.events if isinstance(e, Event))
     keep_apart = [i for u in book.events if isinstance(u, Unmerge) for i in u.ids]
     entries = []
@@ -298,13 +322,13 @@ def build_chronology(book: Book, derived_from: Mapping[str, str]) -> Chronology:
         entry = extracted_entry(members[0], book, derived_from, members)
         if entry is not None:
             entries.append(entry)
-    span, note = subject_span(book, candidates)
+    span, note = subject_span(book, candidates, proposals)
     entries = [replace(e, section=section_of(e, span)) for e in entries]
     entries.sort(key=lambda e: (e.earliest, not e.curated, e.id))
-    proposals = tuple(p for s in book.sources if (p := propose_source_date(s)) is not None)
     return Chronology(entries=tuple(entries), candidates=tuple(candidates),
                       unabsorbed=tuple(unabsorbed), span=span, span_note=note,
-                      proposals=proposals)
+                      proposals=tuple(proposals[s.id] for s in book.sources
+                                      if s.id in proposals))
 
 
 def _earliest(date: str) -> str:

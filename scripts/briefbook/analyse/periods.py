@@ -4,7 +4,7 @@ A book's articles report the events of their own days; a sentence that recalls 1
 gives background. With no curation at all the chronology must still show the events the
 articles are about first, so the *subject's period* is read from the book:
 
-- **dated sources** (a date in ``sources.yml``, or one proposed from the text): from
+- **dated sources** (a date in ``sources.yml``, or one proposed for it): from
   :data:`LEAD_DAYS` days before the oldest source's date to the newest source's date;
 - **no dated source**: the years that most paragraphs date. Each citable paragraph votes
   once for each year its dated clauses fall in; the most voted year (the later on a tie),
@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from briefbook.analyse.dates import DatePhrase, parse_reference
-from briefbook.analyse.source_dates import propose_source_date
+from briefbook.analyse.source_dates import SourceDate
 from briefbook.core.model import Book
 
 #: Days before the oldest source's date that still belong to the subject's period (a report
@@ -59,31 +59,31 @@ def _human(day: dt.date) -> str:
     return f"{day.day} {day:%B} {day.year}"
 
 
-def source_days(book: Book) -> list[dt.date]:
-    """The full dates of the book's sources: curated, else proposed from their text."""
+def source_days(book: Book, proposals: Mapping[str, SourceDate]) -> list[dt.date]:
+    """The full dates of the book's sources: curated, else proposed (``proposals``)."""
     days = []
     for source in book.sources:
         day = parse_reference(source.date) if source.date_basis != "unknown" else None
-        if day is None:
-            proposal = propose_source_date(source)
-            day = parse_reference(proposal.date) if proposal else None
+        if day is None and source.id in proposals:
+            day = parse_reference(proposals[source.id].date)
         if day is not None:
             days.append(day)
     return days
 
 
-def subject_span(book: Book,
-                 clauses: Iterable[_Clause]) -> tuple[tuple[str, str] | None, str]:
+def subject_span(book: Book, clauses: Iterable[_Clause],
+                 proposals: Mapping[str, SourceDate]) -> tuple[tuple[str, str] | None, str]:
     """The first and last day of the subject's period, and what it rests on.
 
     Args:
         book: The book (its sources' dates).
         clauses: Every dated clause, for the paragraph vote of undated books.
+        proposals: Dates proposed for undated sources (source id → proposal).
 
     Returns:
         ``((first, last), note)``, or ``(None, note)`` when nothing is dated.
     """
-    days = source_days(book)
+    days = source_days(book, proposals)
     if days:
         first, last = min(days) - dt.timedelta(days=LEAD_DAYS), max(days)
         return (first.isoformat(), last.isoformat()), (

@@ -10,7 +10,10 @@ one with basis ``inferred`` and a note saying what it rests on:
    article states (a month and day alone never become a date: the year is not invented);
 3. else the latest full date (day, month and year) that dates an event in the first
    :data:`LEAD_PARAGRAPHS` citable paragraphs; the article is from that day or later, and
-   the note says so.
+   the note says so;
+4. else, for a copy of another source (found by the comparison stage or curated as
+   ``derived_from``), the original's date (:func:`propose_from_original`): a copy is
+   published on its original's day or later.
 
 The proposal is what relative phrases ("on Monday", "last month") are resolved against, and
 every such date is then marked ``inferred``; the Review page lists the proposal so that an
@@ -47,14 +50,14 @@ class SourceDate:
         date: ISO 8601 day (``YYYY-MM-DD``).
         basis: Always ``inferred``: the text supports it, no editor has confirmed it.
         note: What the date rests on, quoting the text and naming the paragraph.
-        paragraph: The paragraph the date was read from.
-        phrase: The words the date was read from.
+        paragraph: The paragraph the date was read from (``None``: from another source).
+        phrase: The words the date was read from (empty: from another source).
     """
 
     source: str
     date: str
     note: str
-    paragraph: int
+    paragraph: int | None
     phrase: str
     basis: str = "inferred"
 
@@ -113,6 +116,23 @@ def _propose(source: Source) -> SourceDate | None:
     return SourceDate(source=source.id, date=date, paragraph=number, phrase=phrase,
                       note=f"the latest full date stated in the first paragraphs, '{phrase}' "
                            f"(¶ {number}); the article is from that day or later")
+
+
+def propose_from_original(source: Source, original: Source,
+                          original_date: str | None) -> SourceDate | None:
+    """The original's full date for an undated copy (rule 4), or ``None``.
+
+    Args:
+        source: The copy.
+        original: The source it copies.
+        original_date: The original's date (its own or one proposed for it).
+    """
+    if (source.date and source.date_basis != "unknown") or not original_date \
+            or len(original_date) != 10:
+        return None
+    return SourceDate(source=source.id, date=original_date, paragraph=None, phrase="",
+                      note=f"the date of '{original.id}', which this source copies (a copy "
+                           "is published on its original's day or later)")
 
 
 def reference_of(source: Source, proposal: SourceDate | None) -> tuple[str | None, bool]:
