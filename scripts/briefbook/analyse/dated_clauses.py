@@ -233,8 +233,8 @@ def dated_clauses(sentence: str, phrases: list[DatePhrase] | tuple[DatePhrase, .
     spans = clause_spans(sentence) or [(0, len(sentence))]
     grouped: dict[tuple[str, ...], list[DatePhrase]] = {}
     for chain in _appositions(sentence, events):
-        dating = max(chain, key=lambda p: (p.resolved, _FINER.get(p.grain or "", 0),
-                                           -chain.index(p)))
+        dating = max(chain, key=lambda p: (p.resolved, p.pattern in _DAYS,
+                                           _FINER.get(p.grain or "", 0), -chain.index(p)))
         grouped.setdefault(_key(dating), []).extend(
             [dating, *(p for p in chain if p is not dating)])
     clauses = []

@@ -40,6 +40,8 @@ _GRAIN = {"mdy": "day", "dmy": "day", "md": "day", "dm": "day", "range_d": "day"
           "range_m": "month", "part_m": "month", "year": "year", "part_y": "year",
           "range_y": "year"}
 _ABSOLUTE = frozenset({"mdy", "dmy", "my", "year", "part_y", "range_y"})
+#: "next Thursday, 23 May": the date in apposition to a future weekday is future too.
+_NEXT_WEEKDAY_RE = re.compile(r"(?i:\b(?:next|coming)\s+)[A-Z][a-z]+day,?\s*$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -193,7 +195,8 @@ def _part(groups: dict[str, str | None]) -> str | None:
 def _resolve(kind: str, m: re.Match[str], text: str, ref: dt.date | None,
              inferred: bool) -> DatePhrase | None:
     groups = m.groupdict()
-    future = _is_future(text, m.start(), m.end())
+    future = _is_future(text, m.start(), m.end()) or bool(_NEXT_WEEKDAY_RE.search(
+        text, max(0, m.start() - 30), m.start()))
     base = {"text": m.group(0), "start": m.start(), "end": m.end(), "pattern": kind,
             "grain": _grain(kind, groups), "part": _part(groups)}
     if kind in _ABSOLUTE or (kind in ("range_d", "range_m", "part_m")

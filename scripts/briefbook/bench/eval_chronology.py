@@ -28,7 +28,8 @@ counted apart as ``not judged``.
 holds two articles written for the purpose (``a.txt``, ``b.txt``) about the same events and an
 ``expected.yml`` listing the real disagreements (``kind`` and the two phrases ``a`` and ``b``).
 Both articles are read into a book of their own and compared; a flagged discrepancy is right
-when its two sentences hold the two phrases of an expected one. Precision = right flags /
+when its two sentences hold the two phrases of an expected one and its note names a word that
+differs between them (so that a flag about something else in the same sentences is wrong). Precision = right flags /
 flags; recall = expected disagreements found / expected.
 """
 
@@ -288,12 +289,19 @@ def _holds(text: str, phrase: str) -> bool:
     return fold(phrase) in fold(text)
 
 
+def _about(note: str, expected: dict[str, Any]) -> bool:
+    """Whether a flag's note names a word that differs between the two expected phrases."""
+    a = set(re.findall(r"\w+", fold(str(expected["a"]))))
+    b = set(re.findall(r"\w+", fold(str(expected["b"]))))
+    return bool(set(re.findall(r"\w+", fold(note))) & (a ^ b))
+
+
 def evaluate_discrepancies(folder: Path) -> DiscrepancyScore:
     """Discrepancy precision and recall on pairs of articles (rules in the module doc)."""
     flagged = right = expected_total = found = 0
     wrong: list[tuple[str, str, str]] = []
     lost: list[tuple[str, dict[str, Any]]] = []
-    cases = sorted(p for p in folder.iterdir() if (p / "expected.yml").is_file())
+    cases = sorted(p.parent for p in folder.rglob("expected.yml"))
     for case in cases:
         data = yaml.safe_load((case / "expected.yml").read_text("utf-8")) or {}
         expected = list(data.get("disagreements") or [])
@@ -305,7 +313,8 @@ def evaluate_discrepancies(folder: Path) -> DiscrepancyScore:
             a_text, b_text = (flag.a.text, flag.b.text) if flag.a.source == "a" else (
                 flag.b.text, flag.a.text)
             index = next((k for k, e in enumerate(expected)
-                          if _holds(a_text, str(e["a"])) and _holds(b_text, str(e["b"]))), None)
+                          if _holds(a_text, str(e["a"])) and _holds(b_text, str(e["b"]))
+                          and _about(flag.note, e)), None)
             if index is None:
                 wrong.append((case.name, flag.kind, flag.note))
             else:

@@ -168,3 +168,21 @@ def word_list(name: str) -> frozenset[str]:
     text = resources.files("briefbook.core").joinpath("data", f"{name}.txt").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines()
                      if line.strip() and not line.lstrip().startswith("#"))
+
+
+@cache
+def entity_classes() -> dict[str, frozenset[str]]:
+    """Class name → its words, from the package data file ``core/data/entity_classes.txt``.
+
+    Each line is ``class: word | word | multi-word phrase`` (folded lowercase, singular).
+    """
+    text = resources.files("briefbook.core").joinpath("data", "entity_classes.txt").read_text(
+        "utf-8")
+    classes: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if ":" not in line or line.lstrip().startswith("#"):
+            continue
+        name, _, words = line.partition(":")
+        classes[name.strip()] = frozenset(w.strip().lower() for w in words.split("|")
+                                          if w.strip())
+    return classes
