@@ -6,7 +6,7 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 
 Modules: ``align``, ``annotations``, ``changes``, ``chronology``, ``compare``,
 ``date_patterns``, ``dated_clauses``, ``dates``, ``discrepancies``, ``evidence``, ``figures``,
-``mentions``, ``merge``, ``periods``, ``quotes``, ``review``, ``source_dates``.
+``mentions``, ``merge``, ``periods``, ``quantities``, ``quotes``, ``review``, ``source_dates``.
 """
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "mentions",
     "merge",
     "periods",
+    "quantities",
     "quotes",
     "review",
     "source_dates",

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from briefbook.core.wordlists import NUMBER_WORDS
+from briefbook.core.wordlists import NUMBER_WORDS, word_list
 
 #: Hedge words → (low factor, high factor) applied to the stated value.
 HEDGES: dict[str, tuple[float, float]] = {
@@ -51,7 +51,14 @@ _NOT_COUNTED = frozenset("of another other number lot few series total handful".
 _SKIP_AFTER = frozenset("more other additional further extra".split())
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _SUFFIXED_RE = re.compile(r"(\d+(?:\.\d+)?)(m|bn|k|mn|%)")
-_MINOR = frozenset("a an the of to and or in on at by for".split())
+_MINOR = frozenset(
+    """
+    a an the of to and or in on at by for from with into onto over under per than as about
+    across after before since until through during near off up down out against between
+    among within without this that these those its their his her our
+    """.split())
+#: Time units: "a day" after a figure is a rate ("120,000 barrels a day"), not a count.
+_TIME_UNITS = frozenset("second minute hour day week month year decade time while".split())
 
 
 class _Token(Protocol):
@@ -149,7 +156,7 @@ def quantities(text: str, tokens: Sequence[_Token], skip: set[int] | frozenset[i
         value = None if k in skip else _value(key)
         following = tokens[k + 1].key if k + 1 < len(tokens) else ""
         if value is None and key in ("a", "an") and following and following not in (
-                _NOT_COUNTED | _MINOR) and not following.isdigit():
+                _NOT_COUNTED | _MINOR | _TIME_UNITS) and not following.isdigit():
             value = (1.0, 1.0)
         if value is None or (key == "one" and following in ("of", "another")):
             k += 1
@@ -172,9 +179,7 @@ def quantities(text: str, tokens: Sequence[_Token], skip: set[int] | frozenset[i
                     low, high = low * lo, high * hi
                     first -= size
                     break
-        unit = _unit(text, tokens, k, last)
-        end = last + (1 if unit and not unit.startswith(("verb:", "%", "$", "£", "€"))
-                      and last + 1 < len(tokens) else 0)
+        unit, end = _unit(text, tokens, k, last)
         found.append(Quantity(low=low, high=high, unit=unit,
                               text=text[tokens[first].start:tokens[end].end], first=first,
                               last=last))
@@ -182,23 +187,34 @@ def quantities(text: str, tokens: Sequence[_Token], skip: set[int] | frozenset[i
     return found
 
 
-def _unit(text: str, tokens: Sequence[_Token], k: int, last: int) -> str:
+def _unit(text: str, tokens: Sequence[_Token], k: int, last: int) -> tuple[str, int]:
+    """What a figure counts, and the index of the noun's last word (``last`` when none).
+
+    The counted noun is the head of the words after the figure, up to three, stopping at a
+    minor word, a verb or punctuation ("one oil platform in …": ``platform``).
+    """
     before = text[max(0, tokens[k].start - 1):tokens[k].start]
     if before in "$£€" and before:
-        return before
+        return before, last
     if text[tokens[last].end:tokens[last].end + 1] == "%" or (
             last + 1 < len(tokens) and tokens[last + 1].key in ("percent", "per")):
-        return "%"
-    for j in range(last + 1, min(last + 3, len(tokens))):
+        return "%", last
+    head, end = "", last
+    for j in range(last + 1, min(last + 4, len(tokens))):
         word = tokens[j].key
-        if word in _SKIP_AFTER:
+        if re.search(r"[,;:.()]", text[tokens[j - 1].end:tokens[j].start]):
+            break
+        if word in _SKIP_AFTER and not head:
             continue
-        if word.isalpha() and word not in _MINOR:
-            return _singular(word)
-        break
+        if not word.isalpha() or word in _MINOR or word in word_list("verbs") \
+                or (word.endswith("ed") and len(word) > 4):
+            break
+        head, end = _singular(word), j
+    if head:
+        return head, end
     if k > 0 and tokens[k - 1].key.isalpha():
-        return f"verb:{tokens[k - 1].key}"
-    return ""
+        return f"verb:{tokens[k - 1].key}", last
+    return "", last
 
 
 def conflict(a: Sequence[Quantity], b: Sequence[Quantity]) -> tuple[Quantity, Quantity] | None:
