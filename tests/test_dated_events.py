@@ -133,8 +133,12 @@ def test_source_date_proposed_from_the_text_resolves_relative_dates(tmp_path: Pa
     assert (walkout.date, walkout.date_basis) == ("2021-01-18", "inferred")
     assert "inferred date 2021-01-19" in (walkout.date_note or "")
     # What cannot be dated is listed for review, not lost.
-    undated = [i.text for i in review_chronology(book, annotations) if i.source == "bare"]
+    items = review_chronology(book, annotations)
+    undated = [i.text for i in items if i.source == "bare"]
     assert undated and "cannot be dated" in undated[0]
+    # The proposal is on the Review page, for an editor to confirm in sources.yml.
+    assert [i.kind for i in items if i.source == "lead" and i.kind == "source-date"] == [
+        "source-date"]
 
 
 def test_dateline_with_a_year_is_the_source_date(tmp_path: Path) -> None:

@@ -63,7 +63,8 @@ def test_figures_of_the_same_thing_that_cannot_both_be_true() -> None:
     # Figures of different things in one sentence pair are not compared with each other.
     x = quantities("It carried 180 people and 12 lorries.", tokenize(
         "It carried 180 people and 12 lorries."))
-    y = quantities("It carried 180 people and 8 cars.", tokenize("It carried 180 people and 8 cars."))
+    text = "It carried 180 people and 8 cars."
+    y = quantities(text, tokenize(text))
     assert conflict(x, y) is None
 
 

@@ -19,8 +19,10 @@
     }
     return { end: end, years: years };
   }
+  // The list as the page gave it (oldest first), read once: both orders are built from it.
+  var original = null;
   function order(newest) {
-    var list = mainList();
+    var list = original || (original = mainList());
     if (!list) return;
     var years = list.years.slice(), parent = list.end.parentNode;
     if (newest) years.reverse();
@@ -30,10 +32,7 @@
       if (newest) months.reverse();
       months.forEach(function (m) {
         if (m.head) parent.insertBefore(m.head, list.end);
-        var items = m.items.slice().sort(function (a, b) {
-          var ka = a.getAttribute("data-order") || "", kb = b.getAttribute("data-order") || "";
-          return ka < kb ? -1 : ka > kb ? 1 : 0;
-        });
+        var items = m.items.slice();
         if (newest) items.reverse();
         items.forEach(function (el) { parent.insertBefore(el, list.end); });
       });
@@ -43,8 +42,7 @@
     var form = document.querySelector("[data-bb-chrono-filter]");
     if (!form) return;
     var events = Array.prototype.slice.call(document.querySelectorAll(".bb-event"));
-    // Remember the page's own order, so that "newest first" can be undone exactly.
-    events.forEach(function (el, i) { el.setAttribute("data-order", ("00000" + i).slice(-6)); });
+    original = mainList();
     var newest = false;
     function apply() {
       var actor = form.elements.actor.value;

@@ -2,11 +2,11 @@
 
 Two routes, both generic:
 
-- **Through the text.** Sentences that report a figure (killed, injured, detained, missing)
-  are indexed like :mod:`briefbook.analyse.align` does, loosely: two sentences of independent
-  sources that share at least :data:`MIN_SHARED` rare words, among them a capitalised name,
-  are taken to report the same thing. When both state a figure for the same verb and the figures cannot
-  both be true, read with their hedges ("at least nine" agrees with ten; "nine others,
+- **Through the text.** Sentences that report a figure (killed, injured, detained, missing) are
+  indexed like :mod:`briefbook.analyse.align` does, loosely: two sentences of independent
+  sources that share at least :data:`MIN_SHARED` rare words, among them a capitalised name, are
+  taken to report the same thing. When both state a figure for the same verb and the figures
+  cannot both be true, read with their hedges ("at least nine" agrees with ten; "nine others,
   including a soldier" is nine), that is a ``number`` disagreement; its note quotes both.
 - **Through the curated events** (``Book.events``, when the chronology stage provides them):
   the figures an event records from different independent sources, and the weekdays its cited

@@ -24,13 +24,14 @@ is a clause matched to one. Clauses whose phrase the annotation rules do not cov
 ("yesterday", "this week", "three years ago": they name no year, month or weekday) are
 counted apart as ``not judged``.
 
-**Discrepancies** (:func:`evaluate_discrepancies`): each folder of ``tests/gold/discrepancies/``
-holds two articles written for the purpose (``a.txt``, ``b.txt``) about the same events and an
-``expected.yml`` listing the real disagreements (``kind`` and the two phrases ``a`` and ``b``).
-Both articles are read into a book of their own and compared; a flagged discrepancy is right
-when its two sentences hold the two phrases of an expected one and its note names a word that
-differs between them (so that a flag about something else in the same sentences is wrong). Precision = right flags /
-flags; recall = expected disagreements found / expected.
+**Discrepancies** (:func:`evaluate_discrepancies`): each folder of
+``tests/gold/discrepancies/`` holds two articles written for the purpose (``a.txt``, ``b.txt``)
+about the same events and an ``expected.yml`` listing the real disagreements (``kind`` and the
+two phrases ``a`` and ``b``). Both articles are read into a book of their own and compared; a
+flagged discrepancy is right when its two sentences hold the two phrases of an expected one and
+its note names a word that differs between them (so that a flag about something else in the
+same sentences is wrong). Precision = right flags / flags; recall = expected disagreements
+found / expected.
 """
 
 from __future__ import annotations

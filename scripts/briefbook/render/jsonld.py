@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from briefbook.core.links import page_url
-from briefbook.core.model import Book, Event, Source
+from briefbook.core.model import Book, Source, Unmerge
 from briefbook.render.markup import safe_url
 from briefbook.render.sources import source_page_path, source_title
 
@@ -146,7 +146,7 @@ def page_jsonld(book: Book, src_uri: str, *, title: str, site_name: str,
         if actor is not None:
             return actor_jsonld(actor, url=url)
         return actor_jsonld(_Named(id=name, name=title), url=url)
-    events = [e for e in book.events if isinstance(e, Event)]
+    events = [e for e in book.events if not isinstance(e, Unmerge)]
     if stem in ("chronology", "chronology/index") and events:
         return {"@context": CONTEXT, "@graph": [event_jsonld(e, url=url) for e in events]}
     return _drop_empty({
