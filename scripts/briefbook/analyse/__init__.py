@@ -4,9 +4,10 @@ The analyse stage: pure functions over the book (mentions, quotations and speake
 chronology, alignment and discrepancies, topic evidence, review items), gathered lazily in
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
-Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``,
-``compare``, ``copies``, ``dates``, ``discrepancies``, ``evidence``, ``figures``, ``mentions``,
-``namefinder``, ``people``, ``quotes``, ``review``.
+Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
+``copies``, ``date_patterns``, ``dated_clauses``, ``dates``, ``discrepancies``, ``evidence``,
+``figures``, ``mentions``, ``merge``, ``namefinder``, ``people``, ``periods``, ``quantities``,
+``quotes``, ``review``, ``source_dates``.
 """
 
 __all__ = [
@@ -17,13 +18,19 @@ __all__ = [
     "chronology",
     "compare",
     "copies",
+    "date_patterns",
+    "dated_clauses",
     "dates",
     "discrepancies",
     "evidence",
     "figures",
     "mentions",
+    "merge",
     "namefinder",
     "people",
+    "periods",
+    "quantities",
     "quotes",
     "review",
+    "source_dates",
 ]

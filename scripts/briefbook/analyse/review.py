@@ -59,6 +59,12 @@ def review_chronology(book: Book, annotations: Annotations) -> list[ReviewItem]:
             hint = "add an event citing this paragraph to events.yml, or leave it extracted"
         items.append(ReviewItem(kind="extracted-event", text=text, hint=hint, source=c.source,
                                 paragraph=c.paragraph, affects="citation", confidence=0.5))
+    for p in annotations.chronology.proposals:
+        items.append(ReviewItem(
+            kind="source-date", source=p.source, paragraph=p.paragraph,
+            text=f"date {p.date} inferred from {p.note}; its relative dates use it",
+            hint=f"confirm it in sources.yml: 'date: {p.date}', 'date_basis: inferred' and a "
+                 "date_note, or give the real date", affects="citation", confidence=0.6))
     return items
 
 

@@ -3,9 +3,8 @@
 The lowest floor: the domain records, errors, text folding, YAML with lines, the analysis cache
 and URL arithmetic. Imports nothing else of the engine.
 
-Modules: ``cache``, ``citekeys``, ``errors``, ``lexicon`` (name knowledge: given names,
-titles, places, with the word lists of ``core/data``), ``links``, ``model``, ``names``, ``text``,
-``version``, ``wordlists``, ``yamlio``.
+Modules: ``cache``, ``citekeys``, ``errors``, ``lexicon``, ``links``, ``model``, ``names``,
+``text``, ``version``, ``wordlists``, ``yamlio``.
 """
 
 __all__ = [

@@ -319,6 +319,20 @@ class Dispute:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Unmerge:
+    """A curation record of ``events.yml`` that undoes merges of extracted events.
+
+    Attributes:
+        ids: Entry ids (``x-…``: the whole merge is undone) or sentence ids (that sentence
+            stands alone), as the chronology page shows them.
+        line: Line of ``events.yml`` where the record starts.
+    """
+
+    ids: tuple[str, ...]
+    line: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Event:
     """One curated event of the chronology.
 

@@ -5,8 +5,7 @@ The read stage: ``briefing/`` into a validated, frozen :class:`~briefbook.core.m
 ``topics.yml``, ``review.yml``). Every problem carries file, line and key; nothing here
 analyses or renders.
 
-Modules: ``actors``, ``article``, ``book``, ``events``, ``review``, ``sources``,
-``topics``.
+Modules: ``actors``, ``article``, ``book``, ``events``, ``review``, ``sources``, ``topics``.
 """
 
 __all__ = [

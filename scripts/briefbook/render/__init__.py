@@ -4,9 +4,9 @@ The render stage: pure functions from the book and its annotations to Markdown p
 downloads, and the citation step (parse once per page, notes, quotation check, back-links). No
 I/O.
 
-Modules: ``actors``, ``base``, ``bibtex``, ``chronology``, ``citations``, ``compare``, ``data``,
-``datapage``, ``jsonld``, ``markup``, ``pages``, ``quotecheck``, ``review``, ``sources``,
-``timeline``, ``topics``.
+Modules: ``actors``, ``base``, ``bibtex``, ``chronology``, ``chronology_entry``, ``citations``,
+``compare``, ``data``, ``datapage``, ``jsonld``, ``markup``, ``pages``, ``quotecheck``,
+``review``, ``sources``, ``timeline``, ``topics``.
 """
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "base",
     "bibtex",
     "chronology",
+    "chronology_entry",
     "citations",
     "compare",
     "data",
