@@ -4,7 +4,7 @@ The lowest floor: the domain records, errors, text folding, YAML with lines, the
 and URL arithmetic. Imports nothing else of the engine.
 
 Modules: ``cache``, ``citekeys``, ``errors``, ``links``, ``model``, ``names``, ``text``,
-``version``, ``wordlists``, ``yamlio``.
+``textmeta``, ``version``, ``wordlists``, ``yamlio``.
 """
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "model",
     "names",
     "text",
+    "textmeta",
     "version",
     "wordlists",
     "yamlio",

@@ -1,0 +1,11 @@
+"""The builder adapters: the MkDocs plugin and the print view.
+
+The builder adapters: the MkDocs plugin (a thin shell over the render stage) and the print view.
+
+Modules: ``plugin``, ``printview``.
+"""
+
+__all__ = [
+    "plugin",
+    "printview",
+]

@@ -1,0 +1,226 @@
+"""The MkDocs plugin: a thin shell that calls the stages and reports through MkDocs' logger.
+
+``on_files`` adds the generated pages (in memory, never written into ``docs/``),
+``on_page_markdown`` resolves citations and checks quotations, ``on_post_build`` writes the
+data downloads. Every problem is a WARNING naming file and line, so ``mkdocs build --strict``
+fails on it while a plain build still produces the rest of the book.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from briefbook.core import cache
+from briefbook.analyse.annotations import Annotations
+from briefbook.read.book import load_book
+from briefbook.core.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
+from briefbook.core.citekeys import find_citations
+from briefbook.render.citations import render_citations
+from briefbook.render.data import data_files
+from briefbook.core.errors import Problem
+from briefbook.render.jsonld import page_jsonld, script_block
+from briefbook.core.links import href
+from briefbook.core.model import Book
+from briefbook.render.base import BuiltPages, Settings
+from briefbook.render.pages import build_pages
+from briefbook.site.printview import PRINT_PAGE, as_of, print_document
+from briefbook.render.quotecheck import check_quotes
+from briefbook.render.actors import actor_ref_problems
+from briefbook.render.sources import source_page_path
+from briefbook.render.topics import append_evidence
+
+
+log = get_plugin_logger(__name__)
+class BriefbookConfig(base.Config):
+    """Options of the ``briefbook`` plugin in ``mkdocs.yml``."""
+
+    briefing = c.Type(str, default="briefing")
+    """The book's content folder (sources, ``sources.yml``, ``actors.yml``, …), relative to
+    ``mkdocs.yml``."""
+
+    data_dir = c.Type(str, default="data")
+    """Folder of the site where the data downloads are published."""
+
+    check_quotes = c.Type(bool, default=True)
+    """Check that quotations in cited sentences are verbatim in the cited paragraphs."""
+
+    boilerplate = c.ListOfItems(c.Type(str), default=[])
+    """Extra regular expressions (whole paragraph, case-insensitive) of site boilerplate."""
+
+    notes_heading = c.Type(str, default="Sources")
+    """Heading of the list of notes appended to every page that cites."""
+
+    cache_dir = c.Type(str, default=DEFAULT_CACHE_DIR)
+    """Folder of the analysis cache, relative to ``mkdocs.yml`` (safe to delete; keep it out of
+    version control). An empty string keeps the cache in memory only."""
+def report(problem: Problem) -> None:
+    """Log a problem: errors and warnings as WARNING (``--strict`` counts them), else INFO."""
+    if problem.level in ("error", "warning"):
+        log.warning(str(problem))
+    else:
+        log.info(str(problem))
+class BriefbookPlugin(BasePlugin[BriefbookConfig]):
+    """Build a briefing book from the articles and curation files in ``briefing/``."""
+
+    def __init__(self) -> None:
+        self.book: Book | None = None
+        self.built: BuiltPages | None = None
+        self.root: Path | None = None
+        self.records: list[dict[str, object]] = []
+        self._analysed: tuple[Book, Annotations] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Keep this plugin alive across ``mkdocs serve`` rebuilds.
+
+        MkDocs keeps the plugins that define this hook, so a rebuild with an unchanged book
+        reuses its analysis.
+        """
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Resolve the briefing folder and load the book."""
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        self.root = (base_dir / self.config.briefing).resolve()
+        cache.configure(base_dir / self.config.cache_dir if self.config.cache_dir else None)
+        self.book = load_book(self.root, extra_boilerplate=self.config.boilerplate)
+        for problem in self.book.problems:
+            report(_in_briefing(problem, self.config.briefing))
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Generate the book's pages and add them to the site."""
+        assert self.book is not None
+        handwritten = {f.src_uri: f.content_string for f in files.documentation_pages()}
+        settings = Settings(directory_urls=config.use_directory_urls,
+                            data_dir=self.config.data_dir)
+        if self._analysed is None or self._analysed[0] != self.book:
+            # a rebuild with the same book (only pages edited) reuses the whole analysis
+            self._analysed = (self.book, Annotations(self.book))
+        self.built = build_pages(self.book, handwritten, settings,
+                                 annotations=self._analysed[1])
+        for problem in self.built.problems:
+            report(problem)
+        for path, markdown in self.built.pages.items():
+            inclusion = (InclusionLevel.NOT_IN_NAV if _listed_by_index(path, self.built.pages)
+                         else InclusionLevel.UNDEFINED)
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        self.records = []
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        """Turn citations into notes; warn about unresolved ones and misquotations."""
+        assert self.book is not None and self.built is not None
+        path = page.file.src_uri
+        if path in self.built.source_pages and path not in _handwritten(page):
+            return markdown
+        shown = path if page.file.generated_by else f"{Path(config.docs_dir).name}/{path}"
+        offset = _lines_before(page.file.content_string, markdown)  # front matter MkDocs cut
+        # the result depends on the page, the book and these options only: a rebuild that
+        # reuses the analysis (mkdocs serve) reuses it for every page that did not change
+        memo = self.built.annotations.__dict__.setdefault("_page_memo", {})
+        key = (path, shown, bool(page.file.generated_by), markdown, offset,
+               config.use_directory_urls, self.config.notes_heading, self.config.check_quotes)
+        if key not in memo:
+            memo[key] = self._page_markdown(markdown, path, shown, offset, page, config)
+        output, problems = memo[key]
+        for problem in problems:
+            report(problem)
+        return output
+
+    def _page_markdown(self, markdown: str, path: str, shown: str, offset: int, page: Page,
+                       config: MkDocsConfig) -> tuple[str, list[Problem]]:
+        assert self.book is not None and self.built is not None
+        problems: list[Problem] = []
+        if not page.file.generated_by:
+            markdown = append_evidence(markdown, path, self.book, self.built.annotations,
+                                       directory_urls=config.use_directory_urls)
+        rendered = render_citations(
+            markdown, self.book, page=shown, notes_heading=self.config.notes_heading,
+            href=lambda sid, n: href(path, source_page_path(sid),
+                                     self.book.source(sid).anchor(n) if n else None,  # type: ignore[union-attr]
+                                     directory_urls=config.use_directory_urls))
+        problems.extend(_shifted(problem, offset) for problem in rendered.problems)
+        if self.config.check_quotes:
+            citations, _ = find_citations(markdown)
+            problems.extend(_shifted(problem, offset) for problem in
+                            check_quotes(markdown, citations, self.book, page=shown))
+        actor_ids = self.built.annotations.__dict__.get("_actor_ids")
+        if actor_ids is None:
+            actor_ids = [a.id for a in self.built.annotations.actors]
+            self.built.annotations.__dict__["_actor_ids"] = actor_ids
+        problems.extend(_shifted(problem, offset) for problem in
+                        actor_ref_problems(markdown, shown, actor_ids))
+        return rendered.markdown, problems
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Put the page's schema.org JSON-LD into its ``<head>``."""
+        assert self.book is not None
+        head_end = output.find("</head>")
+        if head_end < 0:
+            return output
+        block = script_block(page_jsonld(
+            self.book, page.file.src_uri, title=page.title or "", site_name=config.site_name,
+            site_url=config.site_url, directory_urls=config.use_directory_urls))
+        return output[:head_end] + block + output[head_end:]
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the data downloads, the verbatim source files and the print view."""
+        assert self.book is not None and self.built is not None and self.root is not None
+        out = Path(config.site_dir) / self.config.data_dir
+        for name, data in data_files(self.book, self.built).items():
+            _write_site_file(out / name, data)
+        for source in self.book.sources:
+            _write_site_file(out / "sources" / source.file,
+                             (self.root / "sources" / source.file).read_bytes())
+            original = (self.root / source.original).resolve() if source.original else None
+            if original and original.is_relative_to(self.root / "originals") and original.is_file():
+                _write_site_file(out / "originals" / original.name, original.read_bytes())
+        cache.flush()
+        site = Path(config.site_dir)
+        _write_site_file(site / PRINT_PAGE, print_document(
+            site, site_name=config.site_name, when=as_of(self.book)).encode("utf-8"))
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when anything in the briefing folder changes."""
+        if self.root is not None and self.root.is_dir():
+            server.watch(str(self.root))
+        return server
+def _lines_before(source: str, markdown: str) -> int:
+    """Lines of ``source`` before ``markdown`` (the front matter MkDocs strips), else 0."""
+    if markdown and source.endswith(markdown):
+        return source.count("\n", 0, len(source) - len(markdown))
+    return 0
+def _shifted(problem: Problem, offset: int) -> Problem:
+    """The problem with its line counted in the page's file rather than its body."""
+    if not offset or problem.line is None:
+        return problem
+    return dataclasses.replace(problem, line=problem.line + offset)
+def _write_site_file(path: Path, data: bytes) -> None:
+    """Write a file of the built site as MkDocs writes its own: no fsync per file.
+
+    The site is output, rebuilt at will (``briefbook build`` swaps whole folders); an fsync
+    per verbatim source cost seconds at thousands of sources.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+def _listed_by_index(path: str, pages: dict[str, str]) -> bool:
+    """Whether a generated page is one of many listed by its folder's generated index.
+
+    Such pages (``sources/<id>.md``, ``actors/<id>.md``) stay out of an automatic nav: one nav
+    entry each would grow every page of the site with the book (quadratic output).
+    """
+    folder, _, name = path.rpartition("/")
+    return bool(folder) and name != "index.md" and f"{folder}/index.md" in pages
+def _handwritten(page: Page) -> set[str]:
+    return set() if page.file.generated_by else {page.file.src_uri}
+def _in_briefing(problem: Problem, briefing: str) -> Problem:
+    return Problem(file=f"{briefing}/{problem.file}", line=problem.line, column=problem.column,
+                   message=problem.message, hint=problem.hint, level=problem.level,
+                   key=problem.key)

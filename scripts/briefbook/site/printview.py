@@ -1,0 +1,199 @@
+"""The whole book as one printable HTML document, and ``briefbook pdf`` rendering it to PDF.
+
+The pure part (:func:`as_of`, :func:`page_order`, :func:`extract_part`, :func:`combine`) reads
+the HTML of a built site and returns one document: a cover with the as-of date, a table of
+contents, then every page in navigation order (pages outside the navigation after it, by
+path). Links between pages become links inside the document. The command builds the site
+strictly, writes the document next to it and prints it with headless Chromium (Playwright),
+with page numbers in the footer.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+import click
+from selectolax.lexbor import LexborHTMLParser
+from briefbook.core.model import Book
+from briefbook.render.markup import esc
+
+
+#: The whole book as one page, written at the root of the built site.
+PRINT_PAGE = "print.html"
+#: Pages of a built site never printed (search page, error page).
+SKIPPED = ("404.html", "search.html", PRINT_PAGE)
+#: Folders of the site left out of the printed book: the API reference documents the
+#: toolchain, not the briefing.
+EXCLUDED = ("reference/",)
+#: Flags for Debian's Chromium in a container with no network.
+CHROMIUM_ARGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+)
+PRINT_CSS = """
+@page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+html, body { background: #fff; }
+body { margin: 0; }
+.md-typeset { font-size: 10.5pt; }
+.bb-print-cover { break-after: page; display: flex; flex-direction: column;
+  justify-content: center; min-height: 240mm; }
+.bb-print-cover h1 { font-size: 2.2em; margin: 0 0 .6em; }
+.bb-print-asof { font-size: 1.2em; }
+.bb-print-toc { break-after: page; }
+.bb-print-toc ol { padding-left: 2.6em; margin: 0; }
+.bb-print-toc li { margin: 0; }
+.bb-print-part { break-before: page; }
+.bb-print-part h1, .bb-print-part h2, .bb-print-part h3 { break-after: avoid; }
+.bb-para, .bb-notes li { break-inside: avoid; }
+a { color: inherit; }
+.md-typeset pre, .md-typeset code { white-space: pre-wrap; overflow-wrap: anywhere; }
+.md-typeset table { max-width: 100%; overflow-wrap: anywhere; }
+@media screen {
+  body { padding: 0 .5rem; }
+  .md-typeset table { display: block; overflow-x: auto; }
+}
+"""
+@dataclass(frozen=True, kw_only=True)
+class AsOf:
+    """How current the book is: its latest source date and what that date rests on."""
+
+    date: str | None
+    basis: str
+    source: str | None
+
+    def text(self) -> str:
+        """The sentence printed on the cover."""
+        if not self.date:
+            return "As of: unknown (no source has a known date)"
+        return (f"As of {self.date} — the latest source date ({self.basis}, "
+                f"source {self.source})")
+def as_of(book: Book) -> AsOf:
+    """The latest known source date; a stated date wins a tie over an inferred one."""
+    dated = [s for s in book.sources if s.date and s.date_basis != "unknown"]
+    if not dated:
+        return AsOf(date=None, basis="unknown", source=None)
+    best = max(dated, key=lambda s: (s.date or "", s.date_basis == "stated", s.id))
+    return AsOf(date=best.date, basis=best.date_basis, source=best.id)
+@dataclass(frozen=True, kw_only=True)
+class Part:
+    """One page of the site as a section of the printed book."""
+
+    path: str
+    title: str
+    html: str
+def page_order(index_html: str, pages: Sequence[str]) -> list[str]:
+    """Site pages (paths relative to the site) in navigation order, then the rest by path.
+
+    Args:
+        index_html: The built home page, whose primary navigation gives the order.
+        pages: Every HTML page of the site.
+    """
+    known = set(pages)
+    ordered: list[str] = []
+    tree = LexborHTMLParser(index_html)
+    for link in tree.css("nav.md-nav--primary a.md-nav__link[href]"):
+        path = _resolve("index.html", link.attributes.get("href") or "")[0]
+        if path in known and path not in ordered:
+            ordered.append(path)
+    if "index.html" in known and "index.html" not in ordered:
+        ordered.insert(0, "index.html")
+    rest = sorted(p for p in known if p not in ordered)
+    return [p for p in ordered + rest
+            if posixpath.basename(p) not in SKIPPED and not p.startswith(EXCLUDED)]
+def _resolve(from_path: str, url: str) -> tuple[str, str]:
+    """A relative URL in the page at ``from_path`` → (site path of the file, fragment)."""
+    parts = urlsplit(url)
+    if not parts.path:
+        return from_path, unquote(parts.fragment)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(from_path),
+                                               unquote(parts.path)))
+    if parts.path.endswith("/") or target in (".", ""):
+        target = posixpath.join("" if target == "." else target, "index.html")
+    return target, unquote(parts.fragment)
+def extract_part(path: str, html: str) -> Part:
+    """The article of a built page, without permalinks, edit buttons or scripts."""
+    tree = LexborHTMLParser(html)
+    article = tree.css_first("article.md-content__inner")
+    if article is None:
+        return Part(path=path, title=path, html="")
+    for node in article.css("a.headerlink, .md-content__button, script, .md-source-file"):
+        node.decompose()
+    heading = article.css_first("h1")
+    title = " ".join(heading.text(strip=False).split()) if heading is not None else path
+    return Part(path=path, title=title or path, html=article.inner_html or "")
+def _rewrite(part: Part, number: int, numbers: dict[str, int]) -> str:
+    """Prefix the part's ids and turn links to printed pages into links inside the book."""
+    tree = LexborHTMLParser(f"<div>{part.html}</div>")
+    root = tree.css_first("div")
+    assert root is not None
+    for node in root.css("[id]"):
+        node.attrs["id"] = f"p{number}-{node.attributes.get('id')}"
+    for node in root.css("[href], [src]"):
+        attr = "href" if "href" in node.attributes else "src"
+        url = node.attributes.get(attr) or ""
+        if not url or urlsplit(url).scheme or url.startswith("//"):
+            continue
+        target, fragment = _resolve(part.path, url)
+        if attr == "href" and target in numbers:
+            node.attrs[attr] = (f"#p{numbers[target]}-{fragment}" if fragment
+                                else f"#bb-print-part-{numbers[target]}")
+        else:
+            node.attrs[attr] = target + (f"#{fragment}" if fragment else "")
+    return root.inner_html or ""
+def combine(parts: Sequence[Part], *, site_name: str, when: AsOf,
+            stylesheets: Sequence[str] = ()) -> str:
+    """One HTML document: cover, table of contents, then every part on a new page."""
+    numbers = {part.path: n for n, part in enumerate(parts, start=1)}
+    links = "".join(f'<link rel="stylesheet" href="{esc(href)}">' for href in stylesheets)
+    toc = "".join(f'<li><a href="#bb-print-part-{n}">{esc(part.title)}</a></li>'
+                  for n, part in enumerate(parts, start=1))
+    body = "".join(
+        f'<section class="bb-print-part" id="bb-print-part-{n}">'
+        f"{_rewrite(part, n, numbers)}</section>"
+        for n, part in enumerate(parts, start=1))
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{esc(site_name)}</title>{links}<style>{PRINT_CSS}</style></head>"
+        '<body><div class="md-typeset">'
+        f'<section class="bb-print-cover"><h1>{esc(site_name)}</h1>'
+        f'<p class="bb-print-asof">{esc(when.text())}</p>'
+        f"<p>{len(parts)} sections. Every citation links a numbered paragraph "
+        "(¶) of a source, reproduced verbatim in the Sources section.</p></section>"
+        f'<nav class="bb-print-toc"><h1>Contents</h1><ol>{toc}</ol></nav>'
+        f"{body}</div></body></html>")
+def print_document(site: Path, *, site_name: str, when: AsOf) -> str:
+    """The printable document of a built site (reads its HTML files)."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                   if not p.relative_to(site).as_posix().startswith(("assets/", "search/")))
+    index = (site / "index.html").read_text("utf-8")
+    parts = [extract_part(p, (site / p).read_text("utf-8")) for p in page_order(index, pages)]
+    tree = LexborHTMLParser(index)
+    sheets = [_resolve("index.html", n.attributes.get("href") or "")[0]
+              for n in tree.css('link[rel="stylesheet"][href]')
+              if not urlsplit(n.attributes.get("href") or "").scheme]
+    return combine(parts, site_name=site_name, when=when, stylesheets=sheets)
+def render_pdf(html_file: Path, pdf_file: Path, *, chromium: str) -> None:
+    """Print an HTML file to PDF with headless Chromium, page numbers in the footer."""
+    from playwright.sync_api import sync_playwright
+
+    footer = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
+              '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
+        try:
+            page = browser.new_page()
+            page.goto(html_file.resolve().as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(path=str(pdf_file), format="A4", print_background=True,
+                     display_header_footer=True, header_template="<span></span>",
+                     footer_template=footer,
+                     margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"})
+        finally:
+            browser.close()
