@@ -3,11 +3,12 @@
 Benchmarks (``briefbook bench``): stage timings on books of several sizes, the checker
 comparison and the comparison stage"s timing. Never imported by the book"s build.
 
-Modules: ``checkers``, ``compare``, ``stages``.
+Modules: ``checkers``, ``compare``, ``reading``, ``stages``.
 """
 
 __all__ = [
     "checkers",
     "compare",
+    "reading",
     "stages",
 ]

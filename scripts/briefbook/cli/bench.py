@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from briefbook.bench.checkers import TIMEOUT, bench_check
+from briefbook.bench.reading import corpus_figures, format_report, gold_figures
 from briefbook.bench.stages import (
     SHARED_CORPUS,
     copy_book,
@@ -100,3 +101,28 @@ def bench_check_command(config: Path, corpus: Path, pages: int, work: Path, tool
                     json_out, echo=click.echo)
     except ToolError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@bench.command("reading")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
+              default=str(SHARED_CORPUS), show_default=True,
+              help="Folder of .txt articles to read.")
+@click.option("--gold", type=click.Path(file_okay=False, path_type=Path),
+              default="tests/gold/bbc", show_default=True,
+              help="Hand annotations (title, boilerplate) of some of the corpus's articles.")
+@click.option("--sample-every", default=100, show_default=True,
+              help="Print every n-th article's reading for a check by eye (0: none).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def bench_reading_command(corpus: Path, gold: Path, sample_every: int, as_json: bool) -> None:
+    """Measure reading: paragraph rules, titles, boilerplate, on a corpus and on gold."""
+    if not corpus.is_dir():
+        raise click.ClickException(f"{corpus} is not a folder of articles")
+    files = sorted(p for p in corpus.iterdir() if p.suffix.lower() in (".txt", ".text", ".md"))
+    figures = corpus_figures(files, sample_every=0 if as_json else sample_every,
+                             echo=lambda text: click.echo(text, err=True))
+    gold_result = gold_figures(gold, corpus) if gold.is_dir() else None
+    if as_json:
+        click.echo(json.dumps({"corpus": figures, "gold": gold_result}, indent=2,
+                              ensure_ascii=False))
+    else:
+        click.echo(format_report(figures, gold_result))

@@ -20,6 +20,7 @@ are pickles: the folder is a local build cache, never shared or downloaded.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -81,6 +82,7 @@ class Cache:
         self.memory: dict[tuple[str, str], Any] = {}
         self.stored: dict[str, dict[str, Any]] = {}
         self.dirty: set[str] = set()
+        self.records: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
 
@@ -151,6 +153,42 @@ class Cache:
                 raise
         except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
             log.debug("could not write cache file %s: %s", path, exc)
+
+    def read_record(self, name: str) -> Any:
+        """A small JSON record kept across builds and engine versions (``None`` if none).
+
+        Records remember what a previous build saw (e.g. each source's paragraph rule), so a
+        build can tell what changed since. A missing or unreadable file is ``None``.
+        """
+        if name in self.records:
+            return self.records[name]
+        if self.directory is None:
+            return None
+        path = self.directory / f"{name}.json"
+        try:
+            return json.loads(path.read_text("utf-8")) if path.is_file() else None
+        except (OSError, ValueError) as exc:
+            log.debug("ignoring unreadable record %s: %s", path, exc)
+            return None
+
+    def write_record(self, name: str, value: Any) -> None:
+        """Keep a JSON record (in memory, and on disk atomically when there is a folder)."""
+        self.records[name] = value
+        if self.directory is None:
+            return
+        path = self.directory / f"{name}.json"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(value, handle, sort_keys=True)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except (OSError, TypeError, ValueError) as exc:
+            log.debug("could not write record %s: %s", path, exc)
 
     def clear_memory(self) -> None:
         """Forget the in-memory results (the disk files stay)."""

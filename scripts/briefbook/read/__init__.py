@@ -4,14 +4,20 @@ The read stage: ``briefing/`` into a validated, frozen :class:`~briefbook.core.m
 (articles and their paragraphs, ``sources.yml``, ``actors.yml``, ``events.yml``,
 ``topics.yml``). Every problem carries file, line and key; nothing here analyses or renders.
 
-Modules: ``actors``, ``article``, ``book``, ``events``, ``sources``, ``topics``.
+Modules: ``actors``, ``article``, ``boilerplate``, ``book``, ``events``, ``ids``, ``segment``,
+``shape``, ``sources``, ``textmeta``, ``topics``.
 """
 
 __all__ = [
     "actors",
     "article",
+    "boilerplate",
     "book",
     "events",
+    "ids",
+    "segment",
+    "shape",
     "sources",
+    "textmeta",
     "topics",
 ]

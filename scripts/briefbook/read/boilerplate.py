@@ -56,6 +56,11 @@ class Patterns:
     prefilter: re.Pattern[str] = field(repr=False)
 
 
+#: A list of up to five names, each of one to four capitalised words (case-sensitive).
+NAMES = (r"(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+         r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}){0,4})")
+
+
 def _agency_alternation() -> str:
     forms = sorted(agency_names(), key=len, reverse=True)
     return "(?-i:" + "|".join(re.escape(f) for f in forms) + ")"
@@ -80,8 +85,8 @@ def compile_patterns(extra: tuple[str, ...] = ()) -> Patterns:
     assert isinstance(groups, dict)
     for kind in KINDS:
         for pattern in groups.get(kind, ()):
-            sentence.append((kind, re.compile(str(pattern).replace("{agency}", agency),
-                                              re.IGNORECASE)))
+            source = str(pattern).replace("{agency}", agency).replace("{names}", NAMES)
+            sentence.append((kind, re.compile(source, re.IGNORECASE)))
     sentence.extend((BOOK_KIND, re.compile(p, re.IGNORECASE)) for p in extra)
     trailing_src = data["trailing"]
     assert isinstance(trailing_src, list)

@@ -19,11 +19,13 @@ Under every rule, a paragraph longer than :data:`LONG_PARAGRAPH` characters is c
 as under ``sentences``. The text is never changed beyond folding white space: joining a
 paragraph's lines puts one space where the line break was.
 
-Detection (:func:`detect_rule`) looks only at the text: mostly very long lines →
-``sentences``; most line breaks inside blocks falling where a fixed-width wrap puts them, at a
-width of at most :data:`MAX_WRAP_WIDTH` columns, mid-sentence → ``wrapped``; blank lines
-between one-line blocks → ``blank-lines``; else ``lines`` (which numbers a blank-line file
-whose blocks hold several complete lines the way earlier versions did, one paragraph a line).
+Detection (:func:`detect_rule`) looks only at the text: one line of :data:`ONE_LINE_ARTICLE`
+characters or more holding :data:`ONE_LINE_SHARE` per cent of it beside at most
+:data:`MAX_SHORT_LINES` other lines → ``sentences``;
+most line breaks inside blocks falling where a fixed-width wrap puts them, at a width of at
+most :data:`MAX_WRAP_WIDTH` columns, mid-sentence → ``wrapped``; blank lines between one-line
+blocks → ``blank-lines``; else ``lines`` (which numbers a blank-line file whose blocks hold
+several complete lines the way earlier versions did, one paragraph a line).
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ from briefbook.read.segment import segments
 
 #: A paragraph longer than this (characters) is cut at sentence boundaries for useful anchors.
 LONG_PARAGRAPH = 1200
+#: ``sentences`` is for one-line articles: one line of at least this many characters …
+ONE_LINE_ARTICLE = 600
+#: … holding at least this share of the text (per cent) …
+ONE_LINE_SHARE = 85
+#: … beside at most this many other lines (a headline, a byline, a footer).
+MAX_SHORT_LINES = 3
 #: Hard-wrapped copy is wrapped at most this wide (columns); wider lines are not a wrap.
 MAX_WRAP_WIDTH = 120
 #: Least line breaks that look like a wrap before a text counts as hard-wrapped.
@@ -99,10 +107,12 @@ def detect_rule(lines: list[Line]) -> tuple[str, str]:
     """
     content = [ln for ln in lines if ln.text]
     total = sum(len(ln.text) for ln in content) or 1
-    long_chars = sum(len(ln.text) for ln in content if len(ln.text) > LONG_PARAGRAPH)
-    if long_chars * 2 >= total:
-        return "sentences", (f"{len([ln for ln in content if len(ln.text) > LONG_PARAGRAPH])} "
-                             f"line(s) over {LONG_PARAGRAPH:,} characters hold most of the text")
+    long = [ln for ln in content if len(ln.text) >= ONE_LINE_ARTICLE]
+    long_chars = sum(len(ln.text) for ln in long)
+    if len(long) == 1 and long_chars * 100 >= total * ONE_LINE_SHARE \
+            and len(content) - 1 <= MAX_SHORT_LINES:
+        return "sentences", (f"one line of {long_chars:,} characters holds "
+                             f"{100 * long_chars // total} % of the text")
     pairs = _pairs(lines)
     width = wrap_width(lines)
     if pairs and width <= MAX_WRAP_WIDTH:

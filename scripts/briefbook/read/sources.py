@@ -36,7 +36,8 @@ SUGGESTED_KEYS = ("basis", "title", "outlet", "author", "dateline")
 ARTICLE_SUFFIXES = (".txt", ".text", ".md")
 _READ_CACHE: dict[tuple[str, tuple[str, ...], str | None, str | None], Article] = {}
 __all__ = ["ARTICLE_SUFFIXES", "DATE_RE", "ID_RE", "PARAGRAPH_SETTINGS", "SOURCE_KEYS",
-           "SUGGESTED_KEYS", "check_entry", "load_sources", "read_cached", "source_id_for"]
+           "SUGGESTED_KEYS", "check_entry", "load_sources", "read_cached", "reread",
+           "source_id_for", "suggestions"]
 
 
 def read_cached(data: bytes, display: str, extra_boilerplate: Sequence[str] = (), *,
@@ -280,6 +281,25 @@ def _build_source(
         detected_rule=article.detected_rule, rule_reason=article.rule_reason,
         text_meta=article.text_meta, suggested=suggestions(entry, article),
     )
+
+
+def reread(root: Path, source: Source, rule: str | None, *,
+           extra_boilerplate: Sequence[str] = ()) -> Source:
+    """``source`` read again under another paragraph rule (``None``: detect it).
+
+    What a change of ``paragraphs:`` would do, before it is made: the paragraphs, their
+    numbers and the rule; the metadata stays as it is.
+
+    Raises:
+        ArticleError: the file can no longer be read.
+        OSError: the file is gone.
+    """
+    data = (root / "sources" / source.file).read_bytes()
+    article = read_cached(data, f"sources/{source.file}", extra_boilerplate, rule=rule,
+                          language=source.language)
+    return replace(source, paragraphs=article.paragraphs, paragraph_rule=article.rule,
+                   paragraph_rule_set=rule is not None, detected_rule=article.detected_rule,
+                   rule_reason=article.rule_reason, text_meta=article.text_meta)
 
 
 def suggestions(entry: Mapping[str, Any], article: Article) -> TextMeta:

@@ -104,7 +104,8 @@ def _rule_value(source: Source) -> str:
         if source.detected_rule and source.detected_rule != source.paragraph_rule:
             text += f"; the text's shape suggests <code>{esc(source.detected_rule)}</code>"
         return text + ")"
-    return f"{rule}, detected from the text: {esc(source.rule_reason or RULE_NAMES.get(source.paragraph_rule, ''))}"
+    reason = source.rule_reason or RULE_NAMES.get(source.paragraph_rule, "")
+    return f"{rule}, detected from the text: {esc(reason)}"
 
 
 def _date_text(source: Source) -> str:

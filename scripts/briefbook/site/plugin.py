@@ -26,6 +26,8 @@ from briefbook.render.citations import render_citations
 from briefbook.render.data import data_files
 from briefbook.core.errors import Problem
 from briefbook.render.jsonld import page_jsonld, script_block
+from briefbook.render.numbering import RECORD as NUMBERING_RECORD
+from briefbook.render.numbering import moved_citations, numbering_record
 from briefbook.core.links import href
 from briefbook.core.model import Book
 from briefbook.render.base import BuiltPages, Settings
@@ -106,6 +108,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                                  annotations=self._analysed[1])
         for problem in self.built.problems:
             report(problem)
+        # a changed paragraph rule renumbers a source: name the citations it moves
+        for problem in moved_citations(self.book, self.built.cited_by,
+                                       cache.active().read_record(NUMBERING_RECORD)):
+            report(_in_briefing(problem, self.config.briefing))
         for path, markdown in self.built.pages.items():
             inclusion = (InclusionLevel.NOT_IN_NAV if _listed_by_index(path, self.built.pages)
                          else InclusionLevel.UNDEFINED)
@@ -183,6 +189,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             if original and original.is_relative_to(self.root / "originals") and original.is_file():
                 _write_site_file(out / "originals" / original.name, original.read_bytes())
         cache.flush()
+        cache.active().write_record(NUMBERING_RECORD, numbering_record(self.book))
         site = Path(config.site_dir)
         _write_site_file(site / PRINT_PAGE, print_document(
             site, site_name=config.site_name, when=as_of(self.book)).encode("utf-8"))
