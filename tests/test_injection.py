@@ -76,7 +76,7 @@ def test_nothing_is_written_outside_the_site_folder(built):
     cache = root / ".cache" / "briefbook"  # the analysis cache: content-hash names only
     for path in outside:
         assert path == root / ".cache" or path == cache or cache in path.parents, path
-        assert path.is_dir() or re.fullmatch(r"[0-9a-f]{64}\.pickle", path.name), path
+        assert path.is_dir() or re.fullmatch(r"[0-9a-f]{64}\.(?:pickle|json)", path.name), path
     assert not (root.parent / "outside.txt").exists() and not (root / "escape.txt").exists()
     assert not any(".." in p.relative_to(site).as_posix() for p in site.rglob("*"))
 

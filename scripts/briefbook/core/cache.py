@@ -162,21 +162,27 @@ class Cache:
         """
         if name in self.records:
             return self.records[name]
-        if self.directory is None:
+        path = self._record_path(name)
+        if path is None or not path.is_file():
             return None
-        path = self.directory / f"{name}.json"
         try:
-            return json.loads(path.read_text("utf-8")) if path.is_file() else None
+            return json.loads(path.read_text("utf-8"))
         except (OSError, ValueError) as exc:
             log.debug("ignoring unreadable record %s: %s", path, exc)
             return None
 
+    def _record_path(self, name: str) -> Path | None:
+        """A record's file: named by a hash, never by content (like the cache's pickles)."""
+        if self.directory is None:
+            return None
+        return self.directory / f"{key_of('record', name)}.json"
+
     def write_record(self, name: str, value: Any) -> None:
         """Keep a JSON record (in memory, and on disk atomically when there is a folder)."""
         self.records[name] = value
-        if self.directory is None:
+        path = self._record_path(name)
+        if path is None:
             return
-        path = self.directory / f"{name}.json"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)

@@ -2,7 +2,7 @@
 
 A source id is ``[a-z0-9-]+`` and, when a tool derives it, at most :data:`MAX_ID_LENGTH`
 characters. ``briefbook add`` takes it from the file name when that is short and says
-something (``cnn-2021-02-25.txt``), else from the headline the text gives, else from the file
+something (``daily-post-2019-03-04.txt``), else from the headline the text gives, else from the file
 name cut short; an id already taken gets ``-2``, ``-3`` … An editor's ``--id`` always wins.
 
 A file that ``sources.yml`` does not list gets its id from its file name alone (so adding

@@ -80,9 +80,22 @@ def _ends_sentence(line: Line) -> bool:
     return bool(_SENTENCE_END_RE.search(line.text))
 
 
+def base_indent(lines: list[Line]) -> int:
+    """The most common indentation of the non-empty lines (the smaller one on a tie)."""
+    indents = [ln.indent for ln in lines if ln.text]
+    return max(set(indents), key=lambda i: (indents.count(i), -i)) if indents else 0
+
+
 def wrap_width(lines: list[Line]) -> int:
-    """The width the text seems wrapped at: the 95th percentile of its line widths."""
-    widths = sorted(ln.width for ln in lines if ln.text)
+    """The width the text seems wrapped at: the 95th percentile of its line widths.
+
+    Lines at the base indentation only, when there are three or more: an indented first line
+    holds tabs whose width the wrapping program may have counted differently.
+    """
+    base = base_indent(lines)
+    widths = sorted(ln.width for ln in lines if ln.text and ln.indent == base)
+    if len(widths) < 3:
+        widths = sorted(ln.width for ln in lines if ln.text)
     if not widths:
         return 0
     return widths[min(len(widths) - 1, int(len(widths) * 0.95))]
@@ -172,8 +185,7 @@ def _blocks(lines: list[Line]) -> list[tuple[int, str]]:
 
 def _unwrap(lines: list[Line]) -> list[tuple[int, str]]:
     width = wrap_width(lines)
-    indents = [ln.indent for ln in lines if ln.text]
-    base = max(set(indents), key=lambda i: (indents.count(i), -i)) if indents else 0
+    base = base_indent(lines)
     out: list[tuple[int, str]] = []
     current: list[Line] = []
     previous: Line | None = None

@@ -54,7 +54,10 @@ class BriefbookConfig(base.Config):
     """Check that quotations in cited sentences are verbatim in the cited paragraphs."""
 
     boilerplate = c.ListOfItems(c.Type(str), default=[])
-    """Extra regular expressions (whole paragraph, case-insensitive) of site boilerplate."""
+    """Extra regular expressions (case-insensitive) of site boilerplate, besides the package's
+    (``briefbook/read/data/boilerplate.yml``). Each is matched against a whole sentence or a
+    whole paragraph anywhere in an article, and a match is split off into a greyed paragraph
+    of its own, not citable; anchor patterns on the furniture's own words."""
 
     notes_heading = c.Type(str, default="Sources")
     """Heading of the list of notes appended to every page that cites."""
