@@ -31,6 +31,8 @@ KINDS = ("footer", "sign-off", "initials", "byline", "prompt", "furniture")
 #: The kind given to patterns a book adds with the plugin's ``boilerplate`` option.
 BOOK_KIND = "furniture"
 _NAMED_GROUP_RE = re.compile(r"\(\?P<\w+>")
+# Where a sentence may start: after an end mark (and closing quotes or brackets) and a space.
+_SENTENCE_START_RE = re.compile(r"[.!?\u2026]['\"\u201d\u2019\u00bb)\]]* +")
 
 
 @lru_cache(maxsize=4)
@@ -53,6 +55,8 @@ class Patterns:
 
     sentence: tuple[tuple[str, re.Pattern[str]], ...]
     trailing: tuple[re.Pattern[str], ...]
+    #: Every sentence pattern in one alternation, without named groups: one ``fullmatch``
+    #: tells whether any pattern matches, one ``match`` per sentence start whether one may.
     prefilter: re.Pattern[str] = field(repr=False)
 
 
@@ -91,11 +95,9 @@ def compile_patterns(extra: tuple[str, ...] = ()) -> Patterns:
     trailing_src = data["trailing"]
     assert isinstance(trailing_src, list)
     trailing = tuple(re.compile(str(p), re.IGNORECASE) for p in (*trailing_src, *extra))
-    # a match must start where a sentence can: the text's start, or after an end mark
     alternation = "|".join(f"(?:{_NAMED_GROUP_RE.sub('(?:', p.pattern)})" for _, p in sentence)
-    prefilter = re.compile(rf"(?:^|(?<=[.!?\u2026\"\u201d\u2019\u00bb)\]] ))(?:{alternation})",
-                           re.IGNORECASE)
-    return Patterns(sentence=tuple(sentence), trailing=trailing, prefilter=prefilter)
+    return Patterns(sentence=tuple(sentence), trailing=trailing,
+                    prefilter=re.compile(alternation, re.IGNORECASE))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,6 +118,8 @@ class Piece:
 def match_kind(text: str, patterns: Patterns) -> tuple[str, dict[str, str]] | None:
     """The kind of boilerplate ``text`` (a whole sentence or paragraph) is, and its groups."""
     text = text.strip()
+    if not patterns.prefilter.fullmatch(text):
+        return None
     for kind, regex in patterns.sentence:
         found = regex.fullmatch(text)
         if found:
@@ -152,7 +156,8 @@ def _split(line: int, text: str, patterns: Patterns, language: str) -> list[Piec
     whole = match_kind(text, patterns)
     if whole is not None:
         return [Piece(line=line, text=text, kind=whole[0], groups=tuple(whole[1].items()))]
-    if not patterns.prefilter.search(text):
+    starts = [0, *(m.end() for m in _SENTENCE_START_RE.finditer(text))]
+    if not any(patterns.prefilter.match(text, start) for start in starts):
         return [Piece(line=line, text=text)]
     spans = sentence_spans(text, language)
     runs: list[tuple[str | None, int, int, dict[str, str]]] = []

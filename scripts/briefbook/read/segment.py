@@ -14,6 +14,8 @@ analysis stages keep their own splitter (:func:`briefbook.core.text.sentence_spa
 
 from __future__ import annotations
 
+import re
+
 import sentencex
 
 #: Sentences per segment when a long line is cut into paragraphs.
@@ -41,6 +43,7 @@ _PAIRS = {
 _OPEN_AFTER = " \t\n([{\u2014\u2013-/:;,\u00a0"
 _CLOSERS = frozenset("".join(_PAIRS.values()))
 _GUILLEMETS = frozenset("\u00ab\u00bb\u2039\u203a")
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _CLOSERS))) + "]")
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -55,9 +58,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     closed: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     length = len(text)
-    for i, ch in enumerate(text):
-        if ch not in _PAIRS and ch not in _CLOSERS:
-            continue
+    for mark in _MARK_RE.finditer(text):
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < length else " "
         if ch in "'\u2019" and before.isalnum() and after.isalnum():

@@ -69,8 +69,11 @@ def lines_of(text: str) -> list[Line]:
     """
     out = []
     for number, raw in enumerate(text.split("\n"), start=1):
-        expanded = raw.expandtabs(_TAB).rstrip()
         folded = " ".join(raw.split())
+        if not folded:
+            out.append(Line(number=number, text="", indent=0, width=0))
+            continue
+        expanded = (raw.expandtabs(_TAB) if "\t" in raw else raw).rstrip()
         out.append(Line(number=number, text=folded, indent=len(expanded) - len(
             expanded.lstrip()), width=len(expanded)))
     return out
