@@ -212,3 +212,29 @@ def test_headline_detection_needs_a_headline_shape():
     assert single.text_meta.headline is None
     alone = read_article(b"Vote passes in close contest\n", "c.txt")
     assert alone.text_meta.headline is None  # nothing follows: not a headline of anything
+
+
+def test_a_section_label_above_the_headline_and_a_spanish_dateline():
+    data = ("Mundo\nEl Gobierno anuncia nuevas medidas\nMADRID, 3 mar (EFE).- El Gobierno "
+            "anunció este martes nuevas medidas. «Es un paso importante. Lo celebramos», dijo "
+            "la ministra.\nLas medidas entrarán en vigor en abril.\n").encode()
+    article = read_article(data, "efe.txt", language="es")
+    assert [(p.role, p.boilerplate) for p in article.paragraphs] == [
+        ("furniture", True), ("headline", False), (None, False), (None, False)]
+    meta = article.text_meta
+    assert meta.headline.paragraph == 2
+    assert (meta.dateline.place, meta.dateline.month, meta.dateline.day) == ("MADRID", 3, 3)
+    assert meta.outlet.value == "EFE"
+
+
+def test_an_agency_copyright_footer_and_editor_initials_name_no_false_outlet():
+    ap = read_article(b"Senate confirms the nominee\n\nThe vote was close.\n\nCopyright 2023 "
+                      b"The Associated Press. All rights reserved. This material may not be "
+                      b"published, broadcast, rewritten or redistributed.\n", "ap.txt")
+    assert [p.role for p in ap.paragraphs] == ["headline", None, "footer"]
+    assert (ap.text_meta.outlet.value, ap.text_meta.outlet.text) == (
+        "Associated Press", "The Associated Press")  # the agency's name from textmeta.yml
+    dw = read_article(b"New rules were announced. They take effect next year. "
+                      b"ak/jh (AFP, Reuters)\n", "dw.txt")
+    assert [p.role for p in dw.paragraphs] == [None, "initials"]
+    assert dw.text_meta.outlet is None  # the agencies are the story's sources, not its outlet

@@ -170,6 +170,10 @@ def read_article(
         head = paragraphs[meta.headline.paragraph - 1]
         paragraphs[head.number - 1] = Paragraph(number=head.number, text=head.text,
                                                 line=head.line, role="headline")
+        for label in paragraphs[:head.number - 1]:  # a section label above the headline
+            paragraphs[label.number - 1] = Paragraph(number=label.number, text=label.text,
+                                                     line=label.line, boilerplate=True,
+                                                     role="furniture")
     return Article(paragraphs=tuple(paragraphs), date=date, section=section,
                    problems=tuple(problems), rule=rule or detected, detected_rule=detected,
                    rule_reason=reason, text_meta=meta)

@@ -123,7 +123,8 @@ def match_kind(text: str, patterns: Patterns) -> tuple[str, dict[str, str]] | No
     for kind, regex in patterns.sentence:
         found = regex.fullmatch(text)
         if found:
-            return kind, {k: v.strip() for k, v in found.groupdict().items() if v and v.strip()}
+            return kind, {k: v.strip().rstrip(".,;:").strip()
+                          for k, v in found.groupdict().items() if v and v.strip(" .,;:")}
     return None
 
 

@@ -5,7 +5,8 @@ All of it is *suggested* metadata with the basis ``from text``; ``sources.yml`` 
 - **Headline**: the first paragraph when it looks like one: at most :data:`MAX_HEADLINE_WORDS`
   words and :data:`MAX_HEADLINE_CHARS` characters, no closing full stop, colon or comma, not
   boilerplate, and followed by more text. (A first line ending in a full stop is a sentence
-  or a standfirst, not a headline.)
+  or a standfirst, not a headline.) A short section label above it ("World") is marked
+  boilerplate and the headline is the second paragraph.
 - **Dateline**: the opening of one of the first paragraphs in wire style, ``PLACE[, Region]
   [, Month Day[, Year]] [(Agency)] -`` (``WASHINGTON, Oct 19 (Reuters) -``, ``PARIS, 3 mars
   (AFP) -``, ``KYIV, Ukraine —``). The place is in capitals, or in title case when a date or
@@ -32,9 +33,12 @@ from briefbook.read.boilerplate import agency_names, load_data
 
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
+#: A first line of at most this many words above a headline is a section label.
+MAX_LABEL_WORDS = 2
 #: Datelines are looked for at the start of this many first paragraphs.
 DATELINE_PARAGRAPHS = 3
-_HEADLINE_END_RE = re.compile(r"""[.,:;]['"\u2019\u201d\u00bb)\]]*$""")
+# A closing full stop, comma, colon or semicolon (an ellipsis, "..." or "…", is not one).
+_HEADLINE_END_RE = re.compile(r"""(?<!\.\.)[.,:;]['"\u2019\u201d\u00bb)\]]*$""")
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
@@ -61,12 +65,12 @@ def _dateline_re() -> re.Pattern[str]:
     date = (rf"(?:(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
             rf"|(?P<day2>\d{{1,2}})\.?\s+(?P<month2>{month})\.?)(?:,?\s+(?P<year>\d{{4}}))?")
     region = r"(?-i:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})"
-    tail = rf"(?:,\s*{date})?\s*(?:\((?P<agency>[^()]{{1,40}})\))?\s*(?:-{{1,2}}|–|—|:)\s+"
+    tail = rf"(?:,\s*{date})?\s*(?:\((?P<agency>[^()]{{1,40}})\))?\s*\.?\s*(?:-{{1,2}}|–|—|:)\s+"
     return re.compile(
         rf"(?:(?P<place>{caps})(?:,\s*(?P<region>{region}))?{tail}"
         rf"|(?P<tplace>{title})(?:,\s*(?P<tregion>{region}))?"
         rf"(?=,\s*(?:\d{{1,2}}\.?\s+)?(?:{month})\b|\s*\()(?:,\s*{date.replace('?P<', '?P<t')})?\s*"
-        rf"(?:\((?P<tagency>[^()]{{1,40}})\))?\s*(?:-{{1,2}}|–|—|:)\s+)",
+        rf"(?:\((?P<tagency>[^()]{{1,40}})\))?\s*\.?\s*(?:-{{1,2}}|–|—|:)\s+)",
         re.IGNORECASE)
 
 
@@ -100,8 +104,18 @@ def looks_like_headline(text: str) -> bool:
     words = text.split()
     return (2 <= len(words) <= MAX_HEADLINE_WORDS and len(text) <= MAX_HEADLINE_CHARS
             and not _HEADLINE_END_RE.search(text)
-            and (text[0].isupper() or text[0].isdigit() or not text[0].isalnum())
+            and (text[0].isupper() or text[0].isdigit() or not text[0].isalnum()
+                 or any(c.isupper() for c in words[0]))  # "iTunes", "eBay"
             and find_dateline(text + " ") is None)
+
+
+def is_section_label(text: str) -> bool:
+    """Whether a first line is a section label above a headline (``World``, ``Top stories``).
+
+    One to :data:`MAX_LABEL_WORDS` words, at most 30 characters, no punctuation at the end.
+    """
+    words = text.split()
+    return 1 <= len(words) <= MAX_LABEL_WORDS and len(text) <= 30 and text[-1].isalnum()
 
 
 def _outlet_name(written: str) -> str:
@@ -133,7 +147,10 @@ def text_meta(paragraphs: Sequence[Paragraph],
     """
     headline = None
     first = paragraphs[0] if paragraphs else None
-    rest = [p for p in paragraphs[1:] if not p.boilerplate]
+    if first is not None and len(paragraphs) > 2 and is_section_label(first.text) \
+            and looks_like_headline(paragraphs[1].text):
+        first = paragraphs[1]  # "World", then the headline
+    rest = [p for p in paragraphs[first.number:] if not p.boilerplate] if first else []
     if first is not None and not first.boilerplate and rest and looks_like_headline(first.text):
         headline = Found(value=first.text, text=first.text, paragraph=first.number)
     dateline = None
