@@ -149,6 +149,14 @@ def test_sources_set_edits_atomically_keeps_comments_and_validates(tmp_path: Pat
         bad = run(main, ["sources", "set", "ferry", "--briefing", str(briefing), *args])
         assert bad.exit_code != 0 and message in bad.output, bad.output
         assert yml.read_text("utf-8") == text  # nothing written
+    folded = ("- id: ferry\n  file: ferry.txt\n  notes: >-\n    A long note\n    on two lines.\n"
+              "\n# the next entry\n")
+    yml.write_text(folded, "utf-8")
+    assert run(main, ["sources", "set", "ferry", "--briefing", str(briefing),
+                      "paragraphs=wrapped"]).exit_code == 0
+    assert yml.read_text("utf-8") == folded.replace(
+        "two lines.\n", "two lines.\n  paragraphs: wrapped\n")  # the blank line stays after
+    text = yml.read_text("utf-8")
     unknown = run(main, ["sources", "set", "fery", "--briefing", str(briefing), "title=x"])
     assert "no source 'fery'" in unknown.output and "did you mean 'ferry'" in unknown.output
     assert (briefing / "sources" / "ferry.txt").read_text("utf-8") == WRAPPED
@@ -157,7 +165,8 @@ def test_sources_set_edits_atomically_keeps_comments_and_validates(tmp_path: Pat
     assert load_book(briefing).source("ferry").shown_title == "Ferry service resumes after storm"
     shown = run(main, ["sources", "show", "ferry", "--briefing", str(briefing)])
     assert "title: Ferry service resumes after storm  (suggested, from text, ¶ 1)" in shown.output
-    assert "paragraphs: wrapped  (detected:" in shown.output
+    assert "paragraphs: wrapped  (set in sources.yml; the text's shape gives wrapped" \
+        in shown.output
 
 
 def test_a_changed_rule_names_the_citations_it_moves(book_factory):

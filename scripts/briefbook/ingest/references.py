@@ -31,6 +31,7 @@ from bibtexparser.middlewares.names import (
 from pylatexenc.latex2text import LatexNodes2Text
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from briefbook.core.errors import DataError, Problem
@@ -302,6 +303,12 @@ def keep_trailer(node: CommentedMap, old_last: Any) -> None:
     if new_last == old_last or not item or len(item) < 3 or item[2] is None:
         return
     token = item[2]
+    if isinstance(node.get(old_last), (FoldedScalarString, LiteralScalarString)):
+        # a block scalar's own line end is part of it: the token holds only what follows
+        node.ca.items[new_last] = [None, None, CommentToken("\n" + token.value,
+                                                            token.start_mark), None]
+        item[2] = None
+        return
     first, _, rest = token.value.partition("\n")
     if not rest:
         return
