@@ -38,7 +38,9 @@ from briefbook.render.pages import build_pages
 @click.argument("files", nargs=-1, required=True)
 @click.option("--briefing", default="briefing", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="The book's content folder.")
-@click.option("--id", "source_id", help="Source id (one file only); default: from the file name.")
+@click.option("--id", "source_id",
+              help="Source id (one file only); default: the file name when short and "
+                   "readable, else the headline, at most 40 characters.")
 @click.option("--outlet", help="Outlet (publication) name.")
 @click.option("--date", help="Publication date, ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--date-basis", type=click.Choice(["stated", "inferred", "unknown"]),
@@ -55,6 +57,10 @@ def add(files: tuple[str, ...], briefing: Path, source_id: str | None, outlet: s
     Each file is copied byte for byte into BRIEFING/sources/ and an entry is appended to
     BRIEFING/sources.yml. An existing id or file is never overwritten. One unreadable file
     does not stop the others; the command exits 1 if any failed.
+
+    The entry records how the paragraphs were found ('paragraphs: wrapped', so their numbers
+    never move) and, under 'suggested:', what the text says about itself (headline, outlet,
+    byline, dateline; basis 'from text'); options given here win over the suggestions.
 
     A saved web page (.html, .htm) or an http(s) URL is reduced to its article's main text;
     the page is kept as the original, and its metadata fills the entry (options win). Text
