@@ -11,6 +11,7 @@ import click
 
 from briefbook.bench.checkers import TIMEOUT, bench_check
 from briefbook.bench.eval_chronology import evaluate_chronology, evaluate_discrepancies, report
+from briefbook.bench.reading import corpus_figures, format_report, gold_figures
 from briefbook.bench.stages import (
     SHARED_CORPUS,
     copy_book,
@@ -146,3 +147,26 @@ def bench_chronology_command(gold: Path, corpus: Path, pairs: Path, details: boo
     click.echo(report(chronology, None, details=details))
     for name, score in scores.items():
         click.echo(f"[{name}] " + report(None, score, details=details))
+@bench.command("reading")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
+              default=str(SHARED_CORPUS), show_default=True,
+              help="Folder of .txt articles to read.")
+@click.option("--gold", type=click.Path(file_okay=False, path_type=Path),
+              default="tests/gold/bbc", show_default=True,
+              help="Hand annotations (title, boilerplate) of some of the corpus's articles.")
+@click.option("--sample-every", default=100, show_default=True,
+              help="Print every n-th article's reading for a check by eye (0: none).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def bench_reading_command(corpus: Path, gold: Path, sample_every: int, as_json: bool) -> None:
+    """Measure reading: paragraph rules, titles, boilerplate, on a corpus and on gold."""
+    if not corpus.is_dir():
+        raise click.ClickException(f"{corpus} is not a folder of articles")
+    files = sorted(p for p in corpus.iterdir() if p.suffix.lower() in (".txt", ".text", ".md"))
+    figures = corpus_figures(files, sample_every=0 if as_json else sample_every,
+                             echo=lambda text: click.echo(text, err=True))
+    gold_result = gold_figures(gold, corpus) if gold.is_dir() else None
+    if as_json:
+        click.echo(json.dumps({"corpus": figures, "gold": gold_result}, indent=2,
+                              ensure_ascii=False))
+    else:
+        click.echo(format_report(figures, gold_result))

@@ -4,7 +4,7 @@ The lowest floor: the domain records, errors, text folding, YAML with lines, the
 and URL arithmetic. Imports nothing else of the engine.
 
 Modules: ``cache``, ``citekeys``, ``errors``, ``lexicon``, ``links``, ``model``, ``names``,
-``text``, ``version``, ``wordlists``, ``yamlio``.
+``text``, ``textmeta``, ``version``, ``wordlists``, ``yamlio``.
 """
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "model",
     "names",
     "text",
+    "textmeta",
     "version",
     "wordlists",
     "yamlio",

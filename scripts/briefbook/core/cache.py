@@ -20,6 +20,7 @@ are pickles: the folder is a local build cache, never shared or downloaded.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -86,6 +87,7 @@ class Cache:
         self.memory: dict[tuple[str, str], Any] = {}
         self.stored: dict[str, dict[str, Any]] = {}
         self.dirty: set[str] = set()
+        self.records: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
 
@@ -156,6 +158,48 @@ class Cache:
                 raise
         except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
             log.debug("could not write cache file %s: %s", path, exc)
+
+    def read_record(self, name: str) -> Any:
+        """A small JSON record kept across builds and engine versions (``None`` if none).
+
+        Records remember what a previous build saw (e.g. each source's paragraph rule), so a
+        build can tell what changed since. A missing or unreadable file is ``None``.
+        """
+        if name in self.records:
+            return self.records[name]
+        path = self._record_path(name)
+        if path is None or not path.is_file():
+            return None
+        try:
+            return json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            log.debug("ignoring unreadable record %s: %s", path, exc)
+            return None
+
+    def _record_path(self, name: str) -> Path | None:
+        """A record's file: named by a hash, never by content (like the cache's pickles)."""
+        if self.directory is None:
+            return None
+        return self.directory / f"{key_of('record', name)}.json"
+
+    def write_record(self, name: str, value: Any) -> None:
+        """Keep a JSON record (in memory, and on disk atomically when there is a folder)."""
+        self.records[name] = value
+        path = self._record_path(name)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(value, handle, sort_keys=True)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except (OSError, TypeError, ValueError) as exc:
+            log.debug("could not write record %s: %s", path, exc)
 
     def clear_memory(self) -> None:
         """Forget the in-memory results (the disk files stay)."""

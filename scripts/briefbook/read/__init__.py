@@ -5,15 +5,21 @@ The read stage: ``briefing/`` into a validated, frozen :class:`~briefbook.core.m
 ``topics.yml``, ``review.yml``). Every problem carries file, line and key; nothing here
 analyses or renders.
 
-Modules: ``actors``, ``article``, ``book``, ``events``, ``review``, ``sources``, ``topics``.
+Modules: ``actors``, ``article``, ``boilerplate``, ``book``, ``events``, ``ids``, ``review``,
+``segment``, ``shape``, ``sources``, ``textmeta``, ``topics``.
 """
 
 __all__ = [
     "actors",
     "article",
+    "boilerplate",
     "book",
     "events",
+    "ids",
     "review",
+    "segment",
+    "shape",
     "sources",
+    "textmeta",
     "topics",
 ]

@@ -5,8 +5,8 @@ downloads, and the citation step (parse once per page, notes, quotation check, b
 I/O.
 
 Modules: ``actors``, ``base``, ``bibtex``, ``chronology``, ``chronology_entry``, ``citations``,
-``compare``, ``data``, ``datapage``, ``jsonld``, ``markup``, ``pages``, ``quotecheck``,
-``review``, ``sources``, ``timeline``, ``topics``.
+``compare``, ``data``, ``datapage``, ``jsonld``, ``markup``, ``numbering``, ``pages``,
+``quotecheck``, ``review``, ``sources``, ``timeline``, ``topics``.
 """
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "datapage",
     "jsonld",
     "markup",
+    "numbering",
     "pages",
     "quotecheck",
     "review",

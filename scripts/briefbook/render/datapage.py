@@ -31,6 +31,12 @@ FIELDS: dict[str, tuple[str, dict[str, str]]] = {
         "custom.date_basis": "`stated` | `inferred` | `unknown`",
         "custom.date_note": "what an inferred date was inferred from",
         "custom.derived_from": "id of the source this one is a rewording of, or null",
+        "custom.paragraph_rule": "how the paragraphs were found: `blank-lines` | `lines` | "
+                                 "`wrapped` | `sentences`",
+        "custom.from_text": "metadata the text suggests (basis *from text*) where none is "
+                            "curated: `title`, `container-title`, `author`, `dateline` "
+                            "{`text`, `place`, `month`, `day`, `year` (null when not stated), "
+                            "`paragraph`}",
     }),
     "citations.json": ("Every citation on every page of the book.", {
         "page": "the page's Markdown path",

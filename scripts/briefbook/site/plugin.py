@@ -34,6 +34,8 @@ from briefbook.render.base import BuiltPages, Settings
 from briefbook.render.citations import render_citations
 from briefbook.render.data import data_files
 from briefbook.render.jsonld import page_jsonld, script_block
+from briefbook.render.numbering import RECORD as NUMBERING_RECORD
+from briefbook.render.numbering import moved_citations, numbering_record
 from briefbook.render.pages import build_pages, page_title
 from briefbook.render.quotecheck import check_quotes
 from briefbook.render.sources import source_page_path
@@ -67,7 +69,10 @@ class BriefbookConfig(base.Config):
     """Check that quotations in cited sentences are verbatim in the cited paragraphs."""
 
     boilerplate = c.ListOfItems(c.Type(str), default=[])
-    """Extra regular expressions (whole paragraph, case-insensitive) of site boilerplate."""
+    """Extra regular expressions (case-insensitive) of site boilerplate, besides the package's
+    (``briefbook/read/data/boilerplate.yml``). Each is matched against a whole sentence or a
+    whole paragraph anywhere in an article, and a match is split off into a greyed paragraph
+    of its own, not citable; anchor patterns on the furniture's own words."""
 
     notes_heading = c.Type(str, default="Sources")
     """Heading of the list of notes appended to every page that cites."""
@@ -165,6 +170,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                                  annotations=self._analysed[1])
         for problem in self.built.problems:
             report(problem)
+        # a changed paragraph rule renumbers a source: name the citations it moves
+        for problem in moved_citations(self.book, self.built.cited_by,
+                                       cache.active().read_record(NUMBERING_RECORD)):
+            report(_in_briefing(problem, self.config.briefing))
         folder = self._pages_folder(config)
         if folder is not None:
             folder.write(self.built.pages)
@@ -301,6 +310,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             if original and original.is_relative_to(self.root / "originals") and original.is_file():
                 _write_site_file(out / "originals" / original.name, original.read_bytes())
         cache.flush()
+        cache.active().write_record(NUMBERING_RECORD, numbering_record(self.book))
         site = Path(config.site_dir)
         _write_site_file(site / PRINT_PAGE, print_document(
             site, site_name=config.site_name, when=as_of(self.book)).encode("utf-8"))
