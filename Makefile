@@ -44,5 +44,8 @@ fuzz: setup
 bench: setup
 	$(BIN)/briefbook bench
 
+eval: setup
+	$(BIN)/briefbook eval
+
 clean:
 	rm -rf site .cache

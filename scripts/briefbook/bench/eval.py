@@ -39,6 +39,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from briefbook.analyse.annotations import Annotations
+from briefbook.bench.eval_chronology import evaluate_chronology, evaluate_discrepancies
 from briefbook.core.lexicon import is_function_word, is_title, place_kind
 from briefbook.core.model import Actor, Book
 from briefbook.core.names import key
@@ -318,11 +319,35 @@ def _not_a_name(name: str) -> bool:
             or any(ch.isdigit() for ch in name))
 
 
+def chronology(config: EvalConfig) -> Section:
+    """Chronology entries on the BBC gold, and discrepancies on the annotated pairs.
+
+    The rules of matching are those of :mod:`briefbook.bench.eval_chronology`. Discrepancy
+    pairs come in two sets: ``dev`` (the rules were developed on it, so its figure is
+    optimistic) and ``heldout``.
+    """
+    section = Section(title="Chronology and discrepancies")
+    score = evaluate_chronology(config.gold / "bbc", config.corpus)
+    section.scores.append(Score(label="BBC chronology entries", right=score.correct,
+                                found=score.judged, gold_right=score.found,
+                                gold=score.annotated))
+    section.notes.append(f"{score.articles} articles, {score.entries} entries; "
+                         f"{score.not_judged} clauses outside the annotation rules")
+    for name in ("heldout", "dev"):
+        folder = config.gold / "discrepancies" / name
+        if folder.is_dir():
+            d = evaluate_discrepancies(folder)
+            section.scores.append(Score(label=f"discrepancies ({name}, {d.pairs} pairs)",
+                                        right=d.right, found=d.flagged, gold_right=d.found,
+                                        gold=d.expected))
+    return section
+
+
 #: The sections of ``briefbook eval``, in order: each takes the configuration.
-SECTIONS: list[Callable[[EvalConfig], Section]] = [example_book, bbc]
+SECTIONS: list[Callable[[EvalConfig], Section]] = [example_book, bbc, chronology]
 #: Names of the sections for ``briefbook eval --only``.
-SECTION_NAMES: dict[str, Callable[[EvalConfig], Section]] = {"example": example_book,
-                                                              "bbc": bbc}
+SECTION_NAMES: dict[str, Callable[[EvalConfig], Section]] = {
+    "example": example_book, "bbc": bbc, "chronology": chronology}
 
 
 def run(config: EvalConfig, sections: Sequence[Callable[[EvalConfig], Section]] = ()

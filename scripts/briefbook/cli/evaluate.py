@@ -17,13 +17,13 @@ from briefbook.bench.eval import BBC_CORPUS, GOLD_DIR, SECTION_NAMES, EvalConfig
               default="briefing", show_default=True, help="The example book's briefing folder.")
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=BBC_CORPUS,
               show_default=True, help="Folder holding the annotated BBC articles.")
-@click.option("--only", multiple=True, type=click.Choice(["example", "bbc"]),
+@click.option("--only", multiple=True, type=click.Choice(["example", "bbc", "chronology"]),
               help="Run only these sections (repeatable).")
 @click.option("-v", "--verbose", is_flag=True, help="List every miss and wrong answer.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def evaluate(gold: Path, briefing: Path, corpus: Path, only: tuple[str, ...], verbose: bool,
              as_json: bool) -> None:
-    """Precision and recall of speakers, quotation spans and people on the gold sets."""
+    """Precision and recall of speakers, quotation spans, people and the chronology."""
     if not (gold / "quotes.yml").is_file():
         raise click.ClickException(f"{gold / 'quotes.yml'} not found; run from the repository "
                                    "root or pass --gold")
