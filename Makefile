@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 serve: setup
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 build: setup
 	$(BIN)/briefbook build
@@ -43,6 +43,9 @@ fuzz: setup
 
 bench: setup
 	$(BIN)/briefbook bench
+
+eval: setup
+	$(BIN)/briefbook eval
 
 clean:
 	rm -rf site .cache

@@ -63,7 +63,8 @@ def test_derived_from_typo_and_duplicate_id_are_reported_with_lines(tmp_path: Pa
            "- id: port-daily\n  file: port-weekly.txt\n")
     root = write_book(tmp_path / "book", ARTICLES, sources_yml=yml)
     problems = {str(p) for p in load_book(root / "briefing").problems}
-    assert any(p.startswith("sources.yml:3:") and "derived_from 'port-dialy'" in p
+    # the line of the key itself (line 5), not of its entry
+    assert any(p.startswith("sources.yml:5:") and "derived_from 'port-dialy'" in p
                and "did you mean 'port-daily'?" in p for p in problems), problems
     assert any(p.startswith("sources.yml:6: duplicate source id 'port-daily'")
                for p in problems), problems

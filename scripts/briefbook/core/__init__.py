@@ -3,20 +3,22 @@
 The lowest floor: the domain records, errors, text folding, YAML with lines, the analysis cache
 and URL arithmetic. Imports nothing else of the engine.
 
-Modules: ``cache``, ``citekeys``, ``errors``, ``links``, ``mdscan``, ``model``, ``names``,
-``quotemarks``, ``text``, ``version``, ``wordlists``, ``yamlio``.
+Modules: ``cache``, ``citekeys``, ``errors``, ``lexicon``, ``links``, ``mdscan``, ``model``,
+``names``, ``quotemarks``, ``text``, ``textmeta``, ``version``, ``wordlists``, ``yamlio``.
 """
 
 __all__ = [
     "cache",
     "citekeys",
     "errors",
+    "lexicon",
     "links",
     "mdscan",
     "model",
     "names",
     "quotemarks",
     "text",
+    "textmeta",
     "version",
     "wordlists",
     "yamlio",

@@ -3,7 +3,7 @@
 Bringing articles in: plain text, saved pages and URLs, bibliographies, duplicate detection and
 the scaffold of a new book. Writes only through atomic, no-clobber writes.
 
-Modules: ``duplicates``, ``html``, ``references``, ``scaffold``, ``text``.
+Modules: ``duplicates``, ``html``, ``references``, ``scaffold``, ``sourcemeta``, ``text``.
 """
 
 __all__ = [
@@ -11,5 +11,6 @@ __all__ = [
     "html",
     "references",
     "scaffold",
+    "sourcemeta",
     "text",
 ]

@@ -32,6 +32,7 @@ from briefbook.core.errors import ArticleError, Problem, ToolError
 from briefbook.core.text import fold, slugify
 from briefbook.ingest.duplicates import article_paragraphs, book_texts, near_duplicate
 from briefbook.ingest.text import AddResult, add_articles, existing_sources
+from briefbook.read.ids import suggest_id
 from briefbook.read.sources import ID_RE, source_id_for
 
 #: File name endings read as saved web pages.
@@ -269,9 +270,12 @@ def add_page(
     except OSError as exc:
         return AddResult(problems=[Problem(file=item, level="error",
                                            message=f"cannot read: {exc.strerror or exc}")])
-    sid = source_id or default_id
-    if not ID_RE.match(sid):
-        sid = source_id_for(sid)
+    if source_id:
+        sid = source_id if ID_RE.match(source_id) else source_id_for(source_id)
+    else:  # short and readable: the file name, else the page's title (see read.ids)
+        ids, names, _ = existing_sources(briefing)
+        sid = suggest_id(f"{default_id}.html", page.meta.get("title"),
+                         ids | {Path(n).stem for n in names})
     duplicate = _duplicate_check(briefing, page.text.split("\n\n"), item, force)
     if duplicate is not None and duplicate.level == "error":
         return AddResult(problems=[duplicate])

@@ -5,8 +5,9 @@ downloads, and the citation step (parse once per page, notes, quotation and clai
 back-links), also a Python-Markdown extension (``mdext``). No I/O, except the extension loading
 a book when a builder gives it none.
 
-Modules: ``actors``, ``base``, ``bibtex``, ``chronology``, ``citations``, ``citestep``,
-``claimcheck``, ``compare``, ``data``, ``datapage``, ``jsonld``, ``markup``, ``mdext``, ``pages``,
+Modules: ``actors``, ``base``, ``bibtex``, ``chronology``, ``chronology_entry``, ``citations``,
+``citestep``, ``claimcheck``, ``compare``, ``data``, ``datapage``, ``jsonld``, ``markup``,
+``mdext``, ``numbering``, ``pages``,
 ``quotecheck``, ``review``, ``sources``, ``timeline``, ``topics``.
 """
 
@@ -15,6 +16,7 @@ __all__ = [
     "base",
     "bibtex",
     "chronology",
+    "chronology_entry",
     "citations",
     "citestep",
     "claimcheck",
@@ -24,6 +26,7 @@ __all__ = [
     "jsonld",
     "markup",
     "mdext",
+    "numbering",
     "pages",
     "quotecheck",
     "review",

@@ -155,8 +155,10 @@ def read_page(text: str, book: Book, *, path: str, shown: str | None = None,
                            f"{where}")
                 hint = (f"check the sentence \u201c{excerpt(' '.join(sentence.split()), 120)}"
                         "\u201d against its source, or cite the paragraph that says it")
-                review.append(ReviewItem(kind="claim", text=message,
-                                         hint=hint, page=path, line=cit.line))
+                review.append(ReviewItem(
+                    kind="claim", text=message, hint=hint, page=path, line=cit.line,
+                    source=cited[0][0].id if cited else None, affects="citation",
+                    subject=f"{path}-{finding.kind}-{finding.word}"))
                 if claim_mode == "strict":
                     problems.append(Problem(file=shown, line=cit.line, message=message,
                                             hint=hint))

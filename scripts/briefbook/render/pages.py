@@ -24,7 +24,7 @@ from briefbook.render.citestep import CitationStep, StepOptions
 from briefbook.render.compare import compare_pages
 from briefbook.render.data import data_files
 from briefbook.render.datapage import render_data_page
-from briefbook.render.review import REVIEW_PAGE, render_review
+from briefbook.render.review import REVIEW_PAGE, review_page
 from briefbook.render.sources import (
     SOURCES_INDEX,
     CitedBy,
@@ -137,10 +137,10 @@ def build_pages(
         pages[SOURCES_INDEX] = render_sources_index(
             book, cited_by=cited_by, directory_urls=settings.directory_urls)
     if REVIEW_PAGE not in handwritten:
-        items = memo.get("review_items")
-        if items is None:
-            items = memo["review_items"] = review_items(book, annotations)
-        pages[REVIEW_PAGE] = render_review(items + claims)
+        found = memo.get("review_items")
+        if found is None:
+            found = memo["review_items"] = review_items(book, annotations, include_decided=True)
+        pages.update(review_page(book, annotations, settings, extra=claims, found=found))
     built = BuiltPages(pages=dict(sorted(pages.items())), records=records, problems=problems,
                        annotations=annotations, cited_by=cited_by, step=step,
                        appended=appended, claims=claims)

@@ -2,10 +2,11 @@
 
 The builder adapters: the MkDocs plugin (a thin shell over the render stage) and the print view.
 
-Modules: ``plugin``, ``printview``.
+Modules: ``pagefiles``, ``plugin``, ``printview``.
 """
 
 __all__ = [
+    "pagefiles",
     "plugin",
     "printview",
 ]
