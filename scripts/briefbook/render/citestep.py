@@ -62,6 +62,12 @@ class CitationStep:
         book: The loaded book.
         annotations: Its analysis (built on demand for the claim check when not given).
         options: What to check and how to write links.
+
+    Attributes:
+        pages: The reading of each page of the current build, by path.
+        skipped: Pages the extension leaves alone (generated source pages: no citations).
+        after_render: Problems found while rendering (text not read as a citation), by path.
+        report: Where problems found while rendering go (the plugin's logger; else logging).
     """
 
     def __init__(self, book: Book, annotations: Annotations | None = None,
