@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: setup serve build check test lint fuzz bench pdf clean
+.PHONY: setup serve build check test test-install lint fuzz bench eval pdf clean
 
 setup: $(STAMP)
 
@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 serve: setup
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 build: setup
 	$(BIN)/briefbook build
@@ -35,11 +35,17 @@ test: setup
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
+test-install: setup
+	$(BIN)/python -m pytest -m install -p no:cacheprovider
+
 fuzz: setup
 	$(BIN)/python -m pytest -m fuzz -p no:cacheprovider
 
 bench: setup
 	$(BIN)/briefbook bench
+
+eval: setup
+	$(BIN)/briefbook eval
 
 clean:
 	rm -rf site .cache

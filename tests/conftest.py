@@ -39,3 +39,17 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert actual == path.read_text("utf-8")
 
     return compare
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the ``install`` tests (fresh virtualenv, package index) only when asked by name.
+
+    ``.ci/run`` asks for them with ``-m install`` after the suite; a plain ``pytest`` or
+    ``-m "not browser"`` leaves them out and says so in the deselected count.
+    """
+    if "install" in (config.option.markexpr or ""):
+        return
+    keep = [item for item in items if item.get_closest_marker("install") is None]
+    if len(keep) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in keep])
+        items[:] = keep

@@ -131,7 +131,18 @@ def test_every_spelling_resolves_to_one_profile() -> None:
               "Kirbry": "john-kirby", "Kirby": "john-kirby"}
     for text, actor in expect.items():
         assert by_text.get(text) == {actor}, text
-    assert not [x for x in a.actors if not x.curated]
+    # people the registry does not curate are found too, but never as a second profile of a
+    # curated actor (by name, alias or surname), and never as a non-name
+    from briefbook.core.lexicon import is_function_word, place_kind
+    from briefbook.core.names import key
+
+    curated = {key(s) for x in a.book.actors for s in x.names}
+    surnames = {key(x.name).split()[-1] for x in a.book.actors if x.kind == "person"}
+    for extracted in [x for x in a.actors if not x.curated]:
+        assert key(extracted.name) not in curated, extracted
+        assert key(extracted.name) not in surnames, extracted
+        assert not is_function_word(extracted.name.split()[0]), extracted
+        assert place_kind(extracted.name) is None, extracted
 
 
 def test_mentions_cover_every_source_naming_the_actor() -> None:
@@ -180,7 +191,10 @@ def test_empty_registry_still_gets_speaker_profiles_and_quotes(tmp_path: Path) -
     files = data_files(book, built)
     quotes = json.loads(files["quotes.json"])
     assert [(q["speaker"], q["paragraph"]) for q in quotes] == [("ana-lima", 2), ("ana-lima", 3)]
-    assert set(quotes[0]) == {"text", "speaker", "speaker_as_written", "source", "paragraph"}
+    assert set(quotes[0]) == {"text", "speaker", "speaker_name", "speaker_as_written", "cue",
+                              "anonymous", "derived", "original", "source", "paragraph"}
+    assert quotes[0]["speaker_name"] == "Ana Lima" and quotes[0]["derived"] is False
+    assert quotes[0]["cue"] and "cue: " in profile
     actors = json.loads(files["actors.json"])
     assert actors[0]["id"] == "ana-lima" and actors[0]["curated"] is False
     assert set(actors[0]) == {"id", "name", "kind", "roles", "affiliation", "aliases", "url",
@@ -267,16 +281,28 @@ def test_review_command_lists_items_with_source_and_paragraph(tmp_path: Path) ->
 
     root = small_book(tmp_path, "- id: ana-lindqvist\n  name: Ana Lindqvist\n")
     (root / "sources" / "a.txt").write_text(
-        "Ana Lindqvist met Governor Peter Pan.\n\n“We will answer within the week,” an aide "
-        "said.\n\nLater Lindqvst spoke again.\n", encoding="utf-8")
+        "Ana Lindqvist met Governor Peter Pan.\n\n“We will answer within the week.”\n\n"
+        "“Nothing is decided yet,” an aide said.\n\nLater Lindqvst spoke again.\n",
+        encoding="utf-8")
     result = CliRunner().invoke(review, ["--briefing", str(root)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "unknown-name\ta ¶ 1\t“Governor Peter Pan” is not in the registry" in "\n".join(lines)
-    assert any(line.startswith("unattributed-quote\ta ¶ 2\t“We will answer within the week,”")
+    assert any(line.startswith("extracted-actor\ta ¶ 1\t“Peter Pan” (person) is named")
+               for line in lines), lines
+    assert any(line.startswith("unattributed-quote\ta ¶ 2\t“We will answer within the week.”")
                for line in lines)
-    assert any(line.startswith("near-miss\ta ¶ 3\t“Lindqvst” looks like “Ana Lindqvist”")
-               for line in lines)
+    # an anonymous speaker is a speaker: its quotation is not "unattributed"
+    assert not any("Nothing is decided yet" in line for line in lines)
+    near = [line for line in lines
+            if line.startswith("near-miss\ta ¶ 4\t“Lindqvst” looks like “Ana Lindqvist”")]
+    assert near and "key near-miss:a:lindqvst" in near[0]
+    # the speaker-affecting item ranks before the profile ones
+    assert lines[0].startswith("unattributed-quote")
+    (root / "review.yml").write_text("- item: near-miss:a:lindqvst\n  decision: ignored\n"
+                                     "- item: nonsense\n  decision: maybe\n", "utf-8")
+    result = CliRunner().invoke(review, ["--briefing", str(root)])
+    assert "near-miss\ta ¶ 4" not in result.output
+    assert "review.yml:3: 'item: nonsense' is not a review item key" in result.output
 
 
 def test_every_paragraph_naming_an_actor_in_full_has_its_mention() -> None:

@@ -104,8 +104,9 @@ def test_output_identical_with_and_without_cache(tmp_path: Path) -> None:
         warm = _render(briefing)
         assert disk.hits > 0
         assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
-            f"{key_of(n)}.pickle" for n in ("chronology.candidates", "mentions.source",
-                                            "quotes.source"))
+            f"{key_of(n)}.pickle" for n in ("chronology.clauses", "mentions.source",
+                                            "people.names", "quotes.source",
+                                            "source_dates.proposal"))
         assert plain == cold == warm
     finally:
         cache.configure(None)

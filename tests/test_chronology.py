@@ -108,13 +108,30 @@ def test_empty_events_still_give_a_chronology(tmp_path: Path) -> None:
     assert ("2030-05-13", "day", False) in dates  # "on Monday" against Thursday 16 May
     assert ("2030-05-14", "day", False) in dates  # "on Tuesday"
     assert [e.earliest for e in entries] == sorted(e.earliest for e in entries)
-    inferred = next(e for e in entries if e.id == "x-wire-b-p1-s1")
-    assert inferred.date_basis == "inferred" and "inferred" in (inferred.date_note or "")
+    # The four reports of the airport attack are one event with all their citations.
+    attack = next(e for e in entries if e.id == "x-wire-a-p1-s1")
+    assert {m.source for m in attack.members} == {"wire-a", "wire-a-copy", "wire-b",
+                                                  "wire-b-later"}
+    assert attack.independent_sources == 2 and attack.status == "confirmed"
+    assert not any(e.id == "x-wire-b-p1-s1" for e in entries)
     # The undated source's "on Friday" cannot be dated: not in the chronology, on review.
     assert not any(e.id.startswith("x-undated") for e in entries)
     items = review_chronology(book, annotations)
     undated = [i for i in items if i.source == "undated"]
     assert undated and "cannot be dated" in undated[0].text
+
+
+def test_unmerge_record_undoes_a_merge(tmp_path: Path) -> None:
+    _, annotations = make(tmp_path, "- unmerge: [x-wire-a-p1-s1]\n")
+    entries = {e.id: e for e in annotations.chronology.entries}
+    assert {"x-wire-a-p1-s1", "x-wire-b-p1-s1", "x-wire-a-copy-p1-s1"} <= set(entries)
+    inferred = entries["x-wire-b-p1-s1"]
+    assert inferred.date_basis == "inferred" and "inferred" in (inferred.date_note or "")
+    assert len(entries["x-wire-a-p1-s1"].members) == 1
+    # One sentence id keeps only that sentence apart; the others stay merged.
+    _, annotations = make(tmp_path, "- unmerge: wire-b-p1-s1\n")
+    entries = {e.id: e for e in annotations.chronology.entries}
+    assert len(entries["x-wire-a-p1-s1"].members) == 3 and "x-wire-b-p1-s1" in entries
 
 
 def test_page_has_anchors_badges_citations_and_svg(tmp_path: Path) -> None:

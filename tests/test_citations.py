@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import markdown
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from briefbook.core.citekeys import find_citations, parse_locator
 from briefbook.read.book import load_book
-from briefbook.render.citations import render_citations
+from briefbook.render.citations import read_page
+from briefbook.render.mdext import render_page
 from briefbook.render.quotecheck import check_quotes, last_sentence_quotes
 
 
@@ -64,24 +64,23 @@ def test_unreadable_locator_is_reported_with_a_hint():
 def test_render_numbers_notes_links_anchors_and_lists_sources(book):
     md = ("# Page\n\nThe bridge opened [@daily-2020, ¶ 1; @weekly-2020, ¶ 1].\n\n"
           "More [@daily-2020].\n")
-    out = render_citations(md, book, page="docs/p.md",
-                           href=lambda s, n: f"../sources/{s}/" + (f"#{s}-p{n}" if n else ""))
-    assert out.problems == ()
-    assert '<a id="bb-cite-1" class="bb-cite-link" href="../sources/daily-2020/#daily-2020-p1"' \
-        in out.markdown
-    assert 'id="bb-cite-2"' in out.markdown and 'id="bb-cite-3"' in out.markdown
+    html, problems, reading = render_page(md, book, page="p.md", extensions=["toc"])
+    assert problems == []
+    assert '<a class="bb-cite-link" href="../sources/daily-2020/#daily-2020-p1" ' \
+        'id="bb-cite-1"' in html
+    assert 'id="bb-cite-2"' in html and 'id="bb-cite-3"' in html
     tip = "Unknown outlet, undated · ¶ 1: The mayor opened the bridge on Friday."
-    link = LexborHTMLParser(markdown.markdown(out.markdown)).css_first("a.bb-cite-link")
+    assert f'title="{tip}"' in html
+    link = LexborHTMLParser(html).css_first("a.bb-cite-link")
     assert link.attributes["title"] == tip  # the plain text, decoded by any HTML parser
-    assert "\n## Sources\n" in out.markdown
-    assert out.markdown.count("<li id=\"bb-note-") == 3
-    assert [r["note"] for r in out.records] == [1, 2, 3]
-    assert all(r["resolved"] for r in out.records)
+    assert '<h2 id="sources">Sources</h2>' in html
+    assert html.count('<li id="bb-note-') == 3
+    assert [r["note"] for r in reading.records] == [1, 2, 3]
+    assert all(r["resolved"] for r in reading.records)
 
 
 def test_unknown_source_has_page_line_and_did_you_mean(book):
-    out = render_citations("x\n\nSee [@daily-202, ¶ 1].\n", book, page="docs/p.md",
-                           href=lambda s, n: "#")
+    out = read_page("x\n\nSee [@daily-202, ¶ 1].\n", book, path="docs/p.md")
     (problem,) = out.problems
     assert problem.file == "docs/p.md" and problem.line == 3
     assert "unknown source '@daily-202'" in problem.message
@@ -90,8 +89,7 @@ def test_unknown_source_has_page_line_and_did_you_mean(book):
 
 
 def test_paragraph_out_of_range_and_boilerplate_are_reported(book):
-    out = render_citations("[@daily-2020, ¶ 9] and [@daily-2020, ¶ 4]\n", book, page="p.md",
-                           href=lambda s, n: "#")
+    out = read_page("[@daily-2020, ¶ 9] and [@daily-2020, ¶ 4]\n", book, path="p.md")
     messages = [p.message for p in out.problems]
     assert "has no paragraph 9 (it has 4)" in messages[0]
     assert "boilerplate" in messages[1]

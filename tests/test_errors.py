@@ -8,7 +8,7 @@ from bookkit import write_book
 from briefbook.core.yamlio import load_yaml
 from briefbook.read.book import load_book
 from briefbook.read.events import load_events
-from briefbook.render.citations import render_citations
+from briefbook.render.citations import read_page
 
 ARTICLES = {"port-daily.txt": "The port reopened on Friday.\n\nShips queued outside.\n",
             "port-weekly.txt": "The port reopened after a week.\n"}
@@ -56,8 +56,7 @@ def test_unknown_actor_in_events_has_a_did_you_mean(tmp_path: Path):
 def test_unknown_source_in_a_citation_has_a_did_you_mean(tmp_path: Path):
     root = write_book(tmp_path / "book", ARTICLES)
     book = load_book(root / "briefing")
-    rendered = render_citations("# P\n\nIt reopened [@port-daly, ¶ 1].\n", book, page="p.md",
-                                href=lambda s, n: "#")
+    rendered = read_page("# P\n\nIt reopened [@port-daly, ¶ 1].\n", book, path="p.md")
     assert [(p.file, p.line) for p in rendered.problems] == [("p.md", 3)]
     assert "unknown source '@port-daly'" in rendered.problems[0].message
     assert "did you mean 'port-daily'?" in str(rendered.problems[0])
@@ -70,7 +69,8 @@ def test_derived_from_typo_and_duplicate_id_are_reported_with_lines(tmp_path: Pa
            "- id: port-daily\n  file: port-weekly.txt\n")
     root = write_book(tmp_path / "book", ARTICLES, sources_yml=yml)
     problems = {str(p) for p in load_book(root / "briefing").problems}
-    assert any(p.startswith("sources.yml:3:") and "derived_from 'port-dialy'" in p
+    # the line of the key itself (line 5), not of its entry
+    assert any(p.startswith("sources.yml:5:") and "derived_from 'port-dialy'" in p
                and "did you mean 'port-daily'?" in p for p in problems), problems
     assert any(p.startswith("sources.yml:6: duplicate source id 'port-daily'")
                for p in problems), problems

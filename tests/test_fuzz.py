@@ -21,7 +21,7 @@ from briefbook.core.yamlio import load_yaml
 from briefbook.read.article import read_article
 from briefbook.read.book import load_book
 from briefbook.read.sources import load_sources
-from briefbook.render.citations import render_citations
+from briefbook.render.mdext import render_page
 
 QUICK = settings(max_examples=150, deadline=None,
                  suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -177,10 +177,12 @@ def _citations_property(small_book, markdown: str) -> None:
         assert markdown[cit.start:cit.end] == cit.text
         assert 1 <= cit.line <= markdown.count("\n") + 1
     assert all(isinstance(line, int) for line, _, _ in errors)
-    rendered = render_citations(markdown, book, page="page.md", href=lambda s, n: f"#{s}-{n}")
-    assert len(rendered.records) == sum(len(c.items) for c in citations)
-    assert all(p.file == "page.md" for p in rendered.problems)
-    assert "<script" not in rendered.markdown.replace(markdown, "") or "<script" in markdown
+    html, problems, reading = render_page(markdown, book, page="page.md")
+    records = reading.records if reading is not None else ()
+    assert len(records) == sum(len(c.items) for c in citations)  # the one reading renders
+    assert all(p.file == "page.md" for p in problems)
+    assert "\ue000" not in html  # no placeholder left behind
+    assert "<script" not in html or "<script" in markdown
 
 
 markdowns = st.lists(st.one_of(cite_pieces, ugly_text), max_size=40).map("".join)

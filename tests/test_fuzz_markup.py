@@ -15,7 +15,6 @@ import re
 import tempfile
 from pathlib import Path
 
-import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,13 +22,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 from briefbook.analyse.annotations import Annotations
 from briefbook.check.active import URL_ATTRIBUTES, url_scheme
-from briefbook.core.links import href
 from briefbook.read.book import load_book
 from briefbook.render.base import Settings
-from briefbook.render.citations import render_citations
 from briefbook.render.jsonld import page_jsonld, script_block
+from briefbook.render.mdext import render_page
 from briefbook.render.pages import build_pages
-from briefbook.render.sources import source_page_path
 
 QUICK = settings(max_examples=30, deadline=None, derandomize=True,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -123,12 +120,7 @@ def _render_property(article: list[str], meta: dict[str, str]) -> None:
                     found += live_markup(f"<title>{json.loads(title.group(1))}</title><p>"
                                          f"{json.loads(title.group(1))}</p>", f"{path} title")
             body = text[front.end():] if front else text
-            rendered = render_citations(
-                body, book, page=path,
-                href=lambda sid, n, path=path: href(
-                    path, source_page_path(sid),
-                    book.source(sid).anchor(n) if n else None))  # type: ignore[union-attr]
-            html = markdown.markdown(rendered.markdown, extensions=EXTENSIONS)
+            html, _, _ = render_page(body, book, page=path, extensions=EXTENSIONS)
             found += live_markup(html, path)
             block = script_block(page_jsonld(book, path, title="T", site_name="S",
                                              site_url=None, directory_urls=True))

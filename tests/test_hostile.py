@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import markdown
 import pytest
 from click.testing import CliRunner
 from selectolax.lexbor import LexborHTMLParser
@@ -23,7 +22,7 @@ from briefbook.check.checker import check_site
 from briefbook.cli import main
 from briefbook.core.citekeys import excerpt
 from briefbook.core.model import Book, Paragraph, Source
-from briefbook.render.citations import render_citations
+from briefbook.render.mdext import render_page
 from hostilekit import (
     PAYLOADS,
     actors_yml,
@@ -174,9 +173,7 @@ def test_each_payload_alone_in_a_tooltip_and_a_quotation(payload: str, tmp_path:
     source = Source(id="s", file="s.txt", sha256="0", size=1, outlet=f"Outlet {payload}",
                     paragraphs=(Paragraph(number=1, text=text, line=1),))
     book = Book(root="", sources=(source,))
-    rendered = render_citations("Text [@s, ¶ 1] and [@s].\n", book, page="p.md",
-                                href=lambda sid, n: f"s.html#s-p{n}" if n else "s.html")
-    html = markdown.markdown(rendered.markdown, extensions=[
+    html, _, _ = render_page("Text [@s, ¶ 1] and [@s].\n", book, page="p.md", extensions=[
         "abbr", "attr_list", "md_in_html", "tables", "admonition", "toc"])
     assert list(problems_in_html(html, payload)) == []
     titles = [shown(a.attributes.get("title"))

@@ -245,3 +245,44 @@ def test_an_import_and_adds_at_once_keep_every_change(briefing: Path, tmp_path: 
     old = book.source("old")
     assert old is not None and old.title == "The old harbour story"
     assert old.outlet == "Harbour Weekly"
+
+
+def _set_one(args: tuple[str, multiprocessing.synchronize.Barrier]) -> int:
+    from briefbook.ingest import sourcemeta
+    from briefbook.ingest.sourcemeta import parse_assignments, set_source
+
+    briefing, barrier = args
+    real_fsync, real_check = os.fsync, sourcemeta.check_entry
+    os.fsync = lambda fd: (time.sleep(0.02), real_fsync(fd))[1]  # a real disk
+    # in this forked worker only: a slow check between reading sources.yml and writing it,
+    # long enough for every add to run in between if nothing made them wait
+    sourcemeta.check_entry = lambda *a, **k: (time.sleep(0.5), real_check(*a, **k))[1]
+    barrier.wait()
+    values = parse_assignments(["title=The old harbour story", "outlet=Harbour Weekly"])
+    return len(set_source(Path(briefing), "old", values).changes)
+
+
+def test_sources_set_and_adds_at_once_keep_every_change(briefing: Path, tmp_path: Path) -> None:
+    """'sources set' reads, changes and writes sources.yml under the book lock, as add does."""
+    (briefing / "sources" / "old.txt").write_text("An older article about the harbour.\n")
+    (briefing / "sources.yml").write_text("- id: old\n  file: old.txt\n", "utf-8")
+    rng = random.Random(11)
+    files = []
+    for n in range(8):
+        path = tmp_path / f"new-{n}.txt"
+        path.write_text(" ".join("".join(rng.choices(string.ascii_lowercase, k=7))
+                                 for _ in range(15)) + ".\n", "utf-8")
+        files.append(str(path))
+    context = multiprocessing.get_context("fork")
+    barrier = context.Manager().Barrier(9)
+    with context.Pool(9) as pool:
+        changed = pool.apply_async(_set_one, ((str(briefing), barrier),))
+        added = pool.map(_add_one, [(str(briefing), f, barrier) for f in files])
+        assert changed.get(timeout=120) == 2
+    assert added == [1] * 8
+    book = load_book(briefing)
+    assert sorted(s.id for s in book.sources if s.curated) == [
+        "new-0", "new-1", "new-2", "new-3", "new-4", "new-5", "new-6", "new-7", "old"]
+    old = book.source("old")
+    assert old is not None and (old.title, old.outlet) == ("The old harbour story",
+                                                           "Harbour Weekly")

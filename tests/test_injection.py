@@ -74,9 +74,14 @@ def _pages(site: Path) -> list[tuple[str, LexborHTMLParser]]:
 def test_nothing_is_written_outside_the_site_folder(built):
     root, site, outside = built
     cache = root / ".cache" / "briefbook"  # the analysis cache: content-hash names only
+    pages = cache / "pages"  # generated pages, by their site path (ids are [a-z0-9-]+)
     for path in outside:
         assert path == root / ".cache" or path == cache or cache in path.parents, path
-        assert path.is_dir() or re.fullmatch(r"[0-9a-f]{64}\.pickle", path.name), path
+        if pages == path or pages in path.parents:
+            relative = path.relative_to(pages).as_posix()
+            assert path.is_dir() or re.fullmatch(r"[a-z0-9_-]+(/[a-z0-9_-]+)*\.md", relative), path
+            continue
+        assert path.is_dir() or re.fullmatch(r"[0-9a-f]{64}\.(?:pickle|json)", path.name), path
     assert not (root.parent / "outside.txt").exists() and not (root / "escape.txt").exists()
     assert not any(".." in p.relative_to(site).as_posix() for p in site.rglob("*"))
 

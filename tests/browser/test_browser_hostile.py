@@ -75,6 +75,10 @@ def test_no_payload_runs_when_citations_are_hovered_and_clicked(
             count = links.count()
             if path == "notes/":
                 assert count >= 50  # every hostile paragraph is cited there
+            # collapsed sections (the chronology's background and later dates) opened, so
+            # that the tooltips inside them are hovered too
+            page.evaluate("document.querySelectorAll('article details')"
+                          ".forEach(d => { d.open = true; })")
             page.evaluate("document.querySelectorAll('article [title]')"
                           ".forEach((e, i) => { e.dataset.bbHover = i; })")
             titled = page.locator("[data-bb-hover]")  # citations, change marks: every tooltip

@@ -4,23 +4,34 @@ The analyse stage: pure functions over the book (mentions, quotations and speake
 chronology, alignment and discrepancies, topic evidence, review items), gathered lazily in
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
-Modules: ``align``, ``annotations``, ``changes``, ``chronology``, ``compare``, ``dates``,
-``discrepancies``, ``evidence``, ``figures``, ``homoglyphs``, ``mentions``, ``quotes``,
-``review``.
+Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
+``copies``, ``date_patterns``, ``dated_clauses``, ``dates``, ``discrepancies``, ``evidence``,
+``figures``, ``homoglyphs``, ``mentions``, ``merge``, ``namefinder``, ``people``, ``periods``,
+``quantities``, ``quotes``, ``review``, ``source_dates``.
 """
 
 __all__ = [
     "align",
     "annotations",
+    "attribution",
     "changes",
     "chronology",
     "compare",
+    "copies",
+    "date_patterns",
+    "dated_clauses",
     "dates",
     "discrepancies",
     "evidence",
     "figures",
     "homoglyphs",
     "mentions",
+    "merge",
+    "namefinder",
+    "people",
+    "periods",
+    "quantities",
     "quotes",
     "review",
+    "source_dates",
 ]

@@ -12,8 +12,10 @@ from functools import cached_property
 
 from briefbook.analyse.chronology import Chronology, Entry, build_chronology
 from briefbook.analyse.compare import Comparison, compare
+from briefbook.analyse.copies import Copied, copied_quotes
 from briefbook.analyse.evidence import Evidence, gather_evidence
 from briefbook.analyse.mentions import Mention, NearMiss, near_misses
+from briefbook.analyse.people import People
 from briefbook.analyse.quotes import Quote, analyse
 from briefbook.core.model import Actor, Book
 
@@ -41,8 +43,8 @@ class Annotations:
         return compare(self.book)
 
     @cached_property
-    def actor_analysis(self) -> tuple[list[Actor], list[Mention], list[Quote]]:
-        """``(actors, mentions, quotes)`` from :func:`~briefbook.analyse.quotes.analyse`."""
+    def actor_analysis(self) -> tuple[list[Actor], list[Mention], list[Quote], People]:
+        """``(actors, mentions, quotes, people)`` from :func:`~briefbook.analyse.quotes.analyse`."""
         return analyse(self.book)
 
     @cached_property
@@ -59,6 +61,24 @@ class Annotations:
     def quotes(self) -> list[Quote]:
         """Every quotation (statements and phrases) with its speaker."""
         return self.actor_analysis[2]
+
+    @cached_property
+    def people(self) -> People:
+        """Extracted people, genders and spelling candidates (:mod:`briefbook.analyse.people`)."""
+        return self.actor_analysis[3]
+
+    @cached_property
+    def copied(self) -> dict[tuple[str, int, int], Copied]:
+        """Quotations of derived sources, by ``(source, paragraph, start)``.
+
+        These are not the speaker's own words (see :mod:`briefbook.analyse.copies`); profiles
+        label them and never count them as statements.
+        """
+        return copied_quotes(self.quotes, self.derived_from, self.comparison)
+
+    def is_copied(self, quote: Quote) -> bool:
+        """Whether a quotation was read in a derived source."""
+        return (quote.source, quote.paragraph, quote.start) in self.copied
 
     @cached_property
     def mentions_by_actor(self) -> dict[str, list[Mention]]:

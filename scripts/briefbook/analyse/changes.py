@@ -8,9 +8,15 @@ separated by a single word. Each change is then classified, most serious first:
   or removed (the sentences' counts of negating words differ);
 - ``date``: a month, day of the month, weekday or relative day changed, and the dates the two
   sentences state differ (``Feb. 15`` → ``15 February`` is the same date: wording);
-- ``number``: the figures the two sentences state differ (``four`` → ``4`` is wording);
-- ``role``: a title, office or institution changed (generic list plus the actor registry's
-  roles and affiliations), or a capitalised word next to one;
+- ``number``: the figures the two sentences state conflict, read with their hedges and what
+  they count (:mod:`briefbook.analyse.quantities`: "at least nine" and "ten" agree, "four" →
+  ``4`` is wording, "300 kilometres" and "186 miles" are not compared); the note quotes both;
+- ``contradiction`` also: words of one class of things replaced by another of the class
+  ("destroyers" → "frigates", ``core/data/entity_classes.txt``), or a place after "in", "near",
+  "from" … replaced by another place that the other sentence does not name;
+- ``role``: a title, office or institution replaced by another (generic list plus the actor
+  registry's roles and affiliations), or a capitalised word next to one; a title word only
+  dropped or added ("Provincial governor" → "Governor") is wording;
 - ``attribution``: a name next to a verb of saying changed (who said it);
 - ``wording``: anything else; shown, not flagged. Equivalent spellings (``U.S.`` / ``United
   States``) and changes of punctuation only are not reported at all.
@@ -25,6 +31,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from briefbook.analyse.quantities import Quantity, conflict, quantities
 from briefbook.core.text import fold
 from briefbook.core.wordlists import (
     EQUIVALENTS,
@@ -39,6 +46,7 @@ from briefbook.core.wordlists import (
     VAGUE_NUMBERS,
     WEEKDAYS,
     antonym_index,
+    entity_classes,
     lemma_forms,
 )
 
@@ -290,7 +298,7 @@ def diff_sentences(a: str, b: str, *, vocabulary: Vocabulary | None = None) -> l
     ta, tb = tokenize(a), tokenize(b)
     dates_a, used_a = _dates(ta)
     dates_b, used_b = _dates(tb)
-    numbers_differ = _numbers(ta, used_a) != _numbers(tb, used_b)
+    clash = conflict(quantities(a, ta, used_a), quantities(b, tb, used_b))
     negation_differs = _negations(ta) != _negations(tb)
     changes: list[Change] = []
     ops, matched_a, matched_b = _ops(ta, tb)
@@ -305,7 +313,7 @@ def diff_sentences(a: str, b: str, *, vocabulary: Vocabulary | None = None) -> l
         real_new = [k for k in range(j1, j2) if k not in matched_b]
         kind, why = _classify(ta, tb, real_old, real_new, roles=roles, used_a=used_a,
                               used_b=used_b,
-                              dates_differ=dates_a != dates_b, numbers_differ=numbers_differ,
+                              dates_differ=dates_a != dates_b, clash=clash,
                               negation_differs=negation_differs)
         note = f"{what}" + (f" ({why})" if why else "") + (" [in a quotation]" if quoted else "")
         changes.append(Change(
@@ -320,7 +328,8 @@ def _near(tokens: list[Token], where: list[int], words: frozenset[str], reach: i
                for t in tokens[max(0, k - reach):k + reach + 1] if t is not tokens[k])
 
 
-_PRONOUNS = frozenset("he she they it we i you him her them his its their one".split())
+_PRONOUNS = frozenset(
+    "he she they it we i you him her them his its their one our my your us me".split())
 
 
 def _phrases(tokens: list[Token]) -> dict[int, str]:
@@ -372,7 +381,8 @@ def _speaker(tokens: list[Token], k: int) -> bool:
 
 def _classify(ta: list[Token], tb: list[Token], real_a: list[int], real_b: list[int], *,
               roles: Vocabulary, used_a: set[int], used_b: set[int], dates_differ: bool,
-              numbers_differ: bool, negation_differs: bool) -> tuple[str, str]:
+              clash: tuple[Quantity, Quantity] | None,
+              negation_differs: bool) -> tuple[str, str]:
     old, new = [ta[k] for k in real_a], [tb[k] for k in real_b]
     if not old or not new:
         content = [t for t in old + new if t.key not in _MINOR]
@@ -389,23 +399,68 @@ def _classify(ta: list[Token], tb: list[Token], real_a: list[int], real_b: list[
         return ("date", "a different date") if dates_differ else ("wording", "same date")
     has_number = any(_number(ta[k].key) is not None and _counts(ta, k) for k in real_a) or any(
         _number(tb[k].key) is not None and _counts(tb, k) for k in real_b)
-    if has_number and numbers_differ:
-        return "number", "a different figure"
+    if clash is not None and (any(clash[0].first <= k <= clash[0].last for k in real_a)
+                              or any(clash[1].first <= k <= clash[1].last for k in real_b)):
+        return "number", f"\u201c{clash[0].text}\u201d versus \u201c{clash[1].text}\u201d"
+    kinds = _class_conflict(old, new)
+    if kinds:
+        return "contradiction", kinds
+    place = _place_conflict(ta, tb, real_a, real_b)
+    if place:
+        return "contradiction", place
     keep_a = [real_a[k] for k in _essential(old, new)]
     keep_b = [real_b[k] for k in _essential(new, old)]
-    changed = [ta[k] for k in keep_a] + [tb[k] for k in keep_b]
-    if any(roles.marks_role(t) for t in changed):
+    content_a = [k for k in keep_a if ta[k].key not in _PRONOUNS]
+    content_b = [k for k in keep_b if tb[k].key not in _PRONOUNS]
+    if content_a and content_b and any(roles.marks_role(t) for t in
+                                       [ta[k] for k in content_a] + [tb[k] for k in content_b]):
         return "role", "a title or affiliation changed"
     caps_a = [k for k in keep_a if _is_name(ta, k)]
     caps_b = [k for k in keep_b if _is_name(tb, k)]
-    if (caps_a and _near(ta, caps_a, roles.titles, 2)) or (
-            caps_b and _near(tb, caps_b, roles.titles, 2)):
+    if caps_a and caps_b and (_near(ta, caps_a, roles.titles, 2)
+                              or _near(tb, caps_b, roles.titles, 2)):
         return "role", "the affiliation of a title changed"
     if any(_speaker(ta, k) for k in caps_a) and any(_speaker(tb, k) for k in caps_b):
         return "attribution", "who said it changed"
     if has_number:
-        return "wording", "same figure"
+        return "wording", "compatible figures"
     return "wording", ""
+
+
+def _singular(word: str) -> str:
+    return word[:-2] if word.endswith(("ches", "shes", "xes", "sses")) else (
+        word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+
+
+def _class_conflict(old: list[Token], new: list[Token]) -> str:
+    """Words of one class replaced by others of it ("destroyers" → "frigates"), as a note."""
+    old_text = " ".join(_singular(t.key) for t in old)
+    new_text = " ".join(_singular(t.key) for t in new)
+    for name, words in sorted(entity_classes().items()):
+        found_old = {w for w in words if re.search(rf"\b{re.escape(w)}\b", old_text)}
+        found_new = {w for w in words if re.search(rf"\b{re.escape(w)}\b", new_text)}
+        if found_old and found_new and found_old.isdisjoint(found_new):
+            return (f"{name}: {' / '.join(sorted(found_old))} versus "
+                    f"{' / '.join(sorted(found_new))}")
+    return ""
+
+
+_LOCATIVE = frozenset("in near at from to outside off inside into of".split())
+
+
+def _place_conflict(ta: list[Token], tb: list[Token], real_a: list[int],
+                    real_b: list[int]) -> str:
+    """A place after a locative word replaced by another the other sentence does not name."""
+    def places(tokens: list[Token], where: list[int]) -> list[int]:
+        return [k for k in where if _is_name(tokens, k) and k > 0 and not _speaker(tokens, k)
+                and any(tokens[j].key in _LOCATIVE for j in range(max(0, k - 3), k))]
+    pa, pb = places(ta, real_a), places(tb, real_b)
+    keys_a, keys_b = {t.key for t in ta}, {t.key for t in tb}
+    lone_a = [k for k in pa if ta[k].key not in keys_b and ta[k].key not in _EQUIV]
+    lone_b = [k for k in pb if tb[k].key not in keys_a and tb[k].key not in _EQUIV]
+    if lone_a and lone_b:
+        return f"places: \u201c{ta[lone_a[0]].text}\u201d versus \u201c{tb[lone_b[0]].text}\u201d"
+    return ""
 
 
 def _is_name(tokens: list[Token], k: int) -> bool:

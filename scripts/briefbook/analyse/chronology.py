@@ -1,25 +1,41 @@
-"""The chronology: curated events plus the dated sentences that no curated event covers.
+"""The chronology: curated events plus the events found in the text and merged.
 
-Every sentence with a date phrase becomes an extracted candidate, dated by its first resolved
-phrase against the source's date. A curated event absorbs the candidates of the paragraphs it
-cites; the rest stay in the chronology labelled "extracted" (and on the Review page), so a book
-with an empty ``events.yml`` still has a chronology.
+Every sentence is read for date phrases; each phrase that dates an event of the sentence (not
+a year inside a name, see :mod:`briefbook.analyse.dated_clauses`) makes a *dated clause*, a
+:class:`Candidate`, dated against the source's date (or the date its text gives, see
+:mod:`briefbook.analyse.source_dates`). A curated event absorbs the candidates of the
+paragraphs it cites. The rest are merged into events across sentences and sources
+(:mod:`briefbook.analyse.merge`) and stay in the chronology labelled "extracted" (and on the
+Review page), so a book with an empty ``events.yml`` still has a chronology.
 
 Corroboration counts independent sources: a derivative copy counts as its original, and two
 articles of the same outlet count once. An event is ``disputed`` when its curation records a
 disagreement or when sources report different figures; else ``confirmed`` with two or more
 independent sources, else ``single-source``.
+
+The chronology is *about* the period of its sources (:func:`subject_span`): entries before it
+are background, entries after it are later dates; the page shows both apart.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from briefbook.analyse.dated_clauses import dated_clauses
 from briefbook.analyse.dates import DatePhrase, find_dates
+from briefbook.analyse.merge import merge_groups
+from briefbook.analyse.periods import section_of, subject_span
+from briefbook.analyse.source_dates import (
+    SourceDate,
+    propose_from_original,
+    propose_source_date,
+    reference_of,
+)
 from briefbook.core.cache import cached, source_key
 from briefbook.core.citekeys import excerpt
-from briefbook.core.model import Book, Cited, Event, EventActor, Figure, Source
+from briefbook.core.model import Book, Cited, Event, EventActor, Figure, Source, Unmerge
 from briefbook.core.text import sentence_spans
 
 STATUSES = ("confirmed", "single-source", "disputed")
@@ -27,16 +43,18 @@ STATUSES = ("confirmed", "single-source", "disputed")
 
 @dataclass(frozen=True, kw_only=True)
 class Candidate:
-    """A dated sentence found in a source: an extracted event candidate.
+    """A dated clause found in a source: one event a sentence reports, with its date.
 
     Attributes:
-        id: ``<source>-p<N>-s<K>``: source, paragraph and sentence number.
+        id: ``<source>-p<N>-s<K>``: source, paragraph and sentence number; a second or
+            third event of the same sentence adds ``-2``, ``-3``.
         source: The source id.
         paragraph: The paragraph number.
         sentence: The sentence as written.
-        phrases: Every date phrase of the sentence.
-        phrase: The phrase that dates the candidate (the first resolved one), or ``None``
-            when nothing could be resolved (an undated source).
+        clause: The clause the date phrase belongs to (a part of ``sentence``).
+        phrases: Every date phrase of the sentence (names included).
+        dating: The phrase that dates this clause, resolved or not.
+        phrase: ``dating`` when it is resolved, else ``None`` (an undated source).
     """
 
     id: str
@@ -45,7 +63,8 @@ class Candidate:
     sentence: str
     phrases: tuple[DatePhrase, ...]
     phrase: DatePhrase | None
-
+    clause: str = ""
+    dating: DatePhrase | None = None
 
 @dataclass(frozen=True, kw_only=True)
 class Entry:
@@ -77,6 +96,9 @@ class Entry:
     injured: tuple[Figure, ...] = ()
     absorbed: tuple[Candidate, ...] = ()
     candidate: Candidate | None = None
+    members: tuple[Candidate, ...] = ()
+    latest: str = ""
+    section: str = "main"
 
     @property
     def independent_sources(self) -> int:
@@ -86,11 +108,25 @@ class Entry:
 
 @dataclass(frozen=True, kw_only=True)
 class Chronology:
-    """The entries in date order, the candidates, and those left unabsorbed."""
+    """The entries in date order, the candidates, and those left unabsorbed.
+
+    Attributes:
+        entries: Curated and extracted entries, in date order; each entry's ``section``
+            says whether it is in the subject's period (``main``), before it
+            (``background``) or after it (``later``).
+        candidates: Every dated clause of every source.
+        unabsorbed: The candidates no curated event absorbs.
+        span: First and last day of the subject's period, or ``None`` when nothing is dated.
+        span_note: What the period rests on, in words.
+        proposals: Dates proposed for undated sources from their text.
+    """
 
     entries: tuple[Entry, ...]
     candidates: tuple[Candidate, ...]
     unabsorbed: tuple[Candidate, ...]
+    span: tuple[str, str] | None = None
+    span_note: str = ""
+    proposals: tuple[SourceDate, ...] = ()
 
     def by_actor(self) -> dict[str, list[Entry]]:
         """Actor id → the entries naming it, in date order."""
@@ -101,15 +137,36 @@ class Chronology:
         return result
 
 
-def extract_candidates(source: Source) -> list[Candidate]:
-    """Every dated sentence of a source's citable paragraphs (cached by content hash)."""
-    return list(cached("chronology.candidates", source_key(source),
-                       lambda: tuple(_extract_candidates(source))))
+def source_dates(book: Book, derived_from: Mapping[str, str]) -> dict[str, SourceDate]:
+    """Source id → the date proposed for it (from its text, else from the source it copies)."""
+    proposals = {s.id: p for s in book.sources if (p := propose_source_date(s)) is not None}
+    for source in book.sources:
+        original = book.source(original_of(source.id, derived_from))
+        if source.id in proposals or original is None or original.id == source.id:
+            continue
+        date = original.date if original.date_basis != "unknown" else None
+        date = date or (proposals[original.id].date if original.id in proposals else None)
+        proposal = propose_from_original(source, original, date)
+        if proposal is not None:
+            proposals[source.id] = proposal
+    return proposals
 
 
-def _extract_candidates(source: Source) -> list[Candidate]:
-    reference = source.date if source.date_basis != "unknown" else None
-    inferred = source.date_basis == "inferred"
+def extract_candidates(source: Source, proposal: SourceDate | None = None) -> list[Candidate]:
+    """Every dated clause of a source's citable paragraphs (cached by content hash).
+
+    Relative phrases resolve against the source's date, else against ``proposal``, else
+    against the date its own text gives
+    (:func:`briefbook.analyse.source_dates.propose_source_date`).
+    """
+    proposal = proposal or propose_source_date(source)
+    reference, inferred = reference_of(source, proposal)
+    return list(cached("chronology.clauses", source_key(source) + f"|{reference}|{inferred}",
+                       lambda: tuple(_extract_candidates(source, reference, inferred))))
+
+
+def _extract_candidates(source: Source, reference: str | None,
+                        inferred: bool) -> list[Candidate]:
     found = []
     for para in source.paragraphs:
         if para.boilerplate:
@@ -119,10 +176,14 @@ def _extract_candidates(source: Source) -> list[Candidate]:
             phrases = tuple(find_dates(sentence, reference, reference_inferred=inferred))
             if not phrases:
                 continue
-            first = next((p for p in phrases if p.resolved), None)
-            found.append(Candidate(id=f"{source.id}-p{para.number}-s{index}", source=source.id,
-                                   paragraph=para.number, sentence=sentence, phrases=phrases,
-                                   phrase=first))
+            clauses, _ = dated_clauses(sentence, phrases)
+            for k, clause in enumerate(clauses, start=1):
+                dating = clause.phrase
+                found.append(Candidate(
+                    id=f"{source.id}-p{para.number}-s{index}" + (f"-{k}" if k > 1 else ""),
+                    source=source.id, paragraph=para.number, sentence=sentence,
+                    clause=clause.clause, phrases=phrases, dating=dating,
+                    phrase=dating if dating.resolved else None))
     return found
 
 
@@ -179,7 +240,8 @@ def curated_entry(event: Event, book: Book, derived_from: Mapping[str, str],
     disagreements += figure_disagreements(event, book, derived_from)
     return Entry(
         id=event.id, date=event.date, date_precision=event.date_precision,
-        earliest=_earliest(event.date), title=event.title, summary=event.summary, curated=True,
+        earliest=_earliest(event.date), latest=_latest(event.end_date or event.date),
+        title=event.title, summary=event.summary, curated=True,
         sources=_unique(cited), independent=independent,
         status=_status(len(independent), disagreements), disagreements=tuple(disagreements),
         date_basis=event.date_basis, date_note=event.date_note, end_date=event.end_date,
@@ -189,32 +251,63 @@ def curated_entry(event: Event, book: Book, derived_from: Mapping[str, str],
         fatalities=event.fatalities, injured=event.injured, absorbed=tuple(absorbed))
 
 
-def extracted_entry(candidate: Candidate, book: Book,
-                    derived_from: Mapping[str, str]) -> Entry | None:
-    """The chronology entry of an unabsorbed candidate (``None`` when it has no date)."""
+def _basis(phrase: DatePhrase) -> tuple[str, str | None]:
+    """The entry's date basis and note for the phrase that dates it."""
+    if phrase.kind == "absolute":
+        return "absolute", None
+    how = "inferred" if phrase.reference_inferred else "stated"
+    return ("inferred" if phrase.reference_inferred else "relative",
+            f"'{phrase.text}' resolved against the source's {how} date {phrase.reference}")
+
+
+def _title(members: Sequence[Candidate]) -> str:
+    """The words of the member clause that shares most with the others (the first on ties)."""
+    def shared(c: Candidate) -> int:
+        mine = set(c.clause.lower().split())
+        return sum(len(mine & set(o.clause.lower().split())) for o in members if o is not c)
+    best = max(members, key=lambda c: (shared(c), -members.index(c)))
+    text = best.clause if len(best.clause.split()) >= 5 else best.sentence
+    return excerpt(text[:1].upper() + text[1:], 120)
+
+
+def extracted_entry(candidate: Candidate, book: Book, derived_from: Mapping[str, str],
+                    members: Sequence[Candidate] = ()) -> Entry | None:
+    """The chronology entry of unabsorbed candidates merged into one event.
+
+    Args:
+        candidate: The first member (it names the entry: ``x-<candidate id>``).
+        book: The book (for independent-source keys).
+        derived_from: Copies and their originals.
+        members: Every member, ``candidate`` first; just ``candidate`` when empty.
+
+    Returns:
+        The entry, or ``None`` when the candidate has no date.
+    """
+    members = tuple(members) or (candidate,)
     phrase = candidate.phrase
     if phrase is None or phrase.date is None or phrase.precision is None:
         return None
-    independent = independent_keys([candidate.source], book, derived_from)
-    basis = "absolute" if phrase.kind == "absolute" else (
-        "inferred" if phrase.reference_inferred else "relative")
-    note = None if phrase.kind == "absolute" else (
-        f"'{phrase.text}' resolved against the source's "
-        f"{'inferred' if phrase.reference_inferred else 'stated'} date {phrase.reference}")
+    finest = max((m for m in members if m.phrase and m.phrase.date),
+                 key=lambda m: (len(str(m.phrase.date)), -members.index(m)))  # type: ignore[union-attr]
+    phrase = finest.phrase or phrase
+    independent = independent_keys([m.source for m in members], book, derived_from)
+    basis, note = _basis(phrase)
+    cited = _unique([Cited(source=m.source, paragraphs=(m.paragraph,)) for m in members])
+    summary = " ".join(f"{m.sentence} [@{m.source}, ¶ {m.paragraph}]" for m in members)
     return Entry(
-        id=f"x-{candidate.id}", date=phrase.date, date_precision=phrase.precision,
-        earliest=str(phrase.earliest), title=excerpt(candidate.sentence, 120),
-        summary=f"{candidate.sentence} [@{candidate.source}, ¶ {candidate.paragraph}]",
-        curated=False, sources=(Cited(source=candidate.source,
-                                      paragraphs=(candidate.paragraph,)),),
-        independent=independent, status="single-source", date_basis=basis, date_note=note,
-        candidate=candidate)
+        id=f"x-{candidate.id}", date=str(phrase.date), date_precision=str(phrase.precision),
+        earliest=str(phrase.earliest), latest=str(phrase.latest), end_date=phrase.end_date,
+        title=_title(members), summary=summary, curated=False, sources=cited,
+        independent=independent, status=_status(len(independent), ()), date_basis=basis,
+        date_note=note, candidate=candidate, members=members)
 
 
 def build_chronology(book: Book, derived_from: Mapping[str, str]) -> Chronology:
-    """Extract candidates, let curated events absorb them, and date-sort everything."""
-    candidates = [c for s in book.sources for c in extract_candidates(s)]
+    """Extract candidates, let curated events absorb them, merge the rest, date-sort all."""
+    proposals = source_dates(book, derived_from)
+    candidates = [c for s in book.sources for c in extract_candidates(s, proposals.get(s.id))]
     events: tuple[Event, ...] = tuple(e for e in book.events if isinstance(e, Event))
+    keep_apart = [i for u in book.events if isinstance(u, Unmerge) for i in u.ids]
     entries = []
     absorbed_ids: set[str] = set()
     for event in events:
@@ -223,18 +316,36 @@ def build_chronology(book: Book, derived_from: Mapping[str, str]) -> Chronology:
         absorbed_ids.update(c.id for c in absorbed)
         entries.append(curated_entry(event, book, derived_from, absorbed))
     unabsorbed = [c for c in candidates if c.id not in absorbed_ids]
-    for candidate in unabsorbed:
-        entry = extracted_entry(candidate, book, derived_from)
+    dated = [c for c in unabsorbed if c.phrase is not None]
+    for group in merge_groups(dated, keep_apart=keep_apart):
+        members = [dated[i] for i in group]
+        entry = extracted_entry(members[0], book, derived_from, members)
         if entry is not None:
             entries.append(entry)
+    span, note = subject_span(book, candidates, proposals)
+    entries = [replace(e, section=section_of(e, span)) for e in entries]
     entries.sort(key=lambda e: (e.earliest, not e.curated, e.id))
     return Chronology(entries=tuple(entries), candidates=tuple(candidates),
-                      unabsorbed=tuple(unabsorbed))
+                      unabsorbed=tuple(unabsorbed), span=span, span_note=note,
+                      proposals=tuple(proposals[s.id] for s in book.sources
+                                      if s.id in proposals))
 
 
 def _earliest(date: str) -> str:
     parts = date.split("-")
     return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def _latest(date: str) -> str:
+    """The last day of a partial ISO date (``2019`` → ``2019-12-31``)."""
+    parts = date.split("-")
+    if len(parts) == 3:
+        return date
+    if len(parts) == 2:
+        year, month = int(parts[0]), int(parts[1])
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return (following - dt.timedelta(days=1)).isoformat()
+    return f"{parts[0]}-12-31"
 
 
 def _unique(cited: Sequence[Cited]) -> tuple[Cited, ...]:

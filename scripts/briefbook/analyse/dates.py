@@ -21,65 +21,27 @@ from functools import lru_cache
 
 import dateparser
 
+from briefbook.analyse.date_patterns import (
+    CLAUSE_RE,
+    FUTURE_RE,
+    MONTHS,
+    NUMBERS,
+    WEEKDAYS,
+    candidate_patterns,
+)
 from briefbook.core.text import sentence_spans
 
-_MONTHS = {
-    "January": 1, "Jan.": 1, "Jan": 1, "February": 2, "Feb.": 2, "Feb": 2, "March": 3,
-    "Mar.": 3, "April": 4, "Apr.": 4, "May": 5, "June": 6, "Jun.": 6, "July": 7, "Jul.": 7,
-    "August": 8, "Aug.": 8, "Aug": 8, "September": 9, "Sept.": 9, "Sept": 9, "Sep.": 9,
-    "October": 10, "Oct.": 10, "Oct": 10, "November": 11, "Nov.": 11, "Nov": 11,
-    "December": 12, "Dec.": 12, "Dec": 12,
-}
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_M = "(?P<month>" + "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True)) + ")"
-_M = _M.replace(r"\.", r"\.(?!\w)")
-_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_Y = r"(?P<year>1[5-9]\d\d|20\d\d)"
-_END = r"(?![\w,]?\d)"
-_W = "(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
-_PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
-_NUM = r"(?P<n>\d+|" + "|".join(_NUMBERS) + ")"
-# (kind, pattern). Earlier patterns win over later ones that overlap them.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern)) for kind, pattern in (
-        ("mdy", rf"\b{_M}\s+{_D},?\s+{_Y}{_END}"),
-        ("dmy", rf"\b{_D}\s+(?:of\s+)?{_M},?\s+{_Y}{_END}"),
-        ("my", rf"\b{_M},?\s+(?:of\s+)?{_Y}{_END}"),
-        ("md", rf"\b{_M}\s+{_D}\b(?![:.]?\d)"),
-        ("dm", rf"\b{_D}\s+(?:of\s+)?{_M}"),
-        ("m", rf"(?i:\b(?P<lead>in|since|until|till|by|during|through|from|before|after"
-              rf"|last|this|next|early|late|mid|of)\b[\s-]+(?:(?:early|late|mid)[\s-]+)?)"
-              rf"{_M}(?!\s*\d)"),
-        ("ago", rf"(?i:\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+ago\b)"),
-        ("period", r"(?i:\b(?P<mod>(?:earlier|later)\s+this|last|this|next)\s+"
-                   r"(?P<unit>week|month|year)\b)"),
-        ("dayword", r"(?i:\b(?P<word>yesterday|today|tomorrow|tonight|last\s+night"
-                    r"|(?:earlier\s+|later\s+)?this\s+(?:morning|afternoon|evening))\b)"),
-        ("weekday", rf"(?:(?i:\b(?P<lead>next|last|this|coming)\s+))?\b{_W}"
-                    rf"(?:['\u2019]s)?{_PART}\b"),
-        ("year", rf"(?<![\d,.$£€-]){_Y}\b(?![\d,]\d|s\b|-\d)"),
-    )
-)
-# Words that every match of a pattern contains (case-sensitive, or in the casefolded text for
-# the case-insensitive patterns): a pattern is tried only on texts that hold one of them, so
-# most sentences skip most patterns. Every month spelling starts with its three-letter prefix.
-_MONTH_WORD_RE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_NEEDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "ago": ("folded", ("ago",)),
-    "period": ("folded", ("week", "month", "year")),
-    "dayword": ("folded", ("yesterday", "today", "tomorrow", "night", "morning", "afternoon",
-                           "evening")),
-    "weekday": ("text", ("day",)),
-}
-_MONTH_KINDS = frozenset({"mdy", "dmy", "my", "md", "dm", "m"})
-#: Case-insensitive regular expressions also equate the dotless ``ı`` with ``i``.
-_IGNORECASE_EXTRA = str.maketrans({"\u0131": "i"})
-_FUTURE_RE = re.compile(
-    r"\b(will|shall|won't|going to|expects? to|expected to|scheduled|plans? to|planned|"
-    r"set to|due to|upcoming|coming)\b", re.IGNORECASE)
-_CLAUSE_RE = re.compile(r"[.;:!?\u201c\u201d\"()]|,\s")
+_MONTHS = MONTHS
+_WEEKDAYS = WEEKDAYS
+_NUMBERS = NUMBERS
+#: The precision each kind of phrase states, before any reference is applied.
+_GRAIN = {"mdy": "day", "dmy": "day", "md": "day", "dm": "day", "range_d": "day",
+          "weekday": "day", "dayword": "day", "my": "month", "m": "month", "m_rel": "month",
+          "range_m": "month", "part_m": "month", "year": "year", "part_y": "year",
+          "range_y": "year"}
+_ABSOLUTE = frozenset({"mdy", "dmy", "my", "year", "part_y", "range_y"})
+#: "next Thursday, 23 May": the date in apposition to a future weekday is future too.
+_NEXT_WEEKDAY_RE = re.compile(r"(?i:\b(?:next|coming)\s+)[A-Z][a-z]+day,?\s*$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -92,7 +54,8 @@ class DatePhrase:
         end: Offset just past the phrase.
         kind: ``absolute`` (the text gives the date) or ``relative`` (it needs a reference).
         date: ISO 8601 date, as precise as the text supports (``2019``, ``2019-03``,
-            ``2019-03-04``); ``None`` when unresolved.
+            ``2019-03-04``); for a range, its first day, month or year; ``None`` when
+            unresolved.
         precision: ``day``, ``month`` or ``year``; ``None`` when unresolved.
         earliest: First possible day (ISO), ``None`` when unresolved.
         latest: Last possible day (ISO), ``None`` when unresolved.
@@ -100,6 +63,13 @@ class DatePhrase:
         reference: The reference date used, or ``None`` when none was needed.
         reference_inferred: The reference date was inferred, not stated by the source.
         future: Read as a future date (``next``, future tense).
+        grain: The precision the words state, known even when unresolved ("on Monday":
+            ``day``, "last year": ``year``); ``None`` for a week.
+        end_date: The last day, month or year of a range ("between March and May"), at the
+            same precision as ``date``; ``None`` for a single date.
+        part: The part of the period the text names ("late", "the end of", "the second
+            quarter of"); the date keeps the whole period's precision.
+        pattern: Which pattern found it (``mdy``, ``range_m``, ``weekday`` …).
     """
 
     text: str
@@ -114,6 +84,10 @@ class DatePhrase:
     reference: str | None = None
     reference_inferred: bool = False
     future: bool = False
+    grain: str | None = None
+    end_date: str | None = None
+    part: str | None = None
+    pattern: str = ""
 
     @property
     def resolved(self) -> bool:
@@ -142,9 +116,13 @@ def _span(first: dt.date, last: dt.date) -> tuple[str, str]:
         return first.isoformat(), "day"
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.year:04d}-{first.month:02d}", "month"
-    if first.year == last.year:
-        return f"{first.year:04d}", "year"
     return f"{first.year:04d}", "year"
+
+
+def _at(day: dt.date, precision: str) -> str:
+    """``day`` written at ``precision`` (``2019-03-04``, ``2019-03`` or ``2019``)."""
+    return {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[
+        precision]
 
 
 @lru_cache(maxsize=4096)
@@ -152,17 +130,17 @@ def _dateparse(phrase: str, base: dt.date | None, future: bool) -> dt.date | Non
     """Parse an absolute phrase with dateparser (``None`` when it is not a real date)."""
     settings = {"PREFER_DATES_FROM": "future" if future else "past",
                 "RELATIVE_BASE": dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time())}
-    cleaned = re.sub(r"\s+", " ", phrase.replace(".", ". ")).strip()
+    cleaned = re.sub(r"\s+", " ", re.sub(r",(?=\d)", ", ", phrase.replace(".", ". "))).strip()
     value = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
     return value.date() if value else None
 
 
 def _is_future(text: str, start: int, end: int) -> bool:
     """Future tense in the clause around the phrase."""
-    left = max((m.end() for m in _CLAUSE_RE.finditer(text, 0, start)), default=0)
-    right_match = _CLAUSE_RE.search(text, end)
+    left = max((m.end() for m in CLAUSE_RE.finditer(text, 0, start)), default=0)
+    right_match = CLAUSE_RE.search(text, end)
     right = right_match.start() if right_match else len(text)
-    return bool(_FUTURE_RE.search(text[left:start] + " " + text[end:right]))
+    return bool(FUTURE_RE.search(text[left:start] + " " + text[end:right]))
 
 
 def find_dates(text: str, reference: str | None = None, *,
@@ -180,7 +158,7 @@ def find_dates(text: str, reference: str | None = None, *,
     ref = parse_reference(reference)
     taken: list[tuple[int, int]] = []
     found: list[DatePhrase] = []
-    for kind, pattern in _candidate_patterns(text):
+    for kind, pattern in candidate_patterns(text):
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
@@ -189,23 +167,6 @@ def find_dates(text: str, reference: str | None = None, *,
                 taken.append((match.start(), match.end()))
                 found.append(phrase)
     return sorted(found, key=lambda p: p.start)
-
-
-def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
-    """The patterns that can match ``text``: those whose required words it contains."""
-    has_month = _MONTH_WORD_RE.search(text) is not None
-    texts = {"text": text, "folded": text.casefold().translate(_IGNORECASE_EXTRA)}
-    result = []
-    for kind, pattern in _PATTERNS:
-        if kind in _MONTH_KINDS:
-            if not has_month:
-                continue
-        elif kind in _NEEDS:
-            where, words = _NEEDS[kind]
-            if not any(word in texts[where] for word in words):
-                continue
-        result.append((kind, pattern))
-    return result
 
 
 def find_dates_by_sentence(text: str, reference: str | None = None, *,
@@ -219,31 +180,36 @@ def find_dates_by_sentence(text: str, reference: str | None = None, *,
     return result
 
 
+def _grain(kind: str, groups: dict[str, str | None]) -> str | None:
+    if kind in _GRAIN:
+        return _GRAIN[kind]
+    unit = (groups.get("unit") or "").lower()
+    return {"day": "day", "month": "month", "year": "year"}.get(unit)
+
+
+def _part(groups: dict[str, str | None]) -> str | None:
+    sub = groups.get("sub")
+    return " ".join(sub.lower().split()) if sub else None
+
+
 def _resolve(kind: str, m: re.Match[str], text: str, ref: dt.date | None,
              inferred: bool) -> DatePhrase | None:
     groups = m.groupdict()
-    future = _is_future(text, m.start(), m.end())
-    base = {"text": m.group(0), "start": m.start(), "end": m.end()}
-    if kind in ("mdy", "dmy", "my", "year"):
-        year = int(groups["year"])
-        if kind == "year":
-            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        elif kind == "my":
-            month = _MONTHS[groups["month"]]
-            first, last = dt.date(year, month, 1), _month_end(year, month)
-        else:
-            day = _dateparse(m.group(0), None, False)
-            if day is None:
-                return None
-            first = last = day
-        date, precision = _span(first, last)
-        return DatePhrase(**base, kind="absolute", date=date, precision=precision,
-                          earliest=first.isoformat(), latest=last.isoformat())
+    future = _is_future(text, m.start(), m.end()) or bool(_NEXT_WEEKDAY_RE.search(
+        text, max(0, m.start() - 30), m.start()))
+    base = {"text": m.group(0), "start": m.start(), "end": m.end(), "pattern": kind,
+            "grain": _grain(kind, groups), "part": _part(groups)}
+    if kind in _ABSOLUTE or (kind in ("range_d", "range_m", "part_m")
+                             and (groups.get("year") or groups.get("year2"))):
+        span = _absolute_span(kind, groups, m.group(0))
+        if span is None:
+            return None
+        return _phrase(base, kind, "absolute", span, None, False, future, None)
     lead = (groups.get("lead") or "").lower()
     qualifier = lead if lead in ("since", "until", "before", "after") else (
         "until" if lead == "till" else None)
-    future = future or lead in ("next", "coming") or kind == "dayword" and "tomorrow" in \
-        m.group(0).lower()
+    future = future or lead in ("next", "coming") or (groups.get("mod") or "").lower() == \
+        "next" or kind == "dayword" and "tomorrow" in m.group(0).lower()
     if lead == "last":
         future = False
     if ref is None:
@@ -252,48 +218,129 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: dt.date | None,
     span = _relative_span(kind, groups, m.group(0), ref, future, lead)
     if span is None:
         return None
-    first, last = span
-    date, precision = _span(first, last)
-    return DatePhrase(**base, kind="relative", date=date, precision=precision,
-                      earliest=first.isoformat(), latest=last.isoformat(), qualifier=qualifier,
-                      reference=ref.isoformat(), reference_inferred=inferred, future=future)
+    return _phrase(base, kind, "relative", span, qualifier, inferred, future, ref)
+
+
+def _phrase(base: dict[str, object], kind: str, how: str,
+            span: tuple[dt.date, dt.date, dt.date | None], qualifier: str | None,
+            inferred: bool, future: bool, ref: dt.date | None) -> DatePhrase:
+    """The phrase record for a resolved span ``(first, last, start of the range's end)``."""
+    first, last, end_start = span
+    if end_start is not None:  # a range: each end at the kind's grain
+        precision = str(base["grain"])
+        date, end_date = _at(first, precision), _at(end_start, precision)
+    else:
+        (date, precision), end_date = _span(first, last), None
+    return DatePhrase(**base, kind=how, date=date, precision=precision,  # type: ignore[arg-type]
+                      earliest=first.isoformat(), latest=last.isoformat(), end_date=end_date,
+                      qualifier=qualifier, reference=ref.isoformat() if ref else None,
+                      reference_inferred=inferred and ref is not None, future=future)
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _absolute_span(kind: str, groups: dict[str, str | None],
+                   phrase: str) -> tuple[dt.date, dt.date, dt.date | None] | None:
+    """First day, last day and (for ranges) the first day of the last unit of a dated phrase."""
+    year = int(groups.get("year") or groups.get("year2") or 0)
+    if kind in ("year", "part_y"):
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), None
+    if kind == "range_y":
+        year2 = int(str(groups["year2"]))
+        if year2 <= year:
+            return None
+        return dt.date(year, 1, 1), dt.date(year2, 12, 31), dt.date(year2, 1, 1)
+    month = _MONTHS[str(groups["month"])]
+    if kind in ("my", "part_m"):
+        return dt.date(year, month, 1), _month_end(year, month), None
+    if kind == "range_m":
+        month2 = _MONTHS[str(groups["month2"])]
+        year2 = int(groups.get("year2") or year)
+        year1 = int(groups.get("year") or (year2 if month <= month2 else year2 - 1))
+        first, last = dt.date(year1, month, 1), dt.date(year2, month2, 1)
+        if last <= first:
+            return None
+        return first, _month_end(year2, month2), last
+    if kind == "range_d":
+        return _day_range(groups, year)
+    day = _dateparse(phrase, None, False)
+    return (day, day, None) if day else None
+
+
+def _day_range(groups: dict[str, str | None],
+               year: int) -> tuple[dt.date, dt.date, dt.date | None] | None:
+    month = _MONTHS[str(groups["month"])]
+    month2 = _MONTHS[str(groups["month2"])] if groups.get("month2") else month
+    first = _day(year if month <= month2 else year - 1, month, int(str(groups["day"])))
+    last = _day(year, month2, int(str(groups["day2"])))
+    if first is None or last is None or last <= first:
+        return None
+    return first, last, last
 
 
 def _relative_span(kind: str, groups: dict[str, str | None], phrase: str, ref: dt.date,
-                   future: bool, lead: str) -> tuple[dt.date, dt.date] | None:
+                   future: bool, lead: str) -> tuple[dt.date, dt.date, dt.date | None] | None:
     if kind in ("md", "dm"):
         day = _dateparse(phrase, ref, future)
-        return (day, day) if day else None
-    if kind == "m":
+        return (day, day, None) if day else None
+    if kind in ("range_d", "range_m"):
+        return _relative_range(kind, groups, ref, future)
+    if kind in ("m", "part_m"):
         month = _MONTHS[str(groups["month"])]
-        if future:
-            year = ref.year if month > ref.month or (month == ref.month and lead != "next") \
-                else ref.year + 1
-        elif lead == "last":
-            year = ref.year if month < ref.month else ref.year - 1
-        else:
-            year = ref.year if month <= ref.month else ref.year - 1
-        return dt.date(year, month, 1), _month_end(year, month)
+        year = _month_year(month, ref, future, lead)
+        return dt.date(year, month, 1), _month_end(year, month), None
+    if kind == "m_rel":
+        month = _MONTHS[str(groups["month"])]
+        year = ref.year + {"last": -1, "next": 1}.get(str(groups["rel"]).lower(), 0)
+        return dt.date(year, month, 1), _month_end(year, month), None
     if kind == "weekday":
-        return (_weekday(str(groups["weekday"]), ref, future, lead),) * 2  # type: ignore[return-value]
+        day = _weekday(str(groups["weekday"]), ref, future, lead)
+        return day, day, None
     if kind == "dayword":
         word = phrase.lower()
         offset = -1 if ("yesterday" in word or "last" in word) else 1 if "tomorrow" in word else 0
         day = ref + dt.timedelta(days=offset)
-        return day, day
+        return day, day, None
     unit = str(groups["unit"]).lower()
     if kind == "ago":
         raw = str(groups["n"]).lower()
         n = int(raw) if raw.isdigit() else _NUMBERS[raw]
-        return _shift(ref, unit, -n)
-    mod = " ".join(str(groups["mod"]).lower().split())
+        return (*_shift(ref, unit, -n), None)
+    mod = " ".join(str(groups.get("mod") or "this").lower().split())
     step = {"last": -1, "next": 1}.get(mod, 0)
     first, last = _shift(ref, unit, step)
     if mod == "earlier this":
         last = max(first, ref - dt.timedelta(days=1)) if unit == "week" else ref
     elif mod == "later this":
         first = ref
-    return first, last
+    return first, last, None
+
+
+def _month_year(month: int, ref: dt.date, future: bool, lead: str) -> int:
+    """The year of a month named without one: the nearest such month in the implied direction."""
+    if future:
+        return ref.year if month > ref.month or (month == ref.month and lead != "next") \
+            else ref.year + 1
+    if lead == "last":
+        return ref.year if month < ref.month else ref.year - 1
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _relative_range(kind: str, groups: dict[str, str | None], ref: dt.date,
+                    future: bool) -> tuple[dt.date, dt.date, dt.date | None] | None:
+    month2 = _MONTHS[str(groups.get("month2") or groups["month"])]
+    year2 = _month_year(month2, ref, future, "")
+    if kind == "range_m":
+        month = _MONTHS[str(groups["month"])]
+        year1 = year2 if month <= month2 else year2 - 1
+        first, last = dt.date(year1, month, 1), dt.date(year2, month2, 1)
+        return (first, _month_end(year2, month2), last) if last > first else None
+    return _day_range(groups, year2)
 
 
 def _weekday(name: str, ref: dt.date, future: bool, lead: str) -> dt.date:

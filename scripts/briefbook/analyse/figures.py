@@ -2,12 +2,12 @@
 
 Two routes, both generic:
 
-- **Through the text.** Sentences that report a figure (killed, injured, detained, missing)
-  are indexed like :mod:`briefbook.analyse.align` does, loosely: two sentences of independent
-  sources
-  that share at least :data:`MIN_SHARED` rare words, among them a capitalised name, are taken to
-  report the same thing. When both state a definite figure for the same verb and the figures
-  differ, that is a ``number`` disagreement.
+- **Through the text.** Sentences that report a figure (killed, injured, detained, missing) are
+  indexed like :mod:`briefbook.analyse.align` does, loosely: two sentences of independent
+  sources that share at least :data:`MIN_SHARED` rare words, among them a capitalised name, are
+  taken to report the same thing. When both state a figure for the same verb and the figures
+  cannot both be true, read with their hedges ("at least nine" agrees with ten; "nine others,
+  including a soldier" is nine), that is a ``number`` disagreement; its note quotes both.
 - **Through the curated events** (``Book.events``, when the chronology stage provides them):
   the figures an event records from different independent sources, and the weekdays its cited
   paragraphs give, are compared.
@@ -22,65 +22,71 @@ from typing import Any
 from briefbook.analyse.align import Alignment, Sentence, candidate_pairs
 from briefbook.analyse.changes import Token, _dates, _number, tokenize
 from briefbook.analyse.discrepancies import Discrepancy
+from briefbook.analyse.quantities import Quantity, quantities, subset_start
 from briefbook.core.model import Book
 from briefbook.core.wordlists import FIGURE_VERBS
 
 #: Rare words two figure sentences must share to be about the same thing.
 MIN_SHARED = 3
 _PASSIVE = frozenset("was were been being are is be".split())
-_NOT_A_COUNT = frozenset("number lot few series total handful statement result".split())
 _FIGURE_STEMS = frozenset(w[:6] for w in FIGURE_VERBS)
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _count_after(tokens: list[Token], start: int) -> int | None:
-    """Sum of the quantities after a verb, up to the next figure verb or the sentence end."""
-    total, seen = 0, False
-    for k in range(start, len(tokens)):
-        key = tokens[k].key
-        if key in FIGURE_VERBS:
-            break
-        value = _quantity(tokens, k)
-        if value is not None:
-            total += value
-            seen = True
-    return total if seen else None
+def _total(parts: list[Quantity], text: str, tokens: list[Token]) -> Quantity:
+    """Figures added up ("two soldiers and three civilians"), with the words that state them."""
+    first, last = parts[0], parts[-1]
+    return Quantity(low=sum(q.low for q in parts), high=sum(q.high for q in parts),
+                    unit=first.unit, first=first.first, last=last.last,
+                    text=first.text if len(parts) == 1 else
+                    text[tokens[first.first].start:tokens[min(last.last + 1,
+                                                              len(tokens) - 1)].end])
 
 
-def _quantity(tokens: list[Token], k: int) -> int | None:
-    key = tokens[k].key
-    if key in ("a", "an", "another"):
-        following = tokens[k + 1].key if k + 1 < len(tokens) else ""
-        return None if following in _NOT_A_COUNT else 1
-    value = _number(key)
-    if value is None or (key.isdigit() and 1900 <= int(key) <= 2100):
-        return None  # a year, not a count
-    return int(value)
+def sentence_ranges(text: str) -> dict[str, Quantity]:
+    """The figures a sentence states, by verb class, as ranges with their words.
 
-
-def _count_before(tokens: list[Token], verb: int) -> int | None:
-    for k in range(verb - 1, max(-1, verb - 7), -1):
-        value = _quantity(tokens, k)
-        if value is not None:
-            return value
-    return None
-
-
-def sentence_figures(text: str) -> dict[str, int]:
-    """The definite figures a sentence states, by verb class (``killed``: 4, ``injured``: 2)."""
+    After an active verb ("killed two guards and a nurse") the figures up to the next figure
+    verb are added up, but not those after "including", "among them" or "of whom" (a part of
+    the figure before); before a passive verb ("four workers were injured") the nearest
+    figure counts. Hedges widen the range ("at least nine": nine or more); dates are not
+    figures.
+    """
     tokens = tokenize(text)
     _, date_indexes = _dates(tokens)
-    tokens = [t for i, t in enumerate(tokens) if i not in date_indexes]
-    out: dict[str, int] = {}
+    found = quantities(text, tokens, date_indexes)
+    out: dict[str, Quantity] = {}
     for i, tok in enumerate(tokens):
         kind = FIGURE_VERBS.get(tok.key)
         if kind is None or kind in out:
             continue
-        passive = i > 0 and tokens[i - 1].key in _PASSIVE
-        count = _count_before(tokens, i) if passive else _count_after(tokens, i + 1)
-        if count is not None:
-            out[kind] = count
+        if i > 0 and tokens[i - 1].key in _PASSIVE:
+            before = [q for q in found if i - 7 < q.last < i]
+            if before:
+                out[kind] = before[-1]
+            continue
+        stop = next((k for k in range(i + 1, len(tokens)) if tokens[k].key in FIGURE_VERBS),
+                    len(tokens))
+        stop = min(stop, subset_start(tokens, i + 1))
+        after = [q for q in found if i < q.first and q.last < stop]
+        if after:
+            out[kind] = _total(after, text, tokens)
     return out
+
+
+def sentence_figures(text: str) -> dict[str, int]:
+    """The definite figures a sentence states, by verb class (``killed``: 4, ``injured``: 2).
+
+    A hedged figure ("at least nine") is not definite and is left out (see
+    :func:`sentence_ranges`).
+    """
+    return {kind: int(q.low) for kind, q in sentence_ranges(text).items() if q.low == q.high}
+
+
+def _shown(q: Quantity) -> str:
+    if q.low == q.high:
+        return f"{q.low:g}"
+    return f"at least {q.low:g}" if q.high == float("inf") else f"{q.low:g} to {q.high:g}"
 
 
 def _names(sentence: Sentence) -> set[str]:
@@ -94,7 +100,7 @@ def figure_disagreements(
     """``number`` disagreements between independent sentences reporting the same figures."""
     figured = [s for s in alignment.sentences if any(w in FIGURE_VERBS for w in
                                                      re.findall(r"[a-z]+", s.text.lower()))]
-    figures = [sentence_figures(s.text) for s in figured]
+    figures = [sentence_ranges(s.text) for s in figured]
     keep = [i for i, f in enumerate(figures) if f]
     subset = [figured[i] for i in keep]
     found: list[Discrepancy] = []
@@ -108,10 +114,11 @@ def figure_disagreements(
             continue
         fa, fb = figures[keep[i]], figures[keep[j]]
         for kind in sorted(set(fa) & set(fb)):
-            if fa[kind] != fb[kind]:
+            if not fa[kind].compatible(fb[kind]):
                 found.append(Discrepancy(
                     kind="number", a=a, b=b, relation="independent",
-                    note=f"{kind}: {fa[kind]} versus {fb[kind]} (figures as read from the text)"))
+                    note=f"{kind}: {_shown(fa[kind])} versus {_shown(fb[kind])} "
+                         f"(\u201c{fa[kind].text}\u201d / \u201c{fb[kind].text}\u201d)"))
     return found
 
 

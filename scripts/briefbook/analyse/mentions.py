@@ -112,7 +112,7 @@ class AliasTable:
                     ids = surnames.setdefault(s, [])
                     if actor.id not in ids:
                         ids.append(actor.id)
-            for role in actor.roles:
+            for role in actor.roles if actor.curated else ():
                 if role.disputed:
                     continue
                 ids = titles.setdefault("the " + key(role.title), [])

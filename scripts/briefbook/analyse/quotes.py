@@ -1,60 +1,57 @@
 """Direct quotations and their speakers, found by rules (no statistical model).
 
 A quotation is the text between double quotation marks (curly or straight). Its speaker is
-found, in this order, from
+found by the rules of :mod:`briefbook.analyse.attribution` (the cue after or before it, a
+lead-in, the previous sentence), then, when no rule applies, from the previous quotation of the
+same paragraph (a quote split around its attribution) or of the previous paragraph when this
+one continues it (the previous paragraph's quote is left open and this paragraph starts with a
+quotation mark). Every quotation records the ``cue`` that decided its speaker, and an unnamed
+speaker's description (``anonymous``). Quoted text of fewer than :data:`PHRASE_WORDS` words is
+a *phrase* (scare quotes, a borrowed term), not a statement.
 
-1. the text right after it: ``"…," X said``, ``"…," said TITLE NAME``, ``"…," X told …``,
-   ``"…," X's statement read``, ``according to X``;
-2. the text before it in the same sentence: ``X said "…"``, ``X told reporters that "…"``,
-   ``X warned that "…"``;
-3. the previous quotation of the same paragraph (a quote split around its attribution) or of
-   the previous paragraph when this one continues it (the previous paragraph's quote is left
-   open and this paragraph starts with a quotation mark).
-
-The subject of the attribution is resolved to an actor through the mentions inside it (a
-misspelling resolves when it is a curated alias); a pronoun (*he*, *she*, *it*, *they*) or a
-role noun (*the spokesman*) resolves to the last-named fitting actor before the quotation.
-A subject naming nobody known (*a defense official*) leaves the speaker ``None`` and keeps the
-words as ``speaker_as_written``. Quoted text of fewer than :data:`PHRASE_WORDS` words is a
-*phrase* (scare quotes, a borrowed term), not a statement.
+People and organisations come first (:mod:`briefbook.analyse.people`), so a speaker is an actor
+found by its name wherever the article names it; a name-shaped subject nobody found (*Hollandr
+said*) becomes an extracted speaker in a second pass.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from briefbook.analyse.mentions import _TITLE_WORDS, Mention, find_mentions, name_candidates
+from rapidfuzz.distance import Levenshtein
+
+from briefbook.analyse.attribution import (
+    NONE,
+    Attribution,
+    Attributor,
+    clause_after,
+    last_speech_verb,
+    speech_verb_at,
+)
+from briefbook.analyse.mentions import Mention, find_mentions
+from briefbook.analyse.people import People, find_people
 from briefbook.core.cache import cached, key_of, source_key
+from briefbook.core.lexicon import (
+    first_name_gender,
+    is_function_word,
+    is_organisation_word,
+    is_outlet_word,
+    place_kind,
+)
 from briefbook.core.model import Actor, Book, Paragraph, Source
 from briefbook.core.names import key
 from briefbook.core.text import sentence_spans, slugify
 
 PHRASE_WORDS = 4
-_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
-    march april may june july august september october november december""".split())
-_BODIES = frozenset("""agency ministry department office council committee forces army
-    government house institute party news press command police court""".split())
-_NAME_PREFIXES = frozenset({"us", "u.s", "prime", "vice", "deputy", "former", "acting"})
 _OPEN = "\u201c\u201e\u00ab"
 _CLOSE = "\u201d\u00bb"
 _MARK_RE = re.compile("[" + re.escape(_OPEN + _CLOSE + '"') + "]")
 _STRAY = " \u2018\u2019'\u201c\u201d\""
-_VERBS = (r"said|says|say|told|tells|added|adds|warned|warns|stated|states|noted|notes|noting|"
-          r"continued|continues|wrote|writes|asked|asks|explained|argued|argues|insisted|"
-          r"declared|tweeted|read|reads|commented|replied|responded|announced|cautioned|"
-          r"confirmed|condemned|calling|called|described|describes|denied|threatened|claimed|"
-          r"claims|urged|acknowledged|recalled|added")
-_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
-_AFTER_SAID_RE = re.compile(rf"^(?:{_VERBS})\s+(?P<subj>.+)$", re.IGNORECASE | re.DOTALL)
-_SUBJ_SAID_RE = re.compile(rf"^(?P<subj>.{{1,240}}?)\s+(?:{_VERBS})\b", re.IGNORECASE | re.DOTALL)
-_ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;]+)", re.IGNORECASE)
-_PRONOUN_RE = re.compile(r"^(?:(?P<pron>he|she|it|they)|the\s+(?P<noun>[a-z-]+))$",
-                         re.IGNORECASE)
-_COMMON_STARTS = frozenset("""the a an it he she they at in on but and while when after earlier
-    this that these those his her its their we i you""".split())
+_DASH_RE = re.compile(r"^\s*[—–]\s*|^\s+-{1,2}\s+")
+_ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,12 +64,16 @@ class Quote:
         paragraph: The paragraph number.
         start: Offset of ``text`` in the paragraph.
         end: Offset just after ``text``.
-        speaker: The actor id, or ``None`` when unattributed.
+        speaker: The actor id, or ``None`` when unattributed or anonymous.
         speaker_as_written: The attribution's subject as written ("Smith", "a city
             official"), or ``None``.
         kind: ``statement`` or ``phrase``.
-        pattern: How the speaker was found: ``after``, ``before``, ``according-to``,
-            ``pronoun``, ``split``, ``continued`` or ``none``.
+        pattern: The rule that found the speaker: ``after``, ``before``, ``according-to``,
+            ``dash``, ``lead-in``, ``previous-sentence``, ``pronoun``, ``role``, ``split``,
+            ``continued`` or ``none``.
+        cue: The cue as an editor reads it (``"…," said X``, ``X said: "…"`` …).
+        anonymous: The description of an unnamed speaker ("a senior official"), else
+            ``None``.
     """
 
     text: str
@@ -84,6 +85,8 @@ class Quote:
     speaker_as_written: str | None
     kind: str = "statement"
     pattern: str = "none"
+    cue: str = "no cue"
+    anonymous: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,10 +139,14 @@ def _nickname(text: str, span: _Span) -> bool:
 
 
 def _masked(text: str, spans: Sequence[_Span]) -> str:
+    """``text`` with quoted words masked (a final ``.``/``?``/``!`` inside is kept)."""
     chars = list(text)
     for s in spans:
-        for i in range(s.open + 1, min(s.close, len(text))):
-            chars[i] = "x"
+        last = min(s.close, len(text)) - 1
+        for i in range(s.open + 1, last + 1):
+            if not (i == last and chars[i] in ".?!") and not (
+                    i == s.text_end - 1 and chars[i] in ".?!"):
+                chars[i] = "X"
     return "".join(chars)
 
 
@@ -149,106 +156,11 @@ def _masked_sentences(text: str, spans: tuple[_Span, ...]) -> tuple[tuple[int, i
     return tuple(sentence_spans(_masked(text, spans)))
 
 
-class _Resolver:
-    """Resolves attribution subjects to actors within one source."""
-
-    def __init__(self, source: Source, mentions: Sequence[Mention], actors: dict[str, Actor],
-                 spans: dict[int, list[_Span]]) -> None:
-        self.source = source
-        self.actors = actors
-        self.mentions = sorted(
-            (m for m in mentions
-             if not any(s.text_start <= m.start < s.text_end for s in spans.get(m.paragraph, []))),
-            key=lambda m: (m.paragraph, m.start))
-        self.previous: Quote | None = None
-
-    def within(self, paragraph: int, a: int, b: int) -> list[Mention]:
-        return [m for m in self.mentions if m.paragraph == paragraph and a <= m.start < b]
-
-    def before(self, paragraph: int, offset: int) -> list[Mention]:
-        return [m for m in self.mentions
-                if m.paragraph < paragraph or (m.paragraph == paragraph and m.start < offset)]
-
-    def kind(self, actor_id: str) -> str:
-        actor = self.actors.get(actor_id)
-        return actor.kind if actor else "person"
-
-    def fits(self, mention: Mention, noun: str) -> bool:
-        actor = self.actors.get(mention.actor)
-        stem = noun.rstrip("s")[:7]
-        titles = [r.title for r in actor.roles] if actor else []
-        para = self.source.paragraph(mention.paragraph)
-        if para:
-            lead = max([m.end for m in self.mentions if m.paragraph == mention.paragraph
-                        and m.end <= mention.start] + [mention.start - 48, 0])
-            window = re.split(r"[.,;:]", para.text[lead:mention.start])[-1]
-            titles.append(" ".join(window.split()[-4:]))
-        return any(stem in key(t) for t in titles)
-
-    def resolve(self, para: Paragraph, a: int, b: int, at: int) -> tuple[str | None, str]:
-        """The actor named by the subject ``para.text[a:b]`` of a quote starting at ``at``."""
-        subject = para.text[a:b].strip(" ,;:—–-")
-        subject = _VERB_RE.split(subject)[0].strip(" ,;:—–-") or subject
-        found = self.within(para.number, a, b)
-        persons = [m for m in found if self.kind(m.actor) == "person"]
-        if persons:
-            return persons[0].actor, subject
-        if found:
-            return found[-1].actor, subject
-        pron = _PRONOUN_RE.match(subject)
-        if pron:
-            return self.pronoun(para.number, min(a, at), pron.group("pron"),
-                                pron.group("noun")), subject
-        name = _extracted_name(subject)
-        return (slugify(name) or None) if name else None, subject
-
-    def pronoun(self, paragraph: int, at: int, pron: str | None, noun: str | None) -> str | None:
-        earlier = self.before(paragraph, at)
-        prev = self.previous
-        recent = prev is not None and prev.speaker and paragraph - prev.paragraph <= 2
-        if pron and pron.lower() in ("he", "she"):
-            people = [m for m in earlier if self.kind(m.actor) == "person"]
-            return people[-1].actor if people else (prev.speaker if recent and prev else None)
-        if pron and pron.lower() == "it":
-            if recent and prev:
-                return prev.speaker
-            bodies = [m for m in earlier if self.kind(m.actor) != "person"]
-            return bodies[-1].actor if bodies else None
-        if pron:
-            bodies = [m for m in earlier if self.kind(m.actor) != "person"]
-            return bodies[-1].actor if bodies else None
-        if noun and noun.lower() in ("statement", "release", "report"):
-            return prev.speaker if recent and prev else None
-        fitting = [m for m in earlier if noun and self.fits(m, noun.lower())]
-        return fitting[-1].actor if fitting else None
-
-
-def _extracted_name(subject: str) -> str | None:
-    """A person-like name in an attribution subject, titles removed (``Sen. A B`` → ``A B``)."""
-    for part in subject.split(","):
-        runs = []
-        for start, _, run in name_candidates(part.strip()):
-            words = run.split()
-            if start == 0 and words[0].lower() in _COMMON_STARTS:
-                words = words[1:]
-            titles = [i for i, w in enumerate(words)
-                      if key(w).rstrip(".") in _TITLE_WORDS | _NAME_PREFIXES]
-            if titles and titles[-1] + 1 < len(words):
-                words = words[titles[-1] + 1:]
-            elif titles:
-                words = []
-            if words and not (len(words) == 1 and key(words[0]) in _CALENDAR):
-                runs.append(" ".join(words))
-        multi = [r for r in runs if len(r.split()) > 1]
-        if multi or runs:
-            return re.sub(r"[’']s$", "", (multi or runs)[-1])
-    return None
-
-
 def _attribute(para: Paragraph, span: _Span, spans: Sequence[_Span], index: int,
-               resolver: _Resolver) -> tuple[str | None, str | None, str]:
+               who: Attributor) -> Attribution:
+    """The cue of one quotation, after it, then before it (module docstring)."""
     text = para.text
-    sentences = _masked_sentences(text, tuple(spans)) or [(0, len(text))]
+    sentences = _masked_sentences(text, tuple(spans)) or ((0, len(text)),)
     sent_start = max([a for a, _ in sentences if a <= span.open] or [0])
     sent_end = min([b for _, b in sentences if b > span.close] or [len(text)])
     next_open = spans[index + 1].open if index + 1 < len(spans) else len(text)
@@ -257,45 +169,109 @@ def _attribute(para: Paragraph, span: _Span, spans: Sequence[_Span], index: int,
     tail_b = min(sent_end, next_open)
     tail = text[tail_a:tail_b] if tail_a < tail_b else ""
     lead = len(tail) - len(tail.lstrip(" ,.;:—–-"))
-    stripped = tail[lead:]
     quoted = text[span.text_start:span.text_end].rstrip()
-    attached = quoted.endswith((",", "?", "!", "—", "-")) or tail[:lead].strip() != ""
-    m = _AFTER_SAID_RE.match(stripped) if attached else None
-    if m:
-        a = tail_a + lead + m.start("subj")
-        speaker, written = resolver.resolve(para, a, tail_b, span.open)
-        return speaker, written, "after"
-    m = _SUBJ_SAID_RE.match(stripped) if attached else None
-    if m and len(m.group("subj").split()) <= 25:
-        a = tail_a + lead
-        speaker, written = resolver.resolve(para, a, a + m.end("subj"), span.open)
-        return speaker, written, "pronoun" if _PRONOUN_RE.match(written) else "after"
+    attached = quoted.endswith((",", "?", "!", "—", "-", "–")) or tail[:lead].strip(" .") != ""
+    if (dash := _DASH_RE.match(tail)) and not speech_verb_at(tail):
+        a = tail_a + dash.end()
+        return who.subject(para, a, clause_after(text, a, tail_b), span.open, "dash",
+                           "\"…\" — X")
+    if attached and tail.strip():
+        found = _after(para, tail_a + lead, tail_b, span, who)
+        if found is not None:
+            return found
     m = _ACCORDING_RE.search(tail)
     if m:
-        speaker, written = resolver.resolve(para, tail_a + m.start("subj"),
-                                            tail_a + m.end("subj"), span.open)
-        return speaker, written, "according-to"
+        return who.subject(para, tail_a + m.start("subj"), tail_a + m.end("subj"), span.open,
+                           "according-to", "according to X")
     head_a = max(sent_start, prev_close)
     head = text[head_a:span.open]
     m = _ACCORDING_RE.search(head)
     if m:
-        speaker, written = resolver.resolve(para, head_a + m.start("subj"),
-                                            head_a + m.end("subj"), span.open)
-        return speaker, written, "according-to"
-    verbs = list(_VERB_RE.finditer(head))
-    if verbs and head[:verbs[-1].start()].strip(" ,.;:—–-\u201d\""):
-        b = head_a + verbs[-1].start()
-        speaker, written = resolver.resolve(para, head_a, b, span.open)
-        return speaker, written, "pronoun" if _PRONOUN_RE.match(written) else "before"
-    return None, None, "none"
+        return who.subject(para, head_a + m.start("subj"), head_a + m.end("subj"), span.open,
+                           "according-to", "according to X")
+    verb = last_speech_verb(head)
+    if verb and head[:verb.start()].strip(" ,.;:—–-\u201d\""):
+        return who.subject(para, head_a, head_a + verb.start(), span.open, "before",
+                           f"X {verb.group()}: \"…\"")
+    if head.rstrip().endswith(":") and head.strip(" :"):
+        a = head_a + _lead_in_start(head)
+        return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
+                           "X: \"…\" (lead-in)")
+    return NONE
 
 
-def source_quotes(source: Source, mentions: Sequence[Mention],
-                  actors: dict[str, Actor]) -> list[Quote]:
-    """Every quotation of one source with its speaker, in reading order."""
+def _after(para: Paragraph, a: int, b: int, span: _Span, who: Attributor) -> Attribution | None:
+    """``"…," said X`` / ``"…," X said`` / ``"…," X told …`` in the text after a quotation."""
+    text = para.text
+    first = re.match(r"[\w’'.-]+", text[a:b])
+    verb = speech_verb_at(text[:b], a)
+    if first and verb and verb.start() == a:
+        s = verb.end()
+        return who.subject(para, s, clause_after(text, s, b), span.open, "after",
+                           f"\"…,\" {verb.group()} X")
+    if verb and len(text[a:verb.start()].split()) <= 25:
+        return who.subject(para, a, verb.start(), span.open, "after",
+                           f"\"…,\" X {verb.group()}")
+    return None
+
+
+def _lead_in_start(head: str) -> int:
+    """Skip the connective of a lead-in: ``And from Senator P:`` → ``Senator P``."""
+    m = re.match(r"\s*(?:(?:and|but|so|then|also)\s+)?(?:(?:from|by|for)\s+)?", head,
+                 re.IGNORECASE)
+    return m.end() if m else 0
+
+
+def _lead_in_paragraph(source: Source, para: Paragraph, who: Attributor,
+                       spans: dict[int, list[_Span]]) -> Attribution:
+    """A paragraph ending with ``:`` before a paragraph that opens with a quotation."""
+    prev = source.paragraph(para.number - 1)
+    if prev is None or prev.boilerplate or not prev.text.rstrip().endswith(":"):
+        return NONE
+    prev_spans = spans.get(prev.number, [])
+    if prev_spans and prev_spans[-1].close >= len(prev.text.rstrip()) - 2:
+        return NONE
+    start = max([a for a, _ in sentence_spans(prev.text)] or [0])
+    if prev_spans:
+        start = max(start, prev_spans[-1].close + 1)
+    sentence = prev.text[start:].rstrip()
+    verb = last_speech_verb(sentence)
+    end = start + (verb.start() if verb else len(sentence) - 1)
+    a = start + _lead_in_start(sentence)
+    found = who.subject(prev, a, end, len(prev.text), "lead-in",
+                        "lead-in paragraph ending with a colon")
+    return found
+
+
+def _previous_sentence(para: Paragraph, span: _Span, spans: Sequence[_Span],
+                       who: Attributor) -> Attribution:
+    """A quotation standing alone after a sentence that reports a statement by someone."""
+    sentences = _masked_sentences(para.text, tuple(spans))
+    before = [(a, b) for a, b in sentences if b <= span.open]
+    if not before or any(s.open >= before[-1][0] and s.close < span.open for s in spans):
+        return NONE
+    a, b = before[-1]
+    verb = last_speech_verb(para.text[a:b])
+    if verb is None or not para.text[a:a + verb.start()].strip():
+        return NONE
+    found = who.subject(para, a, a + verb.start(), span.open, "previous-sentence",
+                        f"previous sentence: X {verb.group()} …")
+    return found if found.speaker else NONE
+
+
+def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str, Actor],
+                  genders: dict[str, str] | None = None) -> tuple[list[Quote], list[str]]:
+    """Every quotation of one source with its speaker, in reading order.
+
+    Returns:
+        The quotations, and the name-shaped subjects no actor has (new speakers).
+    """
     spans = {p.number: quote_spans(p.text) for p in source.paragraphs if not p.boilerplate}
-    resolver = _Resolver(source, [m for m in mentions if m.source == source.id], actors, spans)
+    masked = {n: [(s.text_start, s.text_end) for s in ss] for n, ss in spans.items()}
+    who = Attributor(source, [m for m in mentions if m.source == source.id], actors,
+                     genders or {}, masked)
     quotes: list[Quote] = []
+    names: list[str] = []
     open_from_previous: Quote | None = None
     for para in source.paragraphs:
         if para.boilerplate:
@@ -304,111 +280,172 @@ def source_quotes(source: Source, mentions: Sequence[Mention],
         carried = open_from_previous
         open_from_previous = None
         for index, span in enumerate(para_spans):
-            speaker, written, pattern = _attribute(para, span, para_spans, index, resolver)
-            if pattern == "none" and index and quotes and quotes[-1].paragraph == para.number:
-                speaker, written, pattern = (quotes[-1].speaker, quotes[-1].speaker_as_written,
-                                             "split")
-            elif pattern == "none" and not index and carried and span.open == 0:
-                speaker, written, pattern = carried.speaker, carried.speaker_as_written, \
-                    "continued"
-            if pattern == "none" and span.unclosed and index + 1 == len(para_spans):
-                speaker, written, pattern = _forward(source, para, spans, resolver)
+            found = _attribute(para, span, para_spans, index, who)
+            if found.pattern == "none" and not index and span.open == 0 and not carried:
+                found = _lead_in_paragraph(source, para, who, spans)
+            if found.pattern == "none" and index and quotes and \
+                    quotes[-1].paragraph == para.number:
+                found = _carry(quotes[-1], "split", "the same sentence as the previous quotation")
+            elif found.pattern == "none" and not index and carried and span.open == 0:
+                found = _carry(carried, "continued", "continues the previous paragraph's "
+                                                     "quotation")
+            if found.pattern == "none":
+                found = _previous_sentence(para, span, para_spans, who)
+            if found.pattern == "none" and span.unclosed and index + 1 == len(para_spans):
+                found = _forward(source, para, spans, who)
+            if found.name and not found.speaker:
+                names.append(found.name)
+                found = Attribution(speaker=slugify(found.name) or None, written=found.written,
+                                    pattern=found.pattern, cue=found.cue)
             words = para.text[span.text_start:span.text_end]
             quote = Quote(text=words, source=source.id, paragraph=para.number,
-                          start=span.text_start, end=span.text_end, speaker=speaker,
-                          speaker_as_written=written, pattern=pattern,
+                          start=span.text_start, end=span.text_end, speaker=found.speaker,
+                          speaker_as_written=found.written, pattern=found.pattern,
+                          cue=found.cue, anonymous=found.anonymous,
                           kind="phrase" if len(words.split()) < PHRASE_WORDS else "statement")
             quotes.append(quote)
             if quote.kind == "statement" or quote.speaker:
-                resolver.previous = quote
+                who.previous = (para.number, span.close, found)
             if span.unclosed and index + 1 == len(para_spans):
                 open_from_previous = quote
-    return quotes
+    return quotes, names
+
+
+def _carry(quote: Quote, pattern: str, cue: str) -> Attribution:
+    return Attribution(speaker=quote.speaker, written=quote.speaker_as_written, pattern=pattern,
+                       cue=cue, anonymous=quote.anonymous)
 
 
 def _forward(source: Source, para: Paragraph, spans: dict[int, list[_Span]],
-             resolver: _Resolver) -> tuple[str | None, str | None, str]:
+             who: Attributor) -> Attribution:
     """An open quote attributed at the end of its continuation in the next paragraph."""
     following = source.paragraph(para.number + 1)
     nxt = spans.get(para.number + 1) if following else None
     if not following or not nxt or nxt[0].open != 0:
-        return None, None, "none"
-    speaker, written, pattern = _attribute(following, nxt[0], nxt, 0, resolver)
-    return (speaker, written, "continued") if pattern != "none" else (None, None, "none")
+        return NONE
+    found = _attribute(following, nxt[0], nxt, 0, who)
+    if found.pattern == "none":
+        return NONE
+    return Attribution(speaker=found.speaker, written=found.written, pattern="continued",
+                       cue=f"continued in the next paragraph: {found.cue}",
+                       anonymous=found.anonymous, name=found.name)
 
 
-def find_quotes(book: Book, mentions: Sequence[Mention], actors: Sequence[Actor]) -> list[Quote]:
-    """Every quotation of every source of the book."""
+def find_quotes(book: Book, mentions: Sequence[Mention], actors: Sequence[Actor],
+                genders: dict[str, str] | None = None) -> tuple[list[Quote], list[str]]:
+    """Every quotation of every source of the book, and the unknown name-shaped speakers."""
     table = {a.id: a for a in actors}
     by_source: dict[str, list[Mention]] = {}
     for mention in mentions:  # grouped once: filtering per source would be quadratic
         by_source.setdefault(mention.source, []).append(mention)
-    registry = key_of(tuple(actors))
+    registry = key_of(tuple(actors), tuple(sorted((genders or {}).items())))
     quotes: list[Quote] = []
+    names: list[tuple[str, str]] = []
     for source in book.sources:
         mine = by_source.get(source.id, [])
-        quotes.extend(cached(
+        found, new = cached(
             "quotes.source", key_of(source_key(source), tuple(mine), registry),
-            lambda source=source, mine=mine: tuple(source_quotes(source, mine, table))))
-    return quotes
+            lambda source=source, mine=mine: source_quotes(source, mine, table, genders))
+        quotes.extend(found)
+        names.extend((source.id, n) for n in new)
+    return quotes, [f"{s}\t{n}" for s, n in names]
 
 
-def extracted_speakers(book: Book, quotes: Sequence[Quote],
-                       actors: Sequence[Actor]) -> list[Actor]:
-    """Actors for the speakers that extraction named but the registry does not know.
+def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
+                       ) -> tuple[list[Actor], dict[str, list[str]]]:
+    """Actors for name-shaped speakers that no actor has (``"…," Hollandr said``).
 
-    A one-word name ("Doe said") is completed from a longer capitalised name ending with it in
-    the same article ("Minister Jane Doe"), which also makes it a person; one that cannot be
-    completed is kept as written and taken for a body unless the quote's subject gave it a
-    personal title.
+    ``names`` are ``source<TAB>name`` lines from :func:`find_quotes`. A one-word name is
+    completed from a longer name of the same article ending with it, or joins the one
+    extracted person of the article whose surname it misspells by one letter (its spelling is
+    then returned as a new alias of that actor); an acronym or a name with an organisation word
+    is an organisation, a country a ``state``, any other one-word name a body unless it is a
+    given name; an outlet, a demonym, a function word and a known name are not speakers.
+
+    Returns:
+        The new actors (sorted by id) and, per existing extracted actor id, new aliases.
     """
-    known = {a.id for a in actors}
-    names: dict[str, tuple[str, str]] = {}
-    for quote in quotes:
-        if not quote.speaker or quote.speaker in known or not quote.speaker_as_written:
-            continue
-        name = _extracted_name(quote.speaker_as_written)
-        if not name or slugify(name) != quote.speaker:
+    known = {key(s) for a in actors for s in a.names}
+    taken = {a.id for a in actors}
+    found: dict[str, Actor] = {}
+    aliases: dict[str, list[str]] = {}
+    for line in names:
+        source_id, name = line.split("\t", 1)
+        words = name.split()
+        if key(name) in known or is_function_word(words[0]) or place_kind(name) == "demonym" \
+                or is_outlet_word(words[-1]):
             continue
         kind = "person"
-        if len(name.split()) == 1:
-            full = _longer_name(book.source(quote.source), name)
+        if re.fullmatch(r"[A-Z][A-Z&]{1,6}", name) or any(is_organisation_word(w) for w in words):
+            kind = "organization"
+        elif place_kind(name) in ("country", "capital"):
+            kind = "state"
+        elif len(words) == 1:
+            close = _misspelled_surname(book.source(source_id), name, actors)
+            if close:
+                aliases.setdefault(close, []).append(name)
+                continue
+            full = _longer_name(book.source(source_id), name)
             if full:
                 name = full
-            elif not re.match(r"(?:Mr|Mrs|Ms|Dr)\.?\s", quote.speaker_as_written):
+            elif not first_name_gender(name):
                 kind = "organization"
-        if _BODIES & set(key(name).split()):
-            kind = "organization"
-        names.setdefault(slugify(name), (name, kind))
-    surnames = {key(n).split()[-1] for n, _ in names.values() if len(n.split()) > 1}
-    found = [Actor(id=i, name=n, kind=k, curated=False) for i, (n, k) in names.items()
-             if len(n.split()) > 1 or key(n) not in surnames]
-    return sorted(found, key=lambda a: a.id)
+        ident = slugify(name)
+        if ident and ident not in taken:
+            found.setdefault(ident, Actor(
+                id=ident, name=name, kind=kind, curated=False,
+                description=f"Found by extraction as the speaker of a quotation in {source_id}."))
+    return sorted(found.values(), key=lambda a: a.id), aliases
+
+
+def _misspelled_surname(source: Source | None, word: str, actors: Sequence[Actor]) -> str | None:
+    """The one extracted person named in ``source`` whose surname ``word`` misspells."""
+    if source is None or len(word) < 5:
+        return None
+    text = " ".join(p.text for p in source.paragraphs)
+    close = [a.id for a in actors if not a.curated and a.kind == "person"
+             and len(a.name.split()) > 1 and a.name in text
+             and Levenshtein.distance(key(a.name.split()[-1]), key(word)) == 1]
+    return close[0] if len(close) == 1 else None
 
 
 def _longer_name(source: Source | None, word: str) -> str | None:
+    """A longer capitalised name of the article ending with ``word`` (``Jane Doe`` for Doe)."""
     if source is None:
         return None
     for para in source.paragraphs:
-        for _, _, run in name_candidates(para.text):
-            words = run.split()
-            titles = [i for i, w in enumerate(words)
-                      if key(w).rstrip(".") in _TITLE_WORDS | _NAME_PREFIXES | _COMMON_STARTS]
-            words = words[titles[-1] + 1:] if titles else words
-            if len(words) > 1 and key(words[-1]) == key(word) and words[0][:1].isupper():
-                return " ".join(words)
+        for run in re.findall(r"(?:[A-Z][\w’'-]+ )+" + re.escape(word) + r"\b", para.text):
+            words = [w for w in run.split() if not is_function_word(w)]
+            if len(words) > 1 and words[0][:1].isupper():
+                return " ".join(words[-3:])
     return None
 
 
-def analyse(book: Book) -> tuple[list[Actor], list[Mention], list[Quote]]:
-    """Actors (curated and extracted speakers), their mentions, and every quotation.
+def analyse(book: Book) -> tuple[list[Actor], list[Mention], list[Quote], People]:
+    """Actors (curated, found by name, extracted speakers), their mentions, every quotation.
 
-    Two passes: the first finds quotations with the curated registry and collects the speakers
-    it names that the registry lacks; the second matches everyone, so an extracted speaker's
-    later surname-only mentions and pronouns resolve too.
+    People and organisations are found first; quotations are attributed with them; a
+    name-shaped speaker that nobody found makes an extracted speaker and a second pass.
     """
     curated = list(book.actors)
-    first = find_quotes(book, find_mentions(book, curated), curated)
-    actors = curated + extracted_speakers(book, first, curated)
+    people = find_people(book, curated)
+    actors = curated + list(people.actors)
     mentions = find_mentions(book, actors)
-    return actors, mentions, find_quotes(book, mentions, actors)
+    quotes, names = find_quotes(book, mentions, actors, people.genders)
+    extra, aliases = extracted_speakers(book, names, actors)
+    if extra or aliases:
+        actors = [replace(a, aliases=(*a.aliases, *aliases[a.id])) if a.id in aliases else a
+                  for a in actors] + extra
+        mentions = find_mentions(book, actors)
+        quotes, _ = find_quotes(book, mentions, actors, people.genders)
+    quotes = [q if q.speaker is None or q.speaker in {a.id for a in actors}
+              else _unnamed(q) for q in quotes]
+    return actors, mentions, quotes, people
+
+
+def _unnamed(quote: Quote) -> Quote:
+    """A quotation whose name-shaped subject was rejected as a speaker: no speaker."""
+    return Quote(text=quote.text, source=quote.source, paragraph=quote.paragraph,
+                 start=quote.start, end=quote.end, speaker=None,
+                 speaker_as_written=quote.speaker_as_written, kind=quote.kind,
+                 pattern=quote.pattern, cue=quote.cue, anonymous=quote.anonymous)

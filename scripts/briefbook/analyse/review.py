@@ -2,6 +2,12 @@
 
 Each stage contributes a provider, a pure function ``(book, annotations) → [ReviewItem]``.
 The same list is printed by ``briefbook review`` and published as the Review page.
+
+Items are ranked by what they affect — who said a quotation (``speaker``), what a profile
+shows (``profile``), what a citation or the chronology rests on (``citation``), then the rest
+— and by confidence, highest first. Every item has a stable ``key``
+(``kind:source:subject``); an editor who has dealt with an item for good records it in
+``briefing/review.yml`` (``accepted`` or ``ignored``) and it leaves the list.
 """
 
 from __future__ import annotations
@@ -12,8 +18,12 @@ from typing import Any
 
 from briefbook.analyse.annotations import Annotations
 from briefbook.analyse.homoglyphs import look_alikes
-from briefbook.analyse.mentions import unknown_names
+from briefbook.core.lexicon import is_function_word, place_kind
 from briefbook.core.model import Actor, Book
+from briefbook.core.text import slugify
+
+#: What an item can affect, most important first.
+AFFECTS = ("speaker", "profile", "citation", "source", "other")
 
 
 def review_derivatives(book: Book, annotations: Any) -> list[Any]:
@@ -31,7 +41,9 @@ def review_derivatives(book: Book, annotations: Any) -> list[Any]:
                     f"{d.total} sentences align ({d.share:.0%})")
             hint = (f"if it is a copy, add 'derived_from: {d.original}' to its entry in "
                     "sources.yml (see Compare sources)")
-        items.append(ReviewItem(kind="derivative", text=text, hint=hint, source=d.source))
+        items.append(ReviewItem(kind="derivative", text=text, hint=hint, source=d.source,
+                                affects="citation", confidence=min(1.0, d.share),
+                                subject=d.original))
     return items
 
 
@@ -47,7 +59,13 @@ def review_chronology(book: Book, annotations: Annotations) -> list[ReviewItem]:
                     f"{c.sentence}")
             hint = "add an event citing this paragraph to events.yml, or leave it extracted"
         items.append(ReviewItem(kind="extracted-event", text=text, hint=hint, source=c.source,
-                                paragraph=c.paragraph))
+                                paragraph=c.paragraph, affects="citation", confidence=0.5))
+    for p in annotations.chronology.proposals:
+        items.append(ReviewItem(
+            kind="source-date", source=p.source, paragraph=p.paragraph,
+            text=f"date {p.date} inferred from {p.note}; its relative dates use it",
+            hint=f"confirm it in sources.yml: 'date: {p.date}', 'date_basis: inferred' and a "
+                 "date_note, or give the real date", affects="citation", confidence=0.6))
     return items
 
 
@@ -63,6 +81,12 @@ class ReviewItem:
         paragraph: The paragraph number, when there is one.
         text: What to look at (quoted from the text where possible).
         hint: What the editor can do about it.
+        page: The page concerned (its path under ``docs/``), for findings in pages.
+        line: The line in that page's file.
+        affects: What it changes: one of :data:`AFFECTS`.
+        confidence: How sure the finding is, from 0 to 1 (ranks items of one kind).
+        subject: What the item is about, for its key (a name, a quotation's first words);
+            the text when empty.
     """
 
     kind: str
@@ -70,6 +94,23 @@ class ReviewItem:
     hint: str = ""
     source: str | None = None
     paragraph: int | None = None
+    page: str | None = None
+    line: int | None = None
+    affects: str = "other"
+    confidence: float = 0.5
+    subject: str = ""
+
+    @property
+    def key(self) -> str:
+        """The stable key an editor writes in ``review.yml``: ``kind:source:subject``."""
+        subject = slugify(self.subject or self.text)[:60].strip("-") or "item"
+        return f"{self.kind}:{self.source or '-'}:{subject}"
+
+    @property
+    def rank(self) -> tuple[int, float]:
+        """Sort key: what it affects, then confidence (highest first)."""
+        affects = AFFECTS.index(self.affects) if self.affects in AFFECTS else len(AFFECTS)
+        return affects, -self.confidence
 
 
 ReviewProvider = Callable[[Book, Annotations], list[ReviewItem]]
@@ -94,47 +135,91 @@ def review_homoglyphs(book: Book, annotations: Annotations) -> list[ReviewItem]:
                  f"{owner}, but is written with other characters"
                  + (f": {letters}" if letters else ""),
             hint="retype the alias with the letters of the name it should match, or remove "
-                 "it from actors.yml"))
+                 "it from actors.yml", affects="speaker", confidence=0.9,
+            subject=f"{found.actor} {found.spelling}"))
     return items
 
 
-def review_items(book: Book, annotations: Annotations) -> list[ReviewItem]:
-    """Every review item of the book, grouped by kind, then by source and paragraph."""
+def review_items(book: Book, annotations: Annotations, *,
+                 include_decided: bool = False) -> list[ReviewItem]:
+    """Every review item of the book not decided in ``review.yml``, most important first.
+
+    Ranked by :attr:`ReviewItem.rank`, then by source, paragraph and text.
+    """
     items: list[ReviewItem] = []
     for provide in _providers():
         items.extend(provide(book, annotations))
-    return sorted(items, key=lambda i: (i.kind, i.source or "", i.paragraph or 0, i.text))
+    decided = {d.item for d in getattr(book, "review", ())}
+    if not include_decided:
+        items = [i for i in items if i.key not in decided]
+    return ranked(items)
 
 
-def review_actors(book: Book, annotations: Annotations) -> list[Any]:
-    """Review provider: unknown names, near misses, unattributed and extracted speakers.
+def ranked(items: list[ReviewItem]) -> list[ReviewItem]:
+    """Items most important first: by rank, then source, paragraph, page, line, kind, text."""
+    return sorted(items, key=lambda i: (i.rank, i.source or "", i.paragraph or 0, i.page or "",
+                                        i.line or 0, i.kind, i.text))
 
+
+def undecided_keys(book: Book, items: list[ReviewItem]) -> list[str]:
+    """Keys of ``review.yml`` that match no current item (stale or mistyped decisions)."""
+    current = {i.key for i in items}
+    return [d.item for d in getattr(book, "review", ()) if d.item not in current]
+
+
+def review_actors(book: Book, annotations: Annotations) -> list[ReviewItem]:
+    """Review provider: speakers and people found by extraction, spellings, lone quotations.
+
+    Only names count: near misses that are places, demonyms or ordinary words are dropped.
     Each item names its source and paragraph where it has one.
     """
-    items = []
-    ignore = [a.name for a in annotations.actors] + [s for a in annotations.actors
-                                                     for s in a.aliases]
-    seen: set[tuple[str, str]] = set()
-    for source, paragraph, name in unknown_names(book, annotations.mentions, ignore=ignore):
-        if (source, name) in seen:
+    items: list[ReviewItem] = []
+    speaking = {q.speaker for q in annotations.quotes
+                if q.speaker and q.kind == "statement" and not annotations.is_copied(q)}
+    first: dict[str, tuple[str, int]] = {}
+    for m in annotations.mentions:
+        first.setdefault(m.actor, (m.source, m.paragraph))
+    for q in annotations.quotes:
+        if q.speaker:
+            first.setdefault(q.speaker, (q.source, q.paragraph))
+    for actor in annotations.actors:
+        if actor.curated:
             continue
-        seen.add((source, name))
-        items.append(ReviewItem(kind="unknown-name", text=f"“{name}” is not in the registry",
-                                hint="add it to actors.yml (or as an alias of an actor)",
-                                source=source, paragraph=paragraph))
+        source, paragraph = first.get(actor.id, (None, None))
+        strong = "title" in (actor.description or "") or "given name" in (actor.description or "")
+        if actor.id in speaking:
+            items.append(ReviewItem(
+                kind="extracted-speaker", text=f"“{actor.name}” ({actor.id}, {actor.kind}) is "
+                f"quoted but not curated", hint="check the name and kind, then add it to "
+                "actors.yml", source=source, paragraph=paragraph, affects="speaker",
+                confidence=0.9 if strong else 0.6, subject=actor.name))
+        else:
+            items.append(ReviewItem(
+                kind="extracted-actor", text=f"“{actor.name}” ({actor.kind}) is named but not "
+                f"curated", hint="add it to actors.yml if it matters to the book",
+                source=source, paragraph=paragraph, affects="profile",
+                confidence=0.8 if strong else 0.5, subject=actor.name))
     for miss in annotations.near_misses:
+        if place_kind(miss.text) or is_function_word(miss.text):
+            continue
         items.append(ReviewItem(
             kind="near-miss", source=miss.source, paragraph=miss.paragraph,
             text=f"“{miss.text}” looks like “{miss.registered}” ({miss.actor})",
-            hint=f"if it is the same, add '{miss.text}' to the aliases of '{miss.actor}'"))
+            hint=f"if it is the same, add '{miss.text}' to the aliases of '{miss.actor}'",
+            affects="profile", confidence=0.6, subject=miss.text))
+    for cand in getattr(annotations.people, "candidates", ()):
+        items.append(ReviewItem(
+            kind="near-miss", source=cand.source, paragraph=cand.paragraph,
+            text=f"“{cand.text}” looks like “{cand.registered}” ({cand.actor}); not joined: "
+                 f"{cand.evidence}",
+            hint=f"if it is the same person, curate '{cand.registered}' with '{cand.text}' "
+                 "among its aliases", affects="profile", confidence=0.5, subject=cand.text))
     for q in annotations.quotes:
-        if q.kind == "statement" and q.speaker is None:
+        if q.kind == "statement" and q.speaker is None and not q.anonymous:
             who = f" (“{q.speaker_as_written}”)" if q.speaker_as_written else ""
             items.append(ReviewItem(
                 kind="unattributed-quote", source=q.source, paragraph=q.paragraph,
-                text=f"“{q.text}”{who}", hint="no speaker found; check the article"))
-    for actor in annotations.actors:
-        if not actor.curated:
-            items.append(ReviewItem(kind="extracted-speaker", text=f"“{actor.name}” ({actor.id})",
-                                    hint="curate this speaker in actors.yml"))
+                text=f"“{q.text}”{who}", hint="no speaker found; check the article",
+                affects="speaker", confidence=min(1.0, len(q.text.split()) / 20),
+                subject=" ".join(q.text.split()[:6])))
     return items

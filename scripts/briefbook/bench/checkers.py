@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from briefbook.check.checker import _html_of
+from briefbook.check.citing import html_of as _html_of
 from briefbook.check.sitefiles import html_pages
 from briefbook.core.errors import ToolError
 from briefbook.ingest.scaffold import new_book

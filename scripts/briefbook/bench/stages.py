@@ -22,6 +22,7 @@ copied), else generated deterministically.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -39,8 +40,10 @@ from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.plugins import CombinedEvent
 
 from briefbook.analyse.annotations import Annotations
+from briefbook.bench.serve import serve_loop
 from briefbook.check.checker import check_site
 from briefbook.core import cache
 from briefbook.core.errors import ToolError
@@ -209,19 +212,26 @@ def phase_stages(spec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _timed(function: Callable[..., Any], name: str,
+           timings: dict[str, float]) -> Callable[..., Any]:
+    @functools.wraps(function)  # keeps MkDocs' event priority attribute
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        began = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - began
+    return timed
+
+
 def _time_hooks(plugin_class: type, timings: dict[str, float]) -> None:
     for name in [n for n in vars(plugin_class) if n.startswith("on_") and n != "on_serve"]:
         original = getattr(plugin_class, name)
-
-        def timed(*args: Any, _original: Callable[..., Any] = original, _name: str = name,
-                  **kwargs: Any) -> Any:
-            began = time.perf_counter()
-            try:
-                return _original(*args, **kwargs)
-            finally:
-                timings[_name] = timings.get(_name, 0.0) + time.perf_counter() - began
-
-        setattr(plugin_class, name, timed)
+        if isinstance(original, CombinedEvent):
+            setattr(plugin_class, name, CombinedEvent(
+                *[_timed(method, name, timings) for method in original.methods]))
+        else:
+            setattr(plugin_class, name, _timed(original, name, timings))
 
 
 def _build_once(config_file: Path, site_dir: str, timings: dict[str, float]) -> float:
@@ -324,6 +334,7 @@ def measure(label: str, config: Path, *, incremental: bool) -> dict[str, Any]:
         if incremental:
             result.update({k: v for k, v in run_phase(
                 "incremental", {"config": str(config)}).items() if k != "process"})
+            result["serve"] = serve_loop(config)
     finally:
         shutil.rmtree(site, ignore_errors=True)
     ours = sum(result[s]["seconds"] for s in ("load", "analyse", "render"))
@@ -359,8 +370,9 @@ def format_table(results: list[dict[str, Any]]) -> str:
                          f"{1000 * warm['seconds'] / max(n, 1):.2f} |")
     lines += ["", "| Book | load+analyse+render (s) | our hooks in build (s) | share of build | "
                   "ours : MkDocs | ours in build, warm cache (s) | warnings | "
-                  "edit page → rebuild (s) | add article → rebuild (s) |",
-              "|---|--:|--:|--:|--:|--:|--:|--:|--:|"]
+                  "edit page → rebuild (s) | add article → rebuild (s) | "
+                  "serve: edit → page served (s, median) | serve: add → page served (s) |",
+              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     nan = float("nan")
     for r in results:
         inc = r.get("incremental", {})
@@ -370,7 +382,9 @@ def format_table(results: list[dict[str, Any]]) -> str:
             f"{100 * r['share_of_build']:.1f} % | {r['ratio_ours_to_mkdocs']:.2f} | "
             f"{warm_ours:.2f} | {len(r['warnings'])} | {inc.get('edit_page', nan):.2f} "
             f"(ours {inc.get('edit_page_ours', nan):.2f}) | {inc.get('add_article', nan):.2f} "
-            f"(ours {inc.get('add_article_ours', nan):.2f}) |")
+            f"(ours {inc.get('add_article_ours', nan):.2f}) | "
+            f"{r.get('serve', {}).get('edit_page', {}).get('median', nan):.2f} | "
+            f"{r.get('serve', {}).get('add_article', {}).get('median', nan):.2f} |")
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -37,7 +38,8 @@ class Resolver:
         parts = urlsplit(raw)
         fragment = parts.fragment if "#" in raw else None
         result: tuple[object, ...]
-        if parts.scheme in ("http", "https") or (parts.netloc and not parts.scheme):
+        if parts.scheme in ("http", "https") or (parts.netloc and not parts.scheme) \
+                or raw.startswith("//"):
             result = ("ext",)
         elif parts.scheme:
             result = ("other",)
@@ -83,18 +85,28 @@ class Resolver:
         self.targets[key] = found
         return found
 
-    def is_local(self, page: str, url: str) -> bool:
-        """Whether ``url``, on ``page``, points to a file of the site."""
+    def resolve(self, here: tuple[str, ...], page: str, url: str,
+                ) -> tuple[str, str | None, str | None]:
+        """``(kind, target file or None, fragment)``; kind is ``int``, ``ext`` or ``other``."""
         split = self.split(url)
-        if split[0] != "int" or split[2] == -1:
-            return False
-        _, absolute, ups, rest, slash, _ = split
-        here = tuple(page.split("/")[:-1])
+        if split[0] != "int":
+            return str(split[0]), None, None
+        _, absolute, ups, rest, slash, fragment = split
+        if ups == -1:
+            return "int", page, fragment  # type: ignore[return-value]
         if absolute:
-            return self.target((), rest, slash) is not None  # type: ignore[arg-type]
-        if ups > len(here):  # type: ignore[operator]
-            return False
-        return self.target(here[:len(here) - ups], rest, slash) is not None  # type: ignore[arg-type, operator]
+            base_parts: tuple[str, ...] | None = ()
+        else:
+            base_parts = here[:len(here) - ups] if ups <= len(here) else None  # type: ignore[operator]
+        target = None if base_parts is None else self.target(
+            base_parts, rest, slash)  # type: ignore[arg-type]
+        return "int", target, fragment  # type: ignore[return-value]
+
+    def is_local(self, here: tuple[str, ...], page: str, url: str) -> bool:
+        """Whether ``url``, on ``page`` (resolved against the folder ``here``), is a site file."""
+        if self.split(url)[0] != "int" or self.split(url)[2] == -1:
+            return False  # external, another scheme, or the page itself ("", "#x", "?q")
+        return self.resolve(here, page, url)[1] is not None
 
 
 def inside(real_site: str, path: str) -> bool:
@@ -103,13 +115,16 @@ def inside(real_site: str, path: str) -> bool:
     return real == real_site or real.startswith(real_site.rstrip(os.sep) + os.sep)
 
 
-def site_walk(site: Path) -> tuple[list[str], list[str]]:
+def site_walk(site: Path, *, exclude: Sequence[str] = ()) -> tuple[list[str], list[str]]:
     """The site's HTML files, and its symbolic links that point outside it (both sorted).
 
     Symbolic links to folders are not followed (what they hold is either elsewhere in the
-    site or outside it); a link to a file inside the site counts as that file.
+    site or outside it); a link to a file inside the site counts as that file. HTML files under
+    the ``exclude`` folders (relative to the site) are not listed as pages; links out of the
+    site are listed wherever they are.
     """
     real = os.path.realpath(site)
+    prefixes = tuple(p.strip("/") + "/" for p in exclude)
     pages: list[str] = []
     escaping: list[str] = []
     for folder, dirs, files in os.walk(site):
@@ -120,10 +135,16 @@ def site_walk(site: Path) -> tuple[list[str], list[str]]:
         for name in files:
             path = os.path.join(folder, name)
             if name.endswith(".html") and os.path.isfile(path) and inside(real, path):
-                pages.append(Path(path).relative_to(site).as_posix())
+                page = Path(path).relative_to(site).as_posix()
+                if not (prefixes and page.startswith(prefixes)):
+                    pages.append(page)
     return sorted(pages), sorted(escaping)
 
 
-def html_pages(site: Path) -> list[str]:
-    """Every HTML file of the site, relative and sorted (never one outside it)."""
-    return site_walk(site)[0]
+def html_pages(site: Path, *, exclude: Sequence[str] = ()) -> list[str]:
+    """Every HTML file of the site, relative and sorted, except under the ``exclude`` folders.
+
+    Never one outside the site. Saved originals (``data/originals/``) are downloads, not pages
+    of the site: the caller excludes them.
+    """
+    return site_walk(site, exclude=exclude)[0]

@@ -2,7 +2,8 @@
 
 Commands translate :class:`~briefbook.core.errors.BriefbookError` into a ``click`` error with
 the hint, and exit non-zero when anything is wrong. ``click`` is imported here and nowhere
-else in the engine. The benchmark, PDF and ingest code load only when their commands run.
+else in the engine. The benchmark, evaluation, PDF and ingest code load only when their
+commands run.
 """
 
 from __future__ import annotations
@@ -18,16 +19,20 @@ __all__ = ["main"]
 
 
 class _LazyGroup(click.Group):
-    """A group whose ``bench`` subcommand is imported only when it is asked for."""
+    """A group whose ``bench`` and ``eval`` subcommands are imported only when asked for."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted([*super().list_commands(ctx), "bench"])
+        return sorted([*super().list_commands(ctx), "bench", "eval"])
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name == "bench":
             from briefbook.cli.bench import bench  # benchmark code: only for this command
 
             return bench
+        if cmd_name == "eval":
+            from briefbook.cli.evaluate import evaluate  # evaluation code: only for this command
+
+            return evaluate
         return super().get_command(ctx, cmd_name)
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import click
 
 from briefbook.bench.checkers import TIMEOUT, bench_check
+from briefbook.bench.eval_chronology import evaluate_chronology, evaluate_discrepancies, report
+from briefbook.bench.reading import corpus_figures, format_report, gold_figures
 from briefbook.bench.stages import (
     SHARED_CORPUS,
     copy_book,
@@ -100,3 +102,71 @@ def bench_check_command(config: Path, corpus: Path, pages: int, work: Path, tool
                     json_out, echo=click.echo)
     except ToolError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@bench.command("chronology")
+@click.option("--gold", type=click.Path(file_okay=False, path_type=Path),
+              default="tests/gold/bbc", show_default=True,
+              help="Folder of annotation files (dates of each article).")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
+              default=str(SHARED_CORPUS), show_default=True,
+              help="Folder holding the annotated articles.")
+@click.option("--pairs", type=click.Path(file_okay=False, path_type=Path),
+              default="tests/gold/discrepancies", show_default=True,
+              help="Folder of article pairs with their expected disagreements.")
+@click.option("--details", is_flag=True, help="List every wrong and missed item.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def bench_chronology_command(gold: Path, corpus: Path, pairs: Path, details: bool,
+                             as_json: bool) -> None:
+    """Chronology precision and recall on annotated articles, and discrepancy precision."""
+    if not gold.is_dir():
+        raise click.ClickException(f"{gold}: no such folder of annotations (see --gold)")
+    if not corpus.is_dir():
+        raise click.ClickException(f"{corpus}: no such corpus folder (see --corpus)")
+    try:
+        chronology = evaluate_chronology(gold, corpus)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    sets = sorted({p.parent.parent for p in pairs.rglob("expected.yml")}) if pairs.is_dir() \
+        else []
+    scores = {(s.relative_to(pairs).as_posix() or "."): evaluate_discrepancies(s) for s in sets}
+    if as_json:
+        click.echo(json.dumps({
+            "chronology": {"articles": chronology.articles, "entries": chronology.entries,
+                           "judged": chronology.judged, "correct": chronology.correct,
+                           "precision": round(chronology.precision, 4),
+                           "annotated": chronology.annotated, "found": chronology.found,
+                           "recall": round(chronology.recall, 4),
+                           "not_judged": chronology.not_judged},
+            "discrepancies": {name: {"pairs": d.pairs, "flagged": d.flagged, "right": d.right,
+                                     "precision": round(d.precision, 4),
+                                     "expected": d.expected, "found": d.found,
+                                     "recall": round(d.recall, 4)}
+                              for name, d in scores.items()}}, indent=2))
+        return
+    click.echo(report(chronology, None, details=details))
+    for name, score in scores.items():
+        click.echo(f"[{name}] " + report(None, score, details=details))
+@bench.command("reading")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
+              default=str(SHARED_CORPUS), show_default=True,
+              help="Folder of .txt articles to read.")
+@click.option("--gold", type=click.Path(file_okay=False, path_type=Path),
+              default="tests/gold/bbc", show_default=True,
+              help="Hand annotations (title, boilerplate) of some of the corpus's articles.")
+@click.option("--sample-every", default=100, show_default=True,
+              help="Print every n-th article's reading for a check by eye (0: none).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def bench_reading_command(corpus: Path, gold: Path, sample_every: int, as_json: bool) -> None:
+    """Measure reading: paragraph rules, titles, boilerplate, on a corpus and on gold."""
+    if not corpus.is_dir():
+        raise click.ClickException(f"{corpus} is not a folder of articles")
+    files = sorted(p for p in corpus.iterdir() if p.suffix.lower() in (".txt", ".text", ".md"))
+    figures = corpus_figures(files, sample_every=0 if as_json else sample_every,
+                             echo=lambda text: click.echo(text, err=True))
+    gold_result = gold_figures(gold, corpus) if gold.is_dir() else None
+    if as_json:
+        click.echo(json.dumps({"corpus": figures, "gold": gold_result}, indent=2,
+                              ensure_ascii=False))
+    else:
+        click.echo(format_report(figures, gold_result))

@@ -1,5 +1,8 @@
 """Commands that make and change a book: add, new, pages, build, review and sources.
 
+``sources`` has ``import`` (a reference list), ``set`` (edit one source's metadata) and
+``show`` (a source's metadata and where each value comes from).
+
 The ingest code (HTML extraction, URL fetching, bibliography import) is imported by the
 commands that use it, so that ``briefbook new`` and ``briefbook build`` do not load it.
 """
@@ -18,11 +21,15 @@ from mkdocs.config import load_config
 from briefbook.analyse.annotations import Annotations
 from briefbook.analyse.review import review_items
 from briefbook.cli.common import echo_problems
-from briefbook.core.errors import DataError, ToolError
+from briefbook.core.errors import ArticleError, DataError, ToolError, did_you_mean
+from briefbook.core.model import PARAGRAPH_RULES
 from briefbook.core.yamlio import atomic_write
 from briefbook.ingest.scaffold import new_book
+from briefbook.ingest.sourcemeta import describe, parse_assignments, set_source
 from briefbook.read.book import load_book
+from briefbook.read.sources import reread
 from briefbook.render.base import Settings
+from briefbook.render.numbering import rule_change, source_record
 from briefbook.render.pages import build_pages
 from briefbook.site.output import (
     SiteDirError,
@@ -38,7 +45,9 @@ from briefbook.site.output import (
 @click.argument("files", nargs=-1, required=True)
 @click.option("--briefing", default="briefing", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="The book's content folder.")
-@click.option("--id", "source_id", help="Source id (one file only); default: from the file name.")
+@click.option("--id", "source_id",
+              help="Source id (one file only); default: the file name when short and "
+                   "readable, else the headline, at most 40 characters.")
 @click.option("--outlet", help="Outlet (publication) name.")
 @click.option("--date", help="Publication date, ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--date-basis", type=click.Choice(["stated", "inferred", "unknown"]),
@@ -55,6 +64,10 @@ def add(files: tuple[str, ...], briefing: Path, source_id: str | None, outlet: s
     Each file is copied byte for byte into BRIEFING/sources/ and an entry is appended to
     BRIEFING/sources.yml. An existing id or file is never overwritten. One unreadable file
     does not stop the others; the command exits 1 if any failed.
+
+    The entry records how the paragraphs were found ('paragraphs: wrapped', so their numbers
+    never move) and, under 'suggested:', what the text says about itself (headline, outlet,
+    byline, dateline; basis 'from text'); options given here win over the suggestions.
 
     A saved web page (.html, .htm) or an http(s) URL is reduced to its article's main text;
     the page is kept as the original, and its metadata fills the entry (options win). Text
@@ -104,7 +117,8 @@ def pages(out: Path, briefing: Path, docs: Path) -> None:
     echo_problems(book.problems)
     handwritten = {p.relative_to(docs).as_posix(): p.read_text("utf-8")
                    for p in sorted(docs.rglob("*.md"))} if docs.is_dir() else {}
-    built = build_pages(book, handwritten, Settings())
+    built = build_pages(book, handwritten, Settings(docs_dir=docs.name))
+    echo_problems(built.problems)
     manifest = out / ".briefbook-pages"
     if out.exists() and any(out.iterdir()) and not manifest.exists():
         raise click.ClickException(f"{out} is not empty and was not written by 'briefbook "
@@ -157,21 +171,43 @@ def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
 @click.command()
 @click.option("--briefing", default="briefing", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="The book's content folder.")
+@click.option("--docs", default="docs", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Hand-written pages (their claims are checked against their citations).")
 @click.option("--kind", "kinds", multiple=True, help="Only items of this kind (repeatable).")
-def review(briefing: Path, kinds: tuple[str, ...]) -> None:
-    """List what an editor should look at in the book.
+def review(briefing: Path, docs: Path, kinds: tuple[str, ...]) -> None:
+    """List what an editor should look at in the book, most important first.
 
-    Unknown names, near-miss spellings, unattributed quotations, speakers and events found by
-    extraction only, each with its source and paragraph (tab-separated).
+    Quotations without a speaker, speakers and people found by extraction only, near-miss
+    spellings, derivatives and events found by extraction, each with its source and paragraph,
+    and claims of the hand-written pages not found in the paragraphs they cite, with page and
+    line; what each affects and its key for review.yml (tab-separated). Items decided in
+    briefing/review.yml are left out.
     """
     book = load_book(briefing)
-    items = [i for i in review_items(book, Annotations(book)) if not kinds or i.kind in kinds]
+    for problem in book.problems:
+        if problem.file == "review.yml":
+            click.echo(f"{problem.where}: {problem.message}"
+                       + (f" ({problem.hint})" if problem.hint else ""), err=True)
+    annotations = Annotations(book)
+    found = review_items(book, annotations)
+    if docs.is_dir():
+        handwritten = {p.relative_to(docs).as_posix(): p.read_text("utf-8")
+                       for p in sorted(docs.rglob("*.md"))}
+        decided = {d.item for d in book.review}
+        found += [i for i in build_pages(book, handwritten, Settings(docs_dir=docs.name),
+                                         annotations=annotations).claims
+                  if i.key not in decided]
+    items = [i for i in found if not kinds or i.kind in kinds]
     for item in items:
         where = item.source or "-"
         if item.paragraph:
             where += f" ¶ {item.paragraph}"
+        if item.page:
+            where = f"{item.page}:{item.line}" if item.line else item.page
         click.echo(f"{item.kind}\t{where}\t{item.text}" + (f"\t({item.hint})" if item.hint
-                                                          else ""))
+                                                          else "")
+                   + f"\t[{item.affects}; key {item.key}]")
     click.echo(f"{len(items)} items to review", err=True)
 
 
@@ -212,3 +248,85 @@ def import_command(file: Path, briefing: Path, dry_run: bool) -> None:
         click.echo(f"UNMATCHED: {ref.where}: {ref.title or ref.url or '(no title)'}")
     click.echo(f"{len(result.matched)} matched, {len(result.changes)} changed, "
                f"{len(result.unmatched)} unmatched")
+
+
+@sources_group.command("set")
+@click.argument("source_id")
+@click.argument("assignments", nargs=-1, required=True)
+@click.option("--briefing", default="briefing", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The book's content folder.")
+@click.option("--docs", default="docs", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Hand-written pages (searched for citations a new paragraph rule moves).")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+def set_command(source_id: str, assignments: tuple[str, ...], briefing: Path, docs: Path,
+                dry_run: bool) -> None:
+    """Set metadata of source SOURCE_ID in sources.yml: ASSIGNMENTS are key=value.
+
+    'key=null' records a value as unknown; 'key=' removes the key (the text's suggestion
+    applies again); 'author=' may repeat. The values are validated as the build validates
+    them, and sources.yml is rewritten atomically with its comments and layout kept. The
+    article file itself is never touched ('id' and 'file' cannot be set). Changing
+    'paragraphs' lists the citations whose paragraph numbers would then point elsewhere.
+    """
+    try:
+        values = parse_assignments(assignments)
+        if "paragraphs" in values:
+            _warn_moved_citations(briefing, docs, source_id, values["paragraphs"])
+        result = set_source(briefing, source_id, values, dry_run=dry_run)
+    except DataError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if result.created:
+        click.echo(f"{'would add' if dry_run else 'added'} an entry for {source_id} "
+                   "(its file was not listed)")
+    for key, old, new in result.changes:
+        click.echo(f"{'would set' if dry_run else 'set'} {source_id} {key}: "
+                   f"{json.dumps(old, ensure_ascii=False)} → "
+                   f"{json.dumps(new, ensure_ascii=False)}")
+    if not result.changes:
+        click.echo(f"{source_id}: nothing to change")
+
+
+def _warn_moved_citations(briefing: Path, docs: Path, source_id: str, rule: object) -> None:
+    """Print which citations a new paragraph rule of ``source_id`` would move."""
+    book = load_book(briefing)
+    source = book.source(source_id)
+    if source is None:
+        return  # set_source says what is wrong
+    new_rule = rule if rule in PARAGRAPH_RULES else None
+    try:
+        changed = reread(briefing, source, new_rule)
+    except (ArticleError, OSError):
+        return
+    if changed.paragraph_rule == source.paragraph_rule:
+        return
+    handwritten = {p.relative_to(docs).as_posix(): p.read_text("utf-8")
+                   for p in sorted(docs.rglob("*.md"))} if docs.is_dir() else {}
+    built = build_pages(book, handwritten, Settings())
+    problem = rule_change(changed, source_record(source), built.cited_by)
+    level = "WARNING" if problem.level == "warning" else "NOTE"
+    click.echo(f"{level}: {problem}", err=True)
+
+
+@sources_group.command("show")
+@click.argument("source_ids", nargs=-1)
+@click.option("--briefing", default="briefing", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The book's content folder.")
+def show_command(source_ids: tuple[str, ...], briefing: Path) -> None:
+    """Show the metadata of SOURCE_IDS (all sources' ids when none is given).
+
+    Each value says where it comes from: curated in sources.yml, suggested by the text
+    (with its paragraph), or unknown; and how the paragraphs were found.
+    """
+    book = load_book(briefing)
+    if not source_ids:
+        for source in book.sources:
+            click.echo(f"{source.id}\t{source.paragraph_rule}\t{len(source.paragraphs)} "
+                       f"paragraphs\t{source.label}")
+        return
+    for n, sid in enumerate(source_ids):
+        source = book.source(sid)
+        if source is None:
+            hint = did_you_mean(sid, [s.id for s in book.sources])
+            raise click.ClickException(f"no source '{sid}'" + (f" ({hint})" if hint else ""))
+        click.echo(("\n" if n else "") + describe(source))

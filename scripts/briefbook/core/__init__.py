@@ -4,8 +4,9 @@ The lowest floor: the domain records, errors, typed fields, text folding, YAML w
 the analysis cache, URL arithmetic, HTTP requests with a deadline and the book lock. Imports
 nothing else of the engine.
 
-Modules: ``cache``, ``citekeys``, ``errors``, ``fields``, ``http``, ``links``, ``lock``,
-``model``, ``names``, ``text``, ``version``, ``wordlists``, ``yamlio``.
+Modules: ``cache``, ``citekeys``, ``errors``, ``fields``, ``http``, ``lexicon``, ``links``,
+``lock``, ``mdscan``, ``model``, ``names``, ``quotemarks``, ``text``, ``textmeta``, ``version``,
+``wordlists``, ``yamlio``.
 """
 
 __all__ = [
@@ -14,11 +15,15 @@ __all__ = [
     "errors",
     "fields",
     "http",
+    "lexicon",
     "links",
     "lock",
+    "mdscan",
     "model",
     "names",
+    "quotemarks",
     "text",
+    "textmeta",
     "version",
     "wordlists",
     "yamlio",

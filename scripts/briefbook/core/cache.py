@@ -20,6 +20,7 @@ are pickles: the folder is a local build cache, never shared or downloaded.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -39,10 +40,15 @@ DEFAULT_DIR = ".cache/briefbook"
 
 @lru_cache(maxsize=1)
 def engine_version() -> str:
-    """The package version plus a hash of the engine's source files (changes with the code)."""
+    """The package version plus a hash of the engine's source and data files.
+
+    Every floor's modules and the word lists of ``core/data`` count: a change to any of them
+    changes analysis results, so it must change the key.
+    """
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
+    package = Path(__file__).parent.parent
+    for path in sorted([*package.rglob("*.py"), *package.rglob("data/*.txt")]):
+        digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return f"{__version__}-{digest.hexdigest()[:16]}"
 
@@ -81,6 +87,7 @@ class Cache:
         self.memory: dict[tuple[str, str], Any] = {}
         self.stored: dict[str, dict[str, Any]] = {}
         self.dirty: set[str] = set()
+        self.records: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
 
@@ -151,6 +158,48 @@ class Cache:
                 raise
         except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
             log.debug("could not write cache file %s: %s", path, exc)
+
+    def read_record(self, name: str) -> Any:
+        """A small JSON record kept across builds and engine versions (``None`` if none).
+
+        Records remember what a previous build saw (e.g. each source's paragraph rule), so a
+        build can tell what changed since. A missing or unreadable file is ``None``.
+        """
+        if name in self.records:
+            return self.records[name]
+        path = self._record_path(name)
+        if path is None or not path.is_file():
+            return None
+        try:
+            return json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            log.debug("ignoring unreadable record %s: %s", path, exc)
+            return None
+
+    def _record_path(self, name: str) -> Path | None:
+        """A record's file: named by a hash, never by content (like the cache's pickles)."""
+        if self.directory is None:
+            return None
+        return self.directory / f"{key_of('record', name)}.json"
+
+    def write_record(self, name: str, value: Any) -> None:
+        """Keep a JSON record (in memory, and on disk atomically when there is a folder)."""
+        self.records[name] = value
+        path = self._record_path(name)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(value, handle, sort_keys=True)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except (OSError, TypeError, ValueError) as exc:
+            log.debug("could not write record %s: %s", path, exc)
 
     def clear_memory(self) -> None:
         """Forget the in-memory results (the disk files stay)."""

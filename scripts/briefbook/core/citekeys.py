@@ -1,8 +1,21 @@
-"""Pandoc-style citations: find them in Markdown, resolve them, render them as notes.
+"""Pandoc citations: the grammar, finding them in a Markdown page, and resolving them.
 
-Syntax (as in Pandoc, so pages stay portable): ``[@id, ¶ 7]``, ``[@id, ¶¶ 7-9]``,
-``[@id, para. 7]``, ``[@a, ¶ 2; @b, ¶ 5]`` and ``[@id]`` for a whole source. Citations in
-code spans, fenced code blocks and HTML comments are left alone.
+The syntax is Pandoc's (``citations`` extension), so pages stay portable to Pandoc and Quarto:
+a citation is a bracketed list of items separated by semicolons; each item is an optional
+*prefix*, a key ``@source-id`` (or ``@{source-id}``; ``-@id`` is accepted as Pandoc's
+suppress-author form), an optional *locator* after a comma, and an optional *suffix*::
+
+    [@harbour-news, ¶ 7]         [@id, ¶¶ 7-9]          [@id, para. 7]
+    [@id, paras. 2, 5]                [@a, ¶ 2; @b, ¶ 5]     [@id]   (the whole source)
+    [see, e.g., @a, ¶ 1; but compare @b, ¶ 1, which disagrees]
+
+Line breaks may fall anywhere inside a citation (pages are hard-wrapped). A citation may be
+followed by a footnote reference (``[@a, ¶ 2][^1]``) and may start a line followed by a colon
+(``[@a, ¶ 2]: "…"``); ``[@a]: https://…`` at the start of a line is a link reference
+definition, as in Markdown. Articles are cited by paragraph: page-style locators (``p. 7``,
+a bare ``7``) and other Pandoc locator terms (``chap.``, ``sec.``…) are refused with a message
+that says how to write it. Citations in code, HTML comments and tags are left alone (see
+:mod:`briefbook.core.mdscan`).
 """
 
 from __future__ import annotations
@@ -11,22 +24,46 @@ import re
 from dataclasses import dataclass
 
 from briefbook.core.errors import did_you_mean
+from briefbook.core.mdscan import Scan, is_reference_definition, scan
 from briefbook.core.model import Book, CiteItem
 
-_CITATION_RE = re.compile(r"(?<![!\\\w\]])\[(?P<body>[^\[\]\n]*?@[^\[\]\n]*)\](?![(\[])")
-_ITEM_RE = re.compile(r"^\s*(?P<prefix>[^@]*?)\s*(?<![\w.])@(?P<id>[A-Za-z0-9_.:-]*[A-Za-z0-9])"
-                      r"\s*(?:,\s*(?P<locator>.*?))?\s*$")
-_LOCATOR_RE = re.compile(
-    r"^(?:¶¶?|paras?\.?|paragraphs?|pars?\.)\s*(?P<list>\d+(?:\s*(?:[-–—]|,|and)\s*\d+)*)$",
+#: A bracket that may be a citation: no brackets inside, no blank line, an ``@`` at a word's
+#: start. ``!`` (image) and ``\`` (escaped) before it, ``(`` or ``[`` after it (a link) rule it
+#: out, except a footnote reference ``[^…]`` after it.
+CANDIDATE_RE = re.compile(
+    r"(?<![!\\\]])\[(?P<body>(?:[^\[\]\n]|\n(?![ \t>]*\n))*?(?<![\w.@])-?@"
+    r"(?:[^\[\]\n]|\n(?![ \t>]*\n))*)\](?!\(|\[(?!\^))")
+#: Text that still looks like a citation once a page is rendered: ``[@`` and a key.
+LEFTOVER_RE = re.compile(r"\[-?@\{?[A-Za-z0-9_]")
+_KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_]|[:.#$%&\-+?<>~/](?=[A-Za-z0-9_]))*"
+_ITEM_RE = re.compile(
+    rf"^(?P<prefix>.*?)(?:^|(?<=[\s(\"'\u201c\u2018]))-?@(?:\{{(?P<braced>[^{{}}]+)\}}|"
+    rf"(?P<key>{_KEY}))(?P<rest>.*)$", re.DOTALL)
+_PARA_TERM = r"(?:¶¶?|paras?\.?|paragraphs?|pars?\.)"
+_NUMBERS = r"\d+(?:\s*[-–—]\s*\d+)?(?:\s*(?:,|&|\band\b)\s*\d+(?:\s*[-–—]\s*\d+)?)*"
+_LOCATOR_RE = re.compile(rf"^(?P<term>{_PARA_TERM})\s*(?P<value>\{{[^{{}}]*\}}|{_NUMBERS})",
+                         re.IGNORECASE)
+_PAGE_RE = re.compile(r"^(?P<term>pp?\.|pages?\b|pg\.|\d)", re.IGNORECASE)
+_OTHER_TERM_RE = re.compile(
+    r"^(?P<term>book|bk\.|chap(?:ter|s?\.)|col(?:umn|s?\.)|fig(?:ure|s?\.)|fol(?:io|s?\.)|"
+    r"lines?|l{1,2}\.|notes?|nn?\.|op(?:us|p?\.)|parts?|pts?\.|sec(?:tion|s?\.)|§§?|"
+    r"sub\s*verbo|s\.\s*vv?\.|verses?|vv?\.|vol(?:ume|s?\.)|art(?:icle|s?\.))\s*\d",
     re.IGNORECASE)
-_FENCE_RE = re.compile(r"^[ \t>]*(?P<fence>`{3,}|~{3,})")
-_CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_WRAP_RE = re.compile(r"\s*\n[ \t]*(?:>[ \t]?)*\s*")
+_LOCATOR_HINT = "write '¶ 7', '¶¶ 7-9', 'para. 7' or 'paras. 7-9'"
 
 
 @dataclass(frozen=True, kw_only=True)
 class Citation:
-    """A bracketed citation as found in a page: its items and where it stands."""
+    """A bracketed citation as found in a page: its items and where it stands.
+
+    Attributes:
+        items: The cited sources with paragraphs, prefixes and suffixes.
+        start: Offset of ``[``.
+        end: Offset just past ``]``.
+        line: 1-based line of ``[`` in the text searched.
+        text: The citation as written, line breaks included.
+    """
 
     items: tuple[CiteItem, ...]
     start: int
@@ -35,55 +72,18 @@ class Citation:
     text: str
 
 
-def masked_ranges(markdown: str) -> list[tuple[int, int]]:
-    """Character ranges of code blocks, code spans and HTML comments (not to be touched)."""
-    ranges: list[tuple[int, int]] = []
-    offset = 0
-    fence: str | None = None
-    fence_start = 0
-    has_fence = "```" in markdown or "~~~" in markdown  # else no line can open a fence
-    for line in markdown.splitlines(keepends=True) if has_fence else ():
-        m = _FENCE_RE.match(line)
-        if fence is None and m:
-            fence, fence_start = m.group("fence"), offset
-        elif fence is not None and m and m.group("fence")[0] == fence[0] \
-                and len(m.group("fence")) >= len(fence) and not line.strip().strip(fence[0]):
-            ranges.append((fence_start, offset + len(line)))
-            fence = None
-        offset += len(line)
-    if fence is not None:
-        ranges.append((fence_start, len(markdown)))
-    outside = _invert(ranges, len(markdown))
-    for a, b in outside:
-        chunk = markdown[a:b]
-        for rx, mark in ((_CODE_SPAN_RE, "`"), (_COMMENT_RE, "<!--")):
-            if mark in chunk:
-                ranges.extend((a + m.start(), a + m.end()) for m in rx.finditer(chunk))
-    return sorted(ranges)
-
-
-def _invert(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    result, pos = [], 0
-    for a, b in sorted(ranges):
-        if a > pos:
-            result.append((pos, a))
-        pos = max(pos, b)
-    if pos < length:
-        result.append((pos, length))
-    return result
-
-
-def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in ranges)
-
-
 def parse_locator(locator: str) -> tuple[int, ...] | None:
     """``¶ 7`` → (7,), ``¶¶ 7-9`` → (7, 8, 9), ``para. 2, 5`` → (2, 5); ``None`` if unknown."""
     m = _LOCATOR_RE.match(locator.strip())
-    if not m:
+    if not m or m.end() != len(locator.strip()):
         return None
+    return _numbers(m.group("value"))
+
+
+def _numbers(value: str) -> tuple[int, ...] | None:
+    value = value.strip("{} ")
     numbers: list[int] = []
-    for part in re.split(r"\s*(?:,|and)\s*", m.group("list")):
+    for part in re.split(r"\s*(?:,|&|\band\b)\s*", value):
         bounds = [int(x) for x in re.split(r"\s*[-–—]\s*", part) if x]
         if len(bounds) == 2 and bounds[0] <= bounds[1] and bounds[1] - bounds[0] < 1000:
             numbers.extend(range(bounds[0], bounds[1] + 1))
@@ -91,51 +91,106 @@ def parse_locator(locator: str) -> tuple[int, ...] | None:
             numbers.append(bounds[0])
         else:
             return None
-    return tuple(numbers)
+    return tuple(numbers) if numbers else None
 
 
-def find_citations(markdown: str) -> tuple[list[Citation], list[tuple[int, str, str | None]]]:
-    """Find every citation outside code.
+def parse_item(part: str) -> tuple[CiteItem | None, str | None, str | None]:
+    """One item of a citation: ``(item, None, None)`` or ``(None, message, hint)``.
+
+    ``(None, None, None)`` when the part holds no key (an empty item after a stray ``;``).
+    """
+    text = _WRAP_RE.sub(" ", part).strip()
+    m = _ITEM_RE.match(text)
+    if not m:
+        if "@" in text:
+            return None, f"cannot read citation item '{text}'", "write it as '@source-id, ¶ 7'"
+        return None, None, None
+    key = m.group("braced") or m.group("key")
+    prefix = m.group("prefix").strip()
+    rest = m.group("rest")
+    if rest and not rest[0].isspace() and rest[0] not in ",;":
+        return None, f"cannot read the key '@{key}{rest.split()[0]}'", \
+            "a key is the source id: letters, digits and hyphens"
+    rest = rest.strip()
+    if rest.startswith(","):
+        rest = rest[1:].strip()
+    if re.search(r"(?:^|\s)-?@\w", rest) or re.search(r"(?:^|\s)-?@\w", prefix):
+        return None, f"two keys in one item '{text}'", "separate the items with ';'"
+    locator: str | None = None
+    paragraphs: tuple[int, ...] = ()
+    suffix = rest
+    lm = _LOCATOR_RE.match(rest)
+    if lm:
+        numbers = _numbers(lm.group("value"))
+        if numbers is None:
+            return None, f"cannot read the locator '{lm.group()}'", _LOCATOR_HINT
+        locator, paragraphs = lm.group().strip(), numbers
+        suffix = rest[lm.end():].strip()
+        if suffix.startswith(","):
+            suffix = suffix[1:].strip()
+        elif suffix and suffix[0].isdigit():
+            return None, f"cannot read the locator '{rest}'", _LOCATOR_HINT
+    elif re.match(rf"^{_PARA_TERM}(?:\s|$|\d)", rest, re.IGNORECASE):
+        return None, f"cannot read the locator '{rest}'", _LOCATOR_HINT
+    elif (pm := _PAGE_RE.match(rest)) is not None:
+        return None, (f"'{rest}' is a page locator, and articles have no pages" if not
+                      pm.group("term")[0].isdigit() else
+                      f"the bare number in '{rest}' is read as a page by Pandoc"), \
+            "cite the paragraph: " + _LOCATOR_HINT
+    elif (om := _OTHER_TERM_RE.match(rest)) is not None:
+        return None, f"the locator term '{om.group('term')}' in '{rest}' is not a paragraph", \
+            "articles are cited by paragraph: " + _LOCATOR_HINT
+    return CiteItem(source=key, paragraphs=paragraphs, locator=locator, prefix=prefix,
+                    suffix=suffix), None, None
+
+
+def find_citations(markdown: str, page_scan: Scan | None = None,
+                   ) -> tuple[list[Citation], list[tuple[int, str, str | None]]]:
+    """Find every citation of a page outside code.
+
+    Args:
+        markdown: The page (or a curated text field).
+        page_scan: The page's :func:`briefbook.core.mdscan.scan`, when already made.
 
     Returns:
         The citations, and syntax problems as ``(line, message, hint)``.
     """
-    masked = masked_ranges(markdown)
+    if "@" not in markdown:
+        return [], []
+    page_scan = page_scan or scan(markdown)
     citations: list[Citation] = []
     errors: list[tuple[int, str, str | None]] = []
     counted, line = 0, 1  # lines counted incrementally: once per page, not once per citation
-    for m in _CITATION_RE.finditer(markdown):
-        if _inside(m.start(), masked):
-            continue
+    for m in CANDIDATE_RE.finditer(markdown):
+        if page_scan.is_masked(m.start()) or markdown.startswith(("](", "]["), m.end()):
+            continue  # in code, or inside a link's text (left for the warning on unread text)
         line_start = markdown.rfind("\n", 0, m.start()) + 1
-        if markdown.startswith(":", m.end()) and not markdown[line_start:m.start()].strip():
-            continue  # a link reference definition "[@x]: url" at the start of a line
+        if markdown.startswith(":", m.end()) and _starts_line(markdown, line_start, m.start()):
+            line_end = markdown.find("\n", m.end())
+            if is_reference_definition(markdown[m.start():line_end if line_end >= 0 else None]):
+                continue
         line += markdown.count("\n", counted, m.start())
         counted = m.start()
         items: list[CiteItem] = []
+        text = m.group()
         for part in m.group("body").split(";"):
-            im = _ITEM_RE.match(part)
-            if not im:
-                if re.search(r"(?:^|\s)@", part):
-                    errors.append((line, f"cannot read citation item '{part.strip()}' in "
-                                         f"'{m.group()}'", "write it as '@source-id, ¶ 7'"))
-                continue
-            locator = im.group("locator")
-            paragraphs: tuple[int, ...] = ()
-            if locator:
-                parsed = parse_locator(locator)
-                if parsed is None:
-                    errors.append((line, f"cannot read the locator '{locator}' in "
-                                         f"'{m.group()}'",
-                                   "write '¶ 7', '¶¶ 7-9' or 'para. 7'"))
-                    continue
-                paragraphs = parsed
-            items.append(CiteItem(source=im.group("id"), paragraphs=paragraphs,
-                                  locator=locator, prefix=im.group("prefix")))
+            item, message, hint = parse_item(part)
+            if item is not None:
+                items.append(item)
+            elif message is not None:
+                errors.append((line, f"{message} in '{_one_line(text)}'", hint))
         if items:
             citations.append(Citation(items=tuple(items), start=m.start(), end=m.end(),
-                                      line=line, text=m.group()))
+                                      line=line, text=text))
     return citations, errors
+
+
+def _starts_line(markdown: str, line_start: int, pos: int) -> bool:
+    return not markdown[line_start:pos].strip(" \t>-*+0123456789.)")
+
+
+def _one_line(text: str) -> str:
+    return _WRAP_RE.sub(" ", text)
 
 
 def resolve_item(item: CiteItem, book: Book) -> tuple[str, str | None] | None:
@@ -174,3 +229,8 @@ def paragraph_label(item: CiteItem) -> str:
     if list(ps) == list(range(ps[0], ps[-1] + 1)):
         return f"¶¶ {ps[0]}–{ps[-1]}"
     return "¶¶ " + ", ".join(map(str, ps))
+
+
+def masked_ranges(markdown: str) -> list[tuple[int, int]]:
+    """Character ranges of code, comments, tags and front matter (not to be touched)."""
+    return list(scan(markdown).masked)

@@ -8,8 +8,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefbook.core.errors import Problem, did_you_mean
+from briefbook.core.textmeta import TextMeta
 
 DATE_BASES = ("stated", "inferred", "unknown")
+
+
+#: How an article's paragraphs are found (see :mod:`briefbook.read.shape`).
+PARAGRAPH_RULES = ("blank-lines", "lines", "wrapped", "sentences")
+#: What a recognised paragraph is: ``headline`` is citable; the others are boilerplate.
+PARAGRAPH_ROLES = ("headline", "byline", "footer", "sign-off", "initials", "prompt",
+                   "furniture")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -21,12 +29,15 @@ class Paragraph:
         text: The paragraph as written (decoded, whitespace-trimmed, never reworded).
         line: 1-based line of the file where the paragraph starts.
         boilerplate: Site furniture ("Sign up for …"): shown greyed, not citable.
+        role: What the reader recognised it as (one of :data:`PARAGRAPH_ROLES`), or ``None``
+            for ordinary article text.
     """
 
     number: int
     text: str
     line: int
     boilerplate: bool = False
+    role: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,6 +47,12 @@ class Source:
     Unknown metadata is ``None``: nothing is ever guessed into these fields. ``date_basis``
     says whether ``date`` is stated by the article, inferred by an editor (``date_note`` says
     from what), or unknown.
+
+    ``paragraph_rule`` is how the paragraphs were found (one of :data:`PARAGRAPH_RULES`):
+    set in ``sources.yml`` (``paragraph_rule_set``) or detected from the text's shape
+    (``detected_rule``, ``rule_reason``). ``text_meta`` is everything the text says about
+    itself; ``suggested`` is the part of it used where ``sources.yml`` has no curated value
+    (a key written as ``null`` there is curated as unknown and is not filled).
     """
 
     id: str
@@ -58,6 +75,12 @@ class Source:
     original: str | None = None
     curated: bool = False
     line: int | None = None
+    paragraph_rule: str = "lines"
+    paragraph_rule_set: bool = False
+    detected_rule: str | None = None
+    rule_reason: str = ""
+    text_meta: TextMeta = field(default_factory=TextMeta)
+    suggested: TextMeta = field(default_factory=TextMeta)
 
     def anchor(self, number: int) -> str:
         """The HTML id of paragraph ``number``: ``<source-id>-p<N>``."""
@@ -70,10 +93,50 @@ class Source:
         return None
 
     @property
+    def shown_title(self) -> str | None:
+        """The curated title, else the headline the text suggests, else ``None``."""
+        return self.title or (self.suggested.headline.value if self.suggested.headline else None)
+
+    @property
+    def shown_outlet(self) -> str | None:
+        """The curated outlet, else the one the text names (sign-off, footer), else ``None``."""
+        return self.outlet or (self.suggested.outlet.value if self.suggested.outlet else None)
+
+    @property
+    def shown_authors(self) -> tuple[str, ...]:
+        """The curated authors, else the byline's names."""
+        return self.author or tuple(a.value for a in self.suggested.authors)
+
+    @property
     def label(self) -> str:
-        """A short human label: outlet and date when known, else the id."""
-        parts = [self.outlet or "Unknown outlet", self.date or "undated"]
-        return ", ".join(parts)
+        """A short human label: outlet and date (curated, else from the text), else unknown.
+
+        A dateline without a year gives its month and day only (``Reuters, 10-19 (no year
+        stated)``).
+        """
+        dateline = self.suggested.dateline
+        date = self.date or (dateline.date_text if dateline else None)
+        return ", ".join([self.shown_outlet or "Unknown outlet", date or "undated"])
+
+
+REVIEW_DECISIONS = ("accepted", "ignored")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewDecision:
+    """An editor's decision on one review item (``briefing/review.yml``).
+
+    Attributes:
+        item: The item's key as the Review page shows it (``kind:source:subject``).
+        decision: ``accepted`` (looked at and agreed) or ``ignored`` (not worth acting on).
+        note: Why, in the editor's words.
+        line: Line of ``review.yml`` where the entry starts.
+    """
+
+    item: str
+    decision: str
+    note: str | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,6 +154,7 @@ class Book:
     topics: tuple[Topic, ...] = ()
     problems: tuple[Problem, ...] = ()
     settings: Mapping[str, Any] = field(default_factory=dict)
+    review: tuple[ReviewDecision, ...] = ()
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, or ``None``."""
@@ -119,6 +183,7 @@ class CiteItem:
     paragraphs: tuple[int, ...] = ()
     locator: str | None = None
     prefix: str = ""
+    suffix: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -295,6 +360,20 @@ class Dispute:
 
     about: str
     note: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Unmerge:
+    """A curation record of ``events.yml`` that undoes merges of extracted events.
+
+    Attributes:
+        ids: Entry ids (``x-…``: the whole merge is undone) or sentence ids (that sentence
+            stands alone), as the chronology page shows them.
+        line: Line of ``events.yml`` where the record starts.
+    """
+
+    ids: tuple[str, ...]
+    line: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

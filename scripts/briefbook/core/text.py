@@ -12,8 +12,10 @@ import unicodedata
 
 # Every apostrophe-like and quote-like mark, mapped to its ASCII form.
 _QUOTE_MAP = {
-    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\u0060\u00b4\u2035", "'"),
-    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\uff02", '"'),
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\u0060\u00b4\u2035\u2039\u203a"
+                    "\u300e\u300f", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\uff02\u300c\u300d",
+                    '"'),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
     **dict.fromkeys("\u00a0\u2007\u202f\u2009\u200a\u2002\u2003", " "),
     "\u2026": "...",

@@ -7,6 +7,9 @@ lemmas; inflected forms (``-s``, ``-ed``, ``-ing`` …) are matched by :func:`le
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 #: Pairs of opposites: one replaced by the other reverses the meaning.
 ANTONYMS: tuple[tuple[str, str], ...] = (
     ("top", "bottom"), ("up", "down"), ("upward", "downward"), ("above", "below"),
@@ -150,3 +153,36 @@ def antonym_index() -> dict[str, set[str]]:
         index.setdefault(left, set()).add(right)
         index.setdefault(right, set()).add(left)
     return index
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The words of the package data file ``core/data/<name>.txt``.
+
+    One word or phrase per line; blank lines and lines starting with ``#`` are skipped.
+    These are the lists a book may want to extend (see the file's header).
+
+    Raises:
+        FileNotFoundError: There is no such data file.
+    """
+    text = resources.files("briefbook.core").joinpath("data", f"{name}.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.lstrip().startswith("#"))
+
+
+@cache
+def entity_classes() -> dict[str, frozenset[str]]:
+    """Class name → its words, from the package data file ``core/data/entity_classes.txt``.
+
+    Each line is ``class: word | word | multi-word phrase`` (folded lowercase, singular).
+    """
+    text = resources.files("briefbook.core").joinpath("data", "entity_classes.txt").read_text(
+        "utf-8")
+    classes: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if ":" not in line or line.lstrip().startswith("#"):
+            continue
+        name, _, words = line.partition(":")
+        classes[name.strip()] = frozenset(w.strip().lower() for w in words.split("|")
+                                          if w.strip())
+    return classes

@@ -3,7 +3,8 @@
 Bringing articles in: plain text, saved pages and URLs, bibliographies, duplicate detection and
 the scaffold of a new book. Writes only through atomic, no-clobber writes.
 
-Modules: ``duplicates``, ``files``, ``html``, ``references``, ``scaffold``, ``text``.
+Modules: ``duplicates``, ``files``, ``html``, ``references``, ``scaffold``, ``sourcemeta``,
+``text``.
 """
 
 __all__ = [
@@ -12,5 +13,6 @@ __all__ = [
     "html",
     "references",
     "scaffold",
+    "sourcemeta",
     "text",
 ]

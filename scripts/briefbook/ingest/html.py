@@ -36,6 +36,7 @@ from briefbook.core.text import fold, slugify
 from briefbook.ingest.duplicates import article_paragraphs, book_texts, near_duplicate
 from briefbook.ingest.files import InputError, read_input
 from briefbook.ingest.text import AddResult, add_articles, existing_sources
+from briefbook.read.ids import suggest_id
 from briefbook.read.sources import ID_RE, source_id_for
 
 #: File name endings read as saved web pages.
@@ -286,10 +287,16 @@ def add_page(
         page = extract_page(data, item)
     except (ArticleError, FetchError, InputError) as exc:
         return AddResult(problems=[exc.problem])
-    sid = source_id or default_id
-    if not ID_RE.match(sid):
-        sid = source_id_for(sid)
-    with book_lock(briefing):  # the duplicate check and the add see the same book
+    except OSError as exc:
+        return AddResult(problems=[Problem(file=item, level="error",
+                                           message=f"cannot read: {exc.strerror or exc}")])
+    with book_lock(briefing):  # the id, the duplicate check and the add see the same book
+        if source_id:
+            sid = source_id if ID_RE.match(source_id) else source_id_for(source_id)
+        else:  # short and readable: the file name, else the page's title (see read.ids)
+            ids, names, _ = existing_sources(briefing)
+            sid = suggest_id(f"{default_id}.html", page.meta.get("title"),
+                             ids | {Path(n).stem for n in names})
         return _add_page_locked(briefing, item, page, sid, editor, name, data, origin,
                                 accessed, final if is_url(item) else None, force)
 

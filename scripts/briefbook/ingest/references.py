@@ -31,6 +31,7 @@ from bibtexparser.middlewares.names import (
 from pylatexenc.latex2text import LatexNodes2Text
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from briefbook.core.errors import DataError, Problem
@@ -278,7 +279,8 @@ def _ref_keys(ref: Reference) -> list[tuple[str, str]]:
     return [(k, v) for k, v in keys if v]
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """A ``sources.yml`` value as plain data (dates as ISO text, empty as ``None``)."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, list):
@@ -286,7 +288,8 @@ def _plain(value: Any) -> Any:
     return None if value in (None, "") else str(value)
 
 
-def _yaml_value(name: str, value: Any) -> Any:
+def yaml_value(name: str, value: Any) -> Any:
+    """A value as ruamel should write it (authors in flow style, dates as dates)."""
     if name == "author":
         seq = CommentedSeq(value)
         seq.fa.set_flow_style()
@@ -296,7 +299,8 @@ def _yaml_value(name: str, value: Any) -> Any:
     return value
 
 
-def _set(node: CommentedMap, key: str, value: Any) -> None:
+def set_key(node: CommentedMap, key: str, value: Any) -> None:
+    """Set ``key`` of an entry, inserting a new key in ``SOURCE_KEYS`` order."""
     if key in node:
         node[key] = value
         return
@@ -306,13 +310,19 @@ def _set(node: CommentedMap, key: str, value: Any) -> None:
     node.insert(position, key, value)
 
 
-def _keep_trailer(node: CommentedMap, old_last: Any) -> None:
+def keep_trailer(node: CommentedMap, old_last: Any) -> None:
     """Keep blank lines and comments after an entry there when keys were added at its end."""
     new_last = list(node.keys())[-1]
     item = node.ca.items.get(old_last)
     if new_last == old_last or not item or len(item) < 3 or item[2] is None:
         return
     token = item[2]
+    if isinstance(node.get(old_last), (FoldedScalarString, LiteralScalarString)):
+        # a block scalar's own line end is part of it: the token holds only what follows
+        node.ca.items[new_last] = [None, None, CommentToken("\n" + token.value,
+                                                            token.start_mark), None]
+        item[2] = None
+        return
     first, _, rest = token.value.partition("\n")
     if not rest:
         return
@@ -329,7 +339,7 @@ def _update(node: CommentedMap, ref: Reference, display: str,
     old_last = list(node.keys())[-1]
     changes = []
     for name in FIELDS:
-        new, old = ref.value(name), _plain(node.get(name))
+        new, old = ref.value(name), plain_value(node.get(name))
         if new is None or new == old:
             continue
         if name == "title" and norm_title(new) == norm_title(old):
@@ -340,23 +350,24 @@ def _update(node: CommentedMap, ref: Reference, display: str,
                 message=f"source '{sid}' states its date {old}; kept it, not {new}",
                 hint="correct sources.yml by hand if the article's own date is wrong"))
             continue
-        _set(node, name, _yaml_value(name, new))
+        set_key(node, name, yaml_value(name, new))
         changes.append((name, old, new))
         if name == "date":
             basis = ref.date_basis or "inferred"
             if node.get("date_basis") != basis:
                 changes.append(("date_basis", node.get("date_basis"), basis))
-                _set(node, "date_basis", basis)
+                set_key(node, "date_basis", basis)
             if basis == "inferred":
                 note = f"From the reference list {display} (entry '{ref.key}'), not the text."
-                changes.append(("date_note", _plain(node.get("date_note")), note))
-                _set(node, "date_note", note)
-    _keep_trailer(node, old_last)
+                changes.append(("date_note", plain_value(node.get("date_note")), note))
+                set_key(node, "date_note", note)
+    keep_trailer(node, old_last)
     if changes:
         result.changes[sid] = changes
 
 
-def _round_trip_yaml() -> YAML:
+def round_trip_yaml() -> YAML:
+    """The ruamel.yaml round trip, keeping the editor's quotes, width and indentation."""
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
@@ -391,7 +402,7 @@ def _import_locked(briefing: Path, path: Path, refs: list[Reference], problems: 
         raise DataError(yaml_problems[0])
     if data is not None:  # again, keeping the editor's quotes
         try:
-            data = _round_trip_yaml().load(yml.read_bytes().decode("utf-8-sig"))
+            data = round_trip_yaml().load(yml.read_bytes().decode("utf-8-sig"))
         except (ValueError, OverflowError) as exc:  # e.g. an impossible date, unquoted
             raise DataError(Problem(
                 file="sources.yml", level="error",
@@ -427,6 +438,6 @@ def _import_locked(briefing: Path, path: Path, refs: list[Reference], problems: 
             _update(candidates[0], ref, path.name, result)
     if result.changes and not dry_run:
         buffer = io.StringIO()
-        _round_trip_yaml().dump(data, buffer)
+        round_trip_yaml().dump(data, buffer)
         atomic_write(yml, buffer.getvalue().encode("utf-8"))
     return result

@@ -1,4 +1,13 @@
-"""``briefbook add`` for plain-text articles: copy verbatim, append metadata, never clobber."""
+"""``briefbook add`` for plain-text articles: copy verbatim, append metadata, never clobber.
+
+The entry written for an article records the paragraph rule the text's shape gave
+(``paragraphs: wrapped``), so the paragraph numbers stay what they were when the article was
+added, and what the text says about itself under ``suggested:`` (basis ``from text``): the
+headline as ``title``, the outlet a dateline, sign-off or footer names, the byline's
+``author`` names and the ``dateline`` as written. Suggestions fill only keys the editor did
+not give (options such as ``--title`` win), and the loader uses them only where the entry has
+no curated key of the same name.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +21,18 @@ from typing import Any
 from briefbook.core.errors import ArticleError, Problem
 from briefbook.core.fields import iso_date
 from briefbook.core.lock import book_lock
+from briefbook.core.textmeta import FROM_TEXT, TextMeta
 from briefbook.core.yamlio import atomic_write, items_of, load_yaml
 from briefbook.ingest.files import InputError, read_input
 from briefbook.read.article import read_article
+from briefbook.read.ids import suggest_id
 from briefbook.read.sources import ID_RE, source_id_for
 
 #: Metadata keys ``add`` writes, in this order.
 ENTRY_KEYS = ("id", "file", "outlet", "title", "date", "date_basis", "url", "author",
-              "accessed", "notes", "original", "language")
+              "accessed", "notes", "original", "language", "paragraphs", "suggested")
+#: Keys of ``suggested`` in the order written.
+SUGGESTED_ORDER = ("basis", "title", "outlet", "author", "dateline")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,15 +75,38 @@ def existing_sources(briefing: Path) -> tuple[set[str], set[str], dict[str, str]
 
 
 def yaml_entry(entry: Mapping[str, Any]) -> str:
-    """A ``sources.yml`` entry as YAML text (strings JSON-quoted, which YAML accepts)."""
+    """A ``sources.yml`` entry as YAML text (strings JSON-quoted, which YAML accepts).
+
+    ``suggested`` is written as an indented mapping under a comment that says what it is.
+    """
     lines = []
     for key in ENTRY_KEYS:
-        if key not in entry or entry[key] in (None, [], ""):
+        if key not in entry or entry[key] in (None, [], "", {}):
             continue
         value = entry[key]
         prefix = "- " if not lines else "  "
+        if key == "suggested":
+            lines.append(f"{prefix}{key}:  # read from the text, not curated: move a value up "
+                         "to confirm it")
+            lines.extend(f"    {k}: {json.dumps(value[k], ensure_ascii=False)}"
+                         for k in SUGGESTED_ORDER if value.get(k) not in (None, [], ""))
+            continue
         lines.append(f"{prefix}{key}: {json.dumps(value, ensure_ascii=False)}")
     return "\n".join(lines) + "\n"
+
+
+def suggested_entry(meta: TextMeta, given: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``suggested`` mapping for what the text says, leaving out what the editor gave."""
+    out: dict[str, Any] = {}
+    if meta.headline and "title" not in given:
+        out["title"] = meta.headline.value
+    if meta.outlet and "outlet" not in given:
+        out["outlet"] = meta.outlet.value
+    if meta.authors and "author" not in given:
+        out["author"] = [a.value for a in meta.authors]
+    if meta.dateline and "date" not in given:
+        out["dateline"] = meta.dateline.text
+    return {"basis": FROM_TEXT, **out} if out else {}
 
 
 def write_new_file(path: Path, data: bytes) -> None:
@@ -140,12 +176,14 @@ def _add_locked(briefing: Path, files: Sequence[Path], source_id: str | None,
             result.problems.append(exc.problem)
             continue
         try:
-            article = read_article(data, shown)
+            article = read_article(data, shown, language=meta.get("language"))
         except ArticleError as exc:
             result.problems.append(exc.problem)
             continue
         result.problems.extend(article.problems)
-        sid = source_id or source_id_for(file.name)
+        headline = article.text_meta.headline
+        sid = source_id or suggest_id(file.name, meta.get("title") or (
+            headline.value if headline else None), ids | {Path(n).stem for n in names})
         if not ID_RE.match(sid):
             result.problems.append(Problem(file=shown, level="error", key="id",
                                            message=f"'{sid}' is not a valid source id",
@@ -173,7 +211,9 @@ def _add_locked(briefing: Path, files: Sequence[Path], source_id: str | None,
                                            message=f"sources/{name} appeared meanwhile; kept it",
                                            hint="choose another id with --id"))
             continue
-        entry: dict[str, Any] = {"id": sid, "file": name, **meta}
+        entry: dict[str, Any] = {"id": sid, "file": name, **meta,
+                                 "paragraphs": article.rule,
+                                 "suggested": suggested_entry(article.text_meta, meta)}
         if originals and file in originals:
             original_name, original_bytes = originals[file]
             target = f"{sid}{Path(original_name).suffix or '.html'}"

@@ -8,43 +8,21 @@ byte offset. Only an empty or binary file is an error, and it fails that article
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefbook.core.errors import ArticleError, Problem
-from briefbook.core.model import Paragraph
-from briefbook.core.text import sentence_spans
+from briefbook.core.model import PARAGRAPH_RULES, Paragraph
+from briefbook.core.textmeta import TextMeta
+from briefbook.read.boilerplate import Patterns, compile_patterns, split_boilerplate
+from briefbook.read.shape import LONG_PARAGRAPH, Line, detect_rule, lines_of, split_paragraphs
+from briefbook.read.textmeta import text_meta
 
-#: A paragraph longer than this (characters) with many sentences is split for useful anchors.
-LONG_PARAGRAPH = 1200
-#: Sentences per paragraph when a long line is split.
-SENTENCES_PER_CHUNK = 3
+__all__ = ["LONG_PARAGRAPH", "Article", "compile_boilerplate", "decode", "read_article"]
+
 # A leading metadata line as scrapers write it: " date 2019-03-04 Section-Name".
 _METADATA_LINE_RE = re.compile(
     r"^\s*date[:\s]\s*(?P<date>\d{4}-\d{2}-\d{2})(?:T\S*|\s+\d{1,2}:\d{2}\S*)?(?:\s+(?P<section>\S.*?))?\s*$",
     re.IGNORECASE,
-)
-#: Site furniture recognised at the end of an article (case-insensitive, whole line).
-DEFAULT_BOILERPLATE: tuple[str, ...] = (
-    r"sign up for\b.*",
-    r"subscribe (to|for)\b.*",
-    r"please enter your (comment|name|email)( address)?( here)?[.!]*",
-    r"view (the )?original (post|article|story)\b.*",
-    r"this (story|article|report) (is|has been) (breaking|developing)\b.*",
-    r"this is a (breaking|developing) (news )?story\b.*",
-    r"(\u00a9|\(c\)|copyright)\s*(\d{4})?\b.*",
-    r"all rights reserved\.?",
-    r".*\blicensed under (a |the )?creative commons\b.*",
-    r"this (work|article) is licensed\b.*",
-    r"(leave|post) a (comment|reply)\b.*",
-    r"your email address will not be published\b.*",
-    r"save my name, email\b.*",
-    r"notify me of (follow-up comments|new posts)\b.*",
-    r"you must be logged in\b.*",
-    r"(share|share this|share on|follow us|follow us on)"
-    r"( (facebook|twitter|x|linkedin|email))*[:.]?",
-    r"(read more|related|related stories|related articles|advertisement|click here)\b.*",
-    r"(recommended|most popular|trending)( stories| articles)?:?",
 )
 
 
@@ -56,6 +34,10 @@ class Article:
     date: str | None
     section: str | None
     problems: tuple[Problem, ...]
+    rule: str = "lines"
+    detected_rule: str = "lines"
+    rule_reason: str = ""
+    text_meta: TextMeta = field(default_factory=TextMeta)
 
 
 def decode(data: bytes, file: str) -> tuple[str, list[Problem]]:
@@ -127,78 +109,72 @@ def _clean_controls(text: str, file: str, problems: list[Problem]) -> str:
     return _CONTROL_RE.sub("", text)
 
 
-def is_boilerplate(text: str, patterns: Sequence[re.Pattern[str]]) -> bool:
-    """Whether a whole paragraph is site furniture."""
-    line = text.strip()
-    return any(p.fullmatch(line) for p in patterns)
+def compile_boilerplate(extra: tuple[str, ...] | list[str] = ()) -> Patterns:
+    """Compile the package's boilerplate patterns plus the book's own.
 
-
-def compile_boilerplate(extra: Sequence[str] = ()) -> tuple[re.Pattern[str], ...]:
-    """Compile the default boilerplate patterns plus the book's own."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in (*DEFAULT_BOILERPLATE, *extra))
-
-
-_DEFAULT_PATTERNS = compile_boilerplate()
+    See :mod:`briefbook.read.boilerplate`.
+    """
+    return compile_patterns(tuple(extra))
 
 
 def read_article(
-    data: bytes, file: str, *, boilerplate: Sequence[re.Pattern[str]] = _DEFAULT_PATTERNS
+    data: bytes, file: str, *, boilerplate: Patterns | None = None, rule: str | None = None,
+    language: str | None = None,
 ) -> Article:
-    """Read an article's bytes into numbered paragraphs.
+    """Read an article's bytes into numbered paragraphs and what the text says about itself.
 
-    Paragraphs are split on blank lines and on single newlines (scraped text uses both). A
-    first line of the form `` date 2019-03-04 Section`` is metadata, not a paragraph. A very
-    long paragraph (one-line articles are common in scraped data) is split at sentence
-    boundaries into chunks of a few sentences so that anchors stay useful. A trailing run of
-    boilerplate paragraphs is marked, never deleted.
+    A first line of the form `` date 2019-03-04 Section`` is metadata, not a paragraph. The
+    paragraph rule (:mod:`briefbook.read.shape`) is ``rule`` when given, else detected from
+    the text's shape. Boilerplate sentences are split off into paragraphs of their own and
+    marked (:mod:`briefbook.read.boilerplate`), never deleted. Headline, dateline, byline and
+    outlet are then read from the paragraphs (:mod:`briefbook.read.textmeta`).
+
+    Args:
+        data: The file's bytes.
+        file: How to name the file in problems.
+        boilerplate: Compiled patterns (default: the package's).
+        rule: One of :data:`~briefbook.core.model.PARAGRAPH_RULES`, or ``None`` to detect.
+        language: ISO 639 code of the text, for the sentence segmenter (default ``en``).
 
     Raises:
         ArticleError: the file is empty, binary, or holds no paragraph.
+        ValueError: ``rule`` is not a paragraph rule.
     """
+    if rule is not None and rule not in PARAGRAPH_RULES:
+        raise ValueError(f"unknown paragraph rule {rule!r}")
     text, problems = decode(data, file)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _clean_controls(text, file, problems)
-    lines = text.split("\n")
+    lines = lines_of(text)
     date = section = None
-    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
-    if first is not None and (m := _METADATA_LINE_RE.match(lines[first])):
+    first = next((ln for ln in lines if ln.text), None)
+    if first is not None and (m := _METADATA_LINE_RE.match(first.text)):
         date, section = m.group("date"), m.group("section")
-        lines[first] = ""
-    raw: list[tuple[int, str]] = []
-    for index, line in enumerate(lines):
-        stripped = " ".join(line.split())
-        if not stripped:
-            continue
-        if len(stripped) > LONG_PARAGRAPH:
-            raw.extend((index + 1, chunk) for chunk in _chunk(stripped))
-        else:
-            raw.append((index + 1, stripped))
-    if not raw:
+        lines[first.number - 1] = Line(number=first.number, text="", indent=0, width=0)
+    if not any(ln.text for ln in lines):
         raise ArticleError(Problem(file=file, level="error",
                                    message="the article has no text besides its metadata line",
                                    hint="add its text or remove the file"))
-    flags = [False] * len(raw)
-    for i in range(len(raw) - 1, -1, -1):
-        if not is_boilerplate(raw[i][1], boilerplate):
-            break
-        flags[i] = True
-    if all(flags):
-        problems.append(Problem(file=file, line=raw[0][0], level="warning",
+    detected, reason = detect_rule(lines)
+    language = (language or "en").split("-")[0].lower()
+    raw = split_paragraphs(lines, rule or detected, language)
+    pieces = split_boilerplate(raw, boilerplate or compile_patterns(), language)
+    if all(p.boilerplate for p in pieces):
+        problems.append(Problem(file=file, line=pieces[0].line, level="warning",
                                 message="every paragraph looks like site boilerplate",
                                 hint="check that the file holds the article's text"))
-    paragraphs = tuple(
-        Paragraph(number=n, text=t, line=line, boilerplate=flag)
-        for n, ((line, t), flag) in enumerate(zip(raw, flags, strict=True), start=1)
-    )
-    return Article(paragraphs=paragraphs, date=date, section=section, problems=tuple(problems))
-
-
-def _chunk(text: str) -> list[str]:
-    spans = sentence_spans(text)
-    if len(spans) <= SENTENCES_PER_CHUNK:
-        return [text]
-    chunks = []
-    for i in range(0, len(spans), SENTENCES_PER_CHUNK):
-        group = spans[i:i + SENTENCES_PER_CHUNK]
-        chunks.append(text[group[0][0]:group[-1][1]].strip())
-    return chunks
+    paragraphs = [Paragraph(number=n, text=p.text, line=p.line, boilerplate=p.boilerplate,
+                            role=p.kind) for n, p in enumerate(pieces, start=1)]
+    meta = text_meta(paragraphs, [(n, p.groups) for n, p in enumerate(pieces, start=1)
+                                  if p.groups])
+    if meta.headline and meta.headline.paragraph:
+        head = paragraphs[meta.headline.paragraph - 1]
+        paragraphs[head.number - 1] = Paragraph(number=head.number, text=head.text,
+                                                line=head.line, role="headline")
+        for label in paragraphs[:head.number - 1]:  # a section label above the headline
+            paragraphs[label.number - 1] = Paragraph(number=label.number, text=label.text,
+                                                     line=label.line, boilerplate=True,
+                                                     role="furniture")
+    return Article(paragraphs=tuple(paragraphs), date=date, section=section,
+                   problems=tuple(problems), rule=rule or detected, detected_rule=detected,
+                   rule_reason=reason, text_meta=meta)

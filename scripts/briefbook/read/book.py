@@ -9,6 +9,7 @@ from briefbook.core.errors import Problem
 from briefbook.core.model import Book
 from briefbook.read.actors import load_actors
 from briefbook.read.events import check_event_actors, load_events
+from briefbook.read.review import load_review
 from briefbook.read.sources import load_sources
 from briefbook.read.topics import load_topics
 
@@ -38,6 +39,8 @@ def load_book(root: Path, *, extra_boilerplate: Sequence[str] = ()) -> Book:
     problems.extend(actor_problems)
     topics, topic_problems = load_topics(root, actor_ids=[a.id for a in actors])
     problems.extend(topic_problems)
+    decisions, review_problems = load_review(root)
+    problems.extend(review_problems)
     book = Book(root=str(root), sources=sources, topics=topics, events=events,
-                actors=actors, problems=tuple(problems))
+                actors=actors, problems=tuple(problems), review=decisions)
     return check_event_actors(book)

@@ -18,7 +18,17 @@ from typing import Any
 from briefbook.core.citekeys import CiteItem, find_citations, resolve_item
 from briefbook.core.errors import Problem, did_you_mean
 from briefbook.core.fields import Field, check_fields, iso_date
-from briefbook.core.model import PRECISIONS, Book, Cited, Dispute, Event, EventActor, Figure, Source
+from briefbook.core.model import (
+    PRECISIONS,
+    Book,
+    Cited,
+    Dispute,
+    Event,
+    EventActor,
+    Figure,
+    Source,
+    Unmerge,
+)
 from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
 
 EVENTS_FILE = "events.yml"
@@ -99,6 +109,22 @@ class _Loader:
             else:
                 good.append(c)
         return tuple(good)
+
+    def unmerge(self, node: Any) -> Unmerge | None:
+        """An ``unmerge`` record: ids of extracted entries or sentences to keep apart."""
+        value = plain(node.get("unmerge"))
+        ids = [value] if isinstance(value, str) else value
+        extra = [str(k) for k in node if k != "unmerge"]
+        if extra:
+            self.problem(node, extra[0], f"unknown key '{extra[0]}' in an unmerge record",
+                         "an unmerge record holds only 'unmerge: [x-entry-id, …]'",
+                         level="warning")
+        if not isinstance(ids, list) or not ids or not all(
+                isinstance(i, str) and _ID_RE.match(i) for i in ids):
+            self.problem(node, "unmerge", "'unmerge' must list entry or sentence ids",
+                         "write 'unmerge: [x-source-p3-s1]' with ids from the chronology page")
+            return None
+        return Unmerge(ids=tuple(ids), line=line_of(node))
 
     def record(self, node: Any, seen: set[str]) -> Event | None:
         if not isinstance(node, dict):
@@ -267,7 +293,7 @@ def _opt(value: Any) -> str | None:
 
 
 def load_events(root: Path, sources: Iterable[Source],
-                ) -> tuple[tuple[Event, ...], list[Problem]]:
+                ) -> tuple[tuple[Event | Unmerge, ...], list[Problem]]:
     """Read ``events.yml`` of the book in ``root``.
 
     Args:
@@ -275,20 +301,27 @@ def load_events(root: Path, sources: Iterable[Source],
         sources: The book's sources (citations are checked against them).
 
     Returns:
-        The valid events sorted by date, and the problems found (a missing file is none).
+        The valid events sorted by date, then the ``unmerge`` records in file order, and the
+        problems found (a missing file is none).
     """
     data, problems = load_yaml(root / EVENTS_FILE, EVENTS_FILE)
     loader = _Loader(EVENTS_FILE, sources)
     seen: set[str] = set()
     events = []
+    unmerges = []
     for _, node in items_of(data, "events"):
+        if isinstance(node, dict) and "unmerge" in node:
+            unmerge = loader.unmerge(node)
+            if unmerge is not None:
+                unmerges.append(unmerge)
+            continue
         event = loader.record(node, seen)
         if event is not None:
             events.append(event)
     if data is not None and not isinstance(data, (list, dict)):
         loader.problem(data, None, "events.yml must hold a list of events")
     events.sort(key=lambda e: (e.date, e.id))
-    return tuple(events), problems + loader.problems
+    return (*events, *unmerges), problems + loader.problems
 
 
 def check_event_actors(book: Book) -> Book:

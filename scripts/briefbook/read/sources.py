@@ -9,24 +9,32 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from briefbook.core.errors import ArticleError, Problem, did_you_mean
 from briefbook.core.fields import Field, check_fields, iso_date
-from briefbook.core.model import DATE_BASES, Source
-from briefbook.core.text import slugify
+from briefbook.core.model import DATE_BASES, PARAGRAPH_RULES, Source
+from briefbook.core.textmeta import FROM_TEXT, Dateline, Found, TextMeta
 from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
 from briefbook.read.article import Article, compile_boilerplate, read_article
+from briefbook.read.ids import source_id_for
+from briefbook.read.textmeta import find_dateline
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 SOURCE_KEYS = (
     "id", "file", "outlet", "title", "date", "date_basis", "date_note", "url", "author",
-    "accessed", "notes", "derived_from", "language", "original",
+    "accessed", "notes", "derived_from", "language", "original", "paragraphs", "suggested",
 )
-#: What each key of an entry must hold (see :mod:`briefbook.core.fields`).
+#: Values of ``paragraphs``: a rule, or ``auto`` (detect it from the text, the default).
+PARAGRAPH_SETTINGS = (*PARAGRAPH_RULES, "auto")
+#: Keys of the ``suggested`` mapping that ``briefbook add`` writes (metadata from the text).
+SUGGESTED_KEYS = ("basis", "title", "outlet", "author", "dateline")
+#: What each key of an entry must hold (see :mod:`briefbook.core.fields`); ``paragraphs``
+#: and ``suggested`` are checked by :func:`check_entry`.
 SOURCE_FIELDS = {
     "id": Field("text"), "file": Field("text"), "outlet": Field("text"), "title": Field("text"),
     "date": Field("date"), "date_basis": Field("choice", choices=DATE_BASES),
@@ -36,25 +44,32 @@ SOURCE_FIELDS = {
 }
 #: File name endings read as articles.
 ARTICLE_SUFFIXES = (".txt", ".text", ".md")
-_READ_CACHE: dict[tuple[str, tuple[str, ...]], Article] = {}
+_READ_CACHE: dict[tuple[str, tuple[str, ...], str | None, str | None], Article] = {}
+__all__ = ["ARTICLE_SUFFIXES", "DATE_RE", "ID_RE", "PARAGRAPH_SETTINGS", "SOURCE_FIELDS",
+           "SOURCE_KEYS", "SUGGESTED_KEYS", "check_entry", "load_sources", "read_cached",
+           "reread", "source_id_for", "suggestions", "typed_entry"]
 
 
-def source_id_for(filename: str) -> str:
-    """Derive a source id from a file name (``Daily Post 2019.txt`` → ``daily-post-2019``)."""
-    return slugify(Path(filename).stem) or "source"
+def read_cached(data: bytes, display: str, extra_boilerplate: Sequence[str] = (), *,
+                rule: str | None = None, language: str | None = None) -> Article:
+    """Read an article, reusing the result for identical bytes (``mkdocs serve`` rebuilds).
 
-
-def read_cached(data: bytes, display: str, extra_boilerplate: Sequence[str] = ()) -> Article:
-    """Read an article, reusing the result for identical bytes (``mkdocs serve`` rebuilds)."""
-    key = (hashlib.sha256(data).hexdigest(), tuple(extra_boilerplate))
+    Args:
+        data: The file's bytes.
+        display: How problems name the file.
+        extra_boilerplate: The book's own boilerplate patterns.
+        rule: The paragraph rule set in ``sources.yml``, or ``None`` to detect it.
+        language: The source's language (for the sentence segmenter).
+    """
+    key = (hashlib.sha256(data).hexdigest(), tuple(extra_boilerplate), rule, language)
     article = _READ_CACHE.get(key)
     if article is None:
-        article = read_article(data, display, boilerplate=compile_boilerplate(extra_boilerplate))
+        article = read_article(data, display, boilerplate=compile_boilerplate(
+            tuple(extra_boilerplate)), rule=rule, language=language)
         _READ_CACHE[key] = article
     if article.problems and article.problems[0].file != display:
-        article = Article(
-            paragraphs=article.paragraphs, date=article.date, section=article.section,
-            problems=tuple(_relocate(p, display) for p in article.problems))
+        article = replace(article, problems=tuple(_relocate(p, display)
+                                                  for p in article.problems))
     return article
 
 
@@ -85,7 +100,7 @@ def load_sources(
                                 message="expected a list of sources",
                                 hint="write one '- id: …' entry per source"))
         data = None
-    entries: list[tuple[dict[str, Any], int | None]] = []
+    entries: list[tuple[dict[str, Any], int | None, dict[str, int | None]]] = []
     seen_ids: dict[str, int | None] = {}
     listed_files: set[str] = set()
     for index, node in items_of(data, "sources"):
@@ -96,15 +111,10 @@ def load_sources(
                                     hint="write 'id: …', 'file: …' on their own lines"))
             continue
         line = line_of(node) or line
-        entry, bad = check_fields(node, plain(node), SOURCE_FIELDS, file="sources.yml",
-                                  what=f"source '{node.get('id') or index + 1}'")
+        raw = plain(node)
+        key_lines = {str(k): line_of(node, k) or line for k in node}
+        entry, bad = typed_entry(raw, key_lines, what=f"source '{node.get('id') or index + 1}'")
         problems.extend(bad)
-        for key in entry:
-            if key not in SOURCE_KEYS:
-                problems.append(Problem(
-                    file="sources.yml", line=line_of(node, key), key=key,
-                    message=f"unknown key '{key}'",
-                    hint=did_you_mean(key, SOURCE_KEYS) or f"known keys: {', '.join(SOURCE_KEYS)}"))
         file = entry.get("file")
         sid = entry.get("id")
         if not file and sid:
@@ -130,7 +140,7 @@ def load_sources(
         seen_ids[sid] = line
         entry["id"], entry["file"] = sid, str(file)
         listed_files.add(str(file))
-        entries.append((entry, line))
+        entries.append((entry, line, key_lines))
     for file in files:
         if file in listed_files:
             continue
@@ -143,15 +153,104 @@ def load_sources(
                 hint="add an entry for it to sources.yml with an id of its own"))
             continue
         seen_ids[sid] = None
-        entries.append(({"id": sid, "file": file}, None))
+        entries.append(({"id": sid, "file": file}, None, {}))
     known_ids = set(seen_ids)
     _break_cycles(entries, problems)
     sources: list[Source] = []
-    for entry, line in entries:
+    for entry, line, key_lines in entries:
+        problems.extend(check_entry(entry, key_lines, known_ids=known_ids))
         source = _build_source(root, entry, line, files, known_ids, extra_boilerplate, problems)
         if source is not None:
             sources.append(source)
     return tuple(sources), problems
+
+
+def typed_entry(entry: Mapping[str, Any], key_lines: Mapping[str, int | None], *, what: str,
+                fields: Mapping[str, Field] = SOURCE_FIELDS,
+                ) -> tuple[dict[str, Any], list[Problem]]:
+    """The entry without values of the wrong type or range, and a problem for each.
+
+    Checked with :func:`briefbook.core.fields.check_fields` (an error with the key's line and a
+    hint; the value is left out, the rest of the entry stays). A key given as ``null`` is kept:
+    it records the value as unknown (and masks the text's suggestion).
+    """
+    clean, problems = check_fields(None, entry, fields, file="sources.yml", what=what)
+    clean.update({k: None for k, v in entry.items() if v is None})
+    return clean, [replace(p, line=key_lines.get(p.key or "")) for p in problems]
+
+
+def check_entry(entry: Mapping[str, Any], key_lines: Mapping[str, int | None], *,
+                known_ids: set[str] | None = None) -> list[Problem]:
+    """Validate the values of one ``sources.yml`` entry (the loader and ``sources set``).
+
+    Values of the wrong type (:func:`typed_entry`), unknown keys (with a "did you mean"), a
+    date that is not a real ISO 8601 date, an unknown
+    ``date_basis``, ``paragraphs`` or ``suggested`` key, and a ``derived_from`` that is not a
+    source id (when ``known_ids`` is given). Each problem names ``sources.yml``, the line of
+    the key and the key.
+
+    Args:
+        entry: The entry as plain data.
+        key_lines: The line of each key (``None`` when unknown).
+        known_ids: Every source id of the book.
+    """
+    sid = entry.get("id", "?")
+    entry, problems = typed_entry(entry, key_lines, what=f"source '{sid}'",
+                                  fields={k: f for k, f in SOURCE_FIELDS.items() if k != "date"})
+
+    def problem(key: str, message: str, hint: str | None, level: str = "warning") -> None:
+        problems.append(Problem(file="sources.yml", line=key_lines.get(key), key=key,
+                                level=level, message=message, hint=hint))
+
+    for key in entry:
+        if key not in SOURCE_KEYS:
+            problem(key, f"unknown key '{key}'",
+                    did_you_mean(key, SOURCE_KEYS) or f"known keys: {', '.join(SOURCE_KEYS)}")
+    date = entry.get("date")
+    if date is not None and not iso_date(date):
+        problem("date", f"source '{sid}': date '{date}' is not ISO 8601 "
+                        "(YYYY, YYYY-MM or YYYY-MM-DD) or not a real calendar date",
+                "write e.g. 2019-03-04; check that the month has that day", level="error")
+    basis = entry.get("date_basis")
+    if basis is not None and basis not in DATE_BASES:
+        problem("date_basis", f"source '{sid}': date_basis '{basis}' is not one of "
+                              f"{', '.join(DATE_BASES)}", did_you_mean(str(basis), DATE_BASES))
+    rule = entry.get("paragraphs")
+    if rule is not None and rule not in PARAGRAPH_SETTINGS:
+        problem("paragraphs", f"source '{sid}': paragraphs '{rule}' is not one of "
+                              f"{', '.join(PARAGRAPH_SETTINGS)}",
+                did_you_mean(str(rule), PARAGRAPH_SETTINGS)
+                or "leave it out to detect the rule from the text")
+    derived = entry.get("derived_from")
+    if known_ids is not None and derived is not None and derived not in known_ids:
+        problem("derived_from", f"source '{sid}': derived_from '{derived}' is not a source id",
+                did_you_mean(str(derived), known_ids))
+    author = entry.get("author")
+    if author is not None and not isinstance(author, str) and not (
+            isinstance(author, list) and all(isinstance(a, str) for a in author)):
+        problem("author", f"source '{sid}': author must be a name or a list of names",
+                "write 'author: [Jane Doe, John Roe]'")
+    suggested = entry.get("suggested")
+    if suggested is not None and not isinstance(suggested, dict):
+        problem("suggested", f"source '{sid}': 'suggested' must be a mapping",
+                "write 'suggested:' and below it 'title: …', 'outlet: …' indented")
+    elif isinstance(suggested, dict):
+        for key, value in suggested.items():
+            if key not in SUGGESTED_KEYS:
+                problem("suggested", f"source '{sid}': unknown key 'suggested.{key}'",
+                        did_you_mean(str(key), SUGGESTED_KEYS)
+                        or f"known keys: {', '.join(SUGGESTED_KEYS)}")
+            elif key == "author":
+                if not isinstance(value, (str, list)):
+                    problem("suggested", f"source '{sid}': suggested.author must be a name or "
+                                         "a list of names", "write 'author: [Jane Doe]'")
+            elif key == "basis" and value != FROM_TEXT:
+                problem("suggested", f"source '{sid}': suggested.basis '{value}' is not "
+                                     f"'{FROM_TEXT}'", f"write 'basis: {FROM_TEXT}'")
+            elif value is not None and not isinstance(value, str):
+                problem("suggested", f"source '{sid}': suggested.{key} must be text",
+                        f"quote it: '{key}: \"…\"'")
+    return problems
 
 
 def _build_source(
@@ -176,28 +275,36 @@ def _build_source(
                                 hint="check the file's permissions; the rest of the book was "
                                      "built without it"))
         return None
+    rule = entry.get("paragraphs")
+    rule = rule if rule in PARAGRAPH_RULES else None
     try:
-        article = read_cached(data, display, extra_boilerplate)
+        article = read_cached(data, display, extra_boilerplate, rule=rule,
+                              language=_text(entry.get("language")))
     except ArticleError as exc:
         problems.append(exc.problem)
         return None
     problems.extend(article.problems)
     date = entry.get("date")
     basis = entry.get("date_basis")
+    if date is not None and not iso_date(date):
+        date = None  # reported by typed_entry / check_entry
+    date = str(date) if date is not None else None
     if date is None and article.date and iso_date(article.date):
         date, basis = article.date, basis or "stated"
     if basis is None:
         basis = ("stated" if date and date == article.date else "inferred") if date else "unknown"
+    if basis not in DATE_BASES:
+        basis = "inferred" if date else "unknown"
     if date is None:
         basis = "unknown"
     derived = entry.get("derived_from")
     if derived is not None and derived not in known_ids:
-        problems.append(Problem(
-            file="sources.yml", line=line, key="derived_from",
-            message=f"source '{entry['id']}': derived_from '{derived}' is not a source id",
-            hint=did_you_mean(str(derived), known_ids)))
         derived = None
     author = entry.get("author")
+    if isinstance(author, str):
+        author = [author]
+    if not isinstance(author, list):
+        author = []
     return Source(
         id=entry["id"], file=file, paragraphs=article.paragraphs,
         sha256=hashlib.sha256(data).hexdigest(), size=len(data),
@@ -207,7 +314,72 @@ def _build_source(
         notes=_text(entry.get("notes")), derived_from=derived,
         language=_text(entry.get("language")), section=article.section,
         original=_text(entry.get("original")), curated=curated, line=line,
+        paragraph_rule=article.rule, paragraph_rule_set=rule is not None,
+        detected_rule=article.detected_rule, rule_reason=article.rule_reason,
+        text_meta=article.text_meta, suggested=suggestions(entry, article),
     )
+
+
+def reread(root: Path, source: Source, rule: str | None, *,
+           extra_boilerplate: Sequence[str] = ()) -> Source:
+    """``source`` read again under another paragraph rule (``None``: detect it).
+
+    What a change of ``paragraphs:`` would do, before it is made: the paragraphs, their
+    numbers and the rule; the metadata stays as it is.
+
+    Raises:
+        ArticleError: the file can no longer be read.
+        OSError: the file is gone.
+    """
+    data = (root / "sources" / source.file).read_bytes()
+    article = read_cached(data, f"sources/{source.file}", extra_boilerplate, rule=rule,
+                          language=source.language)
+    return replace(source, paragraphs=article.paragraphs, paragraph_rule=article.rule,
+                   paragraph_rule_set=rule is not None, detected_rule=article.detected_rule,
+                   rule_reason=article.rule_reason, text_meta=article.text_meta)
+
+
+def suggestions(entry: Mapping[str, Any], article: Article) -> TextMeta:
+    """The suggested metadata of a source: what fills a key ``sources.yml`` does not give.
+
+    The entry's ``suggested`` mapping (written by ``briefbook add``, perhaps edited) when it
+    has one, else what the text says (:attr:`Article.text_meta`). A key present in the entry,
+    even as ``null`` (curated as unknown), is never filled: ``title`` masks the headline,
+    ``outlet`` the outlet, ``author`` the byline, ``date`` the dateline.
+    """
+    meta = article.text_meta
+    recorded = entry.get("suggested")
+    if isinstance(recorded, dict):
+        meta = _recorded(recorded, article)
+    return TextMeta(
+        headline=None if "title" in entry else meta.headline,
+        outlet=None if "outlet" in entry else meta.outlet,
+        authors=() if "author" in entry else meta.authors,
+        dateline=None if "date" in entry else meta.dateline,
+    )
+
+
+def _recorded(recorded: Mapping[str, Any], article: Article) -> TextMeta:
+    """Suggestions recorded in ``sources.yml``, each placed in its paragraph when found."""
+    def where(text: str) -> int | None:
+        return next((p.number for p in article.paragraphs if text and text in p.text), None)
+
+    title, outlet = _text(recorded.get("title")), _text(recorded.get("outlet"))
+    names = recorded.get("author") or []
+    names = [names] if isinstance(names, str) else [str(n) for n in names if n]
+    dateline_text = _text(recorded.get("dateline"))
+    dateline = None
+    if dateline_text:
+        paragraph = where(dateline_text)
+        dateline = find_dateline(dateline_text + " ", paragraph) or Dateline(
+            text=dateline_text, paragraph=paragraph)
+    found = [a for a in article.text_meta.authors if a.value in names]
+    return TextMeta(
+        headline=Found(value=title, text=title, paragraph=where(title)) if title else None,
+        outlet=Found(value=outlet, text=outlet, paragraph=where(outlet)) if outlet else None,
+        authors=tuple(next((a for a in found if a.value == n), Found(value=n, text=n))
+                      for n in names),
+        dateline=dateline)
 
 
 def _text(value: Any) -> str | None:
@@ -217,15 +389,15 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _break_cycles(entries: list[tuple[dict[str, Any], int | None]],
+def _break_cycles(entries: list[tuple[dict[str, Any], int | None, dict[str, int | None]]],
                   problems: list[Problem]) -> None:
     """Report and drop ``derived_from`` links that go round in a circle (a → b → a, a → a).
 
     A copy's chain of originals must end at an original; every entry on a circle loses its
     ``derived_from`` (none of them is known to be the original).
     """
-    parent = {e["id"]: e.get("derived_from") for e, _ in entries}
-    lines = {e["id"]: line for e, line in entries}
+    parent = {e["id"]: e.get("derived_from") for e, _, _ in entries}
+    lines = {e["id"]: line for e, line, _ in entries}
     on_cycle: set[str] = set()
     for start in parent:
         path: list[str] = []
@@ -237,7 +409,7 @@ def _break_cycles(entries: list[tuple[dict[str, Any], int | None]],
             node = parent[node]
         if node is not None and node in seen:
             on_cycle.update(path[path.index(node):])
-    for entry, _ in entries:
+    for entry, _, _ in entries:
         sid = entry["id"]
         if sid in on_cycle:
             chain = [sid]

@@ -98,12 +98,13 @@ def render_profile(actor: Actor, annotations: Annotations) -> str:
         out.append(f" · [external reference]({url})")
     out.append("\n\n")
     if not actor.curated:
-        out.append('!!! note "Extracted"\n    This speaker was found by quotation extraction '
-                   "only; add them to `actors.yml` to curate name, kind and roles.\n\n")
+        out.append('!!! note "Extracted"\n    Found by extraction, not curated: add this actor to '
+                   "`actors.yml` to curate name, kind and roles.\n\n")
     if actor.description:
         out.append(f"{curated(actor.description)}\n\n")
     if actor.roles:
-        out.append("## Roles\n\nAs the sources state them (curated).\n\n")
+        source_of = "curated" if actor.curated else "extracted"
+        out.append(f"## Roles\n\nAs the sources state them ({source_of}).\n\n")
         for role in actor.roles:
             line = f"- {text(role.title)}{_span(role)}{_role_cite(role)}"
             if role.disputed:
@@ -120,18 +121,42 @@ def render_profile(actor: Actor, annotations: Annotations) -> str:
             out.append(f"- {text(event.date)}: [{text(event.title)}]"
                        f"(../chronology.md#event-{event.id})\n")
         out.append("\n")
-    statements = [q for q in quotes if q.kind == "statement"]
-    phrases = [q for q in quotes if q.kind == "phrase"]
+    own = [q for q in quotes if not annotations.is_copied(q)]
+    copied = [q for q in quotes if annotations.is_copied(q) and q.kind == "statement"]
+    statements = [q for q in own if q.kind == "statement"]
+    phrases = [q for q in own if q.kind == "phrase"]
     if statements or phrases:
         out.append(f"## Quotations\n\n{_count(len(statements), 'statement')} found in the articles "
-                   "(extracted; the speaker as the article writes it in brackets).\n\n")
+                   "(extracted; the speaker as the article writes it in brackets, then the cue "
+                   "that decided the speaker).\n\n")
         for q in statements + phrases:
             label = "" if q.kind == "statement" else "*phrase* "
-            written = f" ({text(q.speaker_as_written)})" if q.speaker_as_written else ""
-            out.append(f"- {label}<q>{text(q.text)}</q>{written} {cite(q.source, [q.paragraph])}\n")
+            out.append(f"- {label}<q>{text(q.text)}</q>{_written(q)} "
+                       f"{cite(q.source, [q.paragraph])}\n")
+        out.append("\n")
+    if copied:
+        out.append(f"## As reworded in a copy\n\n{_count(len(copied), 'quotation')} read in a "
+                   "source that copies another article, with machine-changed wording: not this "
+                   "speaker's words and not counted as statements. The original's wording is "
+                   "given where the copy aligns to it.\n\n")
+        for q in copied:
+            found = annotations.copied[(q.source, q.paragraph, q.start)]
+            original = (f" — original: <q>{text(found.original)}</q> "
+                        f"{cite(found.original_source, [found.original_paragraph])}"
+                        if found.original and found.original_paragraph else
+                        f" — copy of [@{found.original_source}]")
+            out.append(f"- *as reworded in a copy:* <q>{text(q.text)}</q> "
+                       f"{cite(q.source, [q.paragraph])}{original}\n")
         out.append("\n")
     out.append(_mentions_section(mentions, book, page))
     return "".join(out)
+
+
+def _written(quote: Any) -> str:
+    """`` (as written; cue: …)`` after a quotation on a profile."""
+    parts = [text(quote.speaker_as_written)] if quote.speaker_as_written else []
+    parts.append(f"cue: {text(quote.cue)}")
+    return f" ({'; '.join(parts)})"
 
 
 def _mentions_section(mentions: Sequence[Any], book: Book, page: str) -> str:
@@ -164,7 +189,7 @@ def render_index(annotations: Annotations) -> str:
     for m in annotations.mentions:
         mention_count[m.actor] = mention_count.get(m.actor, 0) + 1
     for q in annotations.quotes:
-        if q.speaker and q.kind == "statement":
+        if q.speaker and q.kind == "statement" and not annotations.is_copied(q):
             quote_count[q.speaker] = quote_count.get(q.speaker, 0) + 1
     curated = sum(1 for a in actors if a.curated)
     out = [front_matter("Actors"), "# Actors\n\n",
@@ -218,7 +243,7 @@ def actors_json(annotations: Annotations) -> list[dict[str, Any]]:
                            for m in annotations.mentions_by_actor.get(actor.id, ())},
                           key=lambda sp: (order.get(sp[0], len(order)), sp[1]))
         quotes = [q for q in annotations.quotes_by_speaker.get(actor.id, ())
-                  if q.kind == "statement"]
+                  if q.kind == "statement" and not annotations.is_copied(q)]
         records.append({
             "id": actor.id, "name": actor.name, "kind": actor.kind,
             "roles": [{"title": r.title, "since": r.since, "until": r.until,
@@ -228,17 +253,33 @@ def actors_json(annotations: Annotations) -> list[dict[str, Any]]:
             "affiliation": actor.affiliation, "aliases": list(actor.aliases),
             "url": actor.url, "curated": actor.curated,
             "mentions": [{"source": s, "paragraph": p} for s, p in mentions],
-            "quotes": [{"text": q.text, "source": q.source, "paragraph": q.paragraph}
-                       for q in quotes],
+            "quotes": [{"text": q.text, "source": q.source, "paragraph": q.paragraph,
+                        "cue": q.cue} for q in quotes],
         })
     return records
 
 
 def quotes_json(annotations: Annotations) -> list[dict[str, Any]]:
-    """``data/quotes.json``: every statement quoted in the articles, with its speaker."""
-    return [{"text": q.text, "speaker": q.speaker, "speaker_as_written": q.speaker_as_written,
-             "source": q.source, "paragraph": q.paragraph}
-            for q in annotations.quotes if q.kind == "statement"]
+    """``data/quotes.json``: every statement quoted in the articles, with its speaker.
+
+    Fields: ``text``, ``speaker`` (actor id or null), ``speaker_name`` (the actor's name),
+    ``speaker_as_written``, ``cue`` (the pattern that decided the speaker), ``anonymous`` (the
+    description of an unnamed speaker), ``derived`` (read in a copy of another source),
+    ``original`` (the original's wording, when the alignment holds it), ``source``,
+    ``paragraph``.
+    """
+    records = []
+    for q in annotations.quotes:
+        if q.kind != "statement":
+            continue
+        actor = annotations.actors_by_id.get(q.speaker) if q.speaker else None
+        copied = annotations.copied.get((q.source, q.paragraph, q.start))
+        records.append({
+            "text": q.text, "speaker": q.speaker, "speaker_name": actor.name if actor else None,
+            "speaker_as_written": q.speaker_as_written, "cue": q.cue, "anonymous": q.anonymous,
+            "derived": copied is not None, "original": copied.original if copied else None,
+            "source": q.source, "paragraph": q.paragraph})
+    return records
 
 
 def _order(book: Book, source_id: str) -> int:
@@ -255,7 +296,8 @@ def actor_data(book: Book, built: Any) -> dict[str, bytes]:
 _REF_RE = re.compile(r"(?<![\\!])\[(?P<label>[^\]\n]*)\]\[(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\]")
 
 
-def actor_ref_problems(markdown: str, page: str, actor_ids: Sequence[str]) -> list[Problem]:
+def actor_ref_problems(markdown: str, page: str, actor_ids: Sequence[str], *,
+                       masked: Sequence[tuple[int, int]] | None = None) -> list[Problem]:
     """``[Name][id]`` references whose id is not an actor but close to one, with their line.
 
     mkdocs-autorefs fails a strict build on any unresolved reference, naming the page; this
@@ -263,7 +305,7 @@ def actor_ref_problems(markdown: str, page: str, actor_ids: Sequence[str]) -> li
     References inside code are ignored.
     """
     known = set(actor_ids)
-    masked = masked_ranges(markdown)
+    masked = masked if masked is not None else masked_ranges(markdown)
     problems = []
     for m in _REF_RE.finditer(markdown):
         ident = m.group("id")

@@ -1,9 +1,13 @@
 """The chronology page, the home-page timeline, the chronology downloads and review items.
 
-The page groups entries by year and month, shows each date's precision and basis, time notes,
-type and corroboration badges, actor links and citation notes (``[@id, ¶ N]``, turned into
-notes by the citation stage), with an inline SVG timeline and browser-side filters by actor
-and type (``assets/chronology.js``; without JavaScript every event stays visible).
+The page is about the subject's period (:mod:`briefbook.analyse.periods`): its events come
+first, grouped by year and month, numbered, and drawn on a timeline whose numbers are those
+of the list. Older dates are background and later dates outlook, each in a collapsed section
+with its own drawing, so a century of background never squeezes the weeks the articles
+report. Each entry shows its date's precision and basis, time notes, type and corroboration
+badges, actor links (roles in words) and citation notes. Browser-side controls
+(``assets/chronology.js``) filter by actor, type and date range and turn the list newest
+first; without JavaScript the controls stay hidden and the page is a plain list.
 """
 
 from __future__ import annotations
@@ -19,20 +23,33 @@ from typing import Any
 from briefbook.analyse.annotations import Annotations
 from briefbook.analyse.chronology import Chronology, Entry
 from briefbook.core.links import href, page_url
-from briefbook.core.model import Book, Cited, Figure
+from briefbook.core.model import Book, Figure
 from briefbook.render.base import BuiltPages, Settings
+from briefbook.render.chronology_entry import (
+    CHRONOLOGY_PAGE,
+    cite,
+    human_date,
+    render_entry,
+)
 from briefbook.render.markup import esc, front_matter
 from briefbook.render.timeline import legend_html, timeline_svg
 
-CHRONOLOGY_PAGE = "chronology.md"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+__all__ = ["CHRONOLOGY_PAGE", "CSV_COLUMNS", "chronology_csv", "chronology_data",
+           "chronology_records", "cite", "home_timeline", "human_date", "render_chronology",
+           "render_entry", "single_quoted", "timeline_json"]
+
 CSV_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type",
                "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
                "country", "location", "latitude", "longitude", "source", "notes", "fatalities",
                "status", "independent_sources", "curated")
 _TAG_RE = re.compile(r"<[^<>]+>")
 _ATTR_RE = re.compile(r'(\s[\w:-]+)="([^"]*)"')
+_SECTIONS = {
+    "background": ("Background", "background",
+                   "Dates before the period the articles report, mentioned as background."),
+    "later": ("Later dates", "later",
+              "Dates after the newest article: plans, deadlines and expectations."),
+}
 
 
 def single_quoted(html: str) -> str:
@@ -44,123 +61,9 @@ def single_quoted(html: str) -> str:
     return _TAG_RE.sub(lambda m: _ATTR_RE.sub(r"\1='\2'", m.group()), html)
 
 
-def _entities(text: str) -> str:
-    """Curly double quotes as character references.
-
-    A title is a label, not a cited sentence: an excerpt may cut a quotation in half, and the
-    quotation checker must not read it as one.
-    """
-    return text.replace("\u201c", "&#8220;").replace("\u201d", "&#8221;")
-
-
-def human_date(date: str) -> str:
-    """``2019-03-04`` → ``4 March 2019``; ``2019-03`` → ``March 2019``; years as is."""
-    parts = date.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
-
-
-def cite(cited: Cited) -> str:
-    """A Pandoc citation for one cited source."""
-    if not cited.paragraphs:
-        return f"[@{cited.source}]"
-    ps = cited.paragraphs
-    if len(ps) == 1:
-        return f"[@{cited.source}, ¶ {ps[0]}]"
-    if list(ps) == list(range(ps[0], ps[-1] + 1)):
-        return f"[@{cited.source}, ¶¶ {ps[0]}-{ps[-1]}]"
-    return f"[@{cited.source}, ¶¶ {', '.join(map(str, ps))}]"
-
-
 def _actor_names(book: Book) -> dict[str, str]:
     return {str(getattr(a, "id", "")): str(getattr(a, "name", "") or getattr(a, "id", ""))
             for a in book.actors}
-
-
-def _actor_link(actor_id: str, names: dict[str, str], settings: Settings) -> str:
-    if actor_id not in names:
-        return esc(actor_id)
-    url = href(CHRONOLOGY_PAGE, f"actors/{actor_id}.md", directory_urls=settings.directory_urls)
-    return f'<a href="{esc(url)}">{esc(names[actor_id])}</a>'
-
-
-def _figures(label: str, figures: Sequence[Figure]) -> str:
-    if not figures:
-        return ""
-    shown = "; ".join(f"{'unstated number' if f.count is None else f.count} {esc(f.who)} "
-                      f"{esc(f.cite)}" for f in figures)
-    return f'<p class="bb-event-figures"><strong>{label}:</strong> {shown}</p>'
-
-
-def render_entry(entry: Entry, number: int | None, names: dict[str, str],
-                 settings: Settings) -> str:
-    """The raw-HTML block of one chronology entry (no blank lines inside)."""
-    actor_ids = sorted({a.id for a in entry.actors})
-    kind = entry.event_type or "Unclassified"
-    status = entry.status
-    count = entry.independent_sources
-    classes = ["bb-event", "bb-curated" if entry.curated else "bb-extracted",
-               f"bb-status-{status}"]
-    head = [f'<time datetime="{esc(entry.date)}">{esc(human_date(entry.date))}</time>']
-    if entry.end_date:
-        head.append(f"– {esc(human_date(entry.end_date))}")
-    head.append(f'<span class="bb-badge bb-precision" title="date precision">'
-                f"{esc(entry.date_precision)}</span>")
-    if entry.date_basis in ("inferred", "relative"):
-        head.append(f'<span class="bb-badge bb-basis-{esc(entry.date_basis)}" title="how the '
-                    f'date was read">{esc(entry.date_basis)} date</span>')
-    type_text = kind + (f" · {entry.sub_event_type}" if entry.sub_event_type else "")
-    head.append(f'<span class="bb-badge bb-type">{esc(type_text)}</span>')
-    head.append(f'<span class="bb-badge bb-status bb-status-{status}" title="independent '
-                f'sources: copies and same-outlet articles count once">{esc(status)} · '
-                f"{count} independent source{'s' if count != 1 else ''}</span>")
-    head.append(f'<span class="bb-badge bb-provenance">'
-                f"{'curated' if entry.curated else 'extracted'}</span>")
-    if number is not None:
-        head.insert(0, f'<span class="bb-event-number">{number}.</span>')
-    lines = [f'<div class="{" ".join(classes)}" id="event-{esc(entry.id)}" '
-             f'data-actors="{esc(" ".join(actor_ids))}" data-type="{esc(kind)}">',
-             f'<p class="bb-event-head">{" ".join(head)}</p>',
-             f'<p class="bb-event-title"><strong>{_entities(esc(entry.title))}</strong></p>']
-    if entry.curated and entry.summary:
-        lines.append(f"<p>{esc(' '.join(entry.summary.split()))}</p>")
-    elif entry.candidate is not None:
-        lines.append(f'<p><q>{esc(entry.candidate.sentence)}</q> {cite(entry.sources[0])}</p>')
-    if entry.time_note:
-        lines.append(f'<p class="bb-time-note"><strong>Time:</strong> '
-                     f"{esc(' '.join(entry.time_note.split()))}</p>")
-    if entry.date_note:
-        lines.append(f'<p class="bb-date-note"><strong>Date:</strong> '
-                     f"{esc(' '.join(entry.date_note.split()))}</p>")
-    place = ", ".join(p for p in (entry.location, entry.country) if p)
-    meta = []
-    if place:
-        meta.append(f"<strong>Where:</strong> {esc(place)}")
-    if entry.actors:
-        shown = ", ".join(f"{_actor_link(a.id, names, settings)} <small>({esc(a.role)})</small>"
-                          for a in entry.actors)
-        meta.append(f"<strong>Actors:</strong> {shown}")
-    if meta:
-        lines.append(f'<p class="bb-event-meta">{" · ".join(meta)}</p>')
-    for label, figures in (("Killed", entry.fatalities), ("Injured", entry.injured)):
-        if figures:
-            lines.append(_figures(label, figures))
-    if entry.disagreements:
-        shown = "</li><li>".join(esc(" ".join(d.split())) for d in entry.disagreements)
-        lines.append(f'<div class="bb-disputed"><strong>Sources disagree:</strong>'
-                     f"<ul><li>{shown}</li></ul></div>")
-    if entry.curated:
-        lines.append('<p class="bb-event-sources"><strong>Sources:</strong> '
-                     + " ".join(cite(c) for c in entry.sources) + "</p>")
-    lines.append("</div>")
-    return single_quoted("\n".join(lines))
-
-
-def _numbers(entries: Sequence[Entry]) -> dict[str, int]:
-    return {e.id: n for n, e in enumerate([e for e in entries if e.curated], start=1)}
 
 
 def _filters(entries: Sequence[Entry], names: dict[str, str]) -> str:
@@ -170,13 +73,86 @@ def _filters(entries: Sequence[Entry], names: dict[str, str]) -> str:
     actor_opts = "".join(f'<option value="{esc(a)}">{esc(names.get(a, a))}</option>'
                          for a in actors)
     type_opts = "".join(f'<option value="{esc(t)}">{esc(t)}</option>' for t in types)
+    first = min(e.earliest for e in entries)
+    last = max(e.latest or e.earliest for e in entries)
     return ('<form class="bb-chrono-filter" data-bb-chrono-filter hidden>'
             '<label>Actor <select name="actor"><option value="">All actors</option>'
             f"{actor_opts}</select></label> "
             '<label>Type <select name="type"><option value="">All types</option>'
             f"{type_opts}</select></label> "
+            f'<label>From <input type="date" name="from" min="{esc(first)}" max="{esc(last)}">'
+            "</label> "
+            f'<label>to <input type="date" name="to" min="{esc(first)}" max="{esc(last)}">'
+            "</label> "
             '<label><input type="checkbox" name="curated"> curated only</label> '
+            '<label><input type="checkbox" name="newest"> newest first</label> '
             '<output name="count" aria-live="polite"></output></form>')
+
+
+def _intro(chronology: Chronology, sections: dict[str, list[Entry]]) -> str:
+    entries = chronology.entries
+    curated = sum(1 for e in entries if e.curated)
+    period = ""
+    if chronology.span is not None:
+        first, last = chronology.span
+        period = (f"The list follows the period the articles report, {human_date(first)} to "
+                  f"{human_date(last)} (from {chronology.span_note}); "
+                  f"{len(sections['background'])} earlier dates are under *Background* and "
+                  f"{len(sections['later'])} later ones under *Later dates*. ")
+    return (f"{len(entries)} events: {curated} curated and {len(entries) - curated} found in "
+            "the articles and not yet curated (several sentences that report one event are "
+            "merged into one). " + period +
+            "Each date is only as precise as the text supports (day, month or year); a "
+            "*relative* date was resolved against the article's stated date, an *inferred* "
+            "one against a date inferred from the article's text or by the editors. "
+            "*Independent sources* count a reworded copy as its original and several articles "
+            "of one outlet once; *disputed* means the sources disagree, shown under the "
+            "event.\n")
+
+
+def _drawing(entries: Sequence[Entry], numbers: dict[str, int] | None, label: str,
+             caption: str) -> str:
+    svg = timeline_svg(entries, numbers=numbers, link=lambda e: f"#event-{e.id}", label=label)
+    return single_quoted(f'<figure class="bb-timeline"><div class="bb-timeline-scroll">{svg}'
+                         f"</div><figcaption>{esc(caption)}</figcaption></figure>")
+
+
+def _grouped(entries: Sequence[Entry], numbers: dict[str, int], names: dict[str, str],
+             settings: Settings, *, markdown_headings: bool) -> list[str]:
+    out: list[str] = []
+    year = month = None
+    for entry in entries:
+        if entry.earliest[:4] != year:
+            year, month = entry.earliest[:4], None
+            out.append(f"## {year} {{#year-{year}}}\n" if markdown_headings else
+                       f'<h3 class="bb-chrono-year">{esc(year)}</h3>\n')
+        entry_month = entry.earliest[:7] if entry.date_precision != "year" else year
+        if entry_month != month:
+            month = entry_month
+            title = human_date(month) if "-" in month else f"{year}, month not stated"
+            out.append(f"### {title} {{#month-{month}}}\n" if markdown_headings else
+                       f'<h4 class="bb-chrono-month">{esc(title)}</h4>\n')
+        out.append(single_quoted(render_entry(entry, numbers.get(entry.id), names, settings))
+                   + "\n")
+    return out
+
+
+def _side_section(kind: str, entries: Sequence[Entry], names: dict[str, str],
+                  settings: Settings) -> list[str]:
+    title, anchor, what = _SECTIONS[kind]
+    first, last = entries[0].earliest[:4], max(e.latest or e.earliest for e in entries)[:4]
+    years = first if first == last else f"{first} to {last}"
+    out = [f"## {title} {{#{anchor}}}\n",
+           single_quoted(f'<details class="bb-chrono-side" data-bb-section="{esc(kind)}">'
+                         f"<summary>{esc(what)} {len(entries)} "
+                         f"event{'s' if len(entries) != 1 else ''}, {esc(years)}.</summary>")
+           + "\n",
+           _drawing(entries, None, f"Timeline of the {title.lower()}",
+                    "Each mark is one of the events below (a dot is a day, a bar a month, a "
+                    "thin bar a year); only years with events are drawn.") + "\n"]
+    out.extend(_grouped(entries, {}, names, settings, markdown_headings=False))
+    out.append("</details>\n")
+    return out
 
 
 def render_chronology(book: Book, annotations: Annotations, settings: Settings) -> dict[str, str]:
@@ -184,38 +160,30 @@ def render_chronology(book: Book, annotations: Annotations, settings: Settings) 
     chronology: Chronology = annotations.chronology
     entries = chronology.entries
     names = _actor_names(book)
-    numbers = _numbers(entries)
-    curated = sum(1 for e in entries if e.curated)
-    out = [front_matter("Chronology"), "# Chronology\n",
-           f"{curated} curated events and {len(entries) - curated} dated sentences extracted "
-           "from the articles and not yet curated. Each date is only as precise as the text "
-           "supports (day, month or year); a *relative* date was resolved against the "
-           "article's stated date, an *inferred* one against a date the editors inferred. "
-           "*Independent sources* count a reworded copy as its original and several articles "
-           "of one outlet once; *disputed* means the sources disagree, shown under the "
-           "event.\n"]
-    if entries:
-        svg = timeline_svg(entries, numbers=numbers,
-                           link=lambda e: f"#event-{e.id}", label="Timeline of the chronology")
-        out.append(single_quoted(
-            f'<figure class="bb-timeline">{svg}<figcaption>Numbers refer to the curated '
-            "events below.</figcaption></figure>") + "\n")
-        out.append(single_quoted(legend_html()) + "\n")
-        out.append(single_quoted(_filters(entries, names)) + "\n")
-    else:
+    sections: dict[str, list[Entry]] = {"main": [], "background": [], "later": []}
+    for entry in entries:
+        sections[entry.section].append(entry)
+    main = sections["main"]
+    numbers = {e.id: n for n, e in enumerate(main, start=1)}
+    out = [front_matter("Chronology"), "# Chronology\n", _intro(chronology, sections)]
+    if not entries:
         out.append("No dated events yet: add articles to `sources/` or events to "
                    "`events.yml`.\n")
-    year = month = None
-    for entry in entries:
-        if entry.earliest[:4] != year:
-            year, month = entry.earliest[:4], None
-            out.append(f"## {year} {{#year-{year}}}\n")
-        entry_month = entry.earliest[:7] if entry.date_precision != "year" else year
-        if entry_month != month:
-            month = entry_month
-            title = human_date(month) if "-" in month else f"{year}, month not stated"
-            out.append(f"### {title} {{#month-{month}}}\n")
-        out.append(render_entry(entry, numbers.get(entry.id), names, settings) + "\n")
+        return {CHRONOLOGY_PAGE: "\n".join(out)}
+    if main:
+        out.append(_drawing(main, numbers, "Timeline of the period the articles report",
+                            "The events of the list below on a time axis: each number is the "
+                            "event's number in the list. A dot is a day, a bar a month, a thin "
+                            "bar a year; filled marks are curated, hollow ones found in the "
+                            "text. On a narrow screen, scroll the drawing sideways.") + "\n")
+        out.append(single_quoted(legend_html()) + "\n")
+    out.append(single_quoted(_filters(entries, names)) + "\n")
+    out.append('<div class="bb-chrono-start" data-bb-chrono-start></div>\n')
+    out.extend(_grouped(main, numbers, names, settings, markdown_headings=True))
+    out.append('<div class="bb-chrono-end" data-bb-chrono-end></div>\n')
+    for kind in ("background", "later"):
+        if sections[kind]:
+            out.extend(_side_section(kind, sections[kind], names, settings))
     return {CHRONOLOGY_PAGE: "\n".join(out)}
 
 
@@ -265,10 +233,14 @@ def chronology_records(book: Book, annotations: Annotations,
     } for e in annotations.chronology.entries]
 
 
-def _acled_fatalities(entry: Entry) -> int:
-    """ACLED's convention: the lowest reported figure (0 when none is reported)."""
+def _acled_fatalities(entry: Entry) -> int | str:
+    """The lowest reported figure (ACLED's convention); empty when no count is stated.
+
+    A death reported without a number ("a contractor was killed") is not zero: the cell stays
+    empty, as does an event without figures (unknown, not none).
+    """
     counts = [f.count for f in entry.fatalities if f.count is not None]
-    return min(counts) if counts else 0
+    return min(counts) if counts else ""
 
 
 def chronology_csv(book: Book, annotations: Annotations) -> str:

@@ -1,104 +1,184 @@
-"""Pandoc citations rendered as numbered notes, with tooltips and a list of sources.
+"""The citation step of a page, done once: citations read, resolved, numbered and checked.
 
-The notes are raw HTML inside the page's Markdown. Text from articles and metadata in them
-(tooltips, labels, excerpts) is plain text encoded with
-:func:`~briefbook.render.markup.inert_attr`, so Markdown never reads it as syntax: a
-paragraph holding ``[x](x/onmouseover=…)`` stays the tooltip's text, never a link inside the
-attribute. Tooltips also go through :func:`~briefbook.render.markup.tooltip_text`, since
-themes with HTML tooltips (Material's ``content.tooltips``) read a ``title`` as HTML.
+:func:`read_page` reads a page's citations once and returns everything the book needs from
+them: the numbered notes (what the Markdown extension renders), the citation records (for
+``data/citations.json`` and the "cited by" back-links of source pages), the problems
+(unresolved citations, misquotations, claim warnings) and the claim findings (review items).
+
+:func:`note_marker` and :func:`notes_section` build the rendered notes as ElementTree elements
+(Python-Markdown's tree): the tooltip is the cited paragraph's plain text in a ``title``
+attribute, escaped by the serializer, never passed through Markdown. It also goes through
+:func:`~briefbook.render.markup.tooltip_text`, since themes with HTML tooltips (Material's
+``content.tooltips``) put a ``title`` into the page as HTML: the tooltip reads the same as
+text and as HTML, and article text never becomes an element.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from briefbook.core.citekeys import CiteItem, excerpt, find_citations, paragraph_label, resolve_item
+from markdown.util import AtomicString
+
+from briefbook.analyse.review import ReviewItem
+from briefbook.core.citekeys import Citation, excerpt, find_citations, paragraph_label, resolve_item
 from briefbook.core.errors import Problem
-from briefbook.core.model import Book, Source
-from briefbook.render.markup import inert_attr, tooltip_attr
-from briefbook.render.quotecheck import citation_quotes
+from briefbook.core.mdscan import scan
+from briefbook.core.model import Book, CiteItem, Source
+from briefbook.render.actors import actor_ref_problems
+from briefbook.render.claimcheck import ClaimChecker
+from briefbook.render.markup import tooltip_text
+from briefbook.render.quotecheck import check_quotes, cited_sentences, cited_texts
+
+#: ``href(source_id, paragraph_or_None)`` → the URL of the cited paragraph from this page.
+Href = Callable[[str, int | None], str]
+CLAIM_MODES = ("off", "review", "strict")
 
 
 @dataclass(frozen=True, kw_only=True)
-class Rendered:
-    """A page's Markdown with its citations replaced, and what was found doing it."""
+class Note:
+    """One resolved item of a citation: a numbered note of the page."""
 
-    markdown: str
-    records: tuple[dict[str, object], ...]
-    problems: tuple[Problem, ...]
+    number: int
+    item: CiteItem
+    source: Source
 
 
-def render_citations(
-    markdown: str, book: Book, *, page: str,
-    href: Callable[[str, int | None], str],
-    notes_heading: str = "Sources",
-) -> Rendered:
-    """Replace citations by numbered note markers and append the list of notes.
+@dataclass(frozen=True, kw_only=True)
+class CitedPassage:
+    """One citation of a page with its notes (``None`` for an unresolved item) and quotes.
+
+    ``raw`` is true for a citation inside a raw HTML block: the extension writes its marker as
+    HTML there (Markdown does not read inside such a block).
+    """
+
+    citation: Citation
+    notes: tuple[Note | None, ...]
+    quotes: tuple[str, ...]
+    raw: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageCitations:
+    """Everything the citation step found in one page.
+
+    Attributes:
+        path: The page's path under the docs folder (``context/aumf.md``).
+        shown: How messages name the page (``docs/context/aumf.md``).
+        text: The Markdown read (front matter included: lines are the file's lines).
+        passages: The citations in page order.
+        records: One record per item, for ``data/citations.json``: ``page``, ``line``,
+            ``source``, ``paragraphs``, ``resolved``, ``note``, ``quotes``.
+        problems: Syntax errors, unresolved items, misquotations, claim warnings.
+        review: Claim findings as review items.
+    """
+
+    path: str
+    shown: str
+    text: str
+    passages: tuple[CitedPassage, ...] = ()
+    records: tuple[dict[str, object], ...] = ()
+    problems: tuple[Problem, ...] = ()
+    review: tuple[ReviewItem, ...] = ()
+
+    @property
+    def notes(self) -> list[Note]:
+        """The page's notes in number order."""
+        return [n for p in self.passages for n in p.notes if n is not None]
+
+
+def read_page(text: str, book: Book, *, path: str, shown: str | None = None,
+              check_quotes_: bool = True, claims: ClaimChecker | None = None,
+              claim_mode: str = "review", actor_ids: Sequence[str] | None = None,
+              ) -> PageCitations:
+    """Read a page's citations once: resolve, number, check quotations and claims.
 
     Args:
-        markdown: The page's Markdown.
-        book: The loaded book (sources and their paragraphs).
-        page: The page's source path, for messages and the citation records.
-        href: ``href(source_id, paragraph_or_None)`` → URL relative to this page.
-        notes_heading: Title of the notes section appended to the page.
-
-    Returns:
-        The new Markdown, one record per cited item (for ``data/citations.json``, with
-        ``page``, ``line``, ``source``, ``paragraphs``, ``resolved``, ``note``, ``quotes``:
-        the quotations of the sentence the citation closes) and the
-        problems.
+        text: The page's Markdown, front matter included.
+        book: The loaded book.
+        path: The page's path under the docs folder (records name it).
+        shown: How messages name the page (default: ``path``).
+        check_quotes_: Check quotations against the cited paragraphs.
+        claims: The book's claim checker; ``None`` skips the claim check.
+        claim_mode: ``review`` (review items only), ``strict`` (also warnings) or ``off``.
+        actor_ids: Actor ids, to check ``[Name][id]`` references (skipped when ``None``).
     """
-    citations, errors = find_citations(markdown)
-    problems = [Problem(file=page, line=line, message=msg, hint=hint) for line, msg, hint in errors]
-    if not citations:
-        return Rendered(markdown=markdown, records=(), problems=tuple(problems))
-
-    out: list[str] = []
-    notes: list[str] = []
+    shown = shown or path
+    problems: list[Problem] = []
+    if "@" not in text and actor_ids is None:
+        return PageCitations(path=path, shown=shown, text=text)
+    page_scan = scan(text)
+    citations, errors = find_citations(text, page_scan)
+    problems.extend(Problem(file=shown, line=line, message=msg, hint=hint)
+                    for line, msg, hint in errors)
+    if actor_ids is not None:
+        problems.extend(actor_ref_problems(text, shown, actor_ids, masked=page_scan.masked))
+    sentences = cited_sentences(text, citations, page_scan)
+    passages: list[CitedPassage] = []
     records: list[dict[str, object]] = []
-    pos = 0
     number = 0
-    for cit, quotes in zip(citations, citation_quotes(markdown, citations), strict=True):
-        out.append(markdown[pos:cit.start])
-        marks: list[str] = []
+    for cit, (_, quotes, _) in zip(citations, sentences, strict=True):
+        notes: list[Note | None] = []
         for item in cit.items:
             failure = resolve_item(item, book)
             record: dict[str, object] = {
-                "page": page, "line": cit.line, "source": item.source,
-                "paragraphs": list(item.paragraphs), "resolved": failure is None, "note": None,
-                "quotes": quotes}
+                "page": path, "line": cit.line, "source": item.source,
+                "paragraphs": list(item.paragraphs), "resolved": failure is None,
+                "note": None, "quotes": list(quotes)}
             records.append(record)
             if failure is not None:
                 message, hint = failure
-                problems.append(Problem(file=page, line=cit.line,
-                                        message=f"{message} in citation '{cit.text}'", hint=hint))
-                marks.append(f'<span class="bb-cite-broken" title="unresolved citation">'
-                             f"{inert_attr(cit.text)}</span>")
+                problems.append(Problem(file=shown, line=cit.line, hint=hint,
+                                        message=f"{message} in citation "
+                                                f"'{' '.join(cit.text.split())}'"))
+                notes.append(None)
                 continue
             number += 1
             record["note"] = number
             source = book.source(item.source)
             assert source is not None
-            first = item.paragraphs[0] if item.paragraphs else None
-            url = html.escape(href(item.source, first), quote=True)
-            tip = _tooltip(source, first)
-            marks.append(f'<a id="bb-cite-{number}" class="bb-cite-link" href="{url}" '
-                         f'title="{tooltip_attr(tip)}">{number}</a>')
-            notes.append(_note(number, source, item, url))
-        if marks:
-            out.append('<sup class="bb-cite">' + ", ".join(marks) + "</sup>")
-        pos = cit.end
-    out.append(markdown[pos:])
-    text = "".join(out)
-    if notes:
-        text = text.rstrip("\n") + (f"\n\n## {notes_heading}\n\n<ol class=\"bb-notes\">\n"
-                                    + "\n".join(notes) + "\n</ol>\n")
-    return Rendered(markdown=text, records=tuple(records), problems=tuple(problems))
+            notes.append(Note(number=number, item=item, source=source))
+        block = page_scan.block_at(cit.start)
+        passages.append(CitedPassage(citation=cit, notes=tuple(notes), quotes=tuple(quotes),
+                                     raw=block is not None and block.kind == "html"))
+    if check_quotes_:
+        problems.extend(check_quotes(text, citations, book, page=shown,
+                                     quotes=[q for _, q, _ in sentences]))
+    review: list[ReviewItem] = []
+    if claims is not None and claim_mode != "off" and citations:
+        people = claims.page_people([s for s, _, _ in sentences])
+        for cit, (sentence, _, group), named in zip(citations, sentences, people, strict=True):
+            # a sentence with several citations is checked against all of them
+            items = [i for c, (_, _, g) in zip(citations, sentences, strict=True) if g == group
+                     for i in c.items]
+            cited = cited_texts(items, book)
+            where = ", ".join(_cited_label(source, numbers) for source, numbers in cited)
+            for finding in claims.check(sentence, cited, named):
+                message = (f"{finding.kind} \u201c{finding.word}\u201d is not in the cited "
+                           f"{where}")
+                hint = (f"check the sentence \u201c{excerpt(' '.join(sentence.split()), 120)}"
+                        "\u201d against its source, or cite the paragraph that says it")
+                review.append(ReviewItem(
+                    kind="claim", text=message, hint=hint, page=path, line=cit.line,
+                    source=cited[0][0].id if cited else None, affects="citation",
+                    subject=f"{path}-{finding.kind}-{finding.word}"))
+                if claim_mode == "strict":
+                    problems.append(Problem(file=shown, line=cit.line, message=message,
+                                            hint=hint))
+    return PageCitations(path=path, shown=shown, text=text, passages=tuple(passages),
+                         records=tuple(records), problems=tuple(problems), review=tuple(review))
 
 
-def _tooltip(source: Source, number: int | None) -> str:
+def _cited_label(source: Source, numbers: Sequence[int]) -> str:
+    """``@id ¶¶ 4–5`` (or ``@id`` for the whole source)."""
+    if len(numbers) >= len([p for p in source.paragraphs if not p.boilerplate]):
+        return f"@{source.id}"
+    return f"@{source.id} {paragraph_label(CiteItem(source=source.id, paragraphs=tuple(numbers)))}"
+
+
+def tooltip(source: Source, number: int | None) -> str:
+    """The tooltip of a note: source label, paragraph number and the paragraph's plain text."""
     head = f"{source.label} · ¶ {number}" if number else source.label
     if number is None:
         return head + (f" — {source.title}" if source.title else "")
@@ -106,15 +186,70 @@ def _tooltip(source: Source, number: int | None) -> str:
     return f"{head}: {excerpt(para.text) if para else ''}"
 
 
-def _note(number: int, source: Source, item: CiteItem, url: str) -> str:
-    where = paragraph_label(item)
-    label = inert_attr(f"{source.id}{', ' + where if where else ''}")
-    body = ""
-    if item.paragraphs:
-        para = source.paragraph(item.paragraphs[0])
+def note_marker(passage: CitedPassage, href: Href) -> etree.Element:
+    """``<sup class="bb-cite">`` with one link per resolved item (a red span per broken one)."""
+    sup = etree.Element("sup", {"class": "bb-cite"})
+    sup.text = AtomicString("")  # Python-Markdown reads no Markdown inside
+    last: etree.Element | None = None
+    for note in passage.notes:
+        if last is not None:
+            last.tail = ", "
+        if note is None:
+            last = etree.SubElement(sup, "span", {"class": "bb-cite-broken",
+                                                  "title": "unresolved citation"})
+            last.text = AtomicString(" ".join(passage.citation.text.split()))
+            continue
+        first = note.item.paragraphs[0] if note.item.paragraphs else None
+        last = etree.SubElement(sup, "a", {
+            "id": f"bb-cite-{note.number}", "class": "bb-cite-link",
+            "href": href(note.source.id, first),
+            "title": tooltip_text(tooltip(note.source, first))})
+        last.text = AtomicString(str(note.number))
+    return sup
+
+
+def notes_section(notes: Sequence[Note], href: Href, heading: str,
+                  ) -> tuple[etree.Element, etree.Element]:
+    """The page's list of notes: a heading and ``<ol class="bb-notes">``.
+
+    Each note links back to its marker and to the cited paragraph, with the citation's
+    prefix and suffix around the link as Pandoc renders a note (``see, e.g., <link>, which
+    disagrees``), the source's label and the start of the cited paragraph.
+    """
+    title = etree.Element("h2")
+    title.text = AtomicString(heading)
+    title.tail = "\n"
+    ol = etree.Element("ol", {"class": "bb-notes"})
+    ol.text = ol.tail = "\n"
+    for note in notes:
+        item, source = note.item, note.source
+        li = etree.SubElement(ol, "li", {"id": f"bb-note-{note.number}"})
+        li.tail = "\n"
+        back = etree.SubElement(li, "a", {"class": "bb-note-back",
+                                          "href": f"#bb-cite-{note.number}",
+                                          "title": "Back to the text"})
+        back.text = AtomicString("\u21a9")
+        back.tail = " "
+        if item.prefix:
+            prefix = etree.SubElement(li, "span", {"class": "bb-note-prefix"})
+            prefix.text = AtomicString(item.prefix)
+            prefix.tail = " "
+        first = item.paragraphs[0] if item.paragraphs else None
+        link = etree.SubElement(li, "a", {"href": href(source.id, first)})
+        where = paragraph_label(item)
+        link.text = AtomicString(f"{source.id}{', ' + where if where else ''}")
+        tail: etree.Element = link
+        if item.suffix:
+            tail.tail = ", "
+            suffix = etree.SubElement(li, "span", {"class": "bb-note-suffix"})
+            suffix.text = AtomicString(item.suffix)
+            tail = suffix
+        tail.tail = " "
+        meta = etree.SubElement(li, "span", {"class": "bb-note-meta"})
+        meta.text = AtomicString(f"({source.label})")
+        para = source.paragraph(first) if first else None
         if para is not None:
-            body = f' <q class="bb-note-text">{inert_attr(excerpt(para.text, 220))}</q>'
-    meta = inert_attr(source.label)
-    return (f'<li id="bb-note-{number}"><a class="bb-note-back" href="#bb-cite-{number}" '
-            f'title="Back to the text">↩</a> <a href="{url}">{label}</a> '
-            f'<span class="bb-note-meta">({meta})</span>{body}</li>')
+            meta.tail = " "
+            quote = etree.SubElement(li, "q", {"class": "bb-note-text"})
+            quote.text = AtomicString(excerpt(para.text, 220))
+    return title, ol

@@ -44,8 +44,27 @@ def csl_item(source: Source) -> dict[str, Any]:
         "date_basis": source.date_basis,
         "date_note": source.date_note,
         "derived_from": source.derived_from,
+        "paragraph_rule": source.paragraph_rule,
+        "from_text": _from_text(source),
     }
     return item
+
+
+def _from_text(source: Source) -> dict[str, Any]:
+    """The suggested metadata (basis ``from text``) where ``sources.yml`` gives none."""
+    meta = source.suggested
+    out: dict[str, Any] = {}
+    if meta.headline:
+        out["title"] = meta.headline.value
+    if meta.outlet:
+        out["container-title"] = meta.outlet.value
+    if meta.authors:
+        out["author"] = [{"literal": a.value} for a in meta.authors]
+    if meta.dateline:
+        d = meta.dateline
+        out["dateline"] = {"text": d.text, "place": d.place, "month": d.month, "day": d.day,
+                           "year": d.year, "paragraph": d.paragraph}
+    return out
 
 
 def sources_json(book: Book) -> list[dict[str, Any]]:

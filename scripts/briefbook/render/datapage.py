@@ -31,6 +31,12 @@ FIELDS: dict[str, tuple[str, dict[str, str]]] = {
         "custom.date_basis": "`stated` | `inferred` | `unknown`",
         "custom.date_note": "what an inferred date was inferred from",
         "custom.derived_from": "id of the source this one is a rewording of, or null",
+        "custom.paragraph_rule": "how the paragraphs were found: `blank-lines` | `lines` | "
+                                 "`wrapped` | `sentences`",
+        "custom.from_text": "metadata the text suggests (basis *from text*) where none is "
+                            "curated: `title`, `container-title`, `author`, `dateline` "
+                            "{`text`, `place`, `month`, `day`, `year` (null when not stated), "
+                            "`paragraph`}",
     }),
     "citations.json": ("Every citation on every page of the book.", {
         "page": "the page's Markdown path",
@@ -76,7 +82,8 @@ FIELDS: dict[str, tuple[str, dict[str, str]]] = {
         "actor2": "second actor", "assoc_actor_2": "actors associated with the second",
         "country": "country", "location": "place", "latitude": "latitude, when curated",
         "longitude": "longitude, when curated", "source": "the sources, by outlet and date",
-        "notes": "summary with its citations", "fatalities": "fatalities as stated, else 0",
+        "notes": "summary with its citations",
+        "fatalities": "the lowest fatalities figure stated; empty when no number is stated",
         "status": "`confirmed` | `single-source` | `disputed`",
         "independent_sources": "sources not derived from one another",
         "curated": "true when from `events.yml`",

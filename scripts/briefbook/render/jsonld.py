@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from briefbook.core.links import page_url
-from briefbook.core.model import Book, Source
+from briefbook.core.model import Book, Source, Unmerge
 from briefbook.render.markup import safe_url
 from briefbook.render.sources import source_page_path, source_title
 
@@ -146,8 +146,9 @@ def page_jsonld(book: Book, src_uri: str, *, title: str, site_name: str,
         if actor is not None:
             return actor_jsonld(actor, url=url)
         return actor_jsonld(_Named(id=name, name=title), url=url)
-    if stem in ("chronology", "chronology/index") and book.events:
-        return {"@context": CONTEXT, "@graph": [event_jsonld(e, url=url) for e in book.events]}
+    events = [e for e in book.events if not isinstance(e, Unmerge)]
+    if stem in ("chronology", "chronology/index") and events:
+        return {"@context": CONTEXT, "@graph": [event_jsonld(e, url=url) for e in events]}
     return _drop_empty({
         "@context": CONTEXT,
         "@type": "WebPage",

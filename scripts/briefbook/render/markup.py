@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from briefbook.core.citekeys import _CITATION_RE
+from briefbook.core.citekeys import CANDIDATE_RE
 
 
 def to_json(value: Any) -> bytes:
@@ -36,7 +36,7 @@ def md_escape(value: object, *, keep_citations: bool = False) -> str:
     citations, with ``keep_citations=True``; text taken from an article never does.
     """
     text = " ".join(str(value).split())
-    spans = [(m.start(), m.end()) for m in _CITATION_RE.finditer(text)] if keep_citations else []
+    spans = [(m.start(), m.end()) for m in CANDIDATE_RE.finditer(text)] if keep_citations else []
     out: list[str] = []
     pos = 0
     for start, end in [*spans, (len(text), len(text))]:

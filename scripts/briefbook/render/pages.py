@@ -14,16 +14,17 @@ from dataclasses import replace
 from typing import Any
 
 from briefbook.analyse.annotations import Annotations
+from briefbook.analyse.review import ReviewItem, review_items
 from briefbook.core.errors import Problem
 from briefbook.core.model import Book
 from briefbook.render.actors import actor_pages
 from briefbook.render.base import BuiltPages, Generator, Settings
 from briefbook.render.chronology import render_chronology
-from briefbook.render.citations import render_citations
+from briefbook.render.citestep import CitationStep, StepOptions
 from briefbook.render.compare import compare_pages
 from briefbook.render.data import data_files
 from briefbook.render.datapage import render_data_page
-from briefbook.render.review import review_page
+from briefbook.render.review import REVIEW_PAGE, review_page
 from briefbook.render.sources import (
     SOURCES_INDEX,
     CitedBy,
@@ -31,12 +32,12 @@ from briefbook.render.sources import (
     render_sources_index,
     source_page_path,
 )
-from briefbook.render.topics import topic_pages
+from briefbook.render.topics import append_evidence, topic_pages
 
 
 def _generators() -> list[Generator]:
     """The page generators of every stage, in the order their pages appear."""
-    return [topic_pages, render_chronology, actor_pages, compare_pages, review_page]
+    return [topic_pages, render_chronology, actor_pages, compare_pages]
 
 
 def page_title(path: str, markdown: str) -> str:
@@ -64,13 +65,18 @@ def build_pages(
     book: Book, handwritten: Mapping[str, str], settings: Settings | None = None,
     *, annotations: Annotations | None = None,
 ) -> BuiltPages:
-    """Generate every page of the book and collect the citations of every page.
+    """Generate every page of the book and read the citations of every page, once.
+
+    Every page (hand-written, with a topic's evidence appended, and generated) is read by the
+    citation step before the source pages are rendered, so their "cited by" back-links, the
+    citation records, the quotation and claim checks and the Review page all come from that
+    one reading; the Markdown extension renders each page from it.
 
     Args:
         book: The loaded book.
         handwritten: Hand-written pages, ``{path under docs/: Markdown}``. A generated page
             whose path is taken by a hand-written one is not generated.
-        settings: URL style and data folder.
+        settings: URL style, data folder and the citation step's options.
         annotations: Reuse an existing analysis of the same book.
     """
     settings = settings or Settings()
@@ -84,28 +90,43 @@ def build_pages(
         for generate in _generators():
             generated.update(generate(book, annotations, settings))
         memo[("generated", settings)] = generated
+    step = memo.get(("step", settings))
+    if step is None:
+        step = memo[("step", settings)] = CitationStep(book, annotations, StepOptions(
+            notes_heading=settings.notes_heading, check_quotes=settings.check_quotes,
+            check_claims=settings.check_claims, directory_urls=settings.directory_urls))
     pages: dict[str, str] = {p: m for p, m in generated.items() if p not in handwritten}
-    scans: dict[tuple[str, str], list[dict[str, object]]] = memo.setdefault("scans", {})
     records: list[dict[str, object]] = []
     problems: list[Problem] = []
+    claims: list[ReviewItem] = []
+    appended: dict[str, str] = {}
     cited_by: dict[tuple[str, int | None], list[CitedBy]] = {}
-    scanned = {**handwritten, **pages}
-    for path in sorted(scanned):
-        markdown = scanned[path]
-        found = scans.get((path, markdown))
-        if found is None:
-            found = render_citations(markdown, book, page=path, href=lambda s, p: "#").records
-            scans[(path, markdown)] = found
+    step.pages.clear()
+    step.skipped = {source_page_path(s.id) for s in book.sources} - set(handwritten)
+    for path in sorted({*handwritten, *pages}):
+        if path in step.skipped:
+            continue
+        if path in handwritten:
+            markdown = handwritten[path]
+            full = append_evidence(markdown, path, book, annotations,
+                                   directory_urls=settings.directory_urls)
+            if full != markdown:
+                appended[path] = full[len(markdown.rstrip("\n")):]
+            reading = step.read(path, full, shown=f"{settings.docs_dir}/{path}")
+        else:
+            markdown = pages[path]
+            reading = step.read(path, markdown, handwritten=False)
+        problems.extend(reading.problems)
+        claims.extend(reading.review)
         title = page_title(path, markdown)
-        records.extend(found)
-        for rec in found:
-            if not rec["resolved"]:
-                continue
-            paragraphs = rec["paragraphs"] or [None]
-            for number in paragraphs:  # type: ignore[union-attr]
-                cited_by.setdefault((str(rec["source"]), number), []).append(
-                    CitedBy(page=path, title=title, note=int(rec["note"]),  # type: ignore[arg-type]
-                            line=int(rec["line"])))  # type: ignore[arg-type]
+        records.extend(reading.records)
+        for passage in reading.passages:
+            for note in passage.notes:
+                if note is None:
+                    continue
+                for number in note.item.paragraphs or (None,):
+                    cited_by.setdefault((note.source.id, number), []).append(CitedBy(
+                        page=path, title=title, note=note.number, line=passage.citation.line))
     for source in book.sources:
         path = source_page_path(source.id)
         if path not in handwritten:
@@ -115,8 +136,14 @@ def build_pages(
     if SOURCES_INDEX not in handwritten:
         pages[SOURCES_INDEX] = render_sources_index(
             book, cited_by=cited_by, directory_urls=settings.directory_urls)
+    if REVIEW_PAGE not in handwritten:
+        found = memo.get("review_items")
+        if found is None:
+            found = memo["review_items"] = review_items(book, annotations, include_decided=True)
+        pages.update(review_page(book, annotations, settings, extra=claims, found=found))
     built = BuiltPages(pages=dict(sorted(pages.items())), records=records, problems=problems,
-                       annotations=annotations, cited_by=cited_by)
+                       annotations=annotations, cited_by=cited_by, step=step,
+                       appended=appended, claims=claims)
     return _with_data_page(book, built, handwritten, settings)
 
 

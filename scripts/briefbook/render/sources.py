@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 
 from briefbook.core.links import href, page_url, relative
 from briefbook.core.model import Book, Source
+from briefbook.core.textmeta import FROM_TEXT, Found
 from briefbook.render.markup import esc, front_matter, safe_url
 
 
@@ -35,12 +36,84 @@ def source_page_path(source_id: str) -> str:
 
 
 def source_title(source: Source) -> str:
-    """What a source is called in headings and lists."""
-    return source.title or f"{source.outlet or 'Unknown outlet'}, {source.date or 'undated'}"
+    """What a source is called in headings and lists.
+
+    The curated title, else the headline its text suggests, else its label (outlet and date).
+    """
+    return source.shown_title or source.label
+
+
+#: How each paragraph rule is named on a source page.
+RULE_NAMES = {
+    "blank-lines": "blank lines separate paragraphs",
+    "lines": "one paragraph per line",
+    "wrapped": "hard-wrapped lines re-joined into paragraphs",
+    "sentences": "long lines cut into paragraphs of a few sentences",
+}
+
+
+def _from_text(found: Found | None, me_anchor: str | None) -> str:
+    """A value the text suggests, with its basis and a link to its paragraph."""
+    if found is None:
+        return _value(None)
+    where = (f' (<a href="#{esc(me_anchor)}">¶&nbsp;{found.paragraph}</a>)'
+             if me_anchor else "")
+    return (f'{esc(found.value)} <span class="bb-badge bb-basis-from-text">{FROM_TEXT}</span>'
+            f"{where}")
+
+
+def _meta_value(curated: str | None, found: Found | None, source: Source) -> str:
+    if curated:
+        return esc(curated)
+    if found is None:
+        return _value(None)
+    return _from_text(found, source.anchor(found.paragraph) if found.paragraph else None)
+
+
+def _authors_value(source: Source) -> str:
+    if source.author:
+        return esc(", ".join(source.author))
+    if not source.suggested.authors:
+        return _value(None)
+    first = source.suggested.authors[0]
+    anchor = source.anchor(first.paragraph) if first.paragraph else None
+    return _from_text(Found(value=", ".join(a.value for a in source.suggested.authors),
+                            text=first.text, paragraph=first.paragraph), anchor)
+
+
+def _dateline_value(source: Source) -> str | None:
+    dateline = source.suggested.dateline or source.text_meta.dateline
+    if dateline is None:
+        return None
+    parts = [f"<q>{esc(dateline.text)}</q>"]
+    if dateline.place:
+        parts.append(f"place {esc(dateline.place)}")
+    if dateline.date_text:
+        parts.append(f"date {esc(dateline.date_text)}")
+    where = (f' (<a href="#{esc(source.anchor(dateline.paragraph))}">¶&nbsp;'
+             f"{dateline.paragraph}</a>)") if dateline.paragraph else ""
+    return ", ".join(parts) + f' <span class="bb-badge bb-basis-from-text">{FROM_TEXT}</span>' \
+        + where
+
+
+def _rule_value(source: Source) -> str:
+    rule = f"<code>{esc(source.paragraph_rule)}</code>"
+    if source.paragraph_rule_set:
+        name = RULE_NAMES.get(source.paragraph_rule, source.paragraph_rule)
+        text = f"{rule}, {esc(name)} (set in <code>sources.yml</code>"
+        if source.detected_rule and source.detected_rule != source.paragraph_rule:
+            text += f"; the text's shape suggests <code>{esc(source.detected_rule)}</code>"
+        return text + ")"
+    reason = source.rule_reason or RULE_NAMES.get(source.paragraph_rule, "")
+    return f"{rule}, detected from the text: {esc(reason)}"
 
 
 def _date_text(source: Source) -> str:
     if source.date_basis == "unknown" or not source.date:
+        dateline = source.suggested.dateline
+        if dateline and dateline.date_text:
+            return (f'{esc(dateline.date_text)} <span class="bb-badge bb-basis-from-text">'
+                    f"{FROM_TEXT}</span>")
         return '<span class="bb-unknown">unknown</span>'
     return f'{esc(source.date)} <span class="bb-badge bb-basis-{source.date_basis}">' \
            f"{esc(source.date_basis)}</span>"
@@ -98,14 +171,17 @@ def render_source_page(
     url = safe_url(source.url)
     rows = [
         ("Source id", f"<code>{esc(source.id)}</code>"),
-        ("Outlet", _value(source.outlet)),
-        ("Title", _value(source.title)),
+        ("Outlet", _meta_value(source.outlet, source.suggested.outlet, source)),
+        ("Title", _meta_value(source.title, source.suggested.headline, source)),
         ("Date", _date_text(source)),
     ]
     if source.date_note:
         rows.append(("Date basis", esc(source.date_note)))
+    dateline = _dateline_value(source)
+    if dateline:
+        rows.append(("Dateline", dateline))
     rows += [
-        ("Author", esc(", ".join(source.author)) if source.author else _value(None)),
+        ("Author", _authors_value(source)),
         ("URL", f'<a href="{esc(url)}" rel="noopener">{esc(url)}</a>' if url else _value(
             source.url)),
         ("Accessed", _value(source.accessed)),
@@ -118,6 +194,7 @@ def render_source_page(
         ("Metadata", "curated in <code>sources.yml</code>" if source.curated else
          "not curated: this file is not listed in <code>sources.yml</code>"),
         ("Notes", esc(source.notes)) if source.notes else None,
+        ("Paragraphs", _rule_value(source)),
     ]
     out.append('<dl class="bb-meta">\n' + "\n".join(
         f"<dt>{k}</dt><dd>{v}</dd>" for row in rows if row for k, v in [row]) + "\n</dl>\n")
@@ -137,7 +214,8 @@ def render_source_page(
                  f"¶&nbsp;{para.number}</a> ",
                  f'<span class="bb-ptext">{esc(para.text)}</span>']
         if para.boilerplate:
-            parts.append(' <span class="bb-badge bb-boilerplate-label">boilerplate, '
+            kind = para.role if para.role and para.role != "furniture" else "boilerplate"
+            parts.append(f' <span class="bb-badge bb-boilerplate-label">{esc(kind)}, '
                          "not citable</span>")
         else:
             parts.append(f' <button type="button" class="bb-copy" data-cite="{esc(cite)}" '
@@ -206,13 +284,23 @@ def render_sources_index(
                    f'{esc(s.derived_from)}">derived</span>') if s.derived_from else ""
         rows.append(
             f'<tr><td><a href="{url}"><code>{esc(s.id)}</code></a>{derived}</td>'
-            f"<td>{_value(s.outlet)}</td><td>{_value(s.title)}</td><td>{_date_text(s)}</td>"
+            f"<td>{_index_value(s.outlet, s.suggested.outlet)}</td>"
+            f"<td>{_index_value(s.title, s.suggested.headline)}</td><td>{_date_text(s)}</td>"
             f"<td>{len(s.paragraphs)}</td><td>{counts.get(s.id, 0)}</td></tr>")
     rows += ["</tbody>", "</table>"]
     if len(book.sources) > FILTER_FROM:
         out.append(_FILTER)
     out.append("\n".join(rows) + "\n")
     return "\n".join(out)
+
+
+def _index_value(curated: str | None, found: Found | None) -> str:
+    if curated:
+        return esc(curated)
+    if found is None:
+        return _value(None)
+    return (f'{esc(found.value)} <span class="bb-badge bb-basis-from-text" title="suggested by '
+            f'the text, not curated">{FROM_TEXT}</span>')
 
 
 #: From how many sources the index gets a filter box (one page, no nav entry per source).

@@ -4,6 +4,11 @@ Years that have entries become segments of the axis (a gap marks skipped years);
 year, months with entries get room in proportion to how many they hold, so a dense month is
 legible next to a sparse decade. A day is a dot, a month a short bar, a year a long thin bar:
 the drawing shows the precision the text supports. Markers link to the event's anchor.
+
+The full drawing is made at its natural size (one SVG unit is one CSS pixel, labels of 10 to
+12 pixels) and never shrunk: a narrow screen scrolls it sideways instead, so it stays legible
+at any width. The chronology page draws each period apart (the subject's, the background,
+the later dates), so a wide span does not squeeze a dense one.
 """
 
 from __future__ import annotations
@@ -35,8 +40,8 @@ def _month_widths(entries: Sequence[Entry], year: int, compact: bool) -> list[fl
     for e in entries:
         if e.earliest[:4] == str(year) and e.date_precision != "year":
             counts[int(e.earliest[5:7]) - 1] += 1
-    unit = 7.0 if compact else 13.0
-    return [(unit + unit * n) if n else (2.0 if compact else 4.0) for n in counts]
+    unit = 7.0 if compact else 22.0
+    return [(unit + unit * n) if n else (2.0 if compact else 8.0) for n in counts]
 
 
 def timeline_svg(entries: Sequence[Entry], *, link: Callable[[Entry], str],
@@ -54,7 +59,7 @@ def timeline_svg(entries: Sequence[Entry], *, link: Callable[[Entry], str],
     if not entries:
         return ""
     years = sorted({int(e.earliest[:4]) for e in entries})
-    gap, pad, x = (10.0 if compact else 18.0), 8.0, 4.0
+    gap, pad, x = (10.0 if compact else 24.0), (8.0 if compact else 14.0), 4.0
     layout: dict[int, tuple[float, list[float]]] = {}
     for index, year in enumerate(years):
         if index and year != years[index - 1] + 1:
@@ -63,14 +68,14 @@ def timeline_svg(entries: Sequence[Entry], *, link: Callable[[Entry], str],
         layout[year] = (x, widths)
         x += sum(widths) + pad
     width = x + 4
-    lane_h, top = (7.0, 6.0) if compact else (13.0, 8.0)
+    lane_h, top = (7.0, 6.0) if compact else (17.0, 10.0)
     lanes: list[float] = []
     shapes: list[str] = []
     for entry in entries:
         x1, x2 = _extent(entry, layout)
         lane = next((i for i, end in enumerate(lanes) if end + 3 <= x1), len(lanes))
         label_room = 0.0 if compact or not numbers or entry.id not in numbers else \
-            6.0 * len(str(numbers[entry.id])) + 4
+            7.0 * len(str(numbers[entry.id])) + 6
         if lane == len(lanes):
             lanes.append(0.0)
         lanes[lane] = max(x2, x1 + 4) + label_room
@@ -78,11 +83,12 @@ def timeline_svg(entries: Sequence[Entry], *, link: Callable[[Entry], str],
         shapes.append(_marker(entry, x1, x2, y, link(entry), compact,
                               numbers.get(entry.id) if numbers and not compact else None))
     axis_y = top + len(lanes) * lane_h + 2
-    height = axis_y + (12 if compact else 26)
+    height = axis_y + (12 if compact else 34)
+    size = 'width="100%"' if compact else f'width="{width:.0f}" height="{height:.0f}"'
     parts = [f'<svg class="bb-timeline-svg{" bb-compact" if compact else ""}" '
-             f'viewBox="0 0 {width:.0f} {height:.0f}" width="100%" role="img" '
+             f'viewBox="0 0 {width:.0f} {height:.0f}" {size} role="img" '
              f'aria-label="{esc(label)}" xmlns="http://www.w3.org/2000/svg" '
-             f'font-family="sans-serif" font-size="{7 if compact else 9}">',
+             f'font-family="sans-serif" font-size="{7 if compact else 11}">',
              f"<title>{esc(label)}</title>",
              f'<line x1="2" y1="{axis_y}" x2="{width - 2:.0f}" y2="{axis_y}" stroke="#888"/>']
     for year in years:
@@ -90,14 +96,20 @@ def timeline_svg(entries: Sequence[Entry], *, link: Callable[[Entry], str],
         end = start + sum(widths)
         parts.append(f'<line x1="{start:.1f}" y1="{axis_y - 3}" x2="{start:.1f}" '
                      f'y2="{axis_y + 3}" stroke="#888"/>')
-        parts.append(f'<text x="{(start + end) / 2:.1f}" y="{axis_y + (10 if compact else 20)}" '
-                     f'text-anchor="middle" fill="#444">{year}</text>')
+        if compact:
+            parts.append(f'<text x="{(start + end) / 2:.1f}" y="{axis_y + 10}" '
+                         f'text-anchor="middle" fill="#444">{year}</text>')
+        else:  # at the start of its segment, so that a scrolled drawing still shows it
+            parts.append(f'<text x="{start + 2:.1f}" y="{axis_y + 28}" fill="#333" '
+                         f'font-weight="bold">{year}</text>')
         if not compact:
             pos = start
             for month, w in enumerate(widths, start=1):
-                if w > 10:
-                    parts.append(f'<text x="{pos + w / 2:.1f}" y="{axis_y + 10}" '
-                                 f'text-anchor="middle" fill="#777" font-size="7">'
+                if w > 20:
+                    parts.append(f'<line x1="{pos:.1f}" y1="{axis_y}" x2="{pos:.1f}" '
+                                 f'y2="{axis_y + 4}" stroke="#bbb"/>')
+                    parts.append(f'<text x="{pos + w / 2:.1f}" y="{axis_y + 14}" '
+                                 f'text-anchor="middle" fill="#555" font-size="10">'
                                  f"{dt.date(2000, month, 1):%b}</text>")
                 pos += w
     parts.extend(shapes)
@@ -125,17 +137,18 @@ def _marker(entry: Entry, x1: float, x2: float, y: float, url: str, compact: boo
     fill = colour if entry.curated else "none"
     title = f"{entry.date} ({entry.date_precision}): {entry.title}"
     if x2 - x1 < 1:
-        r = 2.5 if compact else 3.5
+        r = 2.5 if compact else 4.5
         shape = (f'<circle cx="{x1:.1f}" cy="{y:.1f}" r="{r}" fill="{fill}" stroke="{colour}" '
                  f'stroke-width="1.2"/>')
     else:
-        h = 3 if entry.date_precision == "year" else 5
+        h = (3 if entry.date_precision == "year" else 5) if compact else (
+            4 if entry.date_precision == "year" else 7)
         shape = (f'<rect x="{x1:.1f}" y="{y - h / 2:.1f}" width="{x2 - x1:.1f}" height="{h}" '
                  f'rx="1.5" fill="{fill}" fill-opacity="{0.45 if h == 3 else 0.85}" '
                  f'stroke="{colour}" stroke-width="0.8"/>')
     text = ""
     if number is not None:
-        text = (f'<text x="{max(x1, x2) + 5:.1f}" y="{y + 3:.1f}" fill="#222">'
+        text = (f'<text x="{max(x1, x2) + 6:.1f}" y="{y + 4:.1f}" fill="#222">'
                 f"{number}</text>")
     return f'<a href="{esc(url)}"><title>{esc(title)}</title>{shape}{text}</a>'
 
@@ -146,4 +159,4 @@ def legend_html() -> str:
                     f'<circle cx="5" cy="5" r="4" fill="{c}"/></svg> {esc(k)}</span> '
                     for k, c in COLOURS.items())
     return (f'<p class="bb-timeline-legend">{items}<span class="bb-legend-item">dot = day, bar ='
-            " month, thin bar = year; hollow = extracted, not curated</span></p>")
+            " month, thin bar = year; hollow = found in the text, not curated</span></p>")

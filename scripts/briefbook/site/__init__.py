@@ -3,11 +3,12 @@
 The builder adapters: the MkDocs plugin (a thin shell over the render stage), the print view,
 and the built site's folder (its marker, the atomic swap of a new build, leftovers).
 
-Modules: ``output``, ``plugin``, ``printview``.
+Modules: ``output``, ``pagefiles``, ``plugin``, ``printview``.
 """
 
 __all__ = [
     "output",
+    "pagefiles",
     "plugin",
     "printview",
 ]

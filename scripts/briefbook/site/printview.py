@@ -14,7 +14,7 @@ import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -56,6 +56,8 @@ a { color: inherit; }
   .md-typeset table { display: block; overflow-x: auto; }
 }
 """
+
+
 @dataclass(frozen=True, kw_only=True)
 class AsOf:
     """How current the book is: its latest source date and what that date rests on."""
@@ -70,6 +72,8 @@ class AsOf:
             return "As of: unknown (no source has a known date)"
         return (f"As of {self.date} — the latest source date ({self.basis}, "
                 f"source {self.source})")
+
+
 def as_of(book: Book) -> AsOf:
     """The latest known source date; a stated date wins a tie over an inferred one."""
     dated = [s for s in book.sources if s.date and s.date_basis != "unknown"]
@@ -77,6 +81,8 @@ def as_of(book: Book) -> AsOf:
         return AsOf(date=None, basis="unknown", source=None)
     best = max(dated, key=lambda s: (s.date or "", s.date_basis == "stated", s.id))
     return AsOf(date=best.date, basis=best.date_basis, source=best.id)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Part:
     """One page of the site as a section of the printed book."""
@@ -84,6 +90,8 @@ class Part:
     path: str
     title: str
     html: str
+
+
 def page_order(index_html: str, pages: Sequence[str]) -> list[str]:
     """Site pages (paths relative to the site) in navigation order, then the rest by path.
 
@@ -103,6 +111,12 @@ def page_order(index_html: str, pages: Sequence[str]) -> list[str]:
     rest = sorted(p for p in known if p not in ordered)
     return [p for p in ordered + rest
             if posixpath.basename(p) not in SKIPPED and not p.startswith(EXCLUDED)]
+
+
+#: Characters kept as they are when a path goes back into a URL (RFC 3986 path characters).
+_SAFE = "/:@!$&'()*+,;=-._~"
+
+
 def _resolve(from_path: str, url: str) -> tuple[str, str]:
     """A relative URL in the page at ``from_path`` → (site path of the file, fragment)."""
     parts = urlsplit(url)
@@ -113,6 +127,8 @@ def _resolve(from_path: str, url: str) -> tuple[str, str]:
     if parts.path.endswith("/") or target in (".", ""):
         target = posixpath.join("" if target == "." else target, "index.html")
     return target, unquote(parts.fragment)
+
+
 def extract_part(path: str, html: str) -> Part:
     """The article of a built page, without permalinks, edit buttons or scripts."""
     tree = LexborHTMLParser(html)
@@ -124,6 +140,8 @@ def extract_part(path: str, html: str) -> Part:
     heading = article.css_first("h1")
     title = " ".join(heading.text(strip=False).split()) if heading is not None else path
     return Part(path=path, title=title or path, html=article.inner_html or "")
+
+
 def _rewrite(part: Part, number: int, numbers: dict[str, int]) -> str:
     """Prefix the part's ids and turn links to printed pages into links inside the book."""
     tree = LexborHTMLParser(f"<div>{part.html}</div>")
@@ -137,12 +155,17 @@ def _rewrite(part: Part, number: int, numbers: dict[str, int]) -> str:
         if not url or urlsplit(url).scheme or url.startswith("//"):
             continue
         target, fragment = _resolve(part.path, url)
+        # the document's URLs stay percent-encoded: "c%23.csv" is a file, "c#.csv" is not
         if attr == "href" and target in numbers:
-            node.attrs[attr] = (f"#p{numbers[target]}-{fragment}" if fragment
-                                else f"#bb-print-part-{numbers[target]}")
+            node.attrs[attr] = (f"#p{numbers[target]}-{quote(fragment, safe=_SAFE)}"
+                                if fragment else f"#bb-print-part-{numbers[target]}")
         else:
-            node.attrs[attr] = target + (f"#{fragment}" if fragment else "")
+            raw_fragment = urlsplit(url).fragment
+            node.attrs[attr] = quote(target, safe=_SAFE) + (f"#{raw_fragment}"
+                                                            if raw_fragment else "")
     return root.inner_html or ""
+
+
 def combine(parts: Sequence[Part], *, site_name: str, when: AsOf,
             stylesheets: Sequence[str] = ()) -> str:
     """One HTML document: cover, table of contents, then every part on a new page."""
@@ -164,6 +187,8 @@ def combine(parts: Sequence[Part], *, site_name: str, when: AsOf,
         "(¶) of a source, reproduced verbatim in the Sources section.</p></section>"
         f'<nav class="bb-print-toc"><h1>Contents</h1><ol>{toc}</ol></nav>'
         f"{body}</div></body></html>")
+
+
 def print_document(site: Path, *, site_name: str, when: AsOf) -> str:
     """The printable document of a built site (reads its HTML files)."""
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
@@ -175,6 +200,8 @@ def print_document(site: Path, *, site_name: str, when: AsOf) -> str:
               for n in tree.css('link[rel="stylesheet"][href]')
               if not urlsplit(n.attributes.get("href") or "").scheme]
     return combine(parts, site_name=site_name, when=when, stylesheets=sheets)
+
+
 def render_pdf(html_file: Path, pdf_file: Path, *, chromium: str) -> None:
     """Print an HTML file to PDF with headless Chromium, page numbers in the footer."""
     from playwright.sync_api import sync_playwright

@@ -1,0 +1,304 @@
+"""Who said a quotation: attribution rules, each recording the cue that decided it.
+
+The rules are tried in this order for a quotation of a paragraph (the sentence is found with
+the quoted words masked):
+
+1. after it: ``"…," X said`` · ``"…," said X`` / ``"…," sighed Mayor Z, looking …`` (any verb
+   of ``speech_verbs.txt``) · ``"…" — Governor Q`` · ``according to X``;
+2. before it in the sentence: ``X said: "…"``, ``X told reporters that "…"``, ``according to
+   X, "…"``, and a colon lead-in with no verb (``And from Senator P: "…"``);
+3. a lead-in paragraph ending with a colon before a paragraph that opens with the quotation;
+4. the previous sentence, when it reports a statement (``X tells Y that …``) and the
+   quotation stands alone after it.
+
+The subject of the cue is then read (:meth:`Attributor.subject`): a named person or body that is
+the subject wins (a name in a clause after a preposition — *the spokesman for X* — or written
+as a possessive — *X's spokesman* — is the holder, not the speaker); a pronoun goes to the
+previous speaker when the text has not named another fitting person since, else to the nearest
+preceding person of a compatible gender (``Mr``/``Mrs``, a given name), never to an
+organisation or a phrase; *the spokeswoman* goes to the one person the article gave that role;
+anything else with a role noun (*a senior official*, *X's spokesman*) is an **anonymous**
+speaker, kept with its description and never made an actor. An outlet after *according to*
+(*according to Gulf Wire*) reports the quotation: it is not its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefbook.analyse.mentions import Mention
+from briefbook.core.lexicon import (
+    first_name_gender,
+    fold_word,
+    honorific_gender,
+    is_function_word,
+    is_outlet_word,
+    is_role_word,
+    is_speech_verb,
+    is_title,
+    place_kind,
+    word_list,
+)
+from briefbook.core.model import Actor, Paragraph, Source
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attribution:
+    """The speaker of one quotation and why.
+
+    Attributes:
+        speaker: Actor id, or ``None`` (unattributed, anonymous, or an unknown name).
+        written: The attribution's subject as written (``Mr Howard``, ``a senior official``).
+        pattern: Short stable label of the rule: ``after``, ``before``, ``according-to``,
+            ``dash``, ``lead-in``, ``previous-sentence``, ``pronoun``, ``role``, ``split``,
+            ``continued`` or ``none``.
+        cue: The cue as an editor reads it (``"…," sighed X``, ``pronoun "she"``).
+        anonymous: The description of an unnamed speaker (``a senior official``).
+        name: A name-shaped subject that no actor has (made an extracted speaker).
+    """
+
+    speaker: str | None
+    written: str | None
+    pattern: str
+    cue: str
+    anonymous: str | None = None
+    name: str | None = None
+
+
+NONE = Attribution(speaker=None, written=None, pattern="none", cue="no cue")
+_PRONOUNS = {"he": "male", "she": "female", "it": "body", "they": "body", "him": "male",
+             "her": "female"}
+_PREPOSITION_RE = re.compile(
+    r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
+    r"asked|and|or)\s[^,;]*$", re.IGNORECASE)
+_DOCUMENT_RE = re.compile(
+    r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|letter|release|post|tweet|message|note|memo)\s+"
+    r"(?:by|from|of)\s+", re.IGNORECASE)
+_CLAUSE_END_RE = re.compile(
+    r",|;|\s(?:adding|who|which|as|after|before|when|while|in an?|on|at|during|following|"
+    r"speaking|told|telling|looking|saying|according)\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[\w’'.-]+")
+
+
+def speech_verb_at(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first speech verb of ``text`` at or after ``start`` (word bounded)."""
+    for match in _WORD_RE.finditer(text, start):
+        if is_speech_verb(match.group().rstrip(".")):
+            return match
+    return None
+
+
+def last_speech_verb(text: str) -> re.Match[str] | None:
+    """The last speech verb of ``text``."""
+    found = None
+    for match in _WORD_RE.finditer(text):
+        if is_speech_verb(match.group().rstrip(".")):
+            found = match
+    return found
+
+
+class Attributor:
+    """Reads attribution subjects of one source against its mentions and previous speakers."""
+
+    def __init__(self, source: Source, mentions: Sequence[Mention], actors: dict[str, Actor],
+                 genders: dict[str, str], masked: dict[int, list[tuple[int, int]]]) -> None:
+        self.source = source
+        self.actors = actors
+        self.genders = genders
+        self.mentions = sorted(
+            (m for m in mentions
+             if not any(a <= m.start < b for a, b in masked.get(m.paragraph, []))),
+            key=lambda m: (m.paragraph, m.start))
+        self.previous: tuple[int, int, Attribution] | None = None  # paragraph, end, attribution
+
+    # -- the actors ---------------------------------------------------------------------
+    def kind(self, actor_id: str) -> str:
+        """The kind of an actor (``person`` when unknown)."""
+        actor = self.actors.get(actor_id)
+        return actor.kind if actor else "person"
+
+    def gender(self, actor_id: str) -> str | None:
+        """``male``, ``female`` or ``None`` (unknown) for a person actor."""
+        if actor_id in self.genders:
+            return self.genders[actor_id]
+        actor = self.actors.get(actor_id)
+        if actor is None or actor.kind != "person":
+            return None
+        words = actor.name.split()
+        found = {g for w in words[:1] if len(words) > 1 and (g := first_name_gender(w))}
+        for m in self.mentions:
+            if m.actor == actor_id:
+                para = self.source.paragraph(m.paragraph)
+                before = para.text[max(0, m.start - 6):m.start].split()[-1:] if para else []
+                if before and (g := honorific_gender(before[0])) in ("male", "female"):
+                    found.add(g)
+        found.discard("either")
+        return found.pop() if len(found) == 1 else None
+
+    def within(self, paragraph: int, a: int, b: int) -> list[Mention]:
+        """Mentions starting in ``[a, b)`` of a paragraph."""
+        return [m for m in self.mentions if m.paragraph == paragraph and a <= m.start < b]
+
+    def before(self, paragraph: int, offset: int) -> list[Mention]:
+        """Mentions before an offset of a paragraph, in reading order."""
+        return [m for m in self.mentions
+                if m.paragraph < paragraph or (m.paragraph == paragraph and m.start < offset)]
+
+    # -- subjects -----------------------------------------------------------------------
+    def subject(self, para: Paragraph, a: int, b: int, at: int, pattern: str,
+                cue: str) -> Attribution:
+        """The attribution named by the subject ``para.text[a:b]`` of a quote opened at ``at``."""
+        text = para.text
+        while a < b and text[a] in " ,;:—–-\"“”":
+            a += 1
+        while b > a and text[b - 1] in " ,;:—–-\"“”." and not re.search(
+                r"(?:\b[A-Z]|\bJr|\bSr|\bInc|\bCo)\.$", text[a:b]):
+            b -= 1
+        if document := _DOCUMENT_RE.match(text[a:b]):
+            a += document.end()  # "a statement by X": X speaks
+        if aux := re.search(r"\s+(?:has|have|had|is|was|has also|also|would|will)$", text[a:b]):
+            b = a + aux.start()  # "X has told", "X also said"
+        written = text[a:b]
+        if not written or (pattern == "after" and re.match(r"(?i)(?:that|how|what|if)\b",
+                                                           written)):
+            return NONE
+        pron = written.lower()
+        last = re.findall(r"[\w’']+", pron)[-1:]
+        if last and last[0] in _PRONOUNS and not self.within(para.number, a, b):
+            pron = last[0]
+            written = written.split()[-1]
+        if pron in _PRONOUNS:
+            speaker = self.pronoun(para.number, min(a, at), pron)
+            anonymous = None
+            if speaker is None and self.previous and self.previous[2].anonymous and \
+                    pron in ("he", "she") and para.number - self.previous[0] <= 1:
+                anonymous = self.previous[2].anonymous
+            return Attribution(speaker=speaker, written=written, pattern="pronoun",
+                               cue=f'{cue} (pronoun "{written}")', anonymous=anonymous)
+        found = self.within(para.number, a, b)
+        agents = [m for m in found if not self._holder(text, a, m)]
+        persons = [m for m in agents if self.kind(m.actor) == "person"]
+        if persons or agents:
+            return Attribution(speaker=(persons or agents)[0].actor, written=written,
+                               pattern=pattern, cue=cue)
+        words = [w.strip("’'.,") for w in _WORD_RE.findall(written)]
+        if pattern == "according-to" and words and is_outlet_word(words[-1]):
+            return Attribution(speaker=None, written=written, pattern=pattern,
+                               cue=f"{cue} (an outlet: it reports, it does not speak)")
+        role = next((w for w in words if is_role_word(w)), None)
+        if role is not None:
+            named = self.role_holder(para.number, min(a, at), written, role, words)
+            if named is None and self.previous and self.previous[2].speaker and \
+                    re.fullmatch(r"(?i)the(?: \w+)? \w+", written) and \
+                    not fold_word(role).startswith(("spokes", "official", "source", "aide")) \
+                    and para.number - self.previous[0] <= 2 \
+                    and self.kind(self.previous[2].speaker) == "person":
+                named = self.previous[2].speaker
+            if named:
+                return Attribution(speaker=named, written=written, pattern="role",
+                                   cue=f'{cue} (role "{role}")')
+            clauses = [c.strip() for c in written.split(",")]
+            description = next((c for c in reversed(clauses)
+                                if any(is_role_word(w.strip("’'.")) for w in c.split())), written)
+            return Attribution(speaker=None, written=written, pattern=pattern,
+                               cue=f"{cue} (anonymous)", anonymous=description)
+        name = _name_shaped(words)
+        return Attribution(speaker=None, written=written, pattern=pattern, cue=cue, name=name)
+
+    def _holder(self, text: str, a: int, mention: Mention) -> bool:
+        """A name that holds or is the object of the subject: *X's aide*, *aide to X*."""
+        owned = re.match(r"[’']s?\s+((?:[\w-]+\s+){0,3})", text[mention.end:mention.end + 60])
+        if owned:  # "X's spokesman" is someone else; "X's statement" is X speaking
+            return any(is_role_word(w) or fold_word(w) in ("office", "camp", "team")
+                       for w in owned.group(1).split())
+        return bool(_PREPOSITION_RE.search(text[a:mention.start]))
+
+    def pronoun(self, paragraph: int, at: int, pron: str) -> str | None:
+        """The actor a pronoun subject refers to (see the module docstring)."""
+        wanted = _PRONOUNS[pron]
+        earlier = self.before(paragraph, at)
+        prev = self.previous
+        if wanted == "body":
+            if prev and prev[2].speaker and paragraph - prev[0] <= 2:
+                return prev[2].speaker
+            bodies = [m for m in earlier if self.kind(m.actor) != "person"]
+            return bodies[-1].actor if bodies else None
+        people = [m for m in earlier if self.kind(m.actor) == "person"
+                  and self.gender(m.actor) in (None, wanted)]
+        if prev and prev[2].speaker and paragraph - prev[0] <= 1 \
+                and self.kind(prev[2].speaker) == "person" \
+                and self.gender(prev[2].speaker) in (None, wanted):
+            since = [m for m in people if (m.paragraph, m.start) > (prev[0], prev[1])
+                     and m.actor != prev[2].speaker and self._subject_position(m)]
+            if not since:
+                return prev[2].speaker
+        subjects = [m for m in people if self._subject_position(m)]
+        plain = [m for m in people if not self._possessive(m)]
+        best = subjects or plain or people
+        return best[-1].actor if best else None
+
+    def _possessive(self, mention: Mention) -> bool:
+        para = self.source.paragraph(mention.paragraph)
+        return para is not None and bool(re.match(r"[’']s?\b", para.text[mention.end:]))
+
+    def _subject_position(self, mention: Mention) -> bool:
+        """A mention that opens its sentence (after titles): the sentence's likely subject."""
+        para = self.source.paragraph(mention.paragraph)
+        if para is None:
+            return False
+        after = _WORD_RE.findall(para.text[mention.end:mention.end + 40])[:2]
+        if any(is_speech_verb(w) for w in after):
+            return True  # "…, Mr. Roe said, …": the one who speaks
+        before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
+        words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
+        return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
+
+    def role_holder(self, paragraph: int, at: int, written: str, role: str,
+                    words: Sequence[str]) -> str | None:
+        """The one person the article gave this role (``the spokeswoman`` → her), if definite."""
+        definite = re.match(r"(?i)the\s", written) or re.match(
+            r"^[A-Z][\w-]+[’']s\s+[a-z]", written) and place_kind(written.split()[0])
+        if not definite or len(words) > 4 or " for " in written or " of " in written:
+            return None
+        stem = fold_word(role).rstrip("s")[:7]
+        holders = []
+        earlier = self.before(paragraph, at)
+        later = [m for m in self.mentions if m not in earlier]
+        for m in earlier + later:
+            if holders and m in later:
+                break
+            actor = self.actors.get(m.actor)
+            if actor is None or actor.kind != "person":
+                continue
+            titles = [r.title for r in actor.roles]
+            para = self.source.paragraph(m.paragraph)
+            if para:
+                same = [x for x in self.mentions if x.paragraph == m.paragraph]
+                lead = max([x.end for x in same if x.end <= m.start] + [m.start - 48, 0])
+                titles.append(re.split(r"[.,;:]", para.text[lead:m.start])[-1])
+                stop = min([x.start for x in same if x.start >= m.end] + [m.end + 40])
+                titles.append(re.split(r"[.;]", para.text[m.end:stop])[0])
+            if any(stem in fold_word(t) for t in titles) and m.actor not in holders:
+                holders.append(m.actor)
+        return holders[-1] if holders else None
+
+
+def _name_shaped(words: Sequence[str]) -> str | None:
+    """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``)."""
+    caps = [w for w in words if w[:1].isupper()]
+    if not caps or len(caps) != len(words) or len(words) > 4:
+        return None
+    while caps and (is_title(caps[0]) or is_function_word(caps[0])):
+        caps = caps[1:]
+    if not caps or any(is_function_word(w) or fold_word(w) in word_list("not_surnames")
+                       for w in caps):
+        return None
+    return " ".join(caps)
+
+
+def clause_after(text: str, start: int, end: int) -> int:
+    """Where a subject written after its verb ends: ``said the spokeswoman, adding …``."""
+    match = _CLAUSE_END_RE.search(text, start, end)
+    return match.start() if match else end

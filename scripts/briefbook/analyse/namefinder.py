@@ -1,0 +1,351 @@
+"""Names in one paragraph: people, organisations and places, each with the reason it was typed.
+
+A name is a run of capitalised words (with initials and particles such as *al-*, *bin*, *van*).
+The run is cut in three parts:
+
+1. leading words that are no part of a name: sentence openers and function words
+   (*Meanwhile*, *Another*, *Speaking*), a word capitalised only because it opens the sentence
+   while the article uses it in lower case elsewhere;
+2. a *role* prefix: everything up to the last title or role word (*Foreign Minister*,
+   *Labour MP*, *US Secretary of State*), kept apart from the name;
+3. the name itself.
+
+A name is a **person** when it has evidence of one: a strong title or honorific right before it
+(``Mr``, ``Sen.``, ``President``, ``Maj. Gen.``), a role noun written before it (*analyst Carl
+Emmerson*), a given name of the name dictionary followed by a surname (*Tony Blair*), or an
+apposition after it (*X, a Republican senator,* / *X, 45,*). It is an **organisation** when a word
+of it heads organisation names (*Ministry*, *Party*, *plc*) and a **place** when the country data
+knows it. Everything else is dropped: demonyms and other adjectives, numbers, headline text in
+capitals, descriptors with no name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefbook.core.lexicon import (
+    first_name_gender,
+    fold_word,
+    honorific_gender,
+    is_function_word,
+    is_not_surname,
+    is_organisation_word,
+    is_outlet_word,
+    is_role_word,
+    is_strong_title,
+    is_title,
+    place_kind,
+)
+
+#: Lower-case particles inside names (``Ahmed al-Tayeb``, ``Ursula von der Leyen``).
+PARTICLES = frozenset("al el bin ibn bint abu de da di du del della der den van von le la ter "
+                      "dos das y".split())
+_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w\-’']|\.(?=[^\W\d_]\.))*\.?|\d[\d,.]*|\S")
+_INITIAL_RE = re.compile(r"^[A-Z]\.?$")
+_PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ibn|bin|abu|ben|d)[-’'][A-Z]")
+_NICKNAME_GAPS = ((" “", "” "), (' "', '" '), (" ‘", "’ "))
+_POSSESSIVE_RE = re.compile(r"(?<=\w)[’'](?:s$|$)")
+_APPOSITION_RE = re.compile(
+    r"^,\s+(?:(?:a|an|the|its|his|her|their|who|now|then|former|aged|currently)\b|\d{2}\b)"
+    r"(?P<tail>[^,.;:]{0,80})")
+_PLAIN_HONORIFICS = frozenset("mr mrs ms miss mx messrs mister".split())
+_SENTENCE_OPENERS = "“\"‘'(—–-:"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Name:
+    """One name in a paragraph.
+
+    Attributes:
+        text: The name as written, without its title or role (``Michael Howard``).
+        start: Offset of the name in the paragraph.
+        end: Offset just after it (a possessive ``'s`` is left out).
+        kind: ``person``, ``organization``, ``media`` or ``place``.
+        reason: Why it was typed so (``given name 'Michael'``, ``title 'Mr'``).
+        role: The title or role written with it (``Tory leader``), or ``None``.
+        gender: ``male``, ``female``, ``either`` or ``None`` (unknown).
+        possessive: Written with ``'s`` (``Blair's``): the holder of something, not the agent.
+        title: The honorific or title written right before it (``Mr``), or ``None``.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    reason: str
+    role: str | None = None
+    gender: str | None = None
+    possessive: bool = False
+    title: str | None = None
+
+    @property
+    def words(self) -> list[str]:
+        """The words of the name."""
+        return self.text.split()
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    initial: bool  # first word of a sentence (capitalised for that reason alone, perhaps)
+
+    @property
+    def capitalised(self) -> bool:
+        return (self.text[:1].isupper() or bool(_PARTICLE_NAME_RE.match(self.text))) \
+            and not any(c.isdigit() for c in self.text)
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive and a full stop (kept on initials and titles)."""
+        word = _POSSESSIVE_RE.sub("", self.text) if self.possessive else self.text
+        return word if _INITIAL_RE.match(word) or is_title(word) else word.rstrip(".")
+
+    @property
+    def possessive(self) -> bool:
+        return len(self.text) > 3 and self.text.endswith(("'s", "’s", "s'", "s’"))
+
+
+def tokens(text: str) -> list[_Token]:
+    """The word tokens of ``text``, each knowing whether it opens a sentence."""
+    out: list[_Token] = []
+    previous = ""
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group()
+        initial = not previous or previous in _SENTENCE_OPENERS or (
+            previous[-1:] in ".!?" and not _INITIAL_RE.match(previous)
+            and not is_title(previous))
+        if word[0].isalpha():
+            out.append(_Token(word, match.start(), match.end(), initial))
+        previous = word
+    return out
+
+
+def _runs(toks: Sequence[_Token], text: str) -> list[list[_Token]]:
+    """Runs of capitalised tokens separated by one space (particles, initials, nicknames)."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    skip = -1
+    for index, tok in enumerate(toks):
+        if index == skip:
+            continue
+        nxt = toks[index + 1] if index + 1 < len(toks) else None
+        gap = text[current[-1].end:tok.start] if current else ""
+        joined = bool(current) and gap == " " and not current[-1].possessive \
+            and not _ends_sentence(current[-1])
+        if current and nxt is not None and tok.capitalised and nxt.capitalised and \
+                (gap, text[tok.end:nxt.start]) in _NICKNAME_GAPS:
+            skip = index + 1  # Robert “Bob” Jones: the nickname is left out
+            current.append(nxt)
+            continue
+        particle = (tok.text.lower().rstrip("-") in PARTICLES and nxt is not None
+                    and nxt.capitalised and bool(current))
+        if tok.capitalised or particle:
+            if not joined and current:
+                runs.append(current)
+                current = []
+            current.append(tok)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [r for r in runs if r[-1].text.lower() not in PARTICLES]
+
+
+def _ends_sentence(tok: _Token) -> bool:
+    """A token written with a full stop that ends the sentence (not ``J.``, ``Sen.``)."""
+    return tok.text.endswith(".") and not _INITIAL_RE.match(tok.text) and not is_title(tok.text)
+
+
+def _headline(run: Sequence[_Token]) -> bool:
+    letters = [t.bare for t in run if len(t.bare) > 1]
+    return len(run) > 1 and bool(letters) and all(w.isupper() for w in letters)
+
+
+def _opener(tok: _Token, lower_words: frozenset[str]) -> bool:
+    """A word that is no part of a name at the start of a run."""
+    word = fold_word(tok.bare)
+    if is_function_word(word):
+        return True
+    if not tok.initial or first_name_gender(word) or is_title(word):
+        return False
+    return word in lower_words or word.endswith(("ing", "ly"))
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """A role written in lower case right before a name: ``… communications chief X``."""
+    words = re.findall(r"[\w’'.-]+", text[max(0, start - 60):start])
+    if not words or not text[:start].endswith(" ") or not (is_role_word(words[-1])
+                                                           or is_strong_title(words[-1])):
+        return None
+    role: list[str] = []
+    for word in reversed(words[-5:]):
+        if is_function_word(word) or word.endswith((",", ".")):
+            break
+        role.insert(0, word)
+    return " ".join(role) or None
+
+
+def _apposition(text: str, end: int) -> str | None:
+    match = _APPOSITION_RE.match(text[end:])
+    if not match:
+        return None
+    tail = match.group("tail")
+    if re.match(r"^,\s+\d{2}\b", text[end:]) or any(is_role_word(w) or is_strong_title(w)
+                                                     for w in re.findall(r"[\w-]+", tail)):
+        return match.group().lstrip(", ").strip()
+    return None
+
+
+def _org(run: Sequence[_Token]) -> str | None:
+    """The organisation word of a run, if any (outlet words make it a medium)."""
+    for tok in run:
+        if is_organisation_word(tok.bare):
+            return tok.bare
+    return None
+
+
+def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[Name]:
+    """People, organisations and places named in one paragraph, in reading order.
+
+    Args:
+        text: The paragraph.
+        lower_words: Folded words the article also writes in lower case (a capitalised
+            sentence opener among them is an ordinary word, not a name).
+    """
+    found: list[Name] = []
+    toks = tokens(text)
+    runs = _runs(toks, text)
+    index = 0
+    while index < len(runs):
+        run = runs[index]
+        index += 1
+        while run and _opener(run[0], lower_words):
+            run = run[1:]
+        if not run or _headline(run):
+            continue
+        org = _org(run)
+        if org is not None:
+            names, index = _organisation(run, runs, index, text, org)
+            found.extend(names)
+            continue
+        name = _person(run, text)
+        if name is not None:
+            found.append(name)
+            continue
+        phrase = " ".join(t.bare for t in run)
+        if place_kind(phrase) in ("country", "capital", "province"):
+            found.append(Name(text=phrase, start=run[0].start, end=run[-1].start + len(
+                run[-1].bare), kind="place", reason=f"place '{phrase}'"))
+    return found
+
+
+def _organisation(run: list[_Token], runs: Sequence[list[_Token]], index: int, text: str,
+                  org: str) -> tuple[list[Name], int]:
+    """An organisation run, extended over ``of``/``for``/``and`` to the next runs.
+
+    Returns:
+        The organisation (none when it is a lone common noun) and the index of the next run
+        to read (runs wholly taken into the name are skipped).
+    """
+    while run and (is_title(run[0].bare) and not is_organisation_word(run[0].bare)
+                   and place_kind(run[0].bare) is None and fold_word(run[0].bare) != "the"
+                   and len(run) > 1 and is_strong_title(run[0].bare)):
+        run = run[1:]
+    words = [t.bare for t in run]
+    start, end = run[0].start, run[-1].start + len(run[-1].bare)
+    prev = runs[index - 2] if index >= 2 else None
+    if prev and run is runs[index - 1] and re.fullmatch(r" and ", text[prev[-1].end:start]) \
+            and len(prev) <= 2 and not any(first_name_gender(t.bare) or place_kind(t.bare)
+                                           or is_function_word(t.bare) for t in prev):
+        words = [t.bare for t in prev] + ["and"] + words
+        start = prev[0].start
+    if run[0].bare.isupper() and len(run[0].bare) > 1 and is_organisation_word(run[0].bare):
+        return [Name(text=run[0].bare, start=start, end=start + len(run[0].bare),
+                     kind="media" if is_outlet_word(run[0].bare) else "organization",
+                     reason=f"organisation '{run[0].bare}'", possessive=run[0].possessive)], index
+    last = run[-1]
+    joins = 0
+    while index < len(runs) and not last.possessive and joins < 3:
+        nxt = runs[index]
+        gap = text[end:nxt[0].start]
+        glue = re.fullmatch(r" (?:(?:of|for|de) (?:the )?|and )", gap)
+        if not glue or (gap == " and " and (joins == 0 or len(nxt) > 2 or _org(nxt))):
+            break
+        cut = next((i for i, t in enumerate(nxt) if is_strong_title(t.bare)
+                    or first_name_gender(t.bare) or is_function_word(t.bare)), len(nxt))
+        if not cut:
+            break
+        words += [gap.strip()] + [t.bare for t in nxt[:cut]]
+        last = nxt[cut - 1]
+        end = last.start + len(last.bare)
+        joins += 1
+        if cut < len(nxt):
+            break
+        index += 1
+    if len([w for w in words if w[:1].isupper()]) < 2 or (
+            len(words) == 2 and is_title(words[0]) and place_kind(words[0]) is None):
+        return [], index  # a lone "Government", "Party"; a generic "Foreign Ministry"
+    kind = "media" if is_outlet_word(words[-1]) and not is_organisation_word(words[0]) \
+        else "organization"
+    return [Name(text=" ".join(words), start=start, end=end, kind=kind,
+                 reason=f"organisation word '{org}'", possessive=last.possessive)], index
+
+
+def _person(run: list[_Token], text: str) -> Name | None:
+    """A person's name in a run (a role prefix split off), or ``None``."""
+    cut = max((i for i, t in enumerate(run[:-1]) if is_title(t.bare)), default=-1)
+    prefix, name = run[:cut + 1], run[cut + 1:]
+    while name and (fold_word(name[0].bare) in PARTICLES or _INITIAL_RE.match(name[0].bare)
+                    and len(name) > 1 and not first_name_gender(name[1].bare)
+                    and len(name) == 2):
+        name = name[1:]
+    if not name or len(name) > 4 or re.match(r"[’']\s", text[name[-1].end:name[-1].end + 2]
+                                              + " ") and not name[-1].possessive:
+        return None  # a name in a single-quoted title: 'No More Mr Nasty'
+    if name[-1].text.endswith(("'", "’")) and not name[-1].possessive:
+        return None
+    words = [t.bare for t in name]
+    last = fold_word(words[-1])
+    honorific = prefix[-1].bare if prefix and honorific_gender(prefix[-1].bare) else None
+    place = place_kind(" ".join(words))
+    if is_function_word(last) or (is_title(last) and len(words) == 1) or is_not_surname(last) \
+            or (place and (place != "province" or not honorific)) \
+            or any(place_kind(w) == "demonym" or is_function_word(w) for w in words) \
+            or not all(w[:1].isupper() or fold_word(w).rstrip("-") in PARTICLES
+                       or _PARTICLE_NAME_RE.match(w) for w in words):
+        return None
+    start, end = name[0].start, name[-1].start + len(name[-1].bare)
+    strong = [t.bare for t in prefix if is_strong_title(t.bare)]
+    role = " ".join(t.bare for t in prefix if fold_word(t.bare) not in _PLAIN_HONORIFICS) or None
+    if role and (head := re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)*) of (?:the )?$",
+                                   text[max(0, run[0].start - 60):run[0].start])):
+        role = f"{head.group()}{role}" if is_title(head.group(1).split()[-1]) else role
+    before = _role_before(text, run[0].start)
+    given = first_name_gender(words[0]) if len(words) > 1 and place_kind(words[0]) in (
+        None, "province") else None
+    gender = (honorific_gender(honorific) if honorific else None) or given
+    if gender == "either" and given:
+        gender = given
+    possessive = name[-1].possessive
+    if strong and (len(words) > 1 or honorific):
+        reason = f"title '{' '.join(strong)}'"
+    elif given:
+        reason = f"given name '{words[0]}'"
+    elif before and len(words) > 1:
+        reason, role = f"role '{before}'", before
+    elif len(words) > 1 and (appos := _apposition(text, end + (2 if possessive else 0))):
+        reason, role = f"apposition '{appos}'", appos
+    else:
+        return None
+    if before and not role:
+        role = before
+    if any(_INITIAL_RE.match(w) for w in words) and len(words) == 1:
+        return None
+    return Name(text=" ".join(words), start=start, end=end, kind="person", reason=reason,
+                role=role, gender=gender if gender != "either" else None,
+                possessive=possessive, title=honorific)

@@ -1,0 +1,356 @@
+"""``briefbook eval``: precision and recall of extraction against hand annotations.
+
+Two gold sets, scored by the rules of ``EVAL.md`` (kept with the project as
+``tests/gold/bbc/README.md``):
+
+- the example book's 47 statements (``tests/gold/quotes.yml``), attributed with the curated
+  registry and with an empty one (an extracted speaker counts when its name is a name or alias of
+  the gold actor);
+- the hand-annotated BBC articles (``tests/gold/bbc/*.yml``, the articles themselves read from the
+  shared corpus, never copied): quotation spans, speakers and people, with an empty registry.
+
+Scoring (labels marked ``unsure: true`` are left out):
+
+- **spans**: an extracted quotation matches a gold one when one's folded text starts with the
+  other's; precision over every extracted quotation, recall over every gold one;
+- **speakers**: precision = right speaker / extracted quotations given a speaker (one that
+  matches no gold quotation counts as wrong); recall = right speaker / gold quotations whose
+  ``speaker_kind`` is ``person`` or ``organization``. A speaker is right when its actor's name
+  or a spelling of it in the article is the gold speaker's name or a variant (titles removed);
+- **people**: precision = extracted actors of an article (mentioned in it) that are a gold
+  person, organisation or country of that article / all of them; recall = gold people found by
+  any variant. Extracted actors that are a sentence opener, a demonym, a function word or a
+  number are listed as such.
+
+Each section is a :class:`Section`; other modules add theirs by appending to
+:data:`SECTIONS` (chronology figures, for instance).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from briefbook.analyse.annotations import Annotations
+from briefbook.bench.eval_chronology import evaluate_chronology, evaluate_discrepancies
+from briefbook.core.lexicon import is_function_word, is_title, place_kind
+from briefbook.core.model import Actor, Book
+from briefbook.core.names import key
+from briefbook.core.text import fold
+from briefbook.read.book import load_book
+
+GOLD_DIR = Path("tests") / "gold"
+BBC_CORPUS = Path("..") / "shared" / "corpora" / "bbc"
+
+
+@dataclass(kw_only=True)
+class Score:
+    """A precision/recall pair with its counts."""
+
+    label: str
+    right: int = 0
+    found: int = 0
+    gold_right: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        """``right / found`` (1.0 when nothing was found)."""
+        return self.right / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        """``gold_right / gold`` (1.0 when the gold is empty)."""
+        return self.gold_right / self.gold if self.gold else 1.0
+
+    def line(self) -> str:
+        """One printed line: label, precision and recall with their counts."""
+        return (f"  {self.label:<34} precision {self.precision:6.1%} ({self.right}/{self.found})"
+                f"   recall {self.recall:6.1%} ({self.gold_right}/{self.gold})")
+
+    def as_dict(self) -> dict[str, Any]:
+        """The figures as plain data (for ``--json``)."""
+        return {"label": self.label, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "right": self.right, "found": self.found,
+                "gold_right": self.gold_right, "gold": self.gold}
+
+
+@dataclass(kw_only=True)
+class Section:
+    """One titled block of the report: scores and free notes."""
+
+    title: str
+    scores: list[Score] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        """The section as printed."""
+        lines = [f"== {self.title} =="]
+        lines += [s.line() for s in self.scores]
+        lines += [f"  {n}" for n in self.notes]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, kw_only=True)
+class EvalConfig:
+    """Where the gold sets and the articles are."""
+
+    gold: Path = GOLD_DIR
+    briefing: Path = Path("briefing")
+    corpus: Path = BBC_CORPUS
+    verbose: bool = False
+
+
+# -- names ------------------------------------------------------------------------------------
+def name_key(name: str) -> str:
+    """A name folded for comparison: titles, a possessive and punctuation removed."""
+    words = key(re.sub(r"[’']s\b", "", name)).replace(".", " ").split()
+    while len(words) > 1 and is_title(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _variants(entry: dict[str, Any]) -> set[str]:
+    return {name_key(n) for n in [entry.get("name"), *(entry.get("variants") or [])] if n}
+
+
+def _starts(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def _same_quote(extracted: str, start: str) -> bool:
+    a, b = _starts(extracted), _starts(start)
+    return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))
+
+
+# -- the example book -------------------------------------------------------------------------
+def example_book(config: EvalConfig) -> Section:
+    """The 47 statements of the example book, with the curated registry and with none."""
+    gold = YAML(typ="safe").load((config.gold / "quotes.yml").read_text("utf-8"))["statements"]
+    book = load_book(config.briefing)
+    section = Section(title=f"Example book ({len(gold)} statements, tests/gold/quotes.yml)")
+    registry = {a.id: a for a in book.actors}
+    for label, used in (("curated registry", book), ("empty registry", replace(book, actors=()))):
+        annotations = Annotations(used)
+        statements = [q for q in annotations.quotes if q.kind == "statement"]
+        spans = Score(label=f"quotation spans ({label})", found=len(statements), gold=len(gold))
+        speakers = Score(label=f"speakers ({label})", gold=len(gold))
+        speakers.found = len([q for q in statements if q.speaker])
+        missed = []
+        for g in gold:
+            q = next((q for q in statements if (q.source, q.paragraph) == (
+                g["source"], g["paragraph"]) and q.text.startswith(g["starts"])), None)
+            if q is None:
+                continue
+            spans.gold_right += 1
+            ok = _book_speaker(q.speaker, g["speaker"], annotations, registry)
+            speakers.gold_right += ok
+            speakers.right += ok and q.speaker is not None
+            if not ok:
+                missed.append(f"{g['source']} ¶ {g['paragraph']} “{g['starts']}”: gold "
+                              f"{g['speaker']}, found {q.speaker} ({q.cue})")
+        spans.right = sum(1 for q in statements if any(
+            (q.source, q.paragraph) == (g["source"], g["paragraph"])
+            and q.text.startswith(g["starts"]) for g in gold))
+        section.scores += [spans, speakers]
+        section.notes += [f"{label}: {speakers.gold_right}/{len(gold)} statements right"]
+        if config.verbose:
+            section.notes += [f"  miss: {m}" for m in missed]
+    return section
+
+
+def _book_speaker(found: str | None, gold: str | None, annotations: Annotations,
+                  registry: dict[str, Actor]) -> bool:
+    if found == gold:
+        return True
+    if found is None or gold is None or gold not in registry:
+        return False
+    actor = annotations.actors_by_id.get(found)
+    return actor is not None and name_key(actor.name) in {name_key(s)
+                                                          for s in registry[gold].names}
+
+
+# -- the BBC gold -----------------------------------------------------------------------------
+def load_bbc_gold(folder: Path) -> list[dict[str, Any]]:
+    """Every annotated article of ``folder`` (``*.yml``), sorted by file name."""
+    yaml = YAML(typ="safe")
+    return [yaml.load(p.read_text("utf-8")) for p in sorted(folder.glob("*.yml"))]
+
+
+def _book_of(files: Iterable[Path], scratch: Path) -> Book:
+    (scratch / "sources").mkdir(parents=True)
+    for path in files:
+        (scratch / "sources" / path.name).symlink_to(path.resolve())
+    return load_book(scratch)
+
+
+def bbc(config: EvalConfig) -> Section:
+    """Spans, speakers and people on the annotated BBC articles, with an empty registry."""
+    golds = load_bbc_gold(config.gold / "bbc")
+    section = Section(title=f"BBC gold ({len(golds)} articles, tests/gold/bbc, empty registry)")
+    if not golds:
+        section.notes.append("no annotations found")
+        return section
+    missing = [g["file"] for g in golds if not (config.corpus / g["file"]).is_file()]
+    if missing:
+        section.notes.append(f"articles not found under {config.corpus}: {', '.join(missing)}")
+        return section
+    scratch = Path(tempfile.mkdtemp(prefix="bb-eval-"))
+    try:
+        book = _book_of([config.corpus / g["file"] for g in golds], scratch / "briefing")
+        annotations = Annotations(book)
+        scores = score_bbc(book, annotations, golds, section.notes, verbose=config.verbose)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    section.scores += scores
+    return section
+
+
+def score_bbc(book: Book, annotations: Annotations, golds: Sequence[dict[str, Any]],
+              notes: list[str], *, verbose: bool = False) -> list[Score]:
+    """Score one analysed book against its gold articles (see the module docstring)."""
+    spans = Score(label="quotation spans")
+    speakers = Score(label="speakers (person or organisation)")
+    people = Score(label="people (recall) / actors (precision)")
+    anonymous = Score(label="anonymous speakers kept anonymous")
+    bad: list[str] = []
+    by_file = {s.file.rsplit("/", 1)[-1]: s for s in book.sources}
+    for g in golds:
+        source = by_file.get(g["file"])
+        if source is None:
+            continue
+        entities = {**{name_key(v): e for e in g.get("organizations") or []
+                       for v in _variants(e)},
+                    **{name_key(v): e for e in g.get("countries") or [] for v in _variants(e)},
+                    **{name_key(v): e for e in g.get("people") or [] for v in _variants(e)}}
+        spellings = _spellings(annotations, source.id)
+        quotes = [q for q in annotations.quotes if q.source == source.id]
+        gq = [x for x in g.get("quotes") or [] if not x.get("unsure")]
+        spans.found += len(quotes)
+        spans.gold += len(gq)
+        spans.right += sum(1 for q in quotes if any(_same_quote(q.text, x["start"]) for x in gq))
+        spans.gold_right += sum(1 for x in gq if any(_same_quote(q.text, x["start"])
+                                                      for q in quotes))
+        for q in quotes:
+            if q.speaker is None:
+                continue
+            speakers.found += 1
+            x = next((x for x in gq if _same_quote(q.text, x["start"])), None)
+            ok = x is not None and x.get("speaker") is not None and \
+                bool(_speaker_keys(x["speaker"], entities) & spellings.get(q.speaker, set()))
+            speakers.right += ok
+            if not ok and verbose:
+                notes.append(f"  wrong speaker {g['file']}: “{q.text[:40]}” → {q.speaker} "
+                             f"({q.cue}); gold {x and x.get('speaker')}")
+        for x in gq:
+            if x.get("speaker_kind") == "anonymous":
+                anonymous.gold += 1
+                q = next((q for q in quotes if _same_quote(q.text, x["start"])), None)
+                anonymous.gold_right += q is not None and q.speaker is None and bool(q.anonymous)
+            if x.get("speaker_kind") not in ("person", "organization"):
+                continue
+            speakers.gold += 1
+            q = next((q for q in quotes if _same_quote(q.text, x["start"])), None)
+            hit = q is not None and q.speaker is not None and x.get("speaker") and \
+                bool(_speaker_keys(x["speaker"], entities) & spellings.get(q.speaker, set()))
+            speakers.gold_right += bool(hit)
+            if not hit and verbose:
+                notes.append(f"  missed speaker {g['file']}: “{x['start'][:40]}” gold "
+                             f"{x.get('speaker')} found {q and (q.speaker, q.cue)}")
+        anonymous.found += sum(1 for q in quotes if q.anonymous and q.speaker is None)
+        anonymous.right += sum(1 for q in quotes if q.anonymous and q.speaker is None and any(
+            _same_quote(q.text, x["start"]) and x.get("speaker_kind") == "anonymous"
+            for x in gq))
+        for actor_id, keys in spellings.items():
+            people.found += 1
+            if keys & set(entities):
+                people.right += 1
+            else:
+                actor = annotations.actors_by_id.get(actor_id)
+                name = actor.name if actor else actor_id
+                if verbose:
+                    notes.append(f"  not a gold entity {g['file']}: {name}")
+                if _not_a_name(name):
+                    bad.append(f"{g['file']}: {name}")
+        for person in g.get("people") or []:
+            if person.get("unsure"):
+                continue
+            people.gold += 1
+            found = any(_variants(person) & keys for keys in spellings.values())
+            people.gold_right += found
+            if not found and verbose:
+                notes.append(f"  person not found {g['file']}: {person['name']}")
+    notes.append(f"actors that are a sentence opener, demonym, function word or number: "
+                 f"{len(bad)}" + (f" ({'; '.join(bad)})" if bad else ""))
+    return [spans, speakers, anonymous, people]
+
+
+def _speaker_keys(speaker: str, entities: dict[str, dict[str, Any]]) -> set[str]:
+    entry = entities.get(name_key(speaker))
+    return _variants(entry) | {name_key(speaker)} if entry else {name_key(speaker)}
+
+
+def _spellings(annotations: Annotations, source_id: str) -> dict[str, set[str]]:
+    """Actor id → its name and its spellings in one source, for every actor in it."""
+    out: dict[str, set[str]] = {}
+    for m in annotations.mentions:
+        if m.source == source_id:
+            out.setdefault(m.actor, set()).add(name_key(m.text))
+    for q in annotations.quotes:
+        if q.source == source_id and q.speaker:
+            out.setdefault(q.speaker, set())
+    for actor_id, keys in out.items():
+        actor = annotations.actors_by_id.get(actor_id)
+        if actor is not None:
+            keys.add(name_key(actor.name))
+    return out
+
+
+def _not_a_name(name: str) -> bool:
+    words = name.split()
+    return (not words or is_function_word(words[0]) or place_kind(name) == "demonym"
+            or any(ch.isdigit() for ch in name))
+
+
+def chronology(config: EvalConfig) -> Section:
+    """Chronology entries on the BBC gold, and discrepancies on the annotated pairs.
+
+    The rules of matching are those of :mod:`briefbook.bench.eval_chronology`. Discrepancy
+    pairs come in two sets: ``dev`` (the rules were developed on it, so its figure is
+    optimistic) and ``heldout``.
+    """
+    section = Section(title="Chronology and discrepancies")
+    score = evaluate_chronology(config.gold / "bbc", config.corpus)
+    section.scores.append(Score(label="BBC chronology entries", right=score.correct,
+                                found=score.judged, gold_right=score.found,
+                                gold=score.annotated))
+    section.notes.append(f"{score.articles} articles, {score.entries} entries; "
+                         f"{score.not_judged} clauses outside the annotation rules")
+    for name in ("heldout", "dev"):
+        folder = config.gold / "discrepancies" / name
+        if folder.is_dir():
+            d = evaluate_discrepancies(folder)
+            section.scores.append(Score(label=f"discrepancies ({name}, {d.pairs} pairs)",
+                                        right=d.right, found=d.flagged, gold_right=d.found,
+                                        gold=d.expected))
+    return section
+
+
+#: The sections of ``briefbook eval``, in order: each takes the configuration.
+SECTIONS: list[Callable[[EvalConfig], Section]] = [example_book, bbc, chronology]
+#: Names of the sections for ``briefbook eval --only``.
+SECTION_NAMES: dict[str, Callable[[EvalConfig], Section]] = {
+    "example": example_book, "bbc": bbc, "chronology": chronology}
+
+
+def run(config: EvalConfig, sections: Sequence[Callable[[EvalConfig], Section]] = ()
+        ) -> list[Section]:
+    """Every section's figures (the default sections when none are given)."""
+    return [make(config) for make in (sections or SECTIONS)]

@@ -1,0 +1,38 @@
+"""``briefbook eval``: extraction measured against the hand annotations (imported lazily)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from briefbook.bench.eval import BBC_CORPUS, GOLD_DIR, SECTION_NAMES, EvalConfig, run
+
+
+@click.command("eval")
+@click.option("--gold", type=click.Path(file_okay=False, path_type=Path), default=GOLD_DIR,
+              show_default=True, help="Folder of the gold sets (quotes.yml and bbc/).")
+@click.option("--briefing", type=click.Path(file_okay=False, path_type=Path),
+              default="briefing", show_default=True, help="The example book's briefing folder.")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=BBC_CORPUS,
+              show_default=True, help="Folder holding the annotated BBC articles.")
+@click.option("--only", multiple=True, type=click.Choice(["example", "bbc", "chronology"]),
+              help="Run only these sections (repeatable).")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss and wrong answer.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def evaluate(gold: Path, briefing: Path, corpus: Path, only: tuple[str, ...], verbose: bool,
+             as_json: bool) -> None:
+    """Precision and recall of speakers, quotation spans, people and the chronology."""
+    if not (gold / "quotes.yml").is_file():
+        raise click.ClickException(f"{gold / 'quotes.yml'} not found; run from the repository "
+                                   "root or pass --gold")
+    chosen = [SECTION_NAMES[name] for name in only]
+    sections = run(EvalConfig(gold=gold, briefing=briefing, corpus=corpus, verbose=verbose),
+                   chosen)
+    if as_json:
+        click.echo(json.dumps([{"title": s.title, "scores": [x.as_dict() for x in s.scores],
+                                "notes": s.notes} for s in sections], indent=2,
+                              ensure_ascii=False))
+        return
+    click.echo("\n\n".join(s.text() for s in sections))

@@ -1,0 +1,192 @@
+"""What a word is in a name: given name, title, role, organisation head, place or outlet.
+
+The knowledge comes from maintained packages where one exists and from small word lists
+shipped as package data (``briefbook/core/data/*.txt``, one folded word or phrase a line,
+``#`` comments) that a book may extend:
+
+- given names and their usual gender: the name dictionary of ``gender-guesser`` (J. Michael's
+  ``nam_dict``, about 45,000 first names of 50 countries); words that list also knows but that
+  news prose mostly uses as ordinary words are in ``not_first_names.txt``;
+- titles: ``nameparser``'s title set (``President``, ``Maj.``, ``Foreign``…) with
+  ``role_words.txt`` (spokesman, MP, analyst…); ``weak_titles.txt`` names the words of that set
+  that are no evidence of a person (``National``, ``United``); ``honorifics.txt`` the titles
+  written right before a name with the gender they imply;
+- places: country names, other spellings, capitals and provinces and the demonyms of
+  ``countryinfo``, with ``region_words.txt`` (Western, Gulf, Whitehall…);
+- ``organisation_words.txt`` (Ministry, Party, plc…), ``outlet_words.txt`` (Times, Wire…),
+  ``speech_verbs.txt`` (said, sighed, quipped…) and ``function_words.txt`` (sentence openers,
+  pronouns, numbers, weekdays).
+
+Every lookup takes a folded word (:func:`fold_word`) and is memoised; nothing here reads an
+article.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache, lru_cache
+from importlib import resources
+
+import gender_guesser.detector
+from countryinfo import CountryInfo
+from nameparser.config import CONSTANTS
+
+DATA_FILES = ("affiliations", "function_words", "honorifics", "not_first_names", "not_surnames",
+              "organisation_words", "outlet_words", "region_words", "role_words",
+              "speech_verbs", "weak_titles")
+_ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
+                      "ity", "hood", "dom")
+
+
+def fold_word(word: str) -> str:
+    """A word folded for lookup: lower case, accents and a trailing full stop removed."""
+    decomposed = unicodedata.normalize("NFKD", word.strip().rstrip(".").replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The entries of ``core/data/<name>.txt`` (first field of each line, folded).
+
+    Raises:
+        FileNotFoundError: ``name`` is not one of :data:`DATA_FILES`.
+    """
+    text = resources.files("briefbook.core").joinpath("data", f"{name}.txt").read_text("utf-8")
+    entries = set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            entries.add(fold_word(line.split(" ", 1)[0] if name == "honorifics" else line))
+    return frozenset(entries)
+
+
+@cache
+def honorific_genders() -> dict[str, str]:
+    """Honorific → ``male``, ``female`` or ``either`` (from ``honorifics.txt``)."""
+    text = resources.files("briefbook.core").joinpath("data", "honorifics.txt").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) == 2:
+            out[fold_word(fields[0])] = fields[1]
+    return out
+
+
+@cache
+def _gender_detector() -> gender_guesser.detector.Detector:
+    """The name dictionary, parsed once (about 0.3 s) on first use."""
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=65536)
+def first_name_gender(word: str) -> str | None:
+    """The usual gender of a given name: ``male``, ``female``, ``either``, or ``None``.
+
+    ``None`` when ``word`` is not a given name of the name dictionary, or is one of the
+    ordinary words listed in ``not_first_names.txt``.
+    """
+    folded = fold_word(word)
+    if len(folded) < 2 or folded in word_list("not_first_names") or not folded.isalpha():
+        return None
+    guess = _gender_detector().get_gender(folded)
+    if guess == "unknown":
+        return None
+    if guess in ("male", "mostly_male"):
+        return "male"
+    if guess in ("female", "mostly_female"):
+        return "female"
+    return "either"
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(fold_word(t) for t in CONSTANTS.titles) | word_list("role_words") \
+        | frozenset(honorific_genders())
+
+
+def is_title(word: str) -> bool:
+    """A title, rank or role word (``President``, ``Sen.``, ``spokeswoman``, ``Foreign``)."""
+    return fold_word(word) in _titles()
+
+
+def is_strong_title(word: str) -> bool:
+    """A title that is evidence of a person: a title but not a weak modifier (``National``)."""
+    folded = fold_word(word)
+    return folded in _titles() and folded not in word_list("weak_titles")
+
+
+def is_role_word(word: str) -> bool:
+    """A role noun of ``role_words.txt`` (``spokesman``, ``official``, ``analyst``)."""
+    return fold_word(word) in word_list("role_words")
+
+
+def honorific_gender(word: str) -> str | None:
+    """The gender an honorific implies (``Mrs`` → ``female``), ``either``, or ``None``."""
+    return honorific_genders().get(fold_word(word))
+
+
+def is_speech_verb(word: str) -> bool:
+    """A verb that introduces a quotation (``said``, ``sighed``)."""
+    return fold_word(word) in word_list("speech_verbs")
+
+
+def is_function_word(word: str) -> bool:
+    """A sentence opener, pronoun, number or calendar word (never part of a name)."""
+    return fold_word(word) in word_list("function_words")
+
+
+def is_organisation_word(word: str) -> bool:
+    """A head word of organisation names (``Ministry``, ``Party``, ``plc``)."""
+    return fold_word(word) in word_list("organisation_words")
+
+
+def is_not_surname(word: str) -> bool:
+    """A noun that ends names of things, not of people (``Presidency``, ``Street``, ``Bill``)."""
+    folded = fold_word(word)
+    return folded in word_list("not_surnames") or (len(folded) > 6
+                                                    and folded.endswith(_ABSTRACT_SUFFIXES))
+
+
+def is_outlet_word(word: str) -> bool:
+    """A word that marks a news outlet (``Times``, ``Wire``, ``Reuters``)."""
+    return fold_word(word) in word_list("outlet_words")
+
+
+@cache
+def _places() -> dict[str, str]:
+    """Folded place name → ``country``, ``capital``, ``province``, ``demonym`` or ``region``."""
+    places: dict[str, str] = {}
+    for info in CountryInfo.all().values():
+        for province in info.get("provinces") or ():
+            places.setdefault(fold_word(province), "province")
+        capitals = info.get("capital") or ()
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            places.setdefault(fold_word(capital), "capital")
+        for demonym in (info.get("demonym") or "").split(","):
+            if demonym.strip():
+                places[fold_word(demonym)] = "demonym"
+        for spelling in (info.get("name"), *(info.get("altSpellings") or ())):
+            if spelling and len(spelling) > 3:
+                places[fold_word(spelling)] = "country"
+    for region in word_list("region_words"):
+        places.setdefault(region, "region")
+    for word in word_list("affiliations"):
+        places.setdefault(word, "demonym")
+    return places
+
+
+def place_kind(phrase: str) -> str | None:
+    """What ``phrase`` names as a place (``country``, ``demonym``…), or ``None``.
+
+    A demonym's plural (``Americans``) and a possessive (``Britain's``) count too; party and
+    faith words of ``affiliations.txt`` (``Republicans``) are typed ``demonym`` as well.
+    """
+    folded = fold_word(phrase)
+    if folded.endswith("'s"):
+        folded = folded[:-2]
+    places = _places()
+    if folded in places:
+        return places[folded]
+    if folded.endswith("s") and places.get(folded[:-1]) == "demonym":
+        return "demonym"
+    return None

@@ -1,0 +1,174 @@
+"""Boilerplate: site furniture, footers, sign-offs, bylines and prompts, split off and marked.
+
+The patterns are data (``briefbook/read/data/boilerplate.yml``, extended by a book through the
+plugin's ``boilerplate`` option). Two kinds of match:
+
+- a **sentence** (or a whole paragraph) that matches a pattern of one of the kinds ``footer``,
+  ``sign-off``, ``initials``, ``byline``, ``prompt`` or ``furniture`` is split off into a
+  paragraph of its own, anywhere in the article; the text before and after it stays citable;
+- a **trailing** run of whole paragraphs matching the looser ``trailing`` patterns (or the
+  sentence patterns) is marked too.
+
+Nothing is deleted: the pieces of a split paragraph are consecutive substrings of it. Named
+groups ``outlet`` and ``author`` of a matching pattern give metadata (an agency's sign-off names
+the outlet; a byline names the authors).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+from ruamel.yaml import YAML
+
+from briefbook.read.segment import sentence_spans
+
+#: The kinds of boilerplate the data file names, in the order they are tried.
+KINDS = ("footer", "sign-off", "initials", "byline", "prompt", "furniture")
+#: The kind given to patterns a book adds with the plugin's ``boilerplate`` option.
+BOOK_KIND = "furniture"
+_NAMED_GROUP_RE = re.compile(r"\(\?P<\w+>")
+# Where a sentence may start: after an end mark (and closing quotes or brackets) and a space.
+_SENTENCE_START_RE = re.compile(r"[.!?\u2026]['\"\u201d\u2019\u00bb)\]]* +")
+
+
+@lru_cache(maxsize=4)
+def load_data(name: str) -> Mapping[str, object]:
+    """A YAML file of ``briefbook/read/data/`` as plain Python data."""
+    text = files("briefbook.read").joinpath("data", name).read_text("utf-8")
+    return YAML(typ="safe").load(text)  # type: ignore[no-any-return]
+
+
+def agency_names() -> dict[str, str]:
+    """Every form of an agency's name (as written) → the name shown."""
+    agencies = load_data("textmeta.yml")["agencies"]
+    assert isinstance(agencies, dict)
+    return {str(form): str(name) for name, forms in agencies.items() for form in forms}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Patterns:
+    """Compiled boilerplate patterns: ``(kind, regex)`` pairs and the trailing-run ones."""
+
+    sentence: tuple[tuple[str, re.Pattern[str]], ...]
+    trailing: tuple[re.Pattern[str], ...]
+    #: Every sentence pattern in one alternation, without named groups: one ``fullmatch``
+    #: tells whether any pattern matches, one ``match`` per sentence start whether one may.
+    prefilter: re.Pattern[str] = field(repr=False)
+
+
+#: A list of up to five names, each of one to four capitalised words (case-sensitive).
+NAMES = (r"(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+         r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}){0,4})")
+
+
+def _agency_alternation() -> str:
+    forms = sorted(agency_names(), key=len, reverse=True)
+    return "(?-i:" + "|".join(re.escape(f) for f in forms) + ")"
+
+
+@lru_cache(maxsize=16)
+def compile_patterns(extra: tuple[str, ...] = ()) -> Patterns:
+    """Compile the package's patterns plus a book's own (case-insensitive).
+
+    Args:
+        extra: Regular expressions of the book (plugin option ``boilerplate``), each matched
+            against a whole sentence or paragraph anywhere, and against whole paragraphs of
+            the trailing run.
+
+    Raises:
+        re.error: a pattern is not a valid regular expression.
+    """
+    data = load_data("boilerplate.yml")
+    agency = _agency_alternation()
+    sentence: list[tuple[str, re.Pattern[str]]] = []
+    groups = data["sentence"]
+    assert isinstance(groups, dict)
+    for kind in KINDS:
+        for pattern in groups.get(kind, ()):
+            source = str(pattern).replace("{agency}", agency).replace("{names}", NAMES)
+            sentence.append((kind, re.compile(source, re.IGNORECASE)))
+    sentence.extend((BOOK_KIND, re.compile(p, re.IGNORECASE)) for p in extra)
+    trailing_src = data["trailing"]
+    assert isinstance(trailing_src, list)
+    trailing = tuple(re.compile(str(p), re.IGNORECASE) for p in (*trailing_src, *extra))
+    alternation = "|".join(f"(?:{_NAMED_GROUP_RE.sub('(?:', p.pattern)})" for _, p in sentence)
+    return Patterns(sentence=tuple(sentence), trailing=trailing,
+                    prefilter=re.compile(alternation, re.IGNORECASE))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Piece:
+    """A paragraph, or part of one, after boilerplate was split off."""
+
+    line: int
+    text: str
+    kind: str | None = None
+    groups: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def boilerplate(self) -> bool:
+        """Whether the piece is boilerplate (not citable)."""
+        return self.kind is not None
+
+
+def match_kind(text: str, patterns: Patterns) -> tuple[str, dict[str, str]] | None:
+    """The kind of boilerplate ``text`` (a whole sentence or paragraph) is, and its groups."""
+    text = text.strip()
+    if not patterns.prefilter.fullmatch(text):
+        return None
+    for kind, regex in patterns.sentence:
+        found = regex.fullmatch(text)
+        if found:
+            return kind, {k: v.strip().rstrip(".,;:").strip()
+                          for k, v in found.groupdict().items() if v and v.strip(" .,;:")}
+    return None
+
+
+def split_boilerplate(paragraphs: Sequence[tuple[int, str]], patterns: Patterns,
+                      language: str = "en") -> list[Piece]:
+    """Split boilerplate sentences off every paragraph and mark the trailing run.
+
+    Args:
+        paragraphs: ``(line, text)`` in order, white space folded.
+        patterns: From :func:`compile_patterns`.
+        language: For the sentence segmenter.
+
+    Returns:
+        The pieces in order; a paragraph without boilerplate is one piece, unchanged.
+    """
+    pieces: list[Piece] = []
+    for line, text in paragraphs:
+        pieces.extend(_split(line, text, patterns, language))
+    for i in range(len(pieces) - 1, -1, -1):
+        piece = pieces[i]
+        if piece.boilerplate:
+            continue
+        if not any(p.fullmatch(piece.text) for p in patterns.trailing):
+            break
+        pieces[i] = Piece(line=piece.line, text=piece.text, kind="furniture")
+    return pieces
+
+
+def _split(line: int, text: str, patterns: Patterns, language: str) -> list[Piece]:
+    whole = match_kind(text, patterns)
+    if whole is not None:
+        return [Piece(line=line, text=text, kind=whole[0], groups=tuple(whole[1].items()))]
+    starts = [0, *(m.end() for m in _SENTENCE_START_RE.finditer(text))]
+    if not any(patterns.prefilter.match(text, start) for start in starts):
+        return [Piece(line=line, text=text)]
+    spans = sentence_spans(text, language)
+    runs: list[tuple[str | None, int, int, dict[str, str]]] = []
+    for a, b in spans:
+        found = match_kind(text[a:b], patterns)
+        kind, groups = found if found else (None, {})
+        if runs and runs[-1][0] == kind:
+            _, start, _, before = runs[-1]
+            runs[-1] = (kind, start, b, {**groups, **before})
+        else:
+            runs.append((kind, a, b, groups))
+    return [Piece(line=line, text=text[a:b], kind=kind, groups=tuple(groups.items()))
+            for kind, a, b, groups in runs]

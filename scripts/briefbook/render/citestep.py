@@ -1,0 +1,177 @@
+"""The citation step of a whole book: every page read once, shared by every adapter.
+
+A :class:`CitationStep` holds the book, its analysis and the options, and keeps each page's
+:class:`~briefbook.render.citations.PageCitations`. The render stage
+(:func:`briefbook.render.pages.build_pages`) reads every page through it before the source
+pages are rendered (their "cited by" back-links come from it); the Markdown extension
+(:mod:`briefbook.render.mdext`) renders a page from the same reading instead of parsing the
+page again; the MkDocs plugin only hands pages over and reports what the step found.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefbook.analyse.annotations import Annotations
+from briefbook.core.errors import Problem
+from briefbook.core.links import href, page_url, relative
+from briefbook.core.model import Book
+from briefbook.render.citations import CLAIM_MODES, Href, PageCitations, read_page
+from briefbook.render.claimcheck import ClaimChecker
+from briefbook.render.sources import source_page_path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StepOptions:
+    """What the citation step does, and how its links are written.
+
+    Attributes:
+        notes_heading: Title of the list of notes appended to every page that cites.
+        check_quotes: Check quotations against the cited paragraphs.
+        check_claims: ``review`` (claim findings are review items), ``strict`` (also
+            warnings) or ``off``.
+        directory_urls: MkDocs' ``use_directory_urls``.
+        link_style: ``url`` (links are the site's relative URLs) or ``markdown`` (links to
+            the ``.md`` file and anchor, for a builder that resolves Markdown links itself).
+        base_url: With no page path known, links start with this (e.g. ``/book/``).
+    """
+
+    notes_heading: str = "Sources"
+    check_quotes: bool = True
+    check_claims: str = "review"
+    directory_urls: bool = True
+    link_style: str = "url"
+    base_url: str = ""
+
+    def __post_init__(self) -> None:
+        if self.check_claims not in CLAIM_MODES:
+            raise ValueError(f"check_claims must be one of {', '.join(CLAIM_MODES)}, "
+                             f"not {self.check_claims!r}")
+        if self.link_style not in ("url", "markdown"):
+            raise ValueError(f"link_style must be 'url' or 'markdown', not {self.link_style!r}")
+
+
+class CitationStep:
+    """Every page's citations, read once (see the module docstring).
+
+    Args:
+        book: The loaded book.
+        annotations: Its analysis (built on demand for the claim check when not given).
+        options: What to check and how to write links.
+
+    Attributes:
+        pages: The reading of each page of the current build, by path.
+        skipped: Pages the extension leaves alone (generated source pages: no citations).
+        after_render: Problems found while rendering (text not read as a citation), by path.
+        report: Where problems found while rendering go (the plugin's logger; else logging).
+    """
+
+    def __init__(self, book: Book, annotations: Annotations | None = None,
+                 options: StepOptions | None = None) -> None:
+        self.book = book
+        self._annotations = annotations
+        self.options = options or StepOptions()
+        self.pages: dict[str, PageCitations] = {}
+        self._cache: dict[tuple[str, str, str, bool], PageCitations] = {}
+        self._claims: ClaimChecker | None = None
+        self.skipped: set[str] = set()
+        self.after_render: dict[str, list[Problem]] = {}
+        self.report: Callable[[Problem], None] = _log
+
+    @property
+    def annotations(self) -> Annotations:
+        """The book's analysis (made on first use)."""
+        if self._annotations is None:
+            self._annotations = Annotations(self.book)
+        return self._annotations
+
+    @property
+    def claims(self) -> ClaimChecker:
+        """The book's claim checker (made on first use)."""
+        if self._claims is None:
+            self._claims = ClaimChecker(self.annotations)
+        return self._claims
+
+    def read(self, path: str, text: str, *, shown: str | None = None,
+             handwritten: bool = True) -> PageCitations:
+        """Read one page (once: the same page and text again returns the same reading).
+
+        Args:
+            path: The page's path under the docs folder.
+            text: Its Markdown, front matter included.
+            shown: How messages name the page.
+            handwritten: Claims are checked in hand-written pages only (generated pages
+                state what their cited paragraphs say).
+        """
+        key = (path, shown or path, text, handwritten)
+        found = self._cache.get(key)
+        if found is None:
+            options = self.options
+            claims = self.claims if handwritten and options.check_claims != "off" \
+                and "@" in text else None
+            actor_ids = [a.id for a in self.annotations.actors] \
+                if self._annotations is not None else None
+            found = read_page(text, self.book, path=path, shown=shown,
+                              check_quotes_=options.check_quotes, claims=claims,
+                              claim_mode=options.check_claims, actor_ids=actor_ids)
+            self._cache[key] = found
+        self.pages[path] = found
+        return found
+
+    def for_text(self, path: str, text: str) -> tuple[PageCitations, int] | None:
+        """The reading of ``path`` whose text ends with ``text``, and where ``text`` starts.
+
+        A builder hands the extension the page without its front matter (and the plugin with
+        a topic's evidence appended): the reading made of the whole file serves it.
+        """
+        found = self.pages.get(path)
+        if found is not None and found.text.endswith(text):
+            return found, len(found.text) - len(text)
+        return None
+
+    def href(self, page: str | None, *, markdown_links: bool = False) -> Href:
+        """The ``href(source_id, paragraph)`` of notes on ``page``.
+
+        Args:
+            page: The page's path under the docs folder (``None``: links from the site root,
+                after :attr:`StepOptions.base_url`).
+            markdown_links: Link to ``sources/<id>.md#anchor`` (the builder resolves it).
+        """
+        directory_urls = self.options.directory_urls
+        book = self.book
+
+        def anchor(source_id: str, number: int | None) -> str | None:
+            source = book.source(source_id)
+            return source.anchor(number) if source is not None and number else None
+
+        if markdown_links and page is not None:
+            def md_href(source_id: str, number: int | None) -> str:
+                target = relative(source_page_path(source_id), page)
+                where = anchor(source_id, number)
+                return f"{target}#{where}" if where else target
+            return md_href
+        if page is None:
+            base = self.options.base_url
+
+            def root_href(source_id: str, number: int | None) -> str:
+                url = base + page_url(source_page_path(source_id),
+                                      directory_urls=directory_urls)
+                where = anchor(source_id, number)
+                return f"{url}#{where}" if where else url
+            return root_href
+
+        def url_href(source_id: str, number: int | None) -> str:
+            return href(page, source_page_path(source_id), anchor(source_id, number),
+                        directory_urls=directory_urls)
+        return url_href
+
+
+def _log(problem: Problem) -> None:
+    if problem.level in ("error", "warning"):
+        log.warning(str(problem))
+    else:
+        log.info(str(problem))
