@@ -99,12 +99,22 @@ class _Span:
 
 
 def quote_spans(text: str) -> list[_Span]:
-    """Spans between double quotation marks; a quote left open runs to the paragraph's end."""
+    """Spans between double quotation marks; a quote left open runs to the paragraph's end.
+
+    A mark shaped as an opening one (``“``, or ``"`` after a sentence's end and a space and
+    before a word) met while a quotation is open starts a new quotation and leaves the open one
+    unclosed before it: the news style of a quotation running over several paragraphs, where
+    each paragraph reopens the quotation without closing the last (``"A. "B."``), kept when the
+    paragraph breaks were lost.
+    """
     spans: list[_Span] = []
     opened: int | None = None
     for mark in _MARK_RE.finditer(text):  # only the quotation marks can open or close
         index, char = mark.start(), mark.group()
         straight = char == '"'
+        if opened is not None and _reopens(text, index, char):
+            spans.append(_make_span(text, opened, index, unclosed=True))
+            opened = None
         if opened is None and (char in _OPEN or (straight and _opens(text, index))):
             opened = index
         elif opened is not None and (char in _CLOSE or straight):
@@ -118,6 +128,13 @@ def quote_spans(text: str) -> list[_Span]:
 def _opens(text: str, index: int) -> bool:
     before = text[index - 1] if index else " "
     return before.isspace() or before in "([—–-/"
+
+
+def _reopens(text: str, index: int, char: str) -> bool:
+    """An opening mark after the end of a sentence inside an open quotation (``grasp. "Yet``)."""
+    if char in _CLOSE or index + 1 >= len(text) or not text[index + 1].isalnum():
+        return False
+    return bool(re.search(r"[.?!:;][’'\u2019]?\s+$", text[max(0, index - 4):index]))
 
 
 def _make_span(text: str, opened: int, close: int, *, unclosed: bool) -> _Span:
