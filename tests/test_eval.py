@@ -65,3 +65,31 @@ def test_eval_command_prints_sections(tmp_path: Path) -> None:
     assert "== Example book (47 statements" in result.output
     assert "curated registry: 47/47 statements right" in result.output
     assert "eval" in CliRunner().invoke(main, ["--help"]).output
+
+
+def test_a_quotation_only_an_unsure_label_matches_is_left_out(tmp_path: Path) -> None:
+    """EVAL.md: an unsure label is left out; the quotation it labels is neither right nor wrong.
+
+    Before, the extracted quotation still counted as found (a wrong span and, with a speaker,
+    a wrong speaker) although the gold it was scored against had been removed.
+    """
+    (tmp_path / "briefing" / "sources").mkdir(parents=True)
+    (tmp_path / "briefing" / "sources" / "news_002.txt").write_text(
+        "Mill closes\n\nMill owner Hedda Lund said the floods had \"badly hurt\" trade.\n\n"
+        "The Harwell Valley Trust will pay for repairs.\n\n"
+        "“We will reopen in the spring,” Ms Lund said.\n", "utf-8")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "news_002.yml").write_text(
+        "file: news_002.txt\npeople:\n- {name: Hedda Lund, variants: [Ms Lund]}\n"
+        "organizations:\n- {name: Harwell Valley Trust, variants: [], unsure: true}\n"
+        "quotes:\n- {start: badly hurt, speaker: Hedda Lund, speaker_kind: person, unsure: true}\n"
+        "- {start: We will reopen, speaker: Hedda Lund, speaker_kind: person}\n", "utf-8")
+    book = load_book(tmp_path / "briefing")
+    annotations = Annotations(book)
+    assert len([q for q in annotations.quotes if q.speaker]) == 2
+    assert "Harwell Valley Trust" in {a.name for a in annotations.actors}
+    spans, speakers, _, people = score_bbc(book, annotations, load_bbc_gold(tmp_path / "gold"),
+                                           [])
+    assert (people.right, people.found) == (1, 1)  # the unsure trust is left out
+    assert (spans.right, spans.found, spans.gold_right, spans.gold) == (1, 1, 1, 1)
+    assert (speakers.right, speakers.found, speakers.gold_right, speakers.gold) == (1, 1, 1, 1)

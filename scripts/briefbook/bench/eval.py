@@ -11,7 +11,8 @@ Two gold sets, scored by the rules of ``EVAL.md`` (kept with the project as
   section: ``tests/gold/bbc/*.yml`` (held out: rules are never tuned on it) and
   ``tests/gold/bbc-dev/*.yml`` (development: rules are tuned and errors inspected on it).
 
-Scoring (labels marked ``unsure: true`` are left out):
+Scoring (labels marked ``unsure: true`` are left out, and so is an extracted quotation that only
+an unsure label matches: it is neither right nor wrong):
 
 - **spans**: an extracted quotation matches a gold one when one's folded text starts with the
   other's; precision over every extracted quotation, recall over every gold one;
@@ -243,8 +244,12 @@ def score_bbc(book: Book, annotations: Annotations, golds: Sequence[dict[str, An
                     **{name_key(v): e for e in g.get("countries") or [] for v in _variants(e)},
                     **{name_key(v): e for e in g.get("people") or [] for v in _variants(e)}}
         spellings = _spellings(annotations, source.id)
-        quotes = [q for q in annotations.quotes if q.source == source.id]
         gq = [x for x in g.get("quotes") or [] if not x.get("unsure")]
+        unsure = [x for x in g.get("quotes") or [] if x.get("unsure")]
+        # a quotation that only an unsure label matches is left out, as the label is
+        quotes = [q for q in annotations.quotes if q.source == source.id and (
+            any(_same_quote(q.text, x["start"]) for x in gq)
+            or not any(_same_quote(q.text, x["start"]) for x in unsure))]
         spans.found += len(quotes)
         spans.gold += len(gq)
         spans.right += sum(1 for q in quotes if any(_same_quote(q.text, x["start"]) for x in gq))
@@ -280,9 +285,12 @@ def score_bbc(book: Book, annotations: Annotations, golds: Sequence[dict[str, An
         anonymous.right += sum(1 for q in quotes if q.anonymous and q.speaker is None and any(
             _same_quote(q.text, x["start"]) and x.get("speaker_kind") == "anonymous"
             for x in gq))
+        sure = {k for k, e in entities.items() if not e.get("unsure")}
         for actor_id, keys in spellings.items():
+            if not keys & sure and keys & set(entities):
+                continue  # only an unsure label names it: left out
             people.found += 1
-            if keys & set(entities):
+            if keys & sure:
                 people.right += 1
             else:
                 actor = annotations.actors_by_id.get(actor_id)
