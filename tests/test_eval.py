@@ -93,3 +93,28 @@ def test_a_quotation_only_an_unsure_label_matches_is_left_out(tmp_path: Path) ->
     assert (people.right, people.found) == (1, 1)  # the unsure trust is left out
     assert (spans.right, spans.found, spans.gold_right, spans.gold) == (1, 1, 1, 1)
     assert (speakers.right, speakers.found, speakers.gold_right, speakers.gold) == (1, 1, 1, 1)
+
+
+def test_a_quotation_is_scored_against_the_gold_it_equals(tmp_path: Path) -> None:
+    """Two gold quotations of one article, ``firm`` and ``firm measures``, by two speakers.
+
+    The extracted ``firm`` starts the gold ``firm measures`` too; it is scored against the gold
+    it equals, not the first one in the file. Before, the right answer counted as wrong.
+    """
+    (tmp_path / "briefing" / "sources").mkdir(parents=True)
+    (tmp_path / "briefing" / "sources" / "news_003.txt").write_text(
+        "Dock strike\n\nUnion leader Petra Vos called for \"firm measures\" at the docks.\n\n"
+        "Port manager Aldo Renzi said the answer would be \"firm\" but fair.\n", "utf-8")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "news_003.yml").write_text(
+        "file: news_003.txt\npeople:\n- {name: Petra Vos, variants: []}\n"
+        "- {name: Aldo Renzi, variants: []}\nquotes:\n"
+        "- {start: firm measures, speaker: Petra Vos, speaker_kind: person}\n"
+        "- {start: firm, speaker: Aldo Renzi, speaker_kind: person}\n", "utf-8")
+    book = load_book(tmp_path / "briefing")
+    annotations = Annotations(book)
+    found = {q.text: annotations.actors_by_id[q.speaker].name for q in annotations.quotes
+             if q.speaker}
+    assert found == {"firm measures": "Petra Vos", "firm": "Aldo Renzi"}
+    _, speakers, _, _ = score_bbc(book, annotations, load_bbc_gold(tmp_path / "gold"), [])
+    assert (speakers.right, speakers.found, speakers.gold_right, speakers.gold) == (2, 2, 2, 2)

@@ -33,6 +33,8 @@ from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
     honorific_gender,
+    is_body_noun,
+    is_document_word,
     is_function_word,
     is_outlet_word,
     is_role_word,
@@ -156,6 +158,10 @@ class Attributor:
         while b > a and text[b - 1] in " ,;:—–-\"“”." and not re.search(
                 r"(?:\b[A-Z]|\bJr|\bSr|\bInc|\bCo)\.$", text[a:b]):
             b -= 1
+        while (opener := re.match(r"([A-Za-z]+),\s+|(?i:and|but|so|yet|or|then)\s+",
+                                  text[a:b])) and opener.end() < b - a and \
+                is_function_word(opener.group().strip(" ,")):
+            a += opener.end()  # "However, the report warned", "But he said"
         if document := _DOCUMENT_RE.match(text[a:b]):
             a += document.end()  # "a statement by X": X speaks
         if aux := re.search(r"\s+(?:has|have|had|is|was|has also|also|would|will)$", text[a:b]):
@@ -166,8 +172,8 @@ class Attributor:
             return NONE
         pron = written.lower()
         last = re.findall(r"[\w’']+", pron)[-1:]
-        if last and last[0] in _PRONOUNS and not self.within(para.number, a, b):
-            pron = last[0]
+        if last and last[0] in _PRONOUNS and re.search(r"\b" + last[0] + r"$", pron):
+            pron = last[0]  # the word before the verb: "Speaking in X, he said"
             written = written.split()[-1]
         if pron in _PRONOUNS:
             speaker = self.pronoun(para.number, min(a, at), pron)
@@ -191,7 +197,7 @@ class Attributor:
         if role is not None:
             named = self.role_holder(para.number, min(a, at), written, role, words)
             if named is None and self.previous and self.previous[2].speaker and \
-                    re.fullmatch(r"(?i)the(?: \w+)? \w+", written) and \
+                    re.fullmatch(r"(?i)the(?: \w+| [a-z]+[’']s)? \w+", written) and \
                     not fold_word(role).startswith(("spokes", "official", "source", "aide")) \
                     and para.number - self.previous[0] <= 2 \
                     and self.kind(self.previous[2].speaker) == "person":
@@ -204,8 +210,59 @@ class Attributor:
                                 if any(is_role_word(w.strip("’'.")) for w in c.split())), written)
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (anonymous)", anonymous=description)
+        if re.match(r"(?i)(?:the|its|their)\s", written) and len(words) <= 5:
+            body = self.body(para.number, min(a, at), words[1:])
+            if body is not None:
+                return Attribution(speaker=body[0], written=written, pattern="role",
+                                   cue=f"{cue} ({body[1]})")
         name = _name_shaped(words)
         return Attribution(speaker=None, written=written, pattern=pattern, cue=cue, name=name)
+
+    def body(self, paragraph: int, at: int, words: Sequence[str]) -> tuple[str, str] | None:
+        """The organisation a definite common-noun subject stands for, and why.
+
+        *the assembly government* → the one organisation named before whose name holds every
+        one of its words; *the report* (``document_words.txt``) → the organisation named in
+        the nearest earlier sentence that speaks of a report; *the firm* (``body_nouns.txt``)
+        → the previous speaker when it is an organisation, else the one organisation named
+        in this or the previous paragraph.
+        """
+        if not words or any(w[:1].isupper() for w in words[:-1]):
+            return None
+        earlier = [m for m in self.before(paragraph, at) if self.kind(m.actor) != "person"]
+        folded = [fold_word(w) for w in words]
+        holders = {m.actor for m in earlier
+                   if set(folded) <= {fold_word(w) for w in self._name(m.actor).split()}}
+        if len(holders) == 1:
+            return holders.pop(), "the organisation named with these words"
+        head = words[-1]
+        if is_document_word(head):
+            stem = fold_word(head).rstrip("s")
+            for m in reversed(earlier):
+                para = self.source.paragraph(m.paragraph)
+                if para is None:
+                    continue
+                a = max([x.end() for x in re.finditer(r"[.!?][\"”’']?\s", para.text[:m.start])]
+                        + [0])
+                end = re.search(r"[.!?](?:\s|$)", para.text[m.end:])
+                sentence = para.text[a:m.end + (end.end() if end else len(para.text))]
+                if re.search(r"\b" + re.escape(stem), sentence):  # lower case: not a title
+                    return m.actor, f"the {head}: its author named with it"
+            return None
+        if not is_body_noun(head):
+            return None
+        prev = self.previous
+        if prev and prev[2].speaker and paragraph - prev[0] <= 2 and \
+                self.kind(prev[2].speaker) != "person":
+            return prev[2].speaker, f"the {head}: the previous speaker"
+        near = {m.actor for m in earlier if paragraph - m.paragraph <= 1}
+        if len(near) == 1:
+            return near.pop(), f"the {head}: the one organisation just named"
+        return None
+
+    def _name(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else actor_id
 
     def _holder(self, text: str, a: int, mention: Mention) -> bool:
         """A name that holds or is the object of the subject: *X's aide*, *aide to X*."""
@@ -213,6 +270,9 @@ class Attributor:
         if owned:  # "X's spokesman" is someone else; "X's statement" is X speaking
             return any(is_role_word(w) or fold_word(w) in ("office", "camp", "team")
                        for w in owned.group(1).split())
+        following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
+        if following and is_role_word(following[0]) and not text[mention.end:].startswith(","):
+            return True  # "a Treasury source", "a Downing Street spokesman": a modifier
         return bool(_PREPOSITION_RE.search(text[a:mention.start]))
 
     def pronoun(self, paragraph: int, at: int, pron: str) -> str | None:
@@ -221,8 +281,11 @@ class Attributor:
         earlier = self.before(paragraph, at)
         prev = self.previous
         if wanted == "body":
-            if prev and prev[2].speaker and paragraph - prev[0] <= 2:
-                return prev[2].speaker
+            if prev and prev[2].speaker and paragraph - prev[0] <= 2 and (
+                    self.kind(prev[2].speaker) != "person" or any(
+                        is_document_word(w) or w.lower() == "it"
+                        for w in _WORD_RE.findall(prev[2].written or ""))):
+                return prev[2].speaker  # the body, or a person's statement ("it said")
             bodies = [m for m in earlier if self.kind(m.actor) != "person"]
             return bodies[-1].actor if bodies else None
         people = [m for m in earlier if self.kind(m.actor) == "person"
@@ -231,7 +294,8 @@ class Attributor:
                 and self.kind(prev[2].speaker) == "person" \
                 and self.gender(prev[2].speaker) in (None, wanted):
             since = [m for m in people if (m.paragraph, m.start) > (prev[0], prev[1])
-                     and m.actor != prev[2].speaker and self._subject_position(m)]
+                     and m.actor != prev[2].speaker and self._subject_position(m)
+                     and not self._possessive(m)]
             if not since:
                 return prev[2].speaker
         subjects = [m for m in people if self._subject_position(m)]
@@ -287,6 +351,8 @@ class Attributor:
 
 def _name_shaped(words: Sequence[str]) -> str | None:
     """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``)."""
+    if len(words) > 1 and fold_word(words[0]) == "the":
+        words = words[1:]  # "the OECD said"
     caps = [w for w in words if w[:1].isupper()]
     if not caps or len(caps) != len(words) or len(words) > 4:
         return None

@@ -24,6 +24,9 @@ from briefbook.core.model import Paragraph, Source
 from briefbook.core.text import sentence_spans
 
 _DASH_RE = re.compile(r"^\s*[—–]\s*|^\s+-{1,2}\s+")
+_CONJUNCTION_RE = re.compile(r"(?i)[\s,]*(?:and|but|then|or)(?:\s+(?:also|later|then))?\s*")
+_SUBJECT_WORDS = 6
+_REPORT_SUBJECT_WORDS = 12
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
 
 
@@ -60,15 +63,81 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     if m:
         return who.subject(para, head_a + m.start("subj"), head_a + m.end("subj"), span.open,
                            "according-to", "according to X")
-    verb = last_speech_verb(head)
-    if verb and head[:verb.start()].strip(" ,.;:—–-\u201d\""):
+    verb = _head_verb(head)
+    if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
+        return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
+    if verb:
         return who.subject(para, head_a, head_a + verb.start(), span.open, "before",
                            f"X {verb.group()}: \"…\"")
+    if (final := _final_clause(text, tail_a, sent_end)) is not None:
+        a, b, verb_first = final
+        return who.subject(para, a, b, span.open, "after",
+                           "…, said X (end of the sentence)" if verb_first
+                           else "…, X said (end of the sentence)")
     if head.rstrip().endswith(":") and head.strip(" :"):
         a = head_a + _lead_in_start(head)
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
                            "X: \"…\" (lead-in)")
     return NONE
+
+
+def _head_verb(head: str) -> re.Match[str] | None:
+    """The speech verb of a quotation's sentence before it, with a subject before it.
+
+    The last verb when it leads straight into the quotation (``X told the BBC: "…"``,
+    ``…, saying "…"``); otherwise the first one, whose subject reports the whole sentence
+    (``A spokesman said X, whom he described as …, was "…"`` → the spokesman).
+    """
+    verbs = [v for v in _speech_verbs(head)
+             if head[:v.start()].strip(" ,.;:—–-\u201d\"")]
+    if not verbs:
+        return None
+    last = verbs[-1]
+    if len(verbs) > 1 and last.group().endswith("ing") and \
+            not head[verbs[-2].end():last.start()].strip(" ,;—–-"):
+        last = verbs[-2]  # "…, he claimed, saying …": the subject of "claimed"
+    rest = head[last.end():].strip()
+    if not rest or rest.endswith((":", ",")) or len(rest.split()) <= 3:
+        return last
+    return verbs[0]
+
+
+def _speech_verbs(text: str) -> list[re.Match[str]]:
+    found = []
+    at = 0
+    while (verb := speech_verb_at(text, at)) is not None:
+        found.append(verb)
+        at = verb.end()
+    return found
+
+
+def _final_clause(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
+    """A reporting clause closing the sentence after a quotation: ``…, the OECD said.``.
+
+    The words after the sentence's last comma (or all of them when the quotation is followed
+    by nothing else) are a subject of at most :data:`_SUBJECT_WORDS` words and a speech verb, in
+    either order, with at most two words after the verb (``on Monday``).
+
+    Returns:
+        The subject's span and whether the verb came first, or ``None``.
+    """
+    tail = text[a:b]
+    comma = tail.rfind(",")
+    start = a + comma + 1 if comma >= 0 else a
+    clause = text[start:b].rstrip(" .!?\u201d\"")
+    words = list(re.finditer(r"[\w’'.-]+", clause))
+    if not words or len(words) > _SUBJECT_WORDS + 3:
+        return None
+    verbs = [i for i, w in enumerate(words) if speech_verb_at(w.group()) is not None]
+    if not verbs:
+        return None
+    i = verbs[0]
+    if i == 0 and len(words) > 1:
+        end = clause_after(text, start + words[1].start(), start + len(clause))
+        return start + words[1].start(), end, True
+    if 0 < i <= _SUBJECT_WORDS and len(words) - i - 1 <= 2:
+        return start, start + words[i].start(), False
+    return None
 
 
 def _after(para: Paragraph, a: int, b: int, span: QuoteSpan, who: Attributor) -> Attribution | None:
@@ -115,19 +184,63 @@ def lead_in_paragraph(source: Source, para: Paragraph, who: Attributor,
 
 
 def previous_sentence(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan],
-                       who: Attributor) -> Attribution:
+                      who: Attributor) -> Attribution:
     """A quotation standing alone after a sentence that reports a statement by someone."""
     sentences = masked_sentences(para.text, tuple(spans))
     before = [(a, b) for a, b in sentences if b <= span.open]
     if not before or any(s.open >= before[-1][0] and s.close < span.open for s in spans):
         return NONE
-    a, b = before[-1]
-    verb = last_speech_verb(para.text[a:b])
-    if verb is None or not para.text[a:a + verb.start()].strip():
+    return _report(para, *before[-1], span.open, "previous sentence", who)
+
+
+def previous_paragraph(source: Source, para: Paragraph, spans: dict[int, list[QuoteSpan]],
+                       who: Attributor) -> Attribution:
+    """A paragraph opening with a quotation after one that ends by reporting a statement.
+
+    ``…, Mr Howard said.`` / ``"…"`` (the next paragraph): the reported speaker goes on, in
+    his own words. The previous paragraph's last sentence must hold a speech verb with a
+    subject that is a known speaker, and no quotation.
+    """
+    prev = source.paragraph(para.number - 1)
+    if prev is None or prev.boilerplate:
         return NONE
-    found = who.subject(para, a, a + verb.start(), span.open, "previous-sentence",
-                        f"previous sentence: X {verb.group()} …")
-    return found if found.speaker else NONE
+    prev_spans = spans.get(prev.number, [])
+    sentences = masked_sentences(prev.text, tuple(prev_spans)) or ((0, len(prev.text)),)
+    a, b = sentences[-1]
+    if any(s.close >= a for s in prev_spans):
+        return NONE
+    return _report(prev, a, b, len(prev.text), "previous paragraph", who)
+
+
+def sentence_of(text: str, spans: Sequence[QuoteSpan], offset: int) -> tuple[int, int]:
+    """The sentence (quotations masked) holding ``offset`` of a paragraph."""
+    sentences = masked_sentences(text, tuple(spans)) or ((0, len(text)),)
+    return next(((a, b) for a, b in sentences if a <= offset < b), sentences[-1])
+
+
+def _report(para: Paragraph, a: int, b: int, at: int, where: str,
+            who: Attributor) -> Attribution:
+    """The speaker a sentence reports (``…, X said.`` or ``X said …``), if one is known.
+
+    Only a named speaker, a resolved pronoun or an anonymous description counts; an unknown
+    name-shaped subject is not taken from a sentence that quotes nobody.
+    """
+    text = para.text
+    final = _final_clause(text, a, b)
+    if final is not None:
+        s, e, verb_first = final
+        cue = f"{where}: …, said X" if verb_first else f"{where}: …, X said"
+    else:
+        verb = next((v for v in _speech_verbs(text[a:b])
+                     if 0 < len(text[a:a + v.start()].split()) <= _REPORT_SUBJECT_WORDS), None)
+        if verb is None:
+            return NONE
+        s, e = a, a + verb.start()
+        cue = f"{where}: X {verb.group()} …"
+    found = who.subject(para, s, e, min(at, e), "previous-sentence", cue)
+    if found.speaker or found.anonymous:
+        return found
+    return NONE
 
 
 def forward(source: Source, para: Paragraph, spans: dict[int, list[QuoteSpan]],

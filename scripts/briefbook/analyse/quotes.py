@@ -22,11 +22,17 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
-from briefbook.analyse.attribution import Attribution, Attributor
-from briefbook.analyse.cues import attribute, forward, lead_in_paragraph, previous_sentence
+from briefbook.analyse.attribution import NONE, Attribution, Attributor
+from briefbook.analyse.cues import (
+    attribute,
+    forward,
+    lead_in_paragraph,
+    previous_paragraph,
+    previous_sentence,
+)
 from briefbook.analyse.mentions import Mention, find_mentions
 from briefbook.analyse.people import People, find_people
-from briefbook.analyse.quotespans import quote_spans
+from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
 from briefbook.core.cache import cached, key_of, source_key
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -35,7 +41,7 @@ from briefbook.core.lexicon import (
     is_outlet_word,
     place_kind,
 )
-from briefbook.core.model import Actor, Book, Source
+from briefbook.core.model import Actor, Book, Paragraph, Source
 from briefbook.core.names import key
 from briefbook.core.text import slugify
 
@@ -102,14 +108,17 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
         open_from_previous = None
         for index, span in enumerate(para_spans):
             found = attribute(para, span, para_spans, index, who)
-            if found.pattern == "none" and not index and span.open == 0 and not carried:
+            opens = not index and span.open == 0
+            if found.pattern == "none" and opens and not carried:
                 found = lead_in_paragraph(source, para, who, spans)
             if found.pattern == "none" and index and quotes and \
                     quotes[-1].paragraph == para.number:
-                found = _carry(quotes[-1], "split", "the same sentence as the previous quotation")
-            elif found.pattern == "none" and not index and carried and span.open == 0:
+                found = _follow(para.text, para_spans, index, quotes[-1])
+            elif found.pattern == "none" and opens and carried:
                 found = _carry(carried, "continued", "continues the previous paragraph's "
                                                      "quotation")
+            elif found.pattern == "none" and opens:
+                found = _next_paragraph(source, para, spans, quotes, who)
             if found.pattern == "none":
                 found = previous_sentence(para, span, para_spans, who)
             if found.pattern == "none" and span.unclosed and index + 1 == len(para_spans):
@@ -135,6 +144,53 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
 def _carry(quote: Quote, pattern: str, cue: str) -> Attribution:
     return Attribution(speaker=quote.speaker, written=quote.speaker_as_written, pattern=pattern,
                        cue=cue, anonymous=quote.anonymous)
+
+
+def _follow(text: str, spans: Sequence[QuoteSpan], index: int, previous: Quote) -> Attribution:
+    """The speaker of a quotation with no cue after another quotation of its paragraph.
+
+    It keeps that one's speaker when nothing stands between them: the same sentence
+    (``"A," he said, "B."``), the quotation reopened without a closing mark (``"A. "B."``),
+    or the next sentence opening with it (``"A," X said. "B."``). A sentence between them
+    leaves it to the other rules.
+    """
+    if previous.speaker is None and previous.anonymous is None:
+        return NONE
+    prev, span = spans[index - 1], spans[index]
+    if prev.unclosed and prev.close == span.open:
+        return _carry(previous, "continued", "reopened after the previous quotation")
+    sentences = masked_sentences(text, tuple(spans)) or ((0, len(text)),)
+    here = next((i for i, (a, b) in enumerate(sentences) if a <= span.open < b), None)
+    there = next((i for i, (a, b) in enumerate(sentences) if a <= prev.open < b), None)
+    if here is None or there is None:
+        return NONE
+    if here == there:
+        return _carry(previous, "split", "the same sentence as the previous quotation")
+    ends_there = sentences[there][0] <= prev.close < sentences[there][1] + 1
+    if here == there + 1 and ends_there and not text[sentences[here][0]:span.open].strip():
+        return _carry(previous, "continued", "the sentence after the previous quotation's")
+    return NONE
+
+
+def _next_paragraph(source: Source, para: Paragraph, spans: dict[int, list[QuoteSpan]],
+                    quotes: Sequence[Quote], who: Attributor) -> Attribution:
+    """The speaker of a paragraph that opens with a quotation with no cue.
+
+    From the previous paragraph's last sentence, when it holds a quotation with a speaker
+    (that speaker goes on) or reports a statement
+    (:func:`~briefbook.analyse.cues.previous_paragraph`).
+    """
+    prev = source.paragraph(para.number - 1)
+    last = quotes[-1] if quotes else None
+    if prev is None or last is None or last.paragraph != prev.number:
+        return previous_paragraph(source, para, spans, who)
+    prev_spans = spans.get(prev.number, [])
+    sentences = masked_sentences(prev.text, tuple(prev_spans)) or ((0, len(prev.text)),)
+    if prev_spans and prev_spans[-1].close >= sentences[-1][0] - 1 and (
+            last.speaker or last.anonymous):
+        return _carry(last, "continued", "opens the paragraph after the previous speaker's "
+                                         "quotation")
+    return previous_paragraph(source, para, spans, who)
 
 
 def find_quotes(book: Book, mentions: Sequence[Mention], actors: Sequence[Actor],

@@ -42,6 +42,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from briefbook.analyse.annotations import Annotations
+from briefbook.analyse.quotes import Quote
 from briefbook.bench.eval_chronology import evaluate_chronology, evaluate_discrepancies
 from briefbook.core.lexicon import is_function_word, is_title, place_kind
 from briefbook.core.model import Actor, Book
@@ -131,6 +132,29 @@ def _starts(text: str) -> str:
 def _same_quote(extracted: str, start: str) -> bool:
     a, b = _starts(extracted), _starts(start)
     return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))
+
+
+def _closeness(extracted: str, start: str) -> tuple[int, int]:
+    """How well two matching quotations agree: equal first, then the longer common start."""
+    a, b = _starts(extracted), _starts(start)
+    return (0 if a == b else 1), -min(len(a), len(b))
+
+
+def _best_gold(extracted: str, gold: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """The gold quotation an extracted one is scored against.
+
+    Of those it matches, the one it equals, else the one with the longest common start
+    (``serious`` is the gold ``serious``, not the gold ``serious misgivings`` of the same
+    article).
+    """
+    found = [x for x in gold if _same_quote(extracted, x["start"])]
+    return min(found, key=lambda x: _closeness(extracted, x["start"])) if found else None
+
+
+def _best_quote(start: str, quotes: Sequence[Quote]) -> Quote | None:
+    """The extracted quotation a gold one is scored against (as :func:`_best_gold`)."""
+    found = [q for q in quotes if _same_quote(q.text, start)]
+    return min(found, key=lambda q: _closeness(q.text, start)) if found else None
 
 
 # -- the example book -------------------------------------------------------------------------
@@ -259,7 +283,7 @@ def score_bbc(book: Book, annotations: Annotations, golds: Sequence[dict[str, An
             if q.speaker is None:
                 continue
             speakers.found += 1
-            x = next((x for x in gq if _same_quote(q.text, x["start"])), None)
+            x = _best_gold(q.text, gq)
             ok = x is not None and x.get("speaker") is not None and \
                 bool(_speaker_keys(x["speaker"], entities) & spellings.get(q.speaker, set()))
             speakers.right += ok
@@ -269,12 +293,12 @@ def score_bbc(book: Book, annotations: Annotations, golds: Sequence[dict[str, An
         for x in gq:
             if x.get("speaker_kind") == "anonymous":
                 anonymous.gold += 1
-                q = next((q for q in quotes if _same_quote(q.text, x["start"])), None)
+                q = _best_quote(x["start"], quotes)
                 anonymous.gold_right += q is not None and q.speaker is None and bool(q.anonymous)
             if x.get("speaker_kind") not in ("person", "organization"):
                 continue
             speakers.gold += 1
-            q = next((q for q in quotes if _same_quote(q.text, x["start"])), None)
+            q = _best_quote(x["start"], quotes)
             hit = q is not None and q.speaker is not None and x.get("speaker") and \
                 bool(_speaker_keys(x["speaker"], entities) & spellings.get(q.speaker, set()))
             speakers.gold_right += bool(hit)

@@ -14,6 +14,7 @@ shipped as package data (``briefbook/core/data/*.txt``, one folded word or phras
 - places: country names, other spellings, capitals and provinces and the demonyms of
   ``countryinfo``, with ``region_words.txt`` (Western, Gulf, Whitehall…);
 - ``organisation_words.txt`` (Ministry, Party, plc…), ``outlet_words.txt`` (Times, Wire…),
+  ``body_nouns.txt`` (the firm, the charity…), ``document_words.txt`` (the report, a statement…),
   ``speech_verbs.txt`` (said, sighed, quipped…) and ``function_words.txt`` (sentence openers,
   pronouns, numbers, weekdays).
 
@@ -31,9 +32,9 @@ import gender_guesser.detector
 from countryinfo import CountryInfo
 from nameparser.config import CONSTANTS
 
-DATA_FILES = ("affiliations", "function_words", "honorifics", "not_first_names", "not_surnames",
-              "organisation_words", "outlet_words", "region_words", "role_words",
-              "speech_verbs", "weak_titles")
+DATA_FILES = ("affiliations", "body_nouns", "document_words", "function_words", "honorifics",
+              "not_first_names", "not_surnames", "organisation_words", "outlet_words",
+              "region_words", "role_words", "speech_verbs", "weak_titles")
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
                       "ity", "hood", "dom")
 
@@ -138,6 +139,16 @@ def is_function_word(word: str) -> bool:
 def is_organisation_word(word: str) -> bool:
     """A head word of organisation names (``Ministry``, ``Party``, ``plc``)."""
     return fold_word(word) in word_list("organisation_words")
+
+
+def is_document_word(word: str) -> bool:
+    """A noun of a written statement (``report``, ``statement``, ``survey``)."""
+    return fold_word(word) in word_list("document_words")
+
+
+def is_body_noun(word: str) -> bool:
+    """A common noun standing for a named organisation (``firm``, ``charity``, ``bank``)."""
+    return fold_word(word) in word_list("body_nouns")
 
 
 def is_not_surname(word: str) -> bool:
