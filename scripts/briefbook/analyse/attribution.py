@@ -40,6 +40,7 @@ from briefbook.core.lexicon import (
     is_role_word,
     is_speech_verb,
     is_title,
+    opens_clause,
     place_kind,
     word_list,
 )
@@ -72,6 +73,8 @@ class Attribution:
 NONE = Attribution(speaker=None, written=None, pattern="none", cue="no cue")
 _PRONOUNS = {"he": "male", "she": "female", "it": "body", "they": "body", "him": "male",
              "her": "female"}
+_OWNER = {"his": "he", "her": "she", "its": "it", "their": "they", "he": "he", "she": "she",
+          "they": "they"}
 _PREPOSITION_RE = re.compile(
     r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
     r"asked|and|or)\s[^,;]*$", re.IGNORECASE)
@@ -162,6 +165,10 @@ class Attributor:
                                   text[a:b])) and opener.end() < b - a and \
                 is_function_word(opener.group().strip(" ,")):
             a += opener.end()  # "However, the report warned", "But he said"
+        origin = a
+        while (clause := re.match(r"([A-Za-z]+)\b[^,]*,\s+", text[a:b])) and \
+                opens_clause(clause.group(1)) and text[a + clause.end():b].strip():
+            a += clause.end()  # "In her ruling, the judge", "On Monday, Ann Roe, a judge,"
         if document := _DOCUMENT_RE.match(text[a:b]):
             a += document.end()  # "a statement by X": X speaks
         if aux := re.search(r"\s+(?:has|have|had|is|was|has also|also|would|will)$", text[a:b]):
@@ -171,12 +178,18 @@ class Attributor:
                                                            written)):
             return NONE
         pron = written.lower()
+        if (owner := re.match(r"(his|her|its|their|he|she|they)\s+(?:[\w-]+\s+){0,2}?([\w-]+)",
+                              pron)) and (pattern == "lead-in" or (
+                                  owner.group(1) in ("his", "her", "its", "their")
+                                  and is_document_word(owner.group(2)))):
+            pron = _OWNER[owner.group(1)]  # "His message to the chancellor was:" → he
+            written = written.split()[0]
         last = re.findall(r"[\w’']+", pron)[-1:]
         if last and last[0] in _PRONOUNS and re.search(r"\b" + last[0] + r"$", pron):
             pron = last[0]  # the word before the verb: "Speaking in X, he said"
             written = written.split()[-1]
         if pron in _PRONOUNS:
-            speaker = self.pronoun(para.number, min(a, at), pron)
+            speaker = self.pronoun(para.number, min(origin, at), pron)
             anonymous = None
             if speaker is None and self.previous and self.previous[2].anonymous and \
                     pron in ("he", "she") and para.number - self.previous[0] <= 1:

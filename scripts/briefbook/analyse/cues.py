@@ -26,7 +26,9 @@ from briefbook.core.text import sentence_spans
 _DASH_RE = re.compile(r"^\s*[—–]\s*|^\s+-{1,2}\s+")
 _CONJUNCTION_RE = re.compile(r"(?i)[\s,]*(?:and|but|then|or)(?:\s+(?:also|later|then))?\s*")
 _SUBJECT_WORDS = 6
-_REPORT_SUBJECT_WORDS = 12
+_REPORT_SUBJECT_WORDS = 20
+#: Words after a verb that open what was said, not who said it ("…, said that …").
+_CLAUSE_WORD_RE = re.compile(r"(?i)that|how|what|whether|if|it|there|this|to|he|she|they|we|i")
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
 
 
@@ -132,7 +134,7 @@ def _final_clause(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
     if not verbs:
         return None
     i = verbs[0]
-    if i == 0 and len(words) > 1:
+    if i == 0 and len(words) > 1 and not _CLAUSE_WORD_RE.fullmatch(words[1].group()):
         end = clause_after(text, start + words[1].start(), start + len(clause))
         return start + words[1].start(), end, True
     if 0 < i <= _SUBJECT_WORDS and len(words) - i - 1 <= 2:

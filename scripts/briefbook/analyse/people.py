@@ -3,7 +3,8 @@
 :mod:`briefbook.analyse.namefinder` types the names of each paragraph; this module joins them:
 
 - **within an article**, a surname or a title form (*Mr Howard*, *Howard*) joins the one full
-  name of the article that ends with it (*Michael Howard*), a shorter form joins the longer one
+  name of the article that ends with it (*Michael Howard*), a given name after *Sir* or *Dame*
+  the one that starts with it (*Sir Alan* → *Sir Alan Budd*), a shorter form joins the longer one
   it is part of (*George Bush* → *George W Bush*); a surname that two full names share
   (*Mr Miliband* with David and Ed Miliband) joins neither and makes no actor;
 - **across articles**, the same full name is one actor; a surname-only person joins the one
@@ -32,6 +33,8 @@ from briefbook.core.names import key
 from briefbook.core.text import slugify
 
 MAX_ROLES = 3
+#: Titles written before a given name alone (*Sir Digby* for *Sir Digby Jones*), not a surname.
+_GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,8 +147,10 @@ def cluster_source(source: Source, found: Sequence[Found]) -> list[_Cluster]:
         if len(f.name.words) > 1:
             continue
         word = key(f.name.text)
+        given = bool(f.name.title) and fold_word(f.name.title) in _GIVEN_NAME_TITLES
         owners = [c for c in clusters.values() if len(c.words) > 1 and c.kind == "person"
-                  and word in [key(w) for w in c.words[1:]]]
+                  and (key(c.words[0]) == word if given
+                       else word in [key(w) for w in c.words[1:]])]
         if len(owners) == 1:
             owners[0].forms.append(f)
         elif not owners:

@@ -32,9 +32,9 @@ import gender_guesser.detector
 from countryinfo import CountryInfo
 from nameparser.config import CONSTANTS
 
-DATA_FILES = ("affiliations", "body_nouns", "document_words", "function_words", "honorifics",
-              "not_first_names", "not_surnames", "organisation_words", "outlet_words",
-              "region_words", "role_words", "speech_verbs", "weak_titles")
+DATA_FILES = ("affiliations", "body_nouns", "clause_openers", "document_words", "function_words",
+              "honorifics", "not_first_names", "not_surnames", "organisation_words",
+              "outlet_words", "region_words", "role_words", "speech_verbs", "weak_titles")
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
                       "ity", "hood", "dom")
 
@@ -141,6 +141,12 @@ def is_organisation_word(word: str) -> bool:
     return fold_word(word) in word_list("organisation_words")
 
 
+def opens_clause(word: str) -> bool:
+    """A word that opens an adverbial clause before a subject (``In``, ``On``, ``Speaking``)."""
+    folded = fold_word(word)
+    return folded in word_list("clause_openers") or (folded.endswith("ing") and len(folded) > 5)
+
+
 def is_document_word(word: str) -> bool:
     """A noun of a written statement (``report``, ``statement``, ``survey``)."""
     return fold_word(word) in word_list("document_words")
@@ -184,6 +190,18 @@ def _places() -> dict[str, str]:
     for word in word_list("affiliations"):
         places.setdefault(word, "demonym")
     return places
+
+
+@cache
+def _country_demonyms() -> frozenset[str]:
+    return frozenset(fold_word(d) for info in CountryInfo.all().values()
+                     for d in (info.get("demonym") or "").split(",") if d.strip())
+
+
+def is_party_word(word: str) -> bool:
+    """A party or faith word of ``affiliations.txt`` that is no country's demonym (``Green``)."""
+    folded = fold_word(word)
+    return folded in word_list("affiliations") and folded not in _country_demonyms()
 
 
 def place_kind(phrase: str) -> str | None:
