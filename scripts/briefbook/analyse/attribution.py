@@ -79,8 +79,7 @@ _PREPOSITION_RE = re.compile(
     r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
     r"asked|and|or)\s[^,;]*$", re.IGNORECASE)
 _DOCUMENT_RE = re.compile(
-    r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|letter|release|post|tweet|message|note|memo)\s+"
-    r"(?:by|from|of)\s+", re.IGNORECASE)
+    r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+),?\s+(?:by|from|of)\s+", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(
     r",|;|\s(?:adding|who|which|as|after|before|when|while|in an?|on|at|during|following|"
     r"speaking|told|telling|looking|saying|according)\b", re.IGNORECASE)
@@ -166,13 +165,18 @@ class Attributor:
                 is_function_word(opener.group().strip(" ,")):
             a += opener.end()  # "However, the report warned", "But he said"
         origin = a
+        if (adverb := re.match(r"([A-Za-z]+)\s+(?=(?:the|a|an)\s)", text[a:b])) and \
+                opens_clause(adverb.group(1)):
+            a += adverb.end()  # "Later the prime minister said"
         while (clause := re.match(r"([A-Za-z]+)\b[^,]*,\s+", text[a:b])) and \
                 opens_clause(clause.group(1)) and text[a + clause.end():b].strip():
             a += clause.end()  # "In her ruling, the judge", "On Monday, Ann Roe, a judge,"
-        if document := _DOCUMENT_RE.match(text[a:b]):
-            a += document.end()  # "a statement by X": X speaks
-        if aux := re.search(r"\s+(?:has|have|had|is|was|has also|also|would|will)$", text[a:b]):
-            b = a + aux.start()  # "X has told", "X also said"
+        if (document := _DOCUMENT_RE.match(text[a:b])) and is_document_word(
+                document.group("noun")):
+            a += document.end()  # "a statement by X", "The letter, from X,": X speaks
+        while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|[a-z]+ly)$",
+                               text[a:b]):
+            b = a + aux.start()  # "X has told", "X also said", "X reportedly said"
         written = text[a:b]
         if not written or (pattern == "after" and re.match(r"(?i)(?:that|how|what|if)\b",
                                                            written)):
@@ -209,12 +213,10 @@ class Attributor:
         role = next((w for w in words if is_role_word(w)), None)
         if role is not None:
             named = self.role_holder(para.number, min(a, at), written, role, words)
-            if named is None and self.previous and self.previous[2].speaker and \
-                    re.fullmatch(r"(?i)the(?: \w+| [a-z]+[’']s)? \w+", written) and \
-                    not fold_word(role).startswith(("spokes", "official", "source", "aide")) \
-                    and para.number - self.previous[0] <= 2 \
-                    and self.kind(self.previous[2].speaker) == "person":
-                named = self.previous[2].speaker
+            if named is None and re.fullmatch(r"(?i:the) (?:[A-Z][\w-]+|[a-z]+[’']s) [\w-]+",
+                                              written) and \
+                    not fold_word(role).startswith(("spokes", "official", "source", "aide")):
+                named = self.described(para.number, min(a, at))
             if named:
                 return Attribution(speaker=named, written=written, pattern="role",
                                    cue=f'{cue} (role "{role}")')
@@ -349,17 +351,41 @@ class Attributor:
             actor = self.actors.get(m.actor)
             if actor is None or actor.kind != "person":
                 continue
-            titles = [r.title for r in actor.roles]
-            para = self.source.paragraph(m.paragraph)
-            if para:
-                same = [x for x in self.mentions if x.paragraph == m.paragraph]
-                lead = max([x.end for x in same if x.end <= m.start] + [m.start - 48, 0])
-                titles.append(re.split(r"[.,;:]", para.text[lead:m.start])[-1])
-                stop = min([x.start for x in same if x.start >= m.end] + [m.end + 40])
-                titles.append(re.split(r"[.;]", para.text[m.end:stop])[0])
+            titles = [r.title for r in actor.roles] + self._titles_near(m)
             if any(stem in fold_word(t) for t in titles) and m.actor not in holders:
                 holders.append(m.actor)
         return holders[-1] if holders else None
+
+    def _titles_near(self, m: Mention) -> list[str]:
+        """The text written before a mention (back to the previous name) and after it."""
+        para = self.source.paragraph(m.paragraph)
+        if para is None:
+            return []
+        same = [x for x in self.mentions if x.paragraph == m.paragraph]
+        lead = max([x.end for x in same if x.end <= m.start] + [m.start - 48, 0])
+        before: list[str] = []
+        for word in reversed(re.split(r"[.,;:]", para.text[lead:m.start])[-1].split()):
+            if not (is_title(word) or word[:1].isupper() or re.search(r"[’']s$", word)
+                    or word in ("of", "the", "and")):
+                break  # "… says it is time for Mr X": only "Mr" is his title
+            before.insert(0, word)
+        stop = min([x.start for x in same if x.start >= m.end] + [m.end + 60])
+        after = re.match(r"(?:[’']s)?,\s+([^,.;]+)", para.text[m.end:stop])
+        return [" ".join(before)] + ([after.group(1)] if after else [])
+
+    def described(self, paragraph: int, at: int) -> str | None:
+        """The person an epithet means when no one holds its role by name.
+
+        An epithet is a role with a capitalised or possessive modifier (*the Salford MP*, *the
+        Spectator editor*, *the charity's director*; not *the prime minister*, an office): it
+        means the previous speaker (two paragraphs back at most), else the one person the
+        article has named so far.
+        """
+        prev = self.previous
+        if prev and prev[2].speaker and paragraph - prev[0] <= 2:
+            return prev[2].speaker if self.kind(prev[2].speaker) == "person" else None
+        named = {m.actor for m in self.before(paragraph, at) if self.kind(m.actor) == "person"}
+        return named.pop() if len(named) == 1 else None
 
 
 def _name_shaped(words: Sequence[str]) -> str | None:

@@ -65,7 +65,7 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     if m:
         return who.subject(para, head_a + m.start("subj"), head_a + m.end("subj"), span.open,
                            "according-to", "according to X")
-    verb = _head_verb(head)
+    verb = _head_verb(head, direct=prev_close > sent_start)
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
     if verb:
@@ -83,12 +83,15 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     return NONE
 
 
-def _head_verb(head: str) -> re.Match[str] | None:
+def _head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
     """The speech verb of a quotation's sentence before it, with a subject before it.
 
     The last verb when it leads straight into the quotation (``X told the BBC: "…"``,
     ``…, saying "…"``); otherwise the first one, whose subject reports the whole sentence
-    (``A spokesman said X, whom he described as …, was "…"`` → the spokesman).
+    (``A spokesman said X, whom he described as …, was "…"`` → the spokesman). With
+    ``direct`` (the head starts after an earlier quotation of the same sentence) only a verb
+    leading straight into the quotation counts: ``X said the "A" Y had promised was an "B"``
+    leaves B to X, the speaker of A.
     """
     verbs = [v for v in _speech_verbs(head)
              if head[:v.start()].strip(" ,.;:—–-\u201d\"")]
@@ -101,7 +104,7 @@ def _head_verb(head: str) -> re.Match[str] | None:
     rest = head[last.end():].strip()
     if not rest or rest.endswith((":", ",")) or len(rest.split()) <= 3:
         return last
-    return verbs[0]
+    return None if direct else verbs[0]
 
 
 def _speech_verbs(text: str) -> list[re.Match[str]]:

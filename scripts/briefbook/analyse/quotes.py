@@ -39,6 +39,7 @@ from briefbook.core.lexicon import (
     is_function_word,
     is_organisation_word,
     is_outlet_word,
+    is_party_word,
     place_kind,
 )
 from briefbook.core.model import Actor, Book, Paragraph, Source
@@ -220,9 +221,10 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
     ``names`` are ``source<TAB>name`` lines from :func:`find_quotes`. A one-word name is
     completed from a longer name of the same article ending with it, or joins the one
     extracted person of the article whose surname it misspells by one letter (its spelling is
-    then returned as a new alias of that actor); an acronym or a name with an organisation word
-    is an organisation, a country a ``state``, any other one-word name a body unless it is a
-    given name; an outlet, a demonym, a function word and a known name are not speakers.
+    then returned as a new alias of that actor); an acronym or a name with an organisation or
+    a party word (*New Labour*) is an organisation, a country a ``state``, any other one-word
+    name a body unless it is a given name; an outlet, a demonym, a function word and a known
+    name are not speakers.
 
     Returns:
         The new actors (sorted by id) and, per existing extracted actor id, new aliases.
@@ -238,7 +240,8 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
                 or is_outlet_word(words[-1]):
             continue
         kind = "person"
-        if re.fullmatch(r"[A-Z][A-Z&]{1,6}", name) or any(is_organisation_word(w) for w in words):
+        if re.fullmatch(r"[A-Z][A-Z&]{1,6}", name) or any(
+                is_organisation_word(w) or is_party_word(w) for w in words):
             kind = "organization"
         elif place_kind(name) in ("country", "capital"):
             kind = "state"
