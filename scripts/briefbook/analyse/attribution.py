@@ -56,7 +56,7 @@ class Attribution:
         written: The attribution's subject as written (``Mr Howard``, ``a senior official``).
         pattern: Short stable label of the rule: ``after``, ``before``, ``according-to``,
             ``dash``, ``lead-in``, ``previous-sentence``, ``pronoun``, ``role``, ``split``,
-            ``continued`` or ``none``.
+            ``continued``, ``term`` (a name or term, no speaker) or ``none``.
         cue: The cue as an editor reads it (``"…," sighed X``, ``pronoun "she"``).
         anonymous: The description of an unnamed speaker (``a senior official``).
         name: A name-shaped subject that no actor has (made an extracted speaker).
@@ -223,6 +223,10 @@ class Attributor:
             clauses = [c.strip() for c in written.split(",")]
             description = next((c for c in reversed(clauses)
                                 if any(is_role_word(w.strip("’'.")) for w in c.split())), written)
+            head = re.search(r"\b" + re.escape(role) + r"\b(?!\s+(?:for|of|at|with|to|from|in|"
+                             r"on)\b)", description)
+            if head:  # "A Treasury spokesperson dismissed the claims" → "A Treasury spokesperson"
+                description = description[:head.end()]
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (anonymous)", anonymous=description)
         if re.match(r"(?i)(?:the|its|their)\s", written) and len(words) <= 5:
@@ -301,8 +305,9 @@ class Attributor:
                         is_document_word(w) or w.lower() == "it"
                         for w in _WORD_RE.findall(prev[2].written or ""))):
                 return prev[2].speaker  # the body, or a person's statement ("it said")
-            bodies = [m for m in earlier if self.kind(m.actor) != "person"]
-            return bodies[-1].actor if bodies else None
+            bodies = [m for m in earlier if self.kind(m.actor) != "person"
+                      and paragraph - m.paragraph <= 1 and self._subject_position(m)]
+            return bodies[-1].actor if bodies else None  # "The CBI said … It added"
         people = [m for m in earlier if self.kind(m.actor) == "person"
                   and self.gender(m.actor) in (None, wanted)]
         if prev and prev[2].speaker and paragraph - prev[0] <= 1 \

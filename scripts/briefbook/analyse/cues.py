@@ -20,12 +20,15 @@ from briefbook.analyse.attribution import (
     speech_verb_at,
 )
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
+from briefbook.core.lexicon import term_marker_before
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.text import sentence_spans
 
 _DASH_RE = re.compile(r"^\s*[—–]\s*|^\s+-{1,2}\s+")
 _CONJUNCTION_RE = re.compile(r"(?i)[\s,]*(?:and|but|then|or)(?:\s+(?:also|later|then))?\s*")
 _SUBJECT_WORDS = 6
+#: The word before a reporting verb that makes it one (not a noun: "the latest claims").
+_REPORTER_RE = re.compile(r"(?:\b(?:he|she|they|it|has|have|had|also)|\b[A-Z][\w’'-]*|\w+ly)\s+$")
 _REPORT_SUBJECT_WORDS = 20
 #: Words after a verb that open what was said, not who said it ("…, said that …").
 _CLAUSE_WORD_RE = re.compile(r"(?i)that|how|what|whether|if|it|there|this|to|he|she|they|we|i")
@@ -36,6 +39,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                who: Attributor) -> Attribution:
     """The cue of one quotation, after it, then before it (module docstring)."""
     text = para.text
+    if marker := term_marker_before(text[max(0, span.open - 40):span.open].rstrip(" ,")):
+        return Attribution(speaker=None, written=None, pattern="term",
+                           cue=f'a term, not a statement ("{marker}")')
     sentences = masked_sentences(text, tuple(spans)) or ((0, len(text)),)
     sent_start = max([a for a, _ in sentences if a <= span.open] or [0])
     sent_end = min([b for _, b in sentences if b > span.close] or [len(text)])
@@ -99,11 +105,13 @@ def _head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
         return None
     last = verbs[-1]
     if len(verbs) > 1 and last.group().endswith("ing") and \
-            not head[verbs[-2].end():last.start()].strip(" ,;—–-"):
+            not head[verbs[-2].end():last.start()].strip(" ,;—–-") and \
+            _REPORTER_RE.search(head[:verbs[-2].start()]):
         last = verbs[-2]  # "…, he claimed, saying …": the subject of "claimed"
     rest = head[last.end():].strip()
-    if not rest or rest.endswith((":", ",")) or len(rest.split()) <= 3:
-        return last
+    if not rest or rest.endswith((":", ",")) or len(rest.split()) <= 3 or \
+            re.search(r"\bas(?: an?| the)?$", rest):
+        return last  # "X branded the plan as a "…""
     return None if direct else verbs[0]
 
 

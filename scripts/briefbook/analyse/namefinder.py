@@ -326,7 +326,9 @@ def _person(run: list[_Token], text: str) -> Name | None:
     place = place_kind(" ".join(words))
     if party_surname and place == "demonym":
         place = None  # "Mr Green"
-    if is_function_word(last) or (is_title(last) and len(words) == 1) or is_not_surname(last) \
+    thing = is_not_surname(last) and not (
+        len(words) == 2 and first_name_gender(words[0]) and _apposition(text, name[-1].end))
+    if is_function_word(last) or (is_title(last) and len(words) == 1) or thing \
             or (place and (place != "province" or not honorific)) \
             or any((place_kind(w) == "demonym" and not (w is words[-1] and party_surname))
                    or is_function_word(w) for w in words) \

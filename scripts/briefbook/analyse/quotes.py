@@ -68,7 +68,7 @@ class Quote:
         kind: ``statement`` or ``phrase``.
         pattern: The rule that found the speaker: ``after``, ``before``, ``according-to``,
             ``dash``, ``lead-in``, ``previous-sentence``, ``pronoun``, ``role``, ``split``,
-            ``continued`` or ``none``.
+            ``continued``, ``term`` (a name or term, no speaker) or ``none``.
         cue: The cue as an editor reads it (``"…," said X``, ``X said: "…"`` …).
         anonymous: The description of an unnamed speaker ("a senior official"), else
             ``None``.

@@ -34,7 +34,8 @@ from nameparser.config import CONSTANTS
 
 DATA_FILES = ("affiliations", "body_nouns", "clause_openers", "document_words", "function_words",
               "honorifics", "not_first_names", "not_surnames", "organisation_words",
-              "outlet_words", "region_words", "role_words", "speech_verbs", "weak_titles")
+              "outlet_words", "region_words", "role_words", "speech_verbs", "term_markers",
+              "weak_titles")
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
                       "ity", "hood", "dom")
 
@@ -84,9 +85,14 @@ def first_name_gender(word: str) -> str | None:
     """The usual gender of a given name: ``male``, ``female``, ``either``, or ``None``.
 
     ``None`` when ``word`` is not a given name of the name dictionary, or is one of the
-    ordinary words listed in ``not_first_names.txt``.
+    ordinary words listed in ``not_first_names.txt``. A hyphenated name (``Jean-Michel``) is a
+    given name when both its parts are, with the gender of the first.
     """
     folded = fold_word(word)
+    parts = folded.split("-")
+    if len(parts) == 2 and all(parts):  # "Jean-Michel", "Anne-Marie": both parts given names
+        genders = [first_name_gender(p) for p in parts]
+        return genders[0] if all(genders) else None
     if len(folded) < 2 or folded in word_list("not_first_names") or not folded.isalpha():
         return None
     guess = _gender_detector().get_gender(folded)
@@ -145,6 +151,13 @@ def opens_clause(word: str) -> bool:
     """A word that opens an adverbial clause before a subject (``In``, ``On``, ``Speaking``)."""
     folded = fold_word(word)
     return folded in word_list("clause_openers") or (folded.endswith("ing") and len(folded) > 5)
+
+
+def term_marker_before(text: str) -> str | None:
+    """The phrase of ``term_markers.txt`` that ``text`` ends with (``known as``), if any."""
+    folded = " ".join(fold_word(w) for w in text.split()[-3:])
+    return next((m for m in sorted(word_list("term_markers"), key=len, reverse=True)
+                 if folded == m or folded.endswith(" " + m)), None)
 
 
 def is_document_word(word: str) -> bool:
