@@ -77,28 +77,36 @@ _OWNER = {"his": "he", "her": "she", "its": "it", "their": "they", "he": "he", "
           "they": "they"}
 _PREPOSITION_RE = re.compile(
     r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
-    r"asked|and|or)\s[^,;]*$", re.IGNORECASE)
+    r"asked)\s[^,;]*$", re.IGNORECASE)
 _DOCUMENT_RE = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+),?\s+(?:by|from|of)\s+", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(
     r",|;|\s(?:adding|who|which|as|after|before|when|while|in an?|on|at|during|following|"
     r"speaking|told|telling|looking|saying|according)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’'.-]+")
+_NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
+                             r"your|whose|latest|recent|such)\s+$")
 
 
 def speech_verb_at(text: str, start: int = 0) -> re.Match[str] | None:
-    """The first speech verb of ``text`` at or after ``start`` (word bounded)."""
+    """The first speech verb of ``text`` at or after ``start`` (word bounded).
+
+    A word after a determiner or a possessive is a noun, not a verb (*these claims*,
+    *his comments*).
+    """
     for match in _WORD_RE.finditer(text, start):
-        if is_speech_verb(match.group().rstrip(".")):
+        if is_speech_verb(match.group().rstrip(".")) and not _NOUN_BEFORE_RE.search(
+                text[max(0, match.start() - 9):match.start()]):
             return match
     return None
 
 
 def last_speech_verb(text: str) -> re.Match[str] | None:
-    """The last speech verb of ``text``."""
+    """The last speech verb of ``text`` (not one used as a noun)."""
     found = None
     for match in _WORD_RE.finditer(text):
-        if is_speech_verb(match.group().rstrip(".")):
+        if is_speech_verb(match.group().rstrip(".")) and not _NOUN_BEFORE_RE.search(
+                text[max(0, match.start() - 9):match.start()]):
             found = match
     return found
 
@@ -131,15 +139,18 @@ class Attributor:
         if actor is None or actor.kind != "person":
             return None
         words = actor.name.split()
-        found = {g for w in words[:1] if len(words) > 1 and (g := first_name_gender(w))}
+        titled: set[str] = set()  # an honorific (Mr, Mrs) outweighs a given name (Sandy)
         for m in self.mentions:
             if m.actor == actor_id:
                 para = self.source.paragraph(m.paragraph)
                 before = para.text[max(0, m.start - 6):m.start].split()[-1:] if para else []
-                if before and (g := honorific_gender(before[0])) in ("male", "female"):
-                    found.add(g)
-        found.discard("either")
-        return found.pop() if len(found) == 1 else None
+                for word in before + m.text.split()[:1]:
+                    if (g := honorific_gender(word)) in ("male", "female"):
+                        titled.add(g)
+        if titled:
+            return titled.pop() if len(titled) == 1 else None
+        given = first_name_gender(words[0]) if len(words) > 1 else None
+        return given if given in ("male", "female") else None
 
     def within(self, paragraph: int, a: int, b: int) -> list[Mention]:
         """Mentions starting in ``[a, b)`` of a paragraph."""
@@ -168,8 +179,10 @@ class Attributor:
         if (adverb := re.match(r"([A-Za-z]+)\s+(?=(?:the|a|an)\s)", text[a:b])) and \
                 opens_clause(adverb.group(1)):
             a += adverb.end()  # "Later the prime minister said"
-        while (clause := re.match(r"([A-Za-z]+)\b[^,]*,\s+", text[a:b])) and \
-                opens_clause(clause.group(1)) and text[a + clause.end():b].strip():
+        while (clause := re.match(r"([A-Za-z]+)(\s+[a-z])?[^,]*,\s+", text[a:b])) and (
+                opens_clause(clause.group(1)) or (clause.group(1).endswith("ed")
+                                                  and clause.group(2))) and \
+                text[a + clause.end():b].strip():
             a += clause.end()  # "In her ruling, the judge", "On Monday, Ann Roe, a judge,"
         if (document := _DOCUMENT_RE.match(text[a:b])) and is_document_word(
                 document.group("noun")):
@@ -193,7 +206,8 @@ class Attributor:
             pron = last[0]  # the word before the verb: "Speaking in X, he said"
             written = written.split()[-1]
         if pron in _PRONOUNS:
-            speaker = self.pronoun(para.number, min(origin, at), pron)
+            speaker = self._reporter_before(para, origin, b, pron) or \
+                self.pronoun(para.number, min(origin, at), pron)
             anonymous = None
             if speaker is None and self.previous and self.previous[2].anonymous and \
                     pron in ("he", "she") and para.number - self.previous[0] <= 1:
@@ -313,7 +327,8 @@ class Attributor:
         if prev and prev[2].speaker and paragraph - prev[0] <= 1 \
                 and self.kind(prev[2].speaker) == "person" \
                 and self.gender(prev[2].speaker) in (None, wanted):
-            since = [m for m in people if (m.paragraph, m.start) > (prev[0], prev[1])
+            since = [m for m in people if (m.paragraph, m.start) > (prev[0], self._sentence_end(
+                         prev[0], prev[1]))
                      and m.actor != prev[2].speaker and self._subject_position(m)
                      and not self._possessive(m)]
             if not since:
@@ -322,6 +337,35 @@ class Attributor:
         plain = [m for m in people if not self._possessive(m)]
         best = subjects or plain or people
         return best[-1].actor if best else None
+
+    def _sentence_end(self, paragraph: int, offset: int) -> int:
+        """Where the sentence holding ``offset`` of a paragraph ends.
+
+        Names in the rest of the previous speaker's own sentence are what was reported, not
+        new speakers.
+        """
+        para = self.source.paragraph(paragraph)
+        if para is None:
+            return offset
+        end = re.compile(r"[.!?][\"”’']?\s+(?=[\"“A-Z])").search(para.text, offset)
+        return end.start() if end else len(para.text)
+
+    def _reporter_before(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:
+        """A person of the pronoun's own sentence who reports: *X said …, but he told …*.
+
+        Only a person followed by a speech verb (*X said*, *X told the BBC*), before the
+        pronoun, of the pronoun's gender; a name in the reported words (*Mr Blair has failed,
+        he claimed*) is not one.
+        """
+        wanted = _PRONOUNS[pron]
+        if wanted == "body":
+            return None
+        found = [m for m in self.within(para.number, a, b)
+                 if self.kind(m.actor) == "person" and self.gender(m.actor) in (None, wanted)
+                 and (verb := speech_verb_at(para.text[:m.end + 30], m.end)) is not None
+                 and re.fullmatch(r"\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)?",
+                                  para.text[m.end:verb.start()])]
+        return found[-1].actor if found else None
 
     def _possessive(self, mention: Mention) -> bool:
         para = self.source.paragraph(mention.paragraph)
@@ -371,7 +415,7 @@ class Attributor:
         before: list[str] = []
         for word in reversed(re.split(r"[.,;:]", para.text[lead:m.start])[-1].split()):
             if not (is_title(word) or word[:1].isupper() or re.search(r"[’']s$", word)
-                    or word in ("of", "the", "and")):
+                    or word in ("of", "the")):
                 break  # "… says it is time for Mr X": only "Mr" is his title
             before.insert(0, word)
         stop = min([x.start for x in same if x.start >= m.end] + [m.end + 60])

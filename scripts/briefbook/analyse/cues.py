@@ -27,6 +27,7 @@ from briefbook.core.text import sentence_spans
 _DASH_RE = re.compile(r"^\s*[—–]\s*|^\s+-{1,2}\s+")
 _CONJUNCTION_RE = re.compile(r"(?i)[\s,]*(?:and|but|then|or)(?:\s+(?:also|later|then))?\s*")
 _SUBJECT_WORDS = 6
+_WITH_RE = re.compile(r"\bwith\s+(?=[^,;]+\s$)")
 #: The word before a reporting verb that makes it one (not a noun: "the latest claims").
 _REPORTER_RE = re.compile(r"(?:\b(?:he|she|they|it|has|have|had|also)|\b[A-Z][\w’'-]*|\w+ly)\s+$")
 _REPORT_SUBJECT_WORDS = 20
@@ -75,7 +76,10 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
     if verb:
-        return who.subject(para, head_a, head_a + verb.start(), span.open, "before",
+        a = head_a
+        if verb.group().endswith("ing") and (with_ := _WITH_RE.search(head, 0, verb.start())):
+            a = head_a + with_.end()  # "…, with leader Ann Roe saying …": Ann Roe
+        return who.subject(para, a, head_a + verb.start(), span.open, "before",
                            f"X {verb.group()}: \"…\"")
     if (final := _final_clause(text, tail_a, sent_end)) is not None:
         a, b, verb_first = final
@@ -109,7 +113,7 @@ def _head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
             _REPORTER_RE.search(head[:verbs[-2].start()]):
         last = verbs[-2]  # "…, he claimed, saying …": the subject of "claimed"
     rest = head[last.end():].strip()
-    if not rest or rest.endswith((":", ",")) or len(rest.split()) <= 3 or \
+    if not rest or rest.endswith((":", ",")) or len(rest.split()) <= 5 or \
             re.search(r"\bas(?: an?| the)?$", rest):
         return last  # "X branded the plan as a "…""
     return None if direct else verbs[0]
@@ -203,6 +207,8 @@ def previous_sentence(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpa
     before = [(a, b) for a, b in sentences if b <= span.open]
     if not before or any(s.open >= before[-1][0] and s.close < span.open for s in spans):
         return NONE
+    if para.text[before[-1][1]:span.open].strip(" \"“„«"):
+        return NONE  # not standing alone: a phrase inside a sentence of its own
     return _report(para, *before[-1], span.open, "previous sentence", who)
 
 

@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from briefbook.analyse.namefinder import Name, find_names
 from briefbook.core.cache import cached, key_of, source_key
-from briefbook.core.lexicon import fold_word, is_function_word, word_list
+from briefbook.core.lexicon import fold_word, honorific_gender, is_function_word, word_list
 from briefbook.core.model import Actor, Book, CiteItem, Role, Source
 from briefbook.core.names import key
 from briefbook.core.text import slugify
@@ -60,7 +60,10 @@ class _Cluster:
 
     @property
     def gender(self) -> str | None:
-        genders = {f.name.gender for f in self.forms if f.name.gender}
+        """The gender the forms agree on; an honorific (*Mr*) outweighs a given name."""
+        titled = {f.name.gender for f in self.forms if f.name.gender
+                  and f.name.title and honorific_gender(f.name.title)}
+        genders = titled or {f.name.gender for f in self.forms if f.name.gender}
         return genders.pop() if len(genders) == 1 else None
 
     def spellings(self) -> list[str]:
