@@ -237,10 +237,12 @@ class Attributor:
             clauses = [c.strip() for c in written.split(",")]
             description = next((c for c in reversed(clauses)
                                 if any(is_role_word(w.strip("’'.")) for w in c.split())), written)
-            head = re.search(r"\b" + re.escape(role) + r"\b(?!\s+(?:for|of|at|with|to|from|in|"
-                             r"on)\b)", description)
-            if head:  # "A Treasury spokesperson dismissed the claims" → "A Treasury spokesperson"
-                description = description[:head.end()]
+            heads = [w for w in _WORD_RE.finditer(description)
+                     if is_role_word(w.group().strip("’'."))]
+            if heads and re.match(r"\s+(?!(?:for|of|at|with|to|from|in|on)\b)[a-z]",
+                                  description[heads[-1].end():]):
+                # "A Treasury spokesperson dismissed the claims" → "A Treasury spokesperson"
+                description = description[:heads[-1].end()]
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (anonymous)", anonymous=description)
         if re.match(r"(?i)(?:the|its|their)\s", written) and len(words) <= 5:

@@ -113,8 +113,8 @@ def _head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
             _REPORTER_RE.search(head[:verbs[-2].start()]):
         last = verbs[-2]  # "…, he claimed, saying …": the subject of "claimed"
     rest = head[last.end():].strip()
-    if not rest or rest.endswith((":", ",")) or len(rest.split()) <= 5 or \
-            re.search(r"\bas(?: an?| the)?$", rest):
+    if not rest or rest.endswith((":", ",")) or (len(rest.split()) <= 5 and rest[0] != ",") \
+            or re.search(r"\bas(?: an?| the)?$", rest):
         return last  # "X branded the plan as a "…""
     return None if direct else verbs[0]
 
