@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from attribkit import analyse, names, speaker_of
-
 from briefbook.analyse.namefinder import find_names
 
 # -- pronouns -----------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from attribkit import analyse, speaker_of
-
 from briefbook.analyse.quotes import quote_spans
 
 
