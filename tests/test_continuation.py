@@ -117,3 +117,11 @@ def test_said_that_is_no_subject(tmp_path: Path) -> None:
         "On Friday, Ilse Brandauer, the transport commissioner, said that the rules were needed. "
         "\"Passengers deserve to know what they are owed.\"\n"))
     assert speaker_of(a, "Passengers")[0] == "Ilse Brandauer"
+
+
+def test_said_x_with_an_apposition_closing_the_sentence(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The merger was a \"natural next step\" for both breweries, said Hamish Dunbar, the "
+        "group's chief executive.\n"))
+    speaker, _, cue = speaker_of(a, "natural next step")
+    assert speaker == "Hamish Dunbar" and cue == "…, said X (end of the sentence)"

@@ -132,15 +132,23 @@ def _final_clause(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
     """A reporting clause closing the sentence after a quotation: ``…, the OECD said.``.
 
     The words after the sentence's last comma (or all of them when the quotation is followed
-    by nothing else) are a subject of at most :data:`_SUBJECT_WORDS` words and a speech verb, in
-    either order, with at most two words after the verb (``on Monday``).
+    by nothing else) are a subject of at most :data:`_SUBJECT_WORDS` words and a speech verb,
+    with at most two words after the verb (``on Monday``); or, after any of its commas, a
+    speech verb and its subject, up to an apposition (``…, said Ann Roe, the firm's chief.``).
 
     Returns:
         The subject's span and whether the verb came first, or ``None``.
     """
     tail = text[a:b]
-    comma = tail.rfind(",")
-    start = a + comma + 1 if comma >= 0 else a
+    commas = [i for i, c in enumerate(tail) if c == ","]
+    for comma in reversed(commas):
+        start = a + comma + 1
+        first = re.match(r"\s*([\w’'.-]+)\s+([\w’'.-]+)", text[start:b])
+        if first and speech_verb_at(first.group(1)) is not None and \
+                not _CLAUSE_WORD_RE.fullmatch(first.group(2)):
+            s = start + first.start(2)
+            return s, clause_after(text, s, b), True
+    start = a + commas[-1] + 1 if commas else a
     clause = text[start:b].rstrip(" .!?\u201d\"")
     words = list(re.finditer(r"[\w’'.-]+", clause))
     if not words or len(words) > _SUBJECT_WORDS + 3:
