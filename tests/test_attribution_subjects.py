@@ -259,3 +259,10 @@ def test_hyphenated_given_names_and_a_thing_word_surname_with_a_role() -> None:
                        "said. Victoria Station, the terminus, closed.")
     assert [(n.text, n.kind) for n in found if n.kind == "person"] == [
         ("Marie-Claire Fontaine", "person"), ("Gwendolyn Bridge", "person")]
+
+
+def test_an_inverted_parenthetical_says_x(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The aim, says Morwenna Trelawney, is to build a \"bridge between art and industry\" "
+        "in the city.\n"))
+    assert speaker_of(a, "bridge between")[0] == "Morwenna Trelawney"

@@ -75,6 +75,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     verb = _head_verb(head, direct=prev_close > sent_start)
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
+    if verb and (inverted := re.match(r"\s+([^,]+),", head[verb.end():])) and \
+            head[:verb.start()].rstrip().endswith(","):
+        a = head_a + verb.end() + inverted.start(1)  # "The aim, says the firm, is …"
+        return who.subject(para, a, a + len(inverted.group(1)), span.open, "before",
+                           f"…, {verb.group()} X, …: \"…\"")
     if verb:
         a = head_a
         if verb.group().endswith("ing") and (with_ := _WITH_RE.search(head, 0, verb.start())):
