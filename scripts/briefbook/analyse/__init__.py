@@ -7,7 +7,7 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
 ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``discrepancies``,
 ``evidence``, ``figures``, ``mentions``, ``merge``, ``namefinder``, ``people``, ``periods``,
-``quantities``, ``quotes``, ``quotespans``, ``review``, ``source_dates``.
+``quantities``, ``quotes``, ``quotespans``, ``referents``, ``review``, ``source_dates``.
 """
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "quantities",
     "quotes",
     "quotespans",
+    "referents",
     "review",
     "source_dates",
 ]

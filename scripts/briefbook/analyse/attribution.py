@@ -1,25 +1,41 @@
 """Who said a quotation: attribution rules, each recording the cue that decided it.
 
 The rules are tried in this order for a quotation of a paragraph (the sentence is found with
-the quoted words masked):
+the quoted words masked; :mod:`briefbook.analyse.cues` and :mod:`briefbook.analyse.quotes`):
 
+0. a quotation right after a term marker (``known as``, ``so-called``: ``term_markers.txt``) is
+   a name or a term and gets no speaker;
 1. after it: ``"…," X said`` · ``"…," said X`` / ``"…," sighed Mayor Z, looking …`` (any verb
    of ``speech_verbs.txt``) · ``"…" — Governor Q`` · ``according to X``;
 2. before it in the sentence: ``X said: "…"``, ``X told reporters that "…"``, ``according to
-   X, "…"``, and a colon lead-in with no verb (``And from Senator P: "…"``);
+   X, "…"``, ``The aim, says X, is "…"``; of several speech verbs, the last when it leads
+   straight into the quotation, else the first (whose subject reports the sentence); a
+   sentence-final ``…, X said.`` / ``…, said X, the firm's chief.``; a colon lead-in with no
+   verb (``And from Senator P: "…"``);
 3. a lead-in paragraph ending with a colon before a paragraph that opens with the quotation;
-4. the previous sentence, when it reports a statement (``X tells Y that …``) and the
+4. a quotation with no cue of its own keeps the speaker of the quotation before it when
+   nothing stands between them: the same sentence, the quotation reopened without a closing
+   mark (``"A. "B."``), the next sentence, or the next paragraph opening with it;
+5. the previous sentence or paragraph, when it reports a statement (``…, X said.``) and the
    quotation stands alone after it.
 
-The subject of the cue is then read (:meth:`Attributor.subject`): a named person or body that is
-the subject wins (a name in a clause after a preposition — *the spokesman for X* — or written
-as a possessive — *X's spokesman* — is the holder, not the speaker); a pronoun goes to the
-previous speaker when the text has not named another fitting person since, else to the nearest
-preceding person of a compatible gender (``Mr``/``Mrs``, a given name), never to an
-organisation or a phrase; *the spokeswoman* goes to the one person the article gave that role;
-anything else with a role noun (*a senior official*, *X's spokesman*) is an **anonymous**
-speaker, kept with its description and never made an actor. An outlet after *according to*
-(*according to Gulf Wire*) reports the quotation: it is not its speaker.
+The subject of the cue is then read (:meth:`Attributor.subject`), once an opening clause
+(*In her ruling, …*, *Speaking in Paris, …*: ``clause_openers.txt``) is set aside: a named person
+or body that is the subject wins (a name in a clause after a preposition — *the spokesman for
+X* —, written as a possessive — *X's spokesman* — or as a modifier — *a Treasury source* — is
+the holder, not the speaker); a pronoun right before the verb goes to the person of its own
+sentence who reports (*X said …, but he told …*), else to the previous speaker when the text has
+not named another fitting person since, else to the nearest preceding person of a compatible
+gender (an honorific outweighs a given name), never to an organisation or a phrase; *it* goes
+to a body that is the previous speaker or a subject just before, or to a person's statement;
+*the spokeswoman* goes to the one person the article gave that role; an epithet (*the Salford
+MP*, *the charity's director*) to the previous speaker or the one person named so far; *the
+report* to the organisation named with a report (``document_words.txt``), *the firm* to the
+organisation just named or speaking (``body_nouns.txt``), *the regional assembly* to the one
+organisation named with those words; anything else with a role noun (*a senior official*,
+*X's spokesman*) is an **anonymous** speaker, kept with its description and never made an
+actor. An outlet after *according to* (*according to Gulf Wire*) reports the quotation: it is
+not its speaker.
 """
 
 from __future__ import annotations
@@ -29,11 +45,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefbook.analyse.mentions import Mention
+from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
     honorific_gender,
-    is_body_noun,
     is_document_word,
     is_function_word,
     is_outlet_word,
@@ -41,7 +57,6 @@ from briefbook.core.lexicon import (
     is_speech_verb,
     is_title,
     opens_clause,
-    place_kind,
     word_list,
 )
 from briefbook.core.model import Actor, Paragraph, Source
@@ -111,26 +126,21 @@ def last_speech_verb(text: str) -> re.Match[str] | None:
     return found
 
 
-class Attributor:
+class Attributor(Referents):
     """Reads attribution subjects of one source against its mentions and previous speakers."""
 
     def __init__(self, source: Source, mentions: Sequence[Mention], actors: dict[str, Actor],
                  genders: dict[str, str], masked: dict[int, list[tuple[int, int]]]) -> None:
-        self.source = source
-        self.actors = actors
+        super().__init__(source, mentions, actors, masked)
         self.genders = genders
-        self.mentions = sorted(
-            (m for m in mentions
-             if not any(a <= m.start < b for a, b in masked.get(m.paragraph, []))),
-            key=lambda m: (m.paragraph, m.start))
         self.previous: tuple[int, int, Attribution] | None = None  # paragraph, end, attribution
 
-    # -- the actors ---------------------------------------------------------------------
-    def kind(self, actor_id: str) -> str:
-        """The kind of an actor (``person`` when unknown)."""
-        actor = self.actors.get(actor_id)
-        return actor.kind if actor else "person"
+    def previous_speaker(self) -> tuple[int, str] | None:
+        """The paragraph and actor id of the previous quotation's speaker, if it had one."""
+        prev = self.previous
+        return (prev[0], prev[2].speaker) if prev and prev[2].speaker else None
 
+    # -- the actors ---------------------------------------------------------------------
     def gender(self, actor_id: str) -> str | None:
         """``male``, ``female`` or ``None`` (unknown) for a person actor."""
         if actor_id in self.genders:
@@ -151,15 +161,6 @@ class Attributor:
             return titled.pop() if len(titled) == 1 else None
         given = first_name_gender(words[0]) if len(words) > 1 else None
         return given if given in ("male", "female") else None
-
-    def within(self, paragraph: int, a: int, b: int) -> list[Mention]:
-        """Mentions starting in ``[a, b)`` of a paragraph."""
-        return [m for m in self.mentions if m.paragraph == paragraph and a <= m.start < b]
-
-    def before(self, paragraph: int, offset: int) -> list[Mention]:
-        """Mentions before an offset of a paragraph, in reading order."""
-        return [m for m in self.mentions
-                if m.paragraph < paragraph or (m.paragraph == paragraph and m.start < offset)]
 
     # -- subjects -----------------------------------------------------------------------
     def subject(self, para: Paragraph, a: int, b: int, at: int, pattern: str,
@@ -253,52 +254,6 @@ class Attributor:
         name = _name_shaped(words)
         return Attribution(speaker=None, written=written, pattern=pattern, cue=cue, name=name)
 
-    def body(self, paragraph: int, at: int, words: Sequence[str]) -> tuple[str, str] | None:
-        """The organisation a definite common-noun subject stands for, and why.
-
-        *the assembly government* → the one organisation named before whose name holds every
-        one of its words; *the report* (``document_words.txt``) → the organisation named in
-        the nearest earlier sentence that speaks of a report; *the firm* (``body_nouns.txt``)
-        → the previous speaker when it is an organisation, else the one organisation named
-        in this or the previous paragraph.
-        """
-        if not words or any(w[:1].isupper() for w in words[:-1]):
-            return None
-        earlier = [m for m in self.before(paragraph, at) if self.kind(m.actor) != "person"]
-        folded = [fold_word(w) for w in words]
-        holders = {m.actor for m in earlier
-                   if set(folded) <= {fold_word(w) for w in self._name(m.actor).split()}}
-        if len(holders) == 1:
-            return holders.pop(), "the organisation named with these words"
-        head = words[-1]
-        if is_document_word(head):
-            stem = fold_word(head).rstrip("s")
-            for m in reversed(earlier):
-                para = self.source.paragraph(m.paragraph)
-                if para is None:
-                    continue
-                a = max([x.end() for x in re.finditer(r"[.!?][\"”’']?\s", para.text[:m.start])]
-                        + [0])
-                end = re.search(r"[.!?](?:\s|$)", para.text[m.end:])
-                sentence = para.text[a:m.end + (end.end() if end else len(para.text))]
-                if re.search(r"\b" + re.escape(stem), sentence):  # lower case: not a title
-                    return m.actor, f"the {head}: its author named with it"
-            return None
-        if not is_body_noun(head):
-            return None
-        prev = self.previous
-        if prev and prev[2].speaker and paragraph - prev[0] <= 2 and \
-                self.kind(prev[2].speaker) != "person":
-            return prev[2].speaker, f"the {head}: the previous speaker"
-        near = {m.actor for m in earlier if paragraph - m.paragraph <= 1}
-        if len(near) == 1:
-            return near.pop(), f"the {head}: the one organisation just named"
-        return None
-
-    def _name(self, actor_id: str) -> str:
-        actor = self.actors.get(actor_id)
-        return actor.name if actor else actor_id
-
     def _holder(self, text: str, a: int, mention: Mention) -> bool:
         """A name that holds or is the object of the subject: *X's aide*, *aide to X*."""
         owned = re.match(r"[’']s?\s+((?:[\w-]+\s+){0,3})", text[mention.end:mention.end + 60])
@@ -384,60 +339,6 @@ class Attributor:
         before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
         words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
         return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
-
-    def role_holder(self, paragraph: int, at: int, written: str, role: str,
-                    words: Sequence[str]) -> str | None:
-        """The one person the article gave this role (``the spokeswoman`` → her), if definite."""
-        definite = re.match(r"(?i)the\s", written) or re.match(
-            r"^[A-Z][\w-]+[’']s\s+[a-z]", written) and place_kind(written.split()[0])
-        if not definite or len(words) > 4 or " for " in written or " of " in written:
-            return None
-        stem = fold_word(role).rstrip("s")[:7]
-        holders = []
-        earlier = self.before(paragraph, at)
-        later = [m for m in self.mentions if m not in earlier]
-        for m in earlier + later:
-            if holders and m in later:
-                break
-            actor = self.actors.get(m.actor)
-            if actor is None or actor.kind != "person":
-                continue
-            titles = [r.title for r in actor.roles] + self._titles_near(m)
-            if any(stem in fold_word(t) for t in titles) and m.actor not in holders:
-                holders.append(m.actor)
-        return holders[-1] if holders else None
-
-    def _titles_near(self, m: Mention) -> list[str]:
-        """The text written before a mention (back to the previous name) and after it."""
-        para = self.source.paragraph(m.paragraph)
-        if para is None:
-            return []
-        same = [x for x in self.mentions if x.paragraph == m.paragraph]
-        lead = max([x.end for x in same if x.end <= m.start] + [m.start - 48, 0])
-        before: list[str] = []
-        for word in reversed(re.split(r"[.,;:]", para.text[lead:m.start])[-1].split()):
-            if not (is_title(word) or word[:1].isupper() or re.search(r"[’']s$", word)
-                    or word in ("of", "the")):
-                break  # "… says it is time for Mr X": only "Mr" is his title
-            before.insert(0, word)
-        stop = min([x.start for x in same if x.start >= m.end] + [m.end + 60])
-        after = re.match(r"(?:[’']s)?,\s+([^,.;]+)", para.text[m.end:stop])
-        return [" ".join(before)] + ([after.group(1)] if after else [])
-
-    def described(self, paragraph: int, at: int) -> str | None:
-        """The person an epithet means when no one holds its role by name.
-
-        An epithet is a role with a capitalised or possessive modifier (*the Salford MP*, *the
-        Spectator editor*, *the charity's director*; not *the prime minister*, an office): it
-        means the previous speaker (two paragraphs back at most), else the one person the
-        article has named so far.
-        """
-        prev = self.previous
-        if prev and prev[2].speaker and paragraph - prev[0] <= 2:
-            return prev[2].speaker if self.kind(prev[2].speaker) == "person" else None
-        named = {m.actor for m in self.before(paragraph, at) if self.kind(m.actor) == "person"}
-        return named.pop() if len(named) == 1 else None
-
 
 def _name_shaped(words: Sequence[str]) -> str | None:
     """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``)."""

@@ -1,13 +1,15 @@
 """Direct quotations and their speakers, found by rules (no statistical model).
 
-A quotation is the text between double quotation marks (curly or straight). Its speaker is
-found by the rules of :mod:`briefbook.analyse.attribution` (the cue after or before it, a
-lead-in, the previous sentence), then, when no rule applies, from the previous quotation of the
-same paragraph (a quote split around its attribution) or of the previous paragraph when this
-one continues it (the previous paragraph's quote is left open and this paragraph starts with a
-quotation mark). Every quotation records the ``cue`` that decided its speaker, and an unnamed
-speaker's description (``anonymous``). Quoted text of fewer than :data:`PHRASE_WORDS` words is
-a *phrase* (scare quotes, a borrowed term), not a statement.
+A quotation is the text between double quotation marks (curly, straight or guillemets; see
+:mod:`briefbook.analyse.quotespans`). Its speaker is found by the rules of
+:mod:`briefbook.analyse.cues` and :mod:`briefbook.analyse.attribution` (the cue after or before
+it, a lead-in, the previous sentence), then, when no rule applies, from the quotation before it
+when nothing stands between them: the same sentence (a quote split around its attribution),
+the same quotation reopened without a closing mark, the next sentence, the previous
+paragraph's quotation left open or ending its last sentence. Every quotation records the
+``cue`` that decided its speaker, and an unnamed speaker's description (``anonymous``). Quoted
+text of fewer than :data:`PHRASE_WORDS` words is a *phrase* (scare quotes, a borrowed term),
+not a statement.
 
 People and organisations come first (:mod:`briefbook.analyse.people`), so a speaker is an actor
 found by its name wherever the article names it; a name-shaped subject nobody found (*Hollandr
