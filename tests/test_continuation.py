@@ -125,3 +125,12 @@ def test_said_x_with_an_apposition_closing_the_sentence(tmp_path: Path) -> None:
         "group's chief executive.\n"))
     speaker, _, cue = speaker_of(a, "natural next step")
     assert speaker == "Hamish Dunbar" and cue == "…, said X (end of the sentence)"
+
+
+def test_saying_after_an_earlier_quotation_of_the_sentence(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Councillor Brenna Doyle criticised the board for ignoring the \"funding gap\" in the "
+        "north, saying it was \"high time\" the formula changed. She ended her speech with a "
+        "challenge to the board, saying \"prove me wrong\".\n"))
+    assert speaker_of(a, "high time")[0] == "Brenna Doyle"
+    assert speaker_of(a, "prove me wrong")[0] == "Brenna Doyle"

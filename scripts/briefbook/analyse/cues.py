@@ -27,6 +27,7 @@ from briefbook.core.text import sentence_spans
 _DASH_RE = re.compile(r"^\s*[—–]\s*|^\s+-{1,2}\s+")
 _CONJUNCTION_RE = re.compile(r"(?i)[\s,]*(?:and|but|then|or)(?:\s+(?:also|later|then))?\s*")
 _SUBJECT_WORDS = 6
+_PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:(?:But|And|Then|Later),?\s+)?(He|She|They|It)\s+[a-z]")
 _WITH_RE = re.compile(r"\bwith\s+(?=[^,;]+\s$)")
 #: The word before a reporting verb that makes it one (not a noun: "the latest claims").
 _REPORTER_RE = re.compile(r"(?:\b(?:he|she|they|it|has|have|had|also)|\b[A-Z][\w’'-]*|\w+ly)\s+$")
@@ -84,6 +85,13 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         a = head_a
         if verb.group().endswith("ing") and (with_ := _WITH_RE.search(head, 0, verb.start())):
             a = head_a + with_.end()  # "…, with leader Ann Roe saying …": Ann Roe
+        elif verb.group().endswith("ing") and not who.within(para.number, head_a,
+                                                               head_a + verb.start()):
+            if prev_close > sent_start:
+                return NONE  # "X criticised the "A" …, saying it was "B"": X, as for A
+            if pronoun := _PRONOUN_SUBJECT_RE.match(head):
+                return who.subject(para, head_a + pronoun.start(1), head_a + pronoun.end(1),
+                                   span.open, "before", f"X … {verb.group()} \"…\"")
         return who.subject(para, a, head_a + verb.start(), span.open, "before",
                            f"X {verb.group()}: \"…\"")
     if (final := _final_clause(text, tail_a, sent_end)) is not None:
