@@ -266,3 +266,10 @@ def test_an_inverted_parenthetical_says_x(tmp_path: Path) -> None:
         "The aim, says Morwenna Trelawney, is to build a \"bridge between art and industry\" "
         "in the city.\n"))
     assert speaker_of(a, "bridge between")[0] == "Morwenna Trelawney"
+
+
+def test_an_opening_adverb_before_the_named_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Meanwhile Gethin Pryce, the Liberal Democrat health spokesman, said: \"This is "
+        "another step in a war of words.\"\n"))
+    assert speaker_of(a, "This is another")[0] == "Gethin Pryce"

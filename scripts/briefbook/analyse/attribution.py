@@ -183,8 +183,12 @@ class Attributor(Referents):
         while (clause := re.match(r"([A-Za-z]+)(\s+[a-z])?[^,]*,\s+", text[a:b])) and (
                 opens_clause(clause.group(1)) or (clause.group(1).endswith("ed")
                                                   and clause.group(2))) and \
-                text[a + clause.end():b].strip():
-            a += clause.end()  # "In her ruling, the judge", "On Monday, Ann Roe, a judge,"
+                text[a + clause.end():b].strip() and not (
+                    self._person_within(para.number, a, a + clause.end())
+                    and not self.within(para.number, a + clause.end(), b)):
+            # "In her ruling, the judge", "On Monday, Ann Roe, a judge,"; not "Meanwhile Ann
+            # Roe, the party's spokeswoman,": the clause holds the only name
+            a += clause.end()
         if (document := _DOCUMENT_RE.match(text[a:b])) and is_document_word(
                 document.group("noun")):
             a += document.end()  # "a statement by X", "The letter, from X,": X speaks
@@ -294,6 +298,9 @@ class Attributor(Referents):
         plain = [m for m in people if not self._possessive(m)]
         best = subjects or plain or people
         return best[-1].actor if best else None
+
+    def _person_within(self, paragraph: int, a: int, b: int) -> bool:
+        return any(self.kind(m.actor) == "person" for m in self.within(paragraph, a, b))
 
     def _sentence_end(self, paragraph: int, offset: int) -> int:
         """Where the sentence holding ``offset`` of a paragraph ends.
