@@ -273,3 +273,10 @@ def test_an_opening_adverb_before_the_named_speaker(tmp_path: Path) -> None:
         "Meanwhile Gethin Pryce, the Liberal Democrat health spokesman, said: \"This is "
         "another step in a war of words.\"\n"))
     assert speaker_of(a, "This is another")[0] == "Gethin Pryce"
+
+
+def test_a_one_word_speaker_is_not_completed_with_a_possessive(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Shares in Korea's Hanmaru fell sharply. \"We accept the ruling of the court,\" "
+        "Hanmaru said in a statement.\n"))
+    assert speaker_of(a, "We accept")[0] == "Hanmaru"

@@ -281,8 +281,8 @@ def _longer_name(source: Source | None, word: str) -> str | None:
     if source is None:
         return None
     for para in source.paragraphs:
-        for run in re.findall(r"(?:[A-Z][\w’'-]+ )+" + re.escape(word) + r"\b", para.text):
-            words = [w for w in run.split() if not is_function_word(w)]
+        for run in re.findall(r"(?:[A-Z][\w-]+ )+" + re.escape(word) + r"\b", para.text):
+            words = [w for w in run.split() if not is_function_word(w)]  # not "Japan's X"
             if len(words) > 1 and words[0][:1].isupper():
                 return " ".join(words[-3:])
     return None
