@@ -280,3 +280,19 @@ def test_a_one_word_speaker_is_not_completed_with_a_possessive(tmp_path: Path) -
         "Shares in Korea's Hanmaru fell sharply. \"We accept the ruling of the court,\" "
         "Hanmaru said in a statement.\n"))
     assert speaker_of(a, "We accept")[0] == "Hanmaru"
+
+
+def test_a_passive_report_has_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The Treasury published its review on Sunday. It is thought the overhaul could mean "
+        "pensions based on a \"career average\" salary.\n"))
+    speaker, _, cue = speaker_of(a, "career average")
+    assert speaker is None and "passive" in cue
+
+
+def test_a_pronoun_never_goes_to_a_possessor(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"The review will report in June,\" the Treasury said.\n\n"
+        "On Monday, Premier Arvid Lund's official spokesman declined to comment. He said: "
+        "\"What matters is that the process runs its course.\"\n"))
+    assert speaker_of(a, "What matters")[0] is None

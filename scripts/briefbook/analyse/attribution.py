@@ -294,9 +294,9 @@ class Attributor(Referents):
                      and not self._possessive(m)]
             if not since:
                 return prev[2].speaker
-        subjects = [m for m in people if self._subject_position(m)]
-        plain = [m for m in people if not self._possessive(m)]
-        best = subjects or plain or people
+        plain = [m for m in people if not self._possessive(m)]  # "X's spokesman": not X
+        subjects = [m for m in plain if self._subject_position(m)]
+        best = subjects or plain
         return best[-1].actor if best else None
 
     def _person_within(self, paragraph: int, a: int, b: int) -> bool:

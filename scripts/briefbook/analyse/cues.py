@@ -28,6 +28,7 @@ _DASH_RE = re.compile(r"^\s*[—–]\s*|^\s+-{1,2}\s+")
 _CONJUNCTION_RE = re.compile(r"(?i)[\s,]*(?:and|but|then|or)(?:\s+(?:also|later|then))?\s*")
 _SUBJECT_WORDS = 6
 _PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:(?:But|And|Then|Later),?\s+)?(He|She|They|It)\s+[a-z]")
+_PASSIVE_RE = re.compile(r"\b(?:is|was|are|were|been|be)\s+(?:\w+ly\s+|also\s+)?$")
 _WITH_RE = re.compile(r"\bwith\s+(?=[^,;]+\s$)")
 #: The word before a reporting verb that makes it one (not a noun: "the latest claims").
 _REPORTER_RE = re.compile(r"(?:\b(?:he|she|they|it|has|have|had|also)|\b[A-Z][\w’'-]*|\w+ly)\s+$")
@@ -76,6 +77,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     verb = _head_verb(head, direct=prev_close > sent_start)
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
+    if verb and _PASSIVE_RE.search(head, 0, verb.start()) and not verb.group().endswith("ing"):
+        return Attribution(speaker=None, written=None, pattern="before",
+                           cue=f"it is {verb.group()}: a passive, no speaker")
     if verb and (inverted := re.match(r"\s+([^,]+),", head[verb.end():])) and \
             head[:verb.start()].rstrip().endswith(","):
         a = head_a + verb.end() + inverted.start(1)  # "The aim, says the firm, is …"
@@ -276,6 +280,8 @@ def _report(para: Paragraph, a: int, b: int, at: int, where: str,
         if verb is None:
             return NONE
         s, e = a, a + verb.start()
+        if _PASSIVE_RE.search(text, s, e) and not verb.group().endswith("ing"):
+            return NONE  # "It is understood that …"
         cue = f"{where}: X {verb.group()} …"
     found = who.subject(para, s, e, min(at, e), "previous-sentence", cue)
     if found.speaker or found.anonymous:
