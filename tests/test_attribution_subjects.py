@@ -296,3 +296,12 @@ def test_a_pronoun_never_goes_to_a_possessor(tmp_path: Path) -> None:
         "On Monday, Premier Arvid Lund's official spokesman declined to comment. He said: "
         "\"What matters is that the process runs its course.\"\n"))
     assert speaker_of(a, "What matters")[0] is None
+
+
+def test_a_shadow_office_does_not_hold_the_office(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Shadow home secretary Edwin Marlowe said: \"We have run a positive campaign.\" "
+        "The Home Secretary told the BBC: \"I stand by every word of the speech.\"\n"))
+    speaker, anonymous, _ = speaker_of(a, "I stand by")
+    assert speaker is None and anonymous == "The Home Secretary"
+    assert speaker_of(a, "We have run")[0] == "Edwin Marlowe"

@@ -20,6 +20,7 @@ from briefbook.core.lexicon import (
     is_document_word,
     is_title,
     place_kind,
+    word_list,
 )
 from briefbook.core.model import Actor, Source
 
@@ -108,6 +109,13 @@ class Referents:
         if not definite or len(words) > 4 or " for " in written or " of " in written:
             return None
         stem = fold_word(role).rstrip("s")[:7]
+        own = {fold_word(w) for w in re.findall(r"[\w-]+", written)}
+        qualifiers = word_list("role_qualifiers")
+
+        def holds(title: str) -> bool:  # "shadow foreign secretary" is no "Foreign Secretary"
+            words = {fold_word(w) for w in re.findall(r"[\w]+", title)}
+            return stem in fold_word(title) and not (words & qualifiers) - own
+
         holders = []
         earlier = self.before(paragraph, at)
         later = [m for m in self.mentions if m not in earlier]
@@ -118,7 +126,7 @@ class Referents:
             if actor is None or actor.kind != "person":
                 continue
             titles = [r.title for r in actor.roles] + self._titles_near(m)
-            if any(stem in fold_word(t) for t in titles) and m.actor not in holders:
+            if any(holds(t) for t in titles) and m.actor not in holders:
                 holders.append(m.actor)
         return holders[-1] if holders else None
 
