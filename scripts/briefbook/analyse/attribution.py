@@ -232,8 +232,8 @@ class Attributor(Referents):
         role = next((w for w in words if is_role_word(w)), None)
         if role is not None:
             named = self.role_holder(para.number, min(a, at), written, role, words)
-            if named is None and re.fullmatch(r"(?i:the) (?:[A-Z][\w-]+|[a-z]+[’']s) [\w-]+",
-                                              written) and \
+            if named is None and re.fullmatch(r"(?i:the) (?:[A-Z][\w-]+|[a-z]+[’']s) "
+                                              r"(?:[a-z][\w-]+|[A-Z]{2,4})", written) and \
                     not fold_word(role).startswith(("spokes", "official", "source", "aide")):
                 named = self.described(para.number, min(a, at))
             if named:

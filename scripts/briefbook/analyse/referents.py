@@ -18,6 +18,8 @@ from briefbook.core.lexicon import (
     fold_word,
     is_body_noun,
     is_document_word,
+    is_function_word,
+    is_role_word,
     is_title,
     place_kind,
     word_list,
@@ -139,10 +141,11 @@ class Referents:
         lead = max([x.end for x in same if x.end <= m.start] + [m.start - 48, 0])
         before: list[str] = []
         for word in reversed(re.split(r"[.,;:]", para.text[lead:m.start])[-1].split()):
+            office = bool(before) and is_role_word(before[0])
             if not (is_title(word) or word[:1].isupper() or re.search(r"[’']s$", word)
-                    or word in ("of", "the")):
+                    or word in ("of", "the") or (office and not is_function_word(word))):
                 break  # "… says it is time for Mr X": only "Mr" is his title
-            before.insert(0, word)
+            before.insert(0, word)  # "shadow home secretary X": all three words
         stop = min([x.start for x in same if x.start >= m.end] + [m.end + 60])
         after = re.match(r"(?:[’']s)?,\s+([^,.;]+)", para.text[m.end:stop])
         return [" ".join(before)] + ([after.group(1)] if after else [])
@@ -150,8 +153,9 @@ class Referents:
     def described(self, paragraph: int, at: int) -> str | None:
         """The person an epithet means when no one holds its role by name.
 
-        An epithet is a role with a capitalised or possessive modifier (*the Salford MP*, *the
-        Spectator editor*, *the charity's director*; not *the prime minister*, an office): it
+        An epithet is a role in lower case (or an acronym) with a capitalised or possessive
+        modifier (*the Salford MP*, *the Spectator editor*, *the charity's director*; not *the
+        prime minister* or *the Home Secretary*, offices): it
         means the previous speaker (two paragraphs back at most), else the one person the
         article has named so far.
         """
