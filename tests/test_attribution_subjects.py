@@ -305,3 +305,12 @@ def test_a_shadow_office_does_not_hold_the_office(tmp_path: Path) -> None:
     speaker, anonymous, _ = speaker_of(a, "I stand by")
     assert speaker is None and anonymous == "The Home Secretary"
     assert speaker_of(a, "We have run")[0] == "Edwin Marlowe"
+
+
+def test_a_new_reporter_right_after_a_quotation_takes_the_pronoun(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Announcing the plans, Mr Osgood said: \"The council has broken its pledges.\" His "
+        "party leader, Rupert Fairbairn, argued that a change was needed. \"People are working "
+        "harder just to stand still,\" he said.\n\nOpposition spokesman Giles Osgood spoke "
+        "first.\n"))
+    assert speaker_of(a, "People are working")[0] == "Rupert Fairbairn"

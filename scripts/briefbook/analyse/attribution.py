@@ -311,7 +311,7 @@ class Attributor(Referents):
         para = self.source.paragraph(paragraph)
         if para is None:
             return offset
-        end = re.compile(r"[.!?][\"”’']?\s+(?=[\"“A-Z])").search(para.text, offset)
+        end = re.compile(r"[.!?][\"”’']?\s+(?=[\"“A-Z])").search(para.text, max(0, offset - 2))
         return end.start() if end else len(para.text)
 
     def _reporter_before(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:
