@@ -118,3 +118,20 @@ def test_a_quotation_is_scored_against_the_gold_it_equals(tmp_path: Path) -> Non
     assert found == {"firm measures": "Petra Vos", "firm": "Aldo Renzi"}
     _, speakers, _, _ = score_bbc(book, annotations, load_bbc_gold(tmp_path / "gold"), [])
     assert (speakers.right, speakers.found, speakers.gold_right, speakers.gold) == (2, 2, 2, 2)
+
+
+def test_eval_prints_the_development_set_on_its_own(tmp_path: Path) -> None:
+    """``--only bbc-dev`` scores ``bbc-dev/`` as its own section; ``-v`` lists its misses."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "news_001.txt").write_text(ARTICLE, "utf-8")
+    (tmp_path / "gold" / "bbc-dev").mkdir(parents=True)
+    (tmp_path / "gold" / "quotes.yml").write_text("statements: []\n", "utf-8")
+    (tmp_path / "gold" / "bbc-dev" / "news_001.yml").write_text(GOLD, "utf-8")
+    result = CliRunner().invoke(main, ["eval", "--only", "bbc-dev", "-v", "--gold",
+                                       str(tmp_path / "gold"), "--corpus",
+                                       str(tmp_path / "corpus")])
+    assert result.exit_code == 0, result.output
+    assert "== BBC development gold (1 articles, tests/gold/bbc-dev" in result.output
+    assert "held out" not in result.output
+    assert "speakers (person or organisation)  precision 100.0% (2/2)" in result.output
+    assert "missed speaker news_001.txt: “A quote nobody found here”" in result.output
