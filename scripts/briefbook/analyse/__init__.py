@@ -5,9 +5,9 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
-``copies``, ``date_patterns``, ``dated_clauses``, ``dates``, ``discrepancies``, ``evidence``,
-``figures``, ``mentions``, ``merge``, ``namefinder``, ``people``, ``periods``, ``quantities``,
-``quotes``, ``review``, ``source_dates``.
+``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``discrepancies``,
+``evidence``, ``figures``, ``mentions``, ``merge``, ``namefinder``, ``people``, ``periods``,
+``quantities``, ``quotes``, ``quotespans``, ``referents``, ``review``, ``source_dates``.
 """
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "chronology",
     "compare",
     "copies",
+    "cues",
     "date_patterns",
     "dated_clauses",
     "dates",
@@ -31,6 +32,8 @@ __all__ = [
     "periods",
     "quantities",
     "quotes",
+    "quotespans",
+    "referents",
     "review",
     "source_dates",
 ]
