@@ -10,30 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from attribkit import analyse, names, speaker_of
 from briefbook.analyse.annotations import Annotations
 from briefbook.analyse.namefinder import find_names
 from briefbook.read.book import load_book
-
-
-def analyse(tmp_path: Path, text: str, actors: str = "") -> Annotations:
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "a.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "sources.yml").write_text("- id: a\n  file: a.txt\n", encoding="utf-8")
-    (tmp_path / "actors.yml").write_text(actors, encoding="utf-8")
-    book = load_book(tmp_path)
-    assert not [p for p in book.problems if p.level == "error"], book.problems
-    return Annotations(book)
-
-
-def speaker_of(a: Annotations, start: str) -> tuple[str | None, str | None, str]:
-    """(speaker name, anonymous description, cue) of the quotation starting with ``start``."""
-    quote = next(q for q in a.quotes if q.text.startswith(start))
-    actor = a.actors_by_id.get(quote.speaker) if quote.speaker else None
-    return (actor.name if actor else None), quote.anonymous, quote.cue
-
-
-def names(a: Annotations) -> set[str]:
-    return {x.name for x in a.actors}
 
 
 def test_descriptor_before_a_name_is_not_the_speaker(tmp_path: Path) -> None:

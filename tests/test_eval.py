@@ -65,3 +65,73 @@ def test_eval_command_prints_sections(tmp_path: Path) -> None:
     assert "== Example book (47 statements" in result.output
     assert "curated registry: 47/47 statements right" in result.output
     assert "eval" in CliRunner().invoke(main, ["--help"]).output
+
+
+def test_a_quotation_only_an_unsure_label_matches_is_left_out(tmp_path: Path) -> None:
+    """EVAL.md: an unsure label is left out; the quotation it labels is neither right nor wrong.
+
+    Before, the extracted quotation still counted as found (a wrong span and, with a speaker,
+    a wrong speaker) although the gold it was scored against had been removed.
+    """
+    (tmp_path / "briefing" / "sources").mkdir(parents=True)
+    (tmp_path / "briefing" / "sources" / "news_002.txt").write_text(
+        "Mill closes\n\nMill owner Hedda Lund said the floods had \"badly hurt\" trade.\n\n"
+        "The Harwell Valley Trust will pay for repairs.\n\n"
+        "“We will reopen in the spring,” Ms Lund said.\n", "utf-8")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "news_002.yml").write_text(
+        "file: news_002.txt\npeople:\n- {name: Hedda Lund, variants: [Ms Lund]}\n"
+        "organizations:\n- {name: Harwell Valley Trust, variants: [], unsure: true}\n"
+        "quotes:\n- {start: badly hurt, speaker: Hedda Lund, speaker_kind: person, unsure: true}\n"
+        "- {start: We will reopen, speaker: Hedda Lund, speaker_kind: person}\n", "utf-8")
+    book = load_book(tmp_path / "briefing")
+    annotations = Annotations(book)
+    assert len([q for q in annotations.quotes if q.speaker]) == 2
+    assert "Harwell Valley Trust" in {a.name for a in annotations.actors}
+    spans, speakers, _, people = score_bbc(book, annotations, load_bbc_gold(tmp_path / "gold"),
+                                           [])
+    assert (people.right, people.found) == (1, 1)  # the unsure trust is left out
+    assert (spans.right, spans.found, spans.gold_right, spans.gold) == (1, 1, 1, 1)
+    assert (speakers.right, speakers.found, speakers.gold_right, speakers.gold) == (1, 1, 1, 1)
+
+
+def test_a_quotation_is_scored_against_the_gold_it_equals(tmp_path: Path) -> None:
+    """Two gold quotations of one article, ``firm`` and ``firm measures``, by two speakers.
+
+    The extracted ``firm`` starts the gold ``firm measures`` too; it is scored against the gold
+    it equals, not the first one in the file. Before, the right answer counted as wrong.
+    """
+    (tmp_path / "briefing" / "sources").mkdir(parents=True)
+    (tmp_path / "briefing" / "sources" / "news_003.txt").write_text(
+        "Dock strike\n\nUnion leader Petra Vos called for \"firm measures\" at the docks.\n\n"
+        "Port manager Aldo Renzi said the answer would be \"firm\" but fair.\n", "utf-8")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "news_003.yml").write_text(
+        "file: news_003.txt\npeople:\n- {name: Petra Vos, variants: []}\n"
+        "- {name: Aldo Renzi, variants: []}\nquotes:\n"
+        "- {start: firm measures, speaker: Petra Vos, speaker_kind: person}\n"
+        "- {start: firm, speaker: Aldo Renzi, speaker_kind: person}\n", "utf-8")
+    book = load_book(tmp_path / "briefing")
+    annotations = Annotations(book)
+    found = {q.text: annotations.actors_by_id[q.speaker].name for q in annotations.quotes
+             if q.speaker}
+    assert found == {"firm measures": "Petra Vos", "firm": "Aldo Renzi"}
+    _, speakers, _, _ = score_bbc(book, annotations, load_bbc_gold(tmp_path / "gold"), [])
+    assert (speakers.right, speakers.found, speakers.gold_right, speakers.gold) == (2, 2, 2, 2)
+
+
+def test_eval_prints_the_development_set_on_its_own(tmp_path: Path) -> None:
+    """``--only bbc-dev`` scores ``bbc-dev/`` as its own section; ``-v`` lists its misses."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "news_001.txt").write_text(ARTICLE, "utf-8")
+    (tmp_path / "gold" / "bbc-dev").mkdir(parents=True)
+    (tmp_path / "gold" / "quotes.yml").write_text("statements: []\n", "utf-8")
+    (tmp_path / "gold" / "bbc-dev" / "news_001.yml").write_text(GOLD, "utf-8")
+    result = CliRunner().invoke(main, ["eval", "--only", "bbc-dev", "-v", "--gold",
+                                       str(tmp_path / "gold"), "--corpus",
+                                       str(tmp_path / "corpus")])
+    assert result.exit_code == 0, result.output
+    assert "== BBC development gold (1 articles, tests/gold/bbc-dev" in result.output
+    assert "held out" not in result.output
+    assert "speakers (person or organisation)  precision 100.0% (2/2)" in result.output
+    assert "missed speaker news_001.txt: “A quote nobody found here”" in result.output

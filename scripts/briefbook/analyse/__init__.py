@@ -5,9 +5,10 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
-``copies``, ``date_patterns``, ``dated_clauses``, ``dates``, ``discrepancies``, ``evidence``,
-``figures``, ``homoglyphs``, ``mentions``, ``merge``, ``namefinder``, ``people``, ``periods``,
-``quantities``, ``quotes``, ``review``, ``source_dates``.
+``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``discrepancies``,
+``evidence``, ``figures``, ``homoglyphs``, ``mentions``, ``merge``, ``namefinder``, ``people``,
+``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``review``,
+``source_dates``.
 """
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "chronology",
     "compare",
     "copies",
+    "cues",
     "date_patterns",
     "dated_clauses",
     "dates",
@@ -32,6 +34,8 @@ __all__ = [
     "periods",
     "quantities",
     "quotes",
+    "quotespans",
+    "referents",
     "review",
     "source_dates",
 ]

@@ -1,25 +1,41 @@
 """Who said a quotation: attribution rules, each recording the cue that decided it.
 
 The rules are tried in this order for a quotation of a paragraph (the sentence is found with
-the quoted words masked):
+the quoted words masked; :mod:`briefbook.analyse.cues` and :mod:`briefbook.analyse.quotes`):
 
+0. a quotation right after a term marker (``known as``, ``so-called``: ``term_markers.txt``) is
+   a name or a term and gets no speaker;
 1. after it: ``"…," X said`` · ``"…," said X`` / ``"…," sighed Mayor Z, looking …`` (any verb
    of ``speech_verbs.txt``) · ``"…" — Governor Q`` · ``according to X``;
 2. before it in the sentence: ``X said: "…"``, ``X told reporters that "…"``, ``according to
-   X, "…"``, and a colon lead-in with no verb (``And from Senator P: "…"``);
+   X, "…"``, ``The aim, says X, is "…"``; of several speech verbs, the last when it leads
+   straight into the quotation, else the first (whose subject reports the sentence); a
+   sentence-final ``…, X said.`` / ``…, said X, the firm's chief.``; a colon lead-in with no
+   verb (``And from Senator P: "…"``);
 3. a lead-in paragraph ending with a colon before a paragraph that opens with the quotation;
-4. the previous sentence, when it reports a statement (``X tells Y that …``) and the
+4. a quotation with no cue of its own keeps the speaker of the quotation before it when
+   nothing stands between them: the same sentence, the quotation reopened without a closing
+   mark (``"A. "B."``), the next sentence, or the next paragraph opening with it;
+5. the previous sentence or paragraph, when it reports a statement (``…, X said.``) and the
    quotation stands alone after it.
 
-The subject of the cue is then read (:meth:`Attributor.subject`): a named person or body that is
-the subject wins (a name in a clause after a preposition — *the spokesman for X* — or written
-as a possessive — *X's spokesman* — is the holder, not the speaker); a pronoun goes to the
-previous speaker when the text has not named another fitting person since, else to the nearest
-preceding person of a compatible gender (``Mr``/``Mrs``, a given name), never to an
-organisation or a phrase; *the spokeswoman* goes to the one person the article gave that role;
-anything else with a role noun (*a senior official*, *X's spokesman*) is an **anonymous**
-speaker, kept with its description and never made an actor. An outlet after *according to*
-(*according to Gulf Wire*) reports the quotation: it is not its speaker.
+The subject of the cue is then read (:meth:`Attributor.subject`), once an opening clause
+(*In her ruling, …*, *Speaking in Paris, …*: ``clause_openers.txt``) is set aside: a named person
+or body that is the subject wins (a name in a clause after a preposition — *the spokesman for
+X* —, written as a possessive — *X's spokesman* — or as a modifier — *a Treasury source* — is
+the holder, not the speaker); a pronoun right before the verb goes to the person of its own
+sentence who reports (*X said …, but he told …*), else to the previous speaker when the text has
+not named another fitting person since, else to the nearest preceding person of a compatible
+gender (an honorific outweighs a given name), never to an organisation or a phrase; *it* goes
+to a body that is the previous speaker or a subject just before, or to a person's statement;
+*the spokeswoman* goes to the one person the article gave that role; an epithet (*the Salford
+MP*, *the charity's director*) to the previous speaker or the one person named so far; *the
+report* to the organisation named with a report (``document_words.txt``), *the firm* to the
+organisation just named or speaking (``body_nouns.txt``), *the regional assembly* to the one
+organisation named with those words; anything else with a role noun (*a senior official*,
+*X's spokesman*) is an **anonymous** speaker, kept with its description and never made an
+actor. An outlet after *according to* (*according to Gulf Wire*) reports the quotation: it is
+not its speaker.
 """
 
 from __future__ import annotations
@@ -29,16 +45,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefbook.analyse.mentions import Mention
+from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
     honorific_gender,
+    is_document_word,
     is_function_word,
     is_outlet_word,
     is_role_word,
     is_speech_verb,
     is_title,
-    place_kind,
+    opens_clause,
     word_list,
 )
 from briefbook.core.model import Actor, Paragraph, Source
@@ -53,7 +71,7 @@ class Attribution:
         written: The attribution's subject as written (``Mr Howard``, ``a senior official``).
         pattern: Short stable label of the rule: ``after``, ``before``, ``according-to``,
             ``dash``, ``lead-in``, ``previous-sentence``, ``pronoun``, ``role``, ``split``,
-            ``continued`` or ``none``.
+            ``continued``, ``term`` (a name or term, no speaker) or ``none``.
         cue: The cue as an editor reads it (``"…," sighed X``, ``pronoun "she"``).
         anonymous: The description of an unnamed speaker (``a senior official``).
         name: A name-shaped subject that no actor has (made an extracted speaker).
@@ -70,55 +88,59 @@ class Attribution:
 NONE = Attribution(speaker=None, written=None, pattern="none", cue="no cue")
 _PRONOUNS = {"he": "male", "she": "female", "it": "body", "they": "body", "him": "male",
              "her": "female"}
+_OWNER = {"his": "he", "her": "she", "its": "it", "their": "they", "he": "he", "she": "she",
+          "they": "they"}
 _PREPOSITION_RE = re.compile(
     r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
-    r"asked|and|or)\s[^,;]*$", re.IGNORECASE)
+    r"asked)\s[^,;]*$", re.IGNORECASE)
 _DOCUMENT_RE = re.compile(
-    r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|letter|release|post|tweet|message|note|memo)\s+"
-    r"(?:by|from|of)\s+", re.IGNORECASE)
+    r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+),?\s+(?:by|from|of)\s+", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(
     r",|;|\s(?:adding|who|which|as|after|before|when|while|in an?|on|at|during|following|"
     r"speaking|told|telling|looking|saying|according)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’'.-]+")
+_NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
+                             r"your|whose|latest|recent|such)\s+$")
 
 
 def speech_verb_at(text: str, start: int = 0) -> re.Match[str] | None:
-    """The first speech verb of ``text`` at or after ``start`` (word bounded)."""
+    """The first speech verb of ``text`` at or after ``start`` (word bounded).
+
+    A word after a determiner or a possessive is a noun, not a verb (*these claims*,
+    *his comments*).
+    """
     for match in _WORD_RE.finditer(text, start):
-        if is_speech_verb(match.group().rstrip(".")):
+        if is_speech_verb(match.group().rstrip(".")) and not _NOUN_BEFORE_RE.search(
+                text[max(0, match.start() - 9):match.start()]):
             return match
     return None
 
 
 def last_speech_verb(text: str) -> re.Match[str] | None:
-    """The last speech verb of ``text``."""
+    """The last speech verb of ``text`` (not one used as a noun)."""
     found = None
     for match in _WORD_RE.finditer(text):
-        if is_speech_verb(match.group().rstrip(".")):
+        if is_speech_verb(match.group().rstrip(".")) and not _NOUN_BEFORE_RE.search(
+                text[max(0, match.start() - 9):match.start()]):
             found = match
     return found
 
 
-class Attributor:
+class Attributor(Referents):
     """Reads attribution subjects of one source against its mentions and previous speakers."""
 
     def __init__(self, source: Source, mentions: Sequence[Mention], actors: dict[str, Actor],
                  genders: dict[str, str], masked: dict[int, list[tuple[int, int]]]) -> None:
-        self.source = source
-        self.actors = actors
+        super().__init__(source, mentions, actors, masked)
         self.genders = genders
-        self.mentions = sorted(
-            (m for m in mentions
-             if not any(a <= m.start < b for a, b in masked.get(m.paragraph, []))),
-            key=lambda m: (m.paragraph, m.start))
         self.previous: tuple[int, int, Attribution] | None = None  # paragraph, end, attribution
 
-    # -- the actors ---------------------------------------------------------------------
-    def kind(self, actor_id: str) -> str:
-        """The kind of an actor (``person`` when unknown)."""
-        actor = self.actors.get(actor_id)
-        return actor.kind if actor else "person"
+    def previous_speaker(self) -> tuple[int, str] | None:
+        """The paragraph and actor id of the previous quotation's speaker, if it had one."""
+        prev = self.previous
+        return (prev[0], prev[2].speaker) if prev and prev[2].speaker else None
 
+    # -- the actors ---------------------------------------------------------------------
     def gender(self, actor_id: str) -> str | None:
         """``male``, ``female`` or ``None`` (unknown) for a person actor."""
         if actor_id in self.genders:
@@ -127,24 +149,18 @@ class Attributor:
         if actor is None or actor.kind != "person":
             return None
         words = actor.name.split()
-        found = {g for w in words[:1] if len(words) > 1 and (g := first_name_gender(w))}
+        titled: set[str] = set()  # an honorific (Mr, Mrs) outweighs a given name (Sandy)
         for m in self.mentions:
             if m.actor == actor_id:
                 para = self.source.paragraph(m.paragraph)
                 before = para.text[max(0, m.start - 6):m.start].split()[-1:] if para else []
-                if before and (g := honorific_gender(before[0])) in ("male", "female"):
-                    found.add(g)
-        found.discard("either")
-        return found.pop() if len(found) == 1 else None
-
-    def within(self, paragraph: int, a: int, b: int) -> list[Mention]:
-        """Mentions starting in ``[a, b)`` of a paragraph."""
-        return [m for m in self.mentions if m.paragraph == paragraph and a <= m.start < b]
-
-    def before(self, paragraph: int, offset: int) -> list[Mention]:
-        """Mentions before an offset of a paragraph, in reading order."""
-        return [m for m in self.mentions
-                if m.paragraph < paragraph or (m.paragraph == paragraph and m.start < offset)]
+                for word in before + m.text.split()[:1]:
+                    if (g := honorific_gender(word)) in ("male", "female"):
+                        titled.add(g)
+        if titled:
+            return titled.pop() if len(titled) == 1 else None
+        given = first_name_gender(words[0]) if len(words) > 1 else None
+        return given if given in ("male", "female") else None
 
     # -- subjects -----------------------------------------------------------------------
     def subject(self, para: Paragraph, a: int, b: int, at: int, pattern: str,
@@ -156,21 +172,47 @@ class Attributor:
         while b > a and text[b - 1] in " ,;:—–-\"“”." and not re.search(
                 r"(?:\b[A-Z]|\bJr|\bSr|\bInc|\bCo)\.$", text[a:b]):
             b -= 1
-        if document := _DOCUMENT_RE.match(text[a:b]):
-            a += document.end()  # "a statement by X": X speaks
-        if aux := re.search(r"\s+(?:has|have|had|is|was|has also|also|would|will)$", text[a:b]):
-            b = a + aux.start()  # "X has told", "X also said"
+        while (opener := re.match(r"([A-Za-z]+),\s+|(?i:and|but|so|yet|or|then)\s+",
+                                  text[a:b])) and opener.end() < b - a and \
+                is_function_word(opener.group().strip(" ,")):
+            a += opener.end()  # "However, the report warned", "But he said"
+        origin = a
+        if (adverb := re.match(r"([A-Za-z]+)\s+(?=(?:the|a|an)\s)", text[a:b])) and \
+                opens_clause(adverb.group(1)):
+            a += adverb.end()  # "Later the prime minister said"
+        while (clause := re.match(r"([A-Za-z]+)(\s+[a-z])?[^,]*,\s+", text[a:b])) and (
+                opens_clause(clause.group(1)) or (clause.group(1).endswith("ed")
+                                                  and clause.group(2))) and \
+                text[a + clause.end():b].strip() and not (
+                    self._person_within(para.number, a, a + clause.end())
+                    and not self.within(para.number, a + clause.end(), b)):
+            # "In her ruling, the judge", "On Monday, Ann Roe, a judge,"; not "Meanwhile Ann
+            # Roe, the party's spokeswoman,": the clause holds the only name
+            a += clause.end()
+        if (document := _DOCUMENT_RE.match(text[a:b])) and is_document_word(
+                document.group("noun")):
+            a += document.end()  # "a statement by X", "The letter, from X,": X speaks
+        while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|[a-z]+ly)$",
+                               text[a:b]):
+            b = a + aux.start()  # "X has told", "X also said", "X reportedly said"
         written = text[a:b]
         if not written or (pattern == "after" and re.match(r"(?i)(?:that|how|what|if)\b",
                                                            written)):
             return NONE
         pron = written.lower()
+        if (owner := re.match(r"(his|her|its|their|he|she|they)\s+(?:[\w-]+\s+){0,2}?([\w-]+)",
+                              pron)) and (pattern == "lead-in" or (
+                                  owner.group(1) in ("his", "her", "its", "their")
+                                  and is_document_word(owner.group(2)))):
+            pron = _OWNER[owner.group(1)]  # "His message to the chancellor was:" → he
+            written = written.split()[0]
         last = re.findall(r"[\w’']+", pron)[-1:]
-        if last and last[0] in _PRONOUNS and not self.within(para.number, a, b):
-            pron = last[0]
+        if last and last[0] in _PRONOUNS and re.search(r"\b" + last[0] + r"$", pron):
+            pron = last[0]  # the word before the verb: "Speaking in X, he said"
             written = written.split()[-1]
         if pron in _PRONOUNS:
-            speaker = self.pronoun(para.number, min(a, at), pron)
+            speaker = self._reporter_before(para, origin, b, pron) or \
+                self.pronoun(para.number, min(origin, at), pron)
             anonymous = None
             if speaker is None and self.previous and self.previous[2].anonymous and \
                     pron in ("he", "she") and para.number - self.previous[0] <= 1:
@@ -190,20 +232,29 @@ class Attributor:
         role = next((w for w in words if is_role_word(w)), None)
         if role is not None:
             named = self.role_holder(para.number, min(a, at), written, role, words)
-            if named is None and self.previous and self.previous[2].speaker and \
-                    re.fullmatch(r"(?i)the(?: \w+)? \w+", written) and \
-                    not fold_word(role).startswith(("spokes", "official", "source", "aide")) \
-                    and para.number - self.previous[0] <= 2 \
-                    and self.kind(self.previous[2].speaker) == "person":
-                named = self.previous[2].speaker
+            if named is None and re.fullmatch(r"(?i:the) (?:[A-Z][\w-]+|[a-z]+[’']s) "
+                                              r"(?:[a-z][\w-]+|[A-Z]{2,4})", written) and \
+                    not fold_word(role).startswith(("spokes", "official", "source", "aide")):
+                named = self.described(para.number, min(a, at))
             if named:
                 return Attribution(speaker=named, written=written, pattern="role",
                                    cue=f'{cue} (role "{role}")')
             clauses = [c.strip() for c in written.split(",")]
             description = next((c for c in reversed(clauses)
                                 if any(is_role_word(w.strip("’'.")) for w in c.split())), written)
+            heads = [w for w in _WORD_RE.finditer(description)
+                     if is_role_word(w.group().strip("’'."))]
+            if heads and re.match(r"\s+(?!(?:for|of|at|with|to|from|in|on)\b)[a-z]",
+                                  description[heads[-1].end():]):
+                # "A Treasury spokesperson dismissed the claims" → "A Treasury spokesperson"
+                description = description[:heads[-1].end()]
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (anonymous)", anonymous=description)
+        if re.match(r"(?i)(?:the|its|their)\s", written) and len(words) <= 5:
+            body = self.body(para.number, min(a, at), words[1:])
+            if body is not None:
+                return Attribution(speaker=body[0], written=written, pattern="role",
+                                   cue=f"{cue} ({body[1]})")
         name = _name_shaped(words)
         return Attribution(speaker=None, written=written, pattern=pattern, cue=cue, name=name)
 
@@ -213,6 +264,9 @@ class Attributor:
         if owned:  # "X's spokesman" is someone else; "X's statement" is X speaking
             return any(is_role_word(w) or fold_word(w) in ("office", "camp", "team")
                        for w in owned.group(1).split())
+        following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
+        if following and is_role_word(following[0]) and not text[mention.end:].startswith(","):
+            return True  # "a Treasury source", "a Downing Street spokesman": a modifier
         return bool(_PREPOSITION_RE.search(text[a:mention.start]))
 
     def pronoun(self, paragraph: int, at: int, pron: str) -> str | None:
@@ -221,23 +275,61 @@ class Attributor:
         earlier = self.before(paragraph, at)
         prev = self.previous
         if wanted == "body":
-            if prev and prev[2].speaker and paragraph - prev[0] <= 2:
-                return prev[2].speaker
-            bodies = [m for m in earlier if self.kind(m.actor) != "person"]
-            return bodies[-1].actor if bodies else None
+            if prev and prev[2].speaker and paragraph - prev[0] <= 2 and (
+                    self.kind(prev[2].speaker) != "person" or any(
+                        is_document_word(w) or w.lower() == "it"
+                        for w in _WORD_RE.findall(prev[2].written or ""))):
+                return prev[2].speaker  # the body, or a person's statement ("it said")
+            bodies = [m for m in earlier if self.kind(m.actor) != "person"
+                      and paragraph - m.paragraph <= 1 and self._subject_position(m)]
+            return bodies[-1].actor if bodies else None  # "The CBI said … It added"
         people = [m for m in earlier if self.kind(m.actor) == "person"
                   and self.gender(m.actor) in (None, wanted)]
         if prev and prev[2].speaker and paragraph - prev[0] <= 1 \
                 and self.kind(prev[2].speaker) == "person" \
                 and self.gender(prev[2].speaker) in (None, wanted):
-            since = [m for m in people if (m.paragraph, m.start) > (prev[0], prev[1])
-                     and m.actor != prev[2].speaker and self._subject_position(m)]
+            since = [m for m in people if (m.paragraph, m.start) > (prev[0], self._sentence_end(
+                         prev[0], prev[1]))
+                     and m.actor != prev[2].speaker and self._subject_position(m)
+                     and not self._possessive(m)]
             if not since:
                 return prev[2].speaker
-        subjects = [m for m in people if self._subject_position(m)]
-        plain = [m for m in people if not self._possessive(m)]
-        best = subjects or plain or people
+        plain = [m for m in people if not self._possessive(m)]  # "X's spokesman": not X
+        subjects = [m for m in plain if self._subject_position(m)]
+        best = subjects or plain
         return best[-1].actor if best else None
+
+    def _person_within(self, paragraph: int, a: int, b: int) -> bool:
+        return any(self.kind(m.actor) == "person" for m in self.within(paragraph, a, b))
+
+    def _sentence_end(self, paragraph: int, offset: int) -> int:
+        """Where the sentence holding ``offset`` of a paragraph ends.
+
+        Names in the rest of the previous speaker's own sentence are what was reported, not
+        new speakers.
+        """
+        para = self.source.paragraph(paragraph)
+        if para is None:
+            return offset
+        end = re.compile(r"[.!?][\"”’']?\s+(?=[\"“A-Z])").search(para.text, max(0, offset - 2))
+        return end.start() if end else len(para.text)
+
+    def _reporter_before(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:
+        """A person of the pronoun's own sentence who reports: *X said …, but he told …*.
+
+        Only a person followed by a speech verb (*X said*, *X told the BBC*), before the
+        pronoun, of the pronoun's gender; a name in the reported words (*Mr Blair has failed,
+        he claimed*) is not one.
+        """
+        wanted = _PRONOUNS[pron]
+        if wanted == "body":
+            return None
+        found = [m for m in self.within(para.number, a, b)
+                 if self.kind(m.actor) == "person" and self.gender(m.actor) in (None, wanted)
+                 and (verb := speech_verb_at(para.text[:m.end + 30], m.end)) is not None
+                 and re.fullmatch(r"\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)?",
+                                  para.text[m.end:verb.start()])]
+        return found[-1].actor if found else None
 
     def _possessive(self, mention: Mention) -> bool:
         para = self.source.paragraph(mention.paragraph)
@@ -255,38 +347,10 @@ class Attributor:
         words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
         return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
 
-    def role_holder(self, paragraph: int, at: int, written: str, role: str,
-                    words: Sequence[str]) -> str | None:
-        """The one person the article gave this role (``the spokeswoman`` → her), if definite."""
-        definite = re.match(r"(?i)the\s", written) or re.match(
-            r"^[A-Z][\w-]+[’']s\s+[a-z]", written) and place_kind(written.split()[0])
-        if not definite or len(words) > 4 or " for " in written or " of " in written:
-            return None
-        stem = fold_word(role).rstrip("s")[:7]
-        holders = []
-        earlier = self.before(paragraph, at)
-        later = [m for m in self.mentions if m not in earlier]
-        for m in earlier + later:
-            if holders and m in later:
-                break
-            actor = self.actors.get(m.actor)
-            if actor is None or actor.kind != "person":
-                continue
-            titles = [r.title for r in actor.roles]
-            para = self.source.paragraph(m.paragraph)
-            if para:
-                same = [x for x in self.mentions if x.paragraph == m.paragraph]
-                lead = max([x.end for x in same if x.end <= m.start] + [m.start - 48, 0])
-                titles.append(re.split(r"[.,;:]", para.text[lead:m.start])[-1])
-                stop = min([x.start for x in same if x.start >= m.end] + [m.end + 40])
-                titles.append(re.split(r"[.;]", para.text[m.end:stop])[0])
-            if any(stem in fold_word(t) for t in titles) and m.actor not in holders:
-                holders.append(m.actor)
-        return holders[-1] if holders else None
-
-
 def _name_shaped(words: Sequence[str]) -> str | None:
     """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``)."""
+    if len(words) > 1 and fold_word(words[0]) == "the":
+        words = words[1:]  # "the OECD said"
     caps = [w for w in words if w[:1].isupper()]
     if not caps or len(caps) != len(words) or len(words) > 4:
         return None

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from briefbook.analyse.compare import Comparison
-from briefbook.analyse.quotes import Quote, quote_spans
+from briefbook.analyse.quotes import Quote
+from briefbook.analyse.quotespans import quote_spans
 
 #: Below this similarity (0–100) an aligned quotation is not taken for the original wording.
 MIN_SIMILARITY = 50.0

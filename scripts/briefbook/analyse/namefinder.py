@@ -33,6 +33,7 @@ from briefbook.core.lexicon import (
     is_not_surname,
     is_organisation_word,
     is_outlet_word,
+    is_party_word,
     is_role_word,
     is_strong_title,
     is_title,
@@ -209,6 +210,14 @@ def _org(run: Sequence[_Token]) -> str | None:
     return None
 
 
+def _surname_shaped_affiliation(word: str) -> bool:
+    """A party word that is also a surname after a title (*Sir Andrew Green*, *Mr Green*).
+
+    Only a singular word of ``affiliations.txt`` that is no country's demonym qualifies.
+    """
+    return word[:1].isupper() and not fold_word(word).endswith("s") and is_party_word(word)
+
+
 def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[Name]:
     """People, organisations and places named in one paragraph, in reading order.
 
@@ -312,10 +321,17 @@ def _person(run: list[_Token], text: str) -> Name | None:
     words = [t.bare for t in name]
     last = fold_word(words[-1])
     honorific = prefix[-1].bare if prefix and honorific_gender(prefix[-1].bare) else None
+    titled = bool(honorific) or any(is_strong_title(t.bare) for t in prefix)
+    party_surname = titled and _surname_shaped_affiliation(words[-1])
     place = place_kind(" ".join(words))
-    if is_function_word(last) or (is_title(last) and len(words) == 1) or is_not_surname(last) \
+    if party_surname and place == "demonym":
+        place = None  # "Mr Green"
+    thing = is_not_surname(last) and not (
+        len(words) == 2 and first_name_gender(words[0]) and _apposition(text, name[-1].end))
+    if is_function_word(last) or (is_title(last) and len(words) == 1) or thing \
             or (place and (place != "province" or not honorific)) \
-            or any(place_kind(w) == "demonym" or is_function_word(w) for w in words) \
+            or any((place_kind(w) == "demonym" and not (w is words[-1] and party_surname))
+                   or is_function_word(w) for w in words) \
             or not all(w[:1].isupper() or fold_word(w).rstrip("-") in PARTICLES
                        or _PARTICLE_NAME_RE.match(w) for w in words):
         return None

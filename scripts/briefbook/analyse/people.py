@@ -3,7 +3,8 @@
 :mod:`briefbook.analyse.namefinder` types the names of each paragraph; this module joins them:
 
 - **within an article**, a surname or a title form (*Mr Howard*, *Howard*) joins the one full
-  name of the article that ends with it (*Michael Howard*), a shorter form joins the longer one
+  name of the article that ends with it (*Michael Howard*), a given name after *Sir* or *Dame*
+  the one that starts with it (*Sir Alan* → *Sir Alan Budd*), a shorter form joins the longer one
   it is part of (*George Bush* → *George W Bush*); a surname that two full names share
   (*Mr Miliband* with David and Ed Miliband) joins neither and makes no actor;
 - **across articles**, the same full name is one actor; a surname-only person joins the one
@@ -26,12 +27,14 @@ from rapidfuzz.distance import Levenshtein
 
 from briefbook.analyse.namefinder import Name, find_names
 from briefbook.core.cache import cached, key_of, source_key
-from briefbook.core.lexicon import fold_word, is_function_word, word_list
+from briefbook.core.lexicon import fold_word, honorific_gender, is_function_word, word_list
 from briefbook.core.model import Actor, Book, CiteItem, Role, Source
 from briefbook.core.names import key
 from briefbook.core.text import slugify
 
 MAX_ROLES = 3
+#: Titles written before a given name alone (*Sir Digby* for *Sir Digby Jones*), not a surname.
+_GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,7 +60,10 @@ class _Cluster:
 
     @property
     def gender(self) -> str | None:
-        genders = {f.name.gender for f in self.forms if f.name.gender}
+        """The gender the forms agree on; an honorific (*Mr*) outweighs a given name."""
+        titled = {f.name.gender for f in self.forms if f.name.gender
+                  and f.name.title and honorific_gender(f.name.title)}
+        genders = titled or {f.name.gender for f in self.forms if f.name.gender}
         return genders.pop() if len(genders) == 1 else None
 
     def spellings(self) -> list[str]:
@@ -144,8 +150,10 @@ def cluster_source(source: Source, found: Sequence[Found]) -> list[_Cluster]:
         if len(f.name.words) > 1:
             continue
         word = key(f.name.text)
+        given = bool(f.name.title) and fold_word(f.name.title) in _GIVEN_NAME_TITLES
         owners = [c for c in clusters.values() if len(c.words) > 1 and c.kind == "person"
-                  and word in [key(w) for w in c.words[1:]]]
+                  and (key(c.words[0]) == word if given
+                       else word in [key(w) for w in c.words[1:]])]
         if len(owners) == 1:
             owners[0].forms.append(f)
         elif not owners:

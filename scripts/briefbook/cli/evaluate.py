@@ -12,12 +12,12 @@ from briefbook.bench.eval import BBC_CORPUS, GOLD_DIR, SECTION_NAMES, EvalConfig
 
 @click.command("eval")
 @click.option("--gold", type=click.Path(file_okay=False, path_type=Path), default=GOLD_DIR,
-              show_default=True, help="Folder of the gold sets (quotes.yml and bbc/).")
+              show_default=True, help="Folder of the gold sets (quotes.yml, bbc/ and bbc-dev/).")
 @click.option("--briefing", type=click.Path(file_okay=False, path_type=Path),
               default="briefing", show_default=True, help="The example book's briefing folder.")
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=BBC_CORPUS,
               show_default=True, help="Folder holding the annotated BBC articles.")
-@click.option("--only", multiple=True, type=click.Choice(["example", "bbc", "chronology"]),
+@click.option("--only", multiple=True, type=click.Choice(list(SECTION_NAMES)),
               help="Run only these sections (repeatable).")
 @click.option("-v", "--verbose", is_flag=True, help="List every miss and wrong answer.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")

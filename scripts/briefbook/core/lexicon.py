@@ -14,6 +14,7 @@ shipped as package data (``briefbook/core/data/*.txt``, one folded word or phras
 - places: country names, other spellings, capitals and provinces and the demonyms of
   ``countryinfo``, with ``region_words.txt`` (Western, Gulf, Whitehall…);
 - ``organisation_words.txt`` (Ministry, Party, plc…), ``outlet_words.txt`` (Times, Wire…),
+  ``body_nouns.txt`` (the firm, the charity…), ``document_words.txt`` (the report, a statement…),
   ``speech_verbs.txt`` (said, sighed, quipped…) and ``function_words.txt`` (sentence openers,
   pronouns, numbers, weekdays).
 
@@ -31,9 +32,10 @@ import gender_guesser.detector
 from countryinfo import CountryInfo
 from nameparser.config import CONSTANTS
 
-DATA_FILES = ("affiliations", "function_words", "honorifics", "not_first_names", "not_surnames",
-              "organisation_words", "outlet_words", "region_words", "role_words",
-              "speech_verbs", "weak_titles")
+DATA_FILES = ("affiliations", "body_nouns", "clause_openers", "document_words", "function_words",
+              "honorifics", "not_first_names", "not_surnames", "organisation_words",
+              "outlet_words", "region_words", "role_qualifiers", "role_words", "speech_verbs",
+              "term_markers", "weak_titles")
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
                       "ity", "hood", "dom")
 
@@ -83,9 +85,14 @@ def first_name_gender(word: str) -> str | None:
     """The usual gender of a given name: ``male``, ``female``, ``either``, or ``None``.
 
     ``None`` when ``word`` is not a given name of the name dictionary, or is one of the
-    ordinary words listed in ``not_first_names.txt``.
+    ordinary words listed in ``not_first_names.txt``. A hyphenated name (``Jean-Michel``) is a
+    given name when both its parts are, with the gender of the first.
     """
     folded = fold_word(word)
+    parts = folded.split("-")
+    if len(parts) == 2 and all(parts):  # "Jean-Michel", "Anne-Marie": both parts given names
+        genders = [first_name_gender(p) for p in parts]
+        return genders[0] if all(genders) else None
     if len(folded) < 2 or folded in word_list("not_first_names") or not folded.isalpha():
         return None
     guess = _gender_detector().get_gender(folded)
@@ -140,6 +147,29 @@ def is_organisation_word(word: str) -> bool:
     return fold_word(word) in word_list("organisation_words")
 
 
+def opens_clause(word: str) -> bool:
+    """A word that opens an adverbial clause before a subject (``In``, ``On``, ``Speaking``)."""
+    folded = fold_word(word)
+    return folded in word_list("clause_openers") or (folded.endswith("ing") and len(folded) > 5)
+
+
+def term_marker_before(text: str) -> str | None:
+    """The phrase of ``term_markers.txt`` that ``text`` ends with (``known as``), if any."""
+    folded = " ".join(fold_word(w) for w in text.split()[-3:])
+    return next((m for m in sorted(word_list("term_markers"), key=len, reverse=True)
+                 if folded == m or folded.endswith(" " + m)), None)
+
+
+def is_document_word(word: str) -> bool:
+    """A noun of a written statement (``report``, ``statement``, ``survey``)."""
+    return fold_word(word) in word_list("document_words")
+
+
+def is_body_noun(word: str) -> bool:
+    """A common noun standing for a named organisation (``firm``, ``charity``, ``bank``)."""
+    return fold_word(word) in word_list("body_nouns")
+
+
 def is_not_surname(word: str) -> bool:
     """A noun that ends names of things, not of people (``Presidency``, ``Street``, ``Bill``)."""
     folded = fold_word(word)
@@ -173,6 +203,18 @@ def _places() -> dict[str, str]:
     for word in word_list("affiliations"):
         places.setdefault(word, "demonym")
     return places
+
+
+@cache
+def _country_demonyms() -> frozenset[str]:
+    return frozenset(fold_word(d) for info in CountryInfo.all().values()
+                     for d in (info.get("demonym") or "").split(",") if d.strip())
+
+
+def is_party_word(word: str) -> bool:
+    """A party or faith word of ``affiliations.txt`` that is no country's demonym (``Green``)."""
+    folded = fold_word(word)
+    return folded in word_list("affiliations") and folded not in _country_demonyms()
 
 
 def place_kind(phrase: str) -> str | None:

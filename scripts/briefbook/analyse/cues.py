@@ -1,0 +1,304 @@
+"""The cue of one quotation in its paragraph: the rules of :mod:`briefbook.analyse.attribution`.
+
+The text after the quotation (``"…," X said``, ``"…," said X``, ``"…" — X``, ``according to
+X``), then before it in its sentence (``X said: "…"``, a colon lead-in), a lead-in paragraph
+ending with a colon, the previous sentence when it reports a statement, and an open quotation
+attributed at the end of its continuation in the next paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefbook.analyse.attribution import (
+    NONE,
+    Attribution,
+    Attributor,
+    clause_after,
+    last_speech_verb,
+    speech_verb_at,
+)
+from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
+from briefbook.core.lexicon import term_marker_before
+from briefbook.core.model import Paragraph, Source
+from briefbook.core.text import sentence_spans
+
+_DASH_RE = re.compile(r"^\s*[—–]\s*|^\s+-{1,2}\s+")
+_CONJUNCTION_RE = re.compile(r"(?i)[\s,]*(?:and|but|then|or)(?:\s+(?:also|later|then))?\s*")
+_SUBJECT_WORDS = 6
+_PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:(?:But|And|Then|Later),?\s+)?(He|She|They|It)\s+[a-z]")
+_PASSIVE_RE = re.compile(r"\b(?:is|was|are|were|been|be)\s+(?:\w+ly\s+|also\s+)?$")
+_WITH_RE = re.compile(r"\bwith\s+(?=[^,;]+\s$)")
+#: The word before a reporting verb that makes it one (not a noun: "the latest claims").
+_REPORTER_RE = re.compile(r"(?:\b(?:he|she|they|it|has|have|had|also)|\b[A-Z][\w’'-]*|\w+ly)\s+$")
+_REPORT_SUBJECT_WORDS = 20
+#: Words after a verb that open what was said, not who said it ("…, said that …").
+_CLAUSE_WORD_RE = re.compile(r"(?i)that|how|what|whether|if|it|there|this|to|he|she|they|we|i")
+_ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
+
+
+def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], index: int,
+               who: Attributor) -> Attribution:
+    """The cue of one quotation, after it, then before it (module docstring)."""
+    text = para.text
+    if marker := term_marker_before(text[max(0, span.open - 40):span.open].rstrip(" ,")):
+        return Attribution(speaker=None, written=None, pattern="term",
+                           cue=f'a term, not a statement ("{marker}")')
+    sentences = masked_sentences(text, tuple(spans)) or ((0, len(text)),)
+    sent_start = max([a for a, _ in sentences if a <= span.open] or [0])
+    sent_end = min([b for _, b in sentences if b > span.close] or [len(text)])
+    next_open = spans[index + 1].open if index + 1 < len(spans) else len(text)
+    prev_close = spans[index - 1].close + 1 if index else 0
+    tail_a = span.close + 1
+    tail_b = min(sent_end, next_open)
+    tail = text[tail_a:tail_b] if tail_a < tail_b else ""
+    lead = len(tail) - len(tail.lstrip(" ,.;:—–-"))
+    quoted = text[span.text_start:span.text_end].rstrip()
+    attached = quoted.endswith((",", "?", "!", "—", "-", "–")) or tail[:lead].strip(" .") != ""
+    if (dash := _DASH_RE.match(tail)) and not speech_verb_at(tail):
+        a = tail_a + dash.end()
+        return who.subject(para, a, clause_after(text, a, tail_b), span.open, "dash",
+                           "\"…\" — X")
+    if attached and tail.strip():
+        found = _after(para, tail_a + lead, tail_b, span, who)
+        if found is not None:
+            return found
+    m = _ACCORDING_RE.search(tail)
+    if m:
+        return who.subject(para, tail_a + m.start("subj"), tail_a + m.end("subj"), span.open,
+                           "according-to", "according to X")
+    head_a = max(sent_start, prev_close)
+    head = text[head_a:span.open]
+    m = _ACCORDING_RE.search(head)
+    if m:
+        return who.subject(para, head_a + m.start("subj"), head_a + m.end("subj"), span.open,
+                           "according-to", "according to X")
+    verb = _head_verb(head, direct=prev_close > sent_start)
+    if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
+        return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
+    if verb and _PASSIVE_RE.search(head, 0, verb.start()) and not verb.group().endswith("ing"):
+        return Attribution(speaker=None, written=None, pattern="before",
+                           cue=f"it is {verb.group()}: a passive, no speaker")
+    if verb and (inverted := re.match(r"\s+([^,]+),", head[verb.end():])) and \
+            head[:verb.start()].rstrip().endswith(","):
+        a = head_a + verb.end() + inverted.start(1)  # "The aim, says the firm, is …"
+        return who.subject(para, a, a + len(inverted.group(1)), span.open, "before",
+                           f"…, {verb.group()} X, …: \"…\"")
+    if verb:
+        a = head_a
+        if verb.group().endswith("ing") and (with_ := _WITH_RE.search(head, 0, verb.start())):
+            a = head_a + with_.end()  # "…, with leader Ann Roe saying …": Ann Roe
+        elif verb.group().endswith("ing") and not who.within(para.number, head_a,
+                                                               head_a + verb.start()):
+            if prev_close > sent_start:
+                return NONE  # "X criticised the "A" …, saying it was "B"": X, as for A
+            if pronoun := _PRONOUN_SUBJECT_RE.match(head):
+                return who.subject(para, head_a + pronoun.start(1), head_a + pronoun.end(1),
+                                   span.open, "before", f"X … {verb.group()} \"…\"")
+        return who.subject(para, a, head_a + verb.start(), span.open, "before",
+                           f"X {verb.group()}: \"…\"")
+    if (final := _final_clause(text, tail_a, sent_end)) is not None:
+        a, b, verb_first = final
+        return who.subject(para, a, b, span.open, "after",
+                           "…, said X (end of the sentence)" if verb_first
+                           else "…, X said (end of the sentence)")
+    if head.rstrip().endswith(":") and head.strip(" :"):
+        a = head_a + _lead_in_start(head)
+        return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
+                           "X: \"…\" (lead-in)")
+    return NONE
+
+
+def _head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
+    """The speech verb of a quotation's sentence before it, with a subject before it.
+
+    The last verb when it leads straight into the quotation (``X told the BBC: "…"``,
+    ``…, saying "…"``); otherwise the first one, whose subject reports the whole sentence
+    (``A spokesman said X, whom he described as …, was "…"`` → the spokesman). With
+    ``direct`` (the head starts after an earlier quotation of the same sentence) only a verb
+    leading straight into the quotation counts: ``X said the "A" Y had promised was an "B"``
+    leaves B to X, the speaker of A.
+    """
+    verbs = [v for v in _speech_verbs(head)
+             if head[:v.start()].strip(" ,.;:—–-\u201d\"")]
+    if not verbs:
+        return None
+    last = verbs[-1]
+    if len(verbs) > 1 and last.group().endswith("ing") and \
+            not head[verbs[-2].end():last.start()].strip(" ,;—–-") and \
+            _REPORTER_RE.search(head[:verbs[-2].start()]):
+        last = verbs[-2]  # "…, he claimed, saying …": the subject of "claimed"
+    rest = head[last.end():].strip()
+    if not rest or rest.endswith((":", ",")) or (len(rest.split()) <= 5 and rest[0] != ",") \
+            or re.search(r"\bas(?: an?| the)?$", rest):
+        return last  # "X branded the plan as a "…""
+    return None if direct else verbs[0]
+
+
+def _speech_verbs(text: str) -> list[re.Match[str]]:
+    found = []
+    at = 0
+    while (verb := speech_verb_at(text, at)) is not None:
+        found.append(verb)
+        at = verb.end()
+    return found
+
+
+def _final_clause(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
+    """A reporting clause closing the sentence after a quotation: ``…, the OECD said.``.
+
+    The words after the sentence's last comma (or all of them when the quotation is followed
+    by nothing else) are a subject of at most :data:`_SUBJECT_WORDS` words and a speech verb,
+    with at most two words after the verb (``on Monday``); or, after any of its commas, a
+    speech verb and its subject, up to an apposition (``…, said Ann Roe, the firm's chief.``).
+
+    Returns:
+        The subject's span and whether the verb came first, or ``None``.
+    """
+    tail = text[a:b]
+    commas = [i for i, c in enumerate(tail) if c == ","]
+    for comma in reversed(commas):
+        start = a + comma + 1
+        first = re.match(r"\s*([\w’'.-]+)\s+([\w’'.-]+)", text[start:b])
+        if first and speech_verb_at(first.group(1)) is not None and \
+                not _CLAUSE_WORD_RE.fullmatch(first.group(2)):
+            s = start + first.start(2)
+            return s, clause_after(text, s, b), True
+    start = a + commas[-1] + 1 if commas else a
+    clause = text[start:b].rstrip(" .!?\u201d\"")
+    words = list(re.finditer(r"[\w’'.-]+", clause))
+    if not words or len(words) > _SUBJECT_WORDS + 3:
+        return None
+    verbs = [i for i, w in enumerate(words) if speech_verb_at(w.group()) is not None]
+    if not verbs:
+        return None
+    i = verbs[0]
+    if i == 0 and len(words) > 1 and not _CLAUSE_WORD_RE.fullmatch(words[1].group()):
+        end = clause_after(text, start + words[1].start(), start + len(clause))
+        return start + words[1].start(), end, True
+    if 0 < i <= _SUBJECT_WORDS and len(words) - i - 1 <= 2:
+        return start, start + words[i].start(), False
+    return None
+
+
+def _after(para: Paragraph, a: int, b: int, span: QuoteSpan, who: Attributor) -> Attribution | None:
+    """``"…," said X`` / ``"…," X said`` / ``"…," X told …`` in the text after a quotation."""
+    text = para.text
+    first = re.match(r"[\w’'.-]+", text[a:b])
+    verb = speech_verb_at(text[:b], a)
+    if first and verb and verb.start() == a:
+        s = verb.end()
+        return who.subject(para, s, clause_after(text, s, b), span.open, "after",
+                           f"\"…,\" {verb.group()} X")
+    if verb and len(text[a:verb.start()].split()) <= 25:
+        return who.subject(para, a, verb.start(), span.open, "after",
+                           f"\"…,\" X {verb.group()}")
+    return None
+
+
+def _lead_in_start(head: str) -> int:
+    """Skip the connective of a lead-in: ``And from Senator P:`` → ``Senator P``."""
+    m = re.match(r"\s*(?:(?:and|but|so|then|also)\s+)?(?:(?:from|by|for)\s+)?", head,
+                 re.IGNORECASE)
+    return m.end() if m else 0
+
+
+def lead_in_paragraph(source: Source, para: Paragraph, who: Attributor,
+                       spans: dict[int, list[QuoteSpan]]) -> Attribution:
+    """A paragraph ending with ``:`` before a paragraph that opens with a quotation."""
+    prev = source.paragraph(para.number - 1)
+    if prev is None or prev.boilerplate or not prev.text.rstrip().endswith(":"):
+        return NONE
+    prev_spans = spans.get(prev.number, [])
+    if prev_spans and prev_spans[-1].close >= len(prev.text.rstrip()) - 2:
+        return NONE
+    start = max([a for a, _ in sentence_spans(prev.text)] or [0])
+    if prev_spans:
+        start = max(start, prev_spans[-1].close + 1)
+    sentence = prev.text[start:].rstrip()
+    verb = last_speech_verb(sentence)
+    end = start + (verb.start() if verb else len(sentence) - 1)
+    a = start + _lead_in_start(sentence)
+    found = who.subject(prev, a, end, len(prev.text), "lead-in",
+                        "lead-in paragraph ending with a colon")
+    return found
+
+
+def previous_sentence(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan],
+                      who: Attributor) -> Attribution:
+    """A quotation standing alone after a sentence that reports a statement by someone."""
+    sentences = masked_sentences(para.text, tuple(spans))
+    before = [(a, b) for a, b in sentences if b <= span.open]
+    if not before or any(s.open >= before[-1][0] and s.close < span.open for s in spans):
+        return NONE
+    if para.text[before[-1][1]:span.open].strip(" \"“„«"):
+        return NONE  # not standing alone: a phrase inside a sentence of its own
+    return _report(para, *before[-1], span.open, "previous sentence", who)
+
+
+def previous_paragraph(source: Source, para: Paragraph, spans: dict[int, list[QuoteSpan]],
+                       who: Attributor) -> Attribution:
+    """A paragraph opening with a quotation after one that ends by reporting a statement.
+
+    ``…, Mr Howard said.`` / ``"…"`` (the next paragraph): the reported speaker goes on, in
+    his own words. The previous paragraph's last sentence must hold a speech verb with a
+    subject that is a known speaker, and no quotation.
+    """
+    prev = source.paragraph(para.number - 1)
+    if prev is None or prev.boilerplate:
+        return NONE
+    prev_spans = spans.get(prev.number, [])
+    sentences = masked_sentences(prev.text, tuple(prev_spans)) or ((0, len(prev.text)),)
+    a, b = sentences[-1]
+    if any(s.close >= a for s in prev_spans):
+        return NONE
+    return _report(prev, a, b, len(prev.text), "previous paragraph", who)
+
+
+def sentence_of(text: str, spans: Sequence[QuoteSpan], offset: int) -> tuple[int, int]:
+    """The sentence (quotations masked) holding ``offset`` of a paragraph."""
+    sentences = masked_sentences(text, tuple(spans)) or ((0, len(text)),)
+    return next(((a, b) for a, b in sentences if a <= offset < b), sentences[-1])
+
+
+def _report(para: Paragraph, a: int, b: int, at: int, where: str,
+            who: Attributor) -> Attribution:
+    """The speaker a sentence reports (``…, X said.`` or ``X said …``), if one is known.
+
+    Only a named speaker, a resolved pronoun or an anonymous description counts; an unknown
+    name-shaped subject is not taken from a sentence that quotes nobody.
+    """
+    text = para.text
+    final = _final_clause(text, a, b)
+    if final is not None:
+        s, e, verb_first = final
+        cue = f"{where}: …, said X" if verb_first else f"{where}: …, X said"
+    else:
+        verb = next((v for v in _speech_verbs(text[a:b])
+                     if 0 < len(text[a:a + v.start()].split()) <= _REPORT_SUBJECT_WORDS), None)
+        if verb is None:
+            return NONE
+        s, e = a, a + verb.start()
+        if _PASSIVE_RE.search(text, s, e) and not verb.group().endswith("ing"):
+            return NONE  # "It is understood that …"
+        cue = f"{where}: X {verb.group()} …"
+    found = who.subject(para, s, e, min(at, e), "previous-sentence", cue)
+    if found.speaker or found.anonymous:
+        return found
+    return NONE
+
+
+def forward(source: Source, para: Paragraph, spans: dict[int, list[QuoteSpan]],
+             who: Attributor) -> Attribution:
+    """An open quote attributed at the end of its continuation in the next paragraph."""
+    following = source.paragraph(para.number + 1)
+    nxt = spans.get(para.number + 1) if following else None
+    if not following or not nxt or nxt[0].open != 0:
+        return NONE
+    found = attribute(following, nxt[0], nxt, 0, who)
+    if found.pattern == "none":
+        return NONE
+    return Attribution(speaker=found.speaker, written=found.written, pattern="continued",
+                       cue=f"continued in the next paragraph: {found.cue}",
+                       anonymous=found.anonymous, name=found.name)

@@ -1,0 +1,166 @@
+"""What a described subject of a cue refers to: a role's holder, an epithet's person, a body.
+
+The holder of *the spokeswoman*, the person of *the Salford MP*, the organisation behind *the
+firm* or *the report*.
+:class:`Referents` holds one source's mentions (those inside quotations left out) and answers
+for :class:`~briefbook.analyse.attribution.Attributor`, which adds pronouns and the reading of a
+whole subject. The word lists are package data: ``role_words.txt``, ``document_words.txt``,
+``body_nouns.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefbook.analyse.mentions import Mention
+from briefbook.core.lexicon import (
+    fold_word,
+    is_body_noun,
+    is_document_word,
+    is_function_word,
+    is_role_word,
+    is_title,
+    place_kind,
+    word_list,
+)
+from briefbook.core.model import Actor, Source
+
+
+class Referents:
+    """One source's mentions and the referents of described subjects."""
+
+    def __init__(self, source: Source, mentions: Sequence[Mention], actors: dict[str, Actor],
+                 masked: dict[int, list[tuple[int, int]]]) -> None:
+        self.source = source
+        self.actors = actors
+        self.mentions = sorted(
+            (m for m in mentions
+             if not any(a <= m.start < b for a, b in masked.get(m.paragraph, []))),
+            key=lambda m: (m.paragraph, m.start))
+
+    def previous_speaker(self) -> tuple[int, str] | None:
+        """The paragraph and actor id of the previous speaker (none here; see subclasses)."""
+        return None
+
+    def kind(self, actor_id: str) -> str:
+        """The kind of an actor (``person`` when unknown)."""
+        actor = self.actors.get(actor_id)
+        return actor.kind if actor else "person"
+
+    def within(self, paragraph: int, a: int, b: int) -> list[Mention]:
+        """Mentions starting in ``[a, b)`` of a paragraph."""
+        return [m for m in self.mentions if m.paragraph == paragraph and a <= m.start < b]
+
+    def before(self, paragraph: int, offset: int) -> list[Mention]:
+        """Mentions before an offset of a paragraph, in reading order."""
+        return [m for m in self.mentions
+                if m.paragraph < paragraph or (m.paragraph == paragraph and m.start < offset)]
+
+    def body(self, paragraph: int, at: int, words: Sequence[str]) -> tuple[str, str] | None:
+        """The organisation a definite common-noun subject stands for, and why.
+
+        *the assembly government* → the one organisation named before whose name holds every
+        one of its words; *the report* (``document_words.txt``) → the organisation named in
+        the nearest earlier sentence that speaks of a report; *the firm* (``body_nouns.txt``)
+        → the previous speaker when it is an organisation, else the one organisation named
+        in this or the previous paragraph.
+        """
+        if not words or any(w[:1].isupper() for w in words[:-1]):
+            return None
+        earlier = [m for m in self.before(paragraph, at) if self.kind(m.actor) != "person"]
+        folded = [fold_word(w) for w in words]
+        holders = {m.actor for m in earlier
+                   if set(folded) <= {fold_word(w) for w in self.name_of(m.actor).split()}}
+        if len(holders) == 1:
+            return holders.pop(), "the organisation named with these words"
+        head = words[-1]
+        if is_document_word(head):
+            stem = fold_word(head).rstrip("s")
+            for m in reversed(earlier):
+                para = self.source.paragraph(m.paragraph)
+                if para is None:
+                    continue
+                a = max([x.end() for x in re.finditer(r"[.!?][\"”’']?\s", para.text[:m.start])]
+                        + [0])
+                end = re.search(r"[.!?](?:\s|$)", para.text[m.end:])
+                sentence = para.text[a:m.end + (end.end() if end else len(para.text))]
+                if re.search(r"\b" + re.escape(stem), sentence):  # lower case: not a title
+                    return m.actor, f"the {head}: its author named with it"
+            return None
+        if not is_body_noun(head):
+            return None
+        prev = self.previous_speaker()
+        if prev and paragraph - prev[0] <= 2 and self.kind(prev[1]) != "person":
+            return prev[1], f"the {head}: the previous speaker"
+        near = {m.actor for m in earlier if paragraph - m.paragraph <= 1}
+        if len(near) == 1:
+            return near.pop(), f"the {head}: the one organisation just named"
+        return None
+
+    def name_of(self, actor_id: str) -> str:
+        """The name of an actor (its id when unknown)."""
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
+    def role_holder(self, paragraph: int, at: int, written: str, role: str,
+                    words: Sequence[str]) -> str | None:
+        """The one person the article gave this role (``the spokeswoman`` → her), if definite."""
+        definite = re.match(r"(?i)the\s", written) or re.match(
+            r"^[A-Z][\w-]+[’']s\s+[a-z]", written) and place_kind(written.split()[0])
+        if not definite or len(words) > 4 or " for " in written or " of " in written:
+            return None
+        stem = fold_word(role).rstrip("s")[:7]
+        own = {fold_word(w) for w in re.findall(r"[\w-]+", written)}
+        qualifiers = word_list("role_qualifiers")
+
+        def holds(title: str) -> bool:  # "shadow foreign secretary" is no "Foreign Secretary"
+            words = {fold_word(w) for w in re.findall(r"[\w]+", title)}
+            return stem in fold_word(title) and not (words & qualifiers) - own
+
+        holders = []
+        earlier = self.before(paragraph, at)
+        later = [m for m in self.mentions if m not in earlier]
+        for m in earlier + later:
+            if holders and m in later:
+                break
+            actor = self.actors.get(m.actor)
+            if actor is None or actor.kind != "person":
+                continue
+            titles = [r.title for r in actor.roles] + self._titles_near(m)
+            if any(holds(t) for t in titles) and m.actor not in holders:
+                holders.append(m.actor)
+        return holders[-1] if holders else None
+
+    def _titles_near(self, m: Mention) -> list[str]:
+        """The text written before a mention (back to the previous name) and after it."""
+        para = self.source.paragraph(m.paragraph)
+        if para is None:
+            return []
+        same = [x for x in self.mentions if x.paragraph == m.paragraph]
+        lead = max([x.end for x in same if x.end <= m.start] + [m.start - 48, 0])
+        before: list[str] = []
+        for word in reversed(re.split(r"[.,;:]", para.text[lead:m.start])[-1].split()):
+            office = bool(before) and is_role_word(before[0])
+            if not (is_title(word) or word[:1].isupper() or re.search(r"[’']s$", word)
+                    or word in ("of", "the") or (office and not is_function_word(word))):
+                break  # "… says it is time for Mr X": only "Mr" is his title
+            before.insert(0, word)  # "shadow home secretary X": all three words
+        stop = min([x.start for x in same if x.start >= m.end] + [m.end + 60])
+        after = re.match(r"(?:[’']s)?,\s+([^,.;]+)", para.text[m.end:stop])
+        return [" ".join(before)] + ([after.group(1)] if after else [])
+
+    def described(self, paragraph: int, at: int) -> str | None:
+        """The person an epithet means when no one holds its role by name.
+
+        An epithet is a role in lower case (or an acronym) with a capitalised or possessive
+        modifier (*the Salford MP*, *the Spectator editor*, *the charity's director*; not *the
+        prime minister* or *the Home Secretary*, offices): it
+        means the previous speaker (two paragraphs back at most), else the one person the
+        article has named so far.
+        """
+        prev = self.previous_speaker()
+        if prev and paragraph - prev[0] <= 2:
+            return prev[1] if self.kind(prev[1]) == "person" else None
+        named = {m.actor for m in self.before(paragraph, at) if self.kind(m.actor) == "person"}
+        return named.pop() if len(named) == 1 else None
