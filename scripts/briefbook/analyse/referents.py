@@ -34,6 +34,7 @@ class Referents:
                  masked: dict[int, list[tuple[int, int]]]) -> None:
         self.source = source
         self.actors = actors
+        self.masked = masked
         self.mentions = sorted(
             (m for m in mentions
              if not any(a <= m.start < b for a, b in masked.get(m.paragraph, []))),
