@@ -149,11 +149,13 @@ def build_pages(
 
 def _with_data_page(book: Book, built: BuiltPages, handwritten: Mapping[str, str],
                     settings: Settings) -> BuiltPages:
-    """Add the Data page, which links every file the data stage publishes."""
+    """Build the data downloads once, and add the Data page, which links every one of them."""
+    files = data_files(book, built)
+    built = replace(built, data=files)
     path = f"{settings.data_dir.strip('/')}/index.md"
     if path in handwritten:
         return built
-    names = data_files(book, built)
+    names = list(files)
     originals = [posixpath.basename(s.original) for s in book.sources
                  if s.original and s.original.startswith("originals/")]
     page = render_data_page(names, source_files=[s.file for s in book.sources],
