@@ -292,9 +292,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             cache.active().write_record(NUMBERING_RECORD, numbering_record(self.book))
             self._numbered = self.book
         site = Path(config.site_dir)
+        # in a dirty build only the pages MkDocs wrote this time can have changed
+        changed = ({p.file.dest_uri for p in self._rebuilt.values()} if self.dirty else None)
         _write_site_file(site / PRINT_PAGE, print_document(
-            site, site_name=config.site_name, when=as_of(self.book),
-            cache=self._print).encode("utf-8"))
+            site, site_name=config.site_name, when=as_of(self.book), cache=self._print,
+            changed=changed).encode("utf-8"))
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Before a dirty build, keep the site-wide indexes that other plugins rewrite."""

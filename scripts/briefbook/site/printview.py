@@ -217,10 +217,15 @@ class PrintCache:
         self.parts: dict[str, tuple[int, int, Part]] = {}
         self.rewritten: dict[tuple[str, int, int, int], str] = {}
 
-    def part(self, site: Path, path: str) -> Part:
-        """The page's part, read again only when its file changed."""
-        info = (site / path).stat()
+    def part(self, site: Path, path: str, *, known: bool = False) -> Part:
+        """The page's part, read again only when its file changed.
+
+        ``known``: the caller knows the file was not written since the last call.
+        """
         found = self.parts.get(path)
+        if known and found is not None:
+            return found[2]
+        info = (site / path).stat()
         if found is not None and found[:2] == (info.st_mtime_ns, info.st_size):
             return found[2]
         part = extract_part(path, (site / path).read_text("utf-8"))
@@ -236,7 +241,8 @@ class PrintCache:
 
 
 def print_document(site: Path, *, site_name: str, when: AsOf,
-                   cache: PrintCache | None = None) -> str:
+                   cache: PrintCache | None = None, pages: Sequence[str] | None = None,
+                   changed: set[str] | None = None) -> str:
     """The printable document of a built site (reads its HTML files).
 
     Args:
@@ -245,15 +251,21 @@ def print_document(site: Path, *, site_name: str, when: AsOf,
         when: The book's as-of date, shown on the cover.
         cache: Keep between calls to reread and rewrite only the pages that changed; the
             document is the same with or without it.
+        pages: The site's HTML pages (paths relative to ``site``), when the caller knows
+            them; else the folder is listed.
+        changed: With a cache: the pages written since the last call (the others are taken
+            from the cache without looking at their files); ``None`` checks every file.
     """
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                   if not p.relative_to(site).as_posix().startswith(("assets/", "search/")))
+    if pages is None:
+        pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+    pages = sorted(p for p in pages if not p.startswith(("assets/", "search/")))
     index = (site / "index.html").read_text("utf-8")
     order = page_order(index, pages)
     if cache is None:
         parts = [extract_part(p, (site / p).read_text("utf-8")) for p in order]
     else:
-        parts = [cache.part(site, p) for p in order]
+        parts = [cache.part(site, p, known=changed is not None and p not in changed)
+                 for p in order]
     tree = LexborHTMLParser(index)
     sheets = [_resolve("index.html", n.attributes.get("href") or "")[0]
               for n in tree.css('link[rel="stylesheet"][href]')
