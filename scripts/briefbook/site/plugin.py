@@ -27,7 +27,6 @@ from briefbook.core.errors import Problem
 from briefbook.core.model import Book
 from briefbook.read.book import load_book
 from briefbook.render.base import BuiltPages, Settings
-from briefbook.render.data import data_files
 from briefbook.render.jsonld import page_jsonld, script_block
 from briefbook.render.mdext import CitationExtension
 from briefbook.render.numbering import RECORD as NUMBERING_RECORD
@@ -35,7 +34,7 @@ from briefbook.render.numbering import moved_citations, numbering_record
 from briefbook.render.pages import build_pages, page_title
 from briefbook.render.topics import topic_for_page
 from briefbook.site.pagefiles import PageFolder, merge_search_index, page_keys, stale_pages
-from briefbook.site.printview import PRINT_PAGE, as_of, print_document
+from briefbook.site.printview import PRINT_PAGE, PrintCache, as_of, print_document
 
 log = get_plugin_logger(__name__)
 
@@ -101,6 +100,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._stamp: object = None
         self._bytecode = _MemoryBytecodeCache()
         self._titles: dict[str, str | None] = {}
+        self._print = PrintCache()
+        self._numbered: Book | None = None
         self._rebuilt: dict[str, Page] = {}
         self._all_pages: list[File] = []
         self._before: dict[str, bytes] = {}
@@ -279,19 +280,23 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         """Write the data downloads, the verbatim source files and the print view."""
         assert self.book is not None and self.built is not None and self.root is not None
         out = Path(config.site_dir) / self.config.data_dir
-        for name, data in data_files(self.book, self.built).items():
+        for name, data in self.built.data.items():
             _write_site_file(out / name, data)
         for source in self.book.sources:
-            _write_site_file(out / "sources" / source.file,
-                             (self.root / "sources" / source.file).read_bytes())
+            _copy_site_file(self.root / "sources" / source.file, out / "sources" / source.file)
             original = (self.root / source.original).resolve() if source.original else None
             if original and original.is_relative_to(self.root / "originals") and original.is_file():
-                _write_site_file(out / "originals" / original.name, original.read_bytes())
+                _copy_site_file(original, out / "originals" / original.name)
         cache.flush()
-        cache.active().write_record(NUMBERING_RECORD, numbering_record(self.book))
+        if self._numbered is not self.book:  # the record depends on the book alone
+            cache.active().write_record(NUMBERING_RECORD, numbering_record(self.book))
+            self._numbered = self.book
         site = Path(config.site_dir)
+        # in a dirty build only the pages MkDocs wrote this time can have changed
+        changed = ({p.file.dest_uri for p in self._rebuilt.values()} if self.dirty else None)
         _write_site_file(site / PRINT_PAGE, print_document(
-            site, site_name=config.site_name, when=as_of(self.book)).encode("utf-8"))
+            site, site_name=config.site_name, when=as_of(self.book), cache=self._print,
+            changed=changed).encode("utf-8"))
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Before a dirty build, keep the site-wide indexes that other plugins rewrite."""
@@ -342,6 +347,22 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
 
 
+
+
+def _copy_site_file(source: Path, target: Path) -> None:
+    """Publish a verbatim file; one already published unchanged is left as it is.
+
+    The same size and a modification time no older than the original's mean a previous build
+    (``mkdocs serve``) already copied it.
+    """
+    info = source.stat()
+    try:
+        done = target.stat()
+    except OSError:
+        done = None
+    if done is not None and done.st_size == info.st_size and done.st_mtime_ns >= info.st_mtime_ns:
+        return
+    _write_site_file(target, source.read_bytes())
 
 
 def _write_site_file(path: Path, data: bytes) -> None:
