@@ -217,7 +217,8 @@ def test_german_and_polish_low_quotes_close_on_their_own_marks() -> None:
     from briefbook.analyse.quotespans import quote_spans
 
     for text, want in (
-        ("„Das Gesetz gilt für alle“ — Ministerin Petra Lind, am Montag.", ["Das Gesetz gilt für alle"]),
+        ("„Das Gesetz gilt für alle“ — Ministerin Petra Lind, am Montag.",
+         ["Das Gesetz gilt für alle"]),
         ("„Wir wollen Gespräche,“ sagte er. Dann „mehr“.", ["Wir wollen Gespräche,", "mehr"]),
         ("Powiedział: „To był błąd”, a potem wyszedł.", ["To był błąd"]),
         ("“Plain English,” she said.", ["Plain English,"]),
