@@ -8,6 +8,7 @@ fails on it while a plain build still produces the rest of the book.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._stamp: object = None
         self._bytecode = _MemoryBytecodeCache()
         self._titles: dict[str, str | None] = {}
+        self._source_keys: dict[str, str] = {}
+        self._built_pages: set[str] = set()
         self._print = PrintCache()
         self._numbered: Book | None = None
         self._rebuilt: dict[str, Page] = {}
@@ -231,15 +234,20 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         cited: dict[str, set[str]] = {}
         for record in self.built.records:
             cited.setdefault(str(record["page"]), set()).add(str(record["source"]))
+        # what a citation shows of its source (label, tooltip) comes from sources.yml too:
+        # a page is stale when a source it cites changed in any way
+        sources = {s.id: hashlib.sha256(repr(s).encode("utf-8")).hexdigest()
+                   for s in self.book.sources}
+        changed = {sid for sid in set(sources) | set(self._source_keys)
+                   if sources.get(sid) != self._source_keys.get(sid)}
+        self._source_keys = sources
         actors = ",".join(sorted(a.id for a in self.built.annotations.actors))
         evidence = self.built.annotations.topic_evidence
         extra = {}
         for path in handwritten:
             topic = topic_for_page(self.book.topics, path)
             parts = [actors, repr(evidence.get(topic.id)) if topic else ""]
-            for sid in sorted(cited.get(path, ())):
-                source = self.book.source(sid)
-                parts.append(f"{sid}:{source.sha256 if source else '-'}")
+            parts += [f"{sid}:{sources.get(sid, '-')}" for sid in sorted(cited.get(path, ()))]
             extra[path] = parts
         keys = page_keys(handwritten, extra)
         # pages listed by an index (sources, actors) are not in the menu: adding one
@@ -250,9 +258,17 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         nav = repr((titles, config.nav))
         stale = stale_pages(self._page_keys, keys, self._nav_key, nav)
         self._page_keys, self._nav_key = keys, nav
-        for file in files.documentation_pages():
+        if stale is not None:
+            stale |= {page for page, ids in cited.items() if ids & changed}
+        pages = list(files.documentation_pages())
+        for file in pages:
             if stale is None or file.src_uri in stale:
                 Path(file.abs_dest_path).unlink(missing_ok=True)
+        # a page that is gone (a deleted article or page) must not go on being served
+        built = {file.abs_dest_path for file in pages}
+        for gone in self._built_pages - built:
+            Path(gone).unlink(missing_ok=True)
+        self._built_pages = built
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
