@@ -135,3 +135,20 @@ def test_eval_prints_the_development_set_on_its_own(tmp_path: Path) -> None:
     assert "held out" not in result.output
     assert "speakers (person or organisation)  precision 100.0% (2/2)" in result.output
     assert "missed speaker news_001.txt: “A quote nobody found here”" in result.output
+
+
+def test_eval_prints_the_second_development_set_on_its_own(tmp_path: Path) -> None:
+    """``--only bbc-dev2`` scores ``bbc-dev2/`` alone, under its own title."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "news_001.txt").write_text(ARTICLE, "utf-8")
+    (tmp_path / "gold" / "bbc-dev2").mkdir(parents=True)
+    (tmp_path / "gold" / "bbc-dev").mkdir(parents=True)
+    (tmp_path / "gold" / "quotes.yml").write_text("statements: []\n", "utf-8")
+    (tmp_path / "gold" / "bbc-dev2" / "news_001.yml").write_text(GOLD, "utf-8")
+    result = CliRunner().invoke(main, ["eval", "--only", "bbc-dev2", "--gold",
+                                       str(tmp_path / "gold"), "--corpus",
+                                       str(tmp_path / "corpus")])
+    assert result.exit_code == 0, result.output
+    assert "== BBC second development gold (1 articles, tests/gold/bbc-dev2" in result.output
+    assert "BBC development gold" not in result.output
+    assert "speakers (person or organisation)  precision 100.0% (2/2)" in result.output

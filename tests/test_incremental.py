@@ -90,3 +90,26 @@ def test_dirty_rebuilds_match_a_full_build_after_edits(book: Path, tmp_path: Pat
     full = tmp_path / "full3"
     _full_build(book, full)
     assert _same(served, full) == []
+
+
+def test_dirty_rebuilds_follow_metadata_changes_and_deletions(book: Path, tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    _serve_build(book, served, first=True)
+    # 4. an outlet renamed in sources.yml reaches every page that cites that source
+    sources_yml = book.parent / "briefing" / "sources.yml"
+    text = sources_yml.read_text("utf-8")
+    assert "Newsweek" in text
+    sources_yml.write_text(text.replace("Newsweek", "Newsweak Weekly"), "utf-8")
+    _serve_build(book, served)
+    full = tmp_path / "full4"
+    _full_build(book, full)
+    assert _same(served, full) == []
+    # 5. a deleted article's page is no longer served, nor printed
+    article = book.parent / "briefing" / "sources" / "zz-gone.txt"
+    article.write_text("A headline that will go\n\nA paragraph that will go.\n", "utf-8")
+    _serve_build(book, served)
+    assert (served / "sources" / "zz-gone" / "index.html").is_file()
+    article.unlink()
+    _serve_build(book, served)
+    assert not (served / "sources" / "zz-gone" / "index.html").exists()
+    assert "A paragraph that will go" not in (served / "print.html").read_text("utf-8")

@@ -211,3 +211,16 @@ def test_misspelled_curated_speaker_without_alias_is_a_near_miss_not_a_merge(
     assert a.quotes[1].speaker != "tom-hollander"
     assert [(n.text, n.actor, n.paragraph) for n in a.near_misses] == [
         ("Hollandr", "tom-hollander", 2)]
+
+
+def test_german_and_polish_low_quotes_close_on_their_own_marks() -> None:
+    from briefbook.analyse.quotespans import quote_spans
+
+    for text, want in (
+        ("„Das Gesetz gilt für alle“ — Ministerin Petra Lind, am Montag.",
+         ["Das Gesetz gilt für alle"]),
+        ("„Wir wollen Gespräche,“ sagte er. Dann „mehr“.", ["Wir wollen Gespräche,", "mehr"]),
+        ("Powiedział: „To był błąd”, a potem wyszedł.", ["To był błąd"]),
+        ("“Plain English,” she said.", ["Plain English,"]),
+    ):
+        assert [text[s.text_start:s.text_end] for s in quote_spans(text)] == want

@@ -136,3 +136,12 @@ def test_csv_leaves_unknown_fatalities_empty(tmp_path: Path) -> None:
     rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(
         chronology_csv(book, Annotations(book))))}
     assert rows["base-attack"]["fatalities"] == "" and rows["other"]["fatalities"] == ""
+
+
+def test_a_figure_that_died_is_its_subject_not_a_later_article() -> None:
+    from briefbook.analyse.figures import sentence_figures
+
+    text = "The walkout began a day after twelve miners died when guards broke up a sit-in."
+    assert sentence_figures(text) == {"killed": 12}
+    # an active verb's object stops at the next clause
+    assert sentence_figures("Rebels killed two rangers when a patrol came near.") == {"killed": 2}

@@ -53,6 +53,22 @@ def test_a_billion_laughs_is_refused_at_once_and_the_rest_builds(tmp_path: Path)
     assert sorted(s.id for s in book.sources) == ["alpha", "beta", "gamma"]  # as unlisted
 
 
+@pytest.mark.parametrize("text", ["?  - id: Bad Id\n", "? {a: [1]}\n: y\n",
+                                  "- id: alpha\n  ? [a, {b: c}]\n  : d\n",
+                                  "- id: alpha\n  ? - a\n    - {b: c}\n  : d\n"])
+def test_a_list_or_mapping_as_a_key_is_a_problem_not_a_crash(tmp_path: Path, text: str) -> None:
+    """A complex key holding a mapping or list inside cannot be a key of a Python mapping.
+
+    ruamel.yaml raises TypeError on it (found by test_fuzz); the file is refused with a message.
+    """
+    root = _book(tmp_path, text)
+    errors = _errors(root)
+    assert len(errors) == 1 and errors[0].startswith("sources.yml: a key is a list or a mapping")
+    assert "write each key as plain text" in errors[0]
+    assert sorted(s.id for s in load_book(root / "briefing").sources) == [
+        "alpha", "beta", "gamma"]  # the articles still load, as unlisted
+
+
 def test_a_self_referring_alias_is_refused(tmp_path: Path) -> None:
     root = _book(tmp_path, "- id: alpha\n  file: alpha.txt\n  notes: &n [x, *n]\n")
     assert _errors(root) == ["sources.yml:3: an alias refers to itself (write the values out "

@@ -99,6 +99,11 @@ _CLAUSE_END_RE = re.compile(
     r",|;|\s(?:adding|who|which|as|after|before|when|while|in an?|on|at|during|following|"
     r"speaking|told|telling|looking|saying|according)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’'.-]+")
+#: A described subject right before a verb: "the spokesman said", "a party official urged".
+_REPORTER_RE = re.compile(
+    r"(?:^|[.!?;,]\s+|\b(?:[Bb]ut|[Aa]nd|[Ll]ater),?\s+)(?P<subj>(?:[Tt]he|[Aa]n?)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?P<role>[\w’'-]+))\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?"
+    r"(?P<verb>[a-z]+)\b")
 _NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
                              r"your|whose|latest|recent|such)\s+$")
 
@@ -212,10 +217,20 @@ class Attributor(Referents):
             written = written.split()[-1]
         if pron in _PRONOUNS:
             speaker = self._reporter_before(para, origin, b, pron) or \
-                self.pronoun(para.number, min(origin, at), pron)
+                self._opening_subject(para, origin, b, pron)
             anonymous = None
-            if speaker is None and self.previous and self.previous[2].anonymous and \
-                    pron in ("he", "she") and para.number - self.previous[0] <= 1:
+            if speaker is None and pron in ("he", "she"):
+                anonymous = self.reporter_between(para.number, min(origin, at))
+            prev = self.previous
+            if speaker is None and anonymous is None and prev and prev[2].anonymous and \
+                    not prev[2].speaker and pron in ("he", "she") and \
+                    para.number - prev[0] <= 1 and not self._named_since(para.number, at):
+                anonymous = prev[2].anonymous  # "…," the spokesman said. "…," he added.
+            if speaker is None and anonymous is None:
+                speaker = self.pronoun(para.number, min(origin, at), pron)
+            if speaker is None and anonymous is None and self.previous and \
+                    self.previous[2].anonymous and pron in ("he", "she") and \
+                    para.number - self.previous[0] <= 1:
                 anonymous = self.previous[2].anonymous
             return Attribution(speaker=speaker, written=written, pattern="pronoun",
                                cue=f'{cue} (pronoun "{written}")', anonymous=anonymous)
@@ -331,6 +346,61 @@ class Attributor(Referents):
                                   para.text[m.end:verb.start()])]
         return found[-1].actor if found else None
 
+    def _opening_subject(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:
+        """The person opening the pronoun's own sentence: *Mr Lewis wants …, cash he says …*.
+
+        Only a person whose name starts the subject (after titles and role words), not a
+        possessive, of the pronoun's gender, with no comma before the pronoun: *Asked about
+        Mr Blair, he said* and *Mr Blair has failed, he claimed* (reported words) have none.
+        """
+        wanted = _PRONOUNS[pron]
+        if wanted == "body" or "," in para.text[a:b] or "—" in para.text[a:b]:
+            return None
+        for m in self.within(para.number, a, b):
+            before = para.text[a:m.start].split()
+            if self.kind(m.actor) == "person" and self.gender(m.actor) in (None, wanted) \
+                    and all(is_title(w) or is_role_word(w) or w[:1].isupper() for w in before) \
+                    and len(before) <= 3 and not self._possessive(m) \
+                    and not para.text[m.end:m.end + 1] == ",":
+                return m.actor
+            break
+        return None
+
+    def _named_since(self, paragraph: int, at: int) -> bool:
+        """A person named as a subject since the previous quotation's sentence ended."""
+        prev = self.previous
+        if prev is None:
+            return False
+        end = (prev[0], self._sentence_end(prev[0], prev[1]))
+        return any(end < (m.paragraph, m.start) and self.kind(m.actor) == "person"
+                   and self._subject_position(m) for m in self.before(paragraph, at))
+
+    def reporter_between(self, paragraph: int, at: int) -> str | None:
+        """An unnamed reporter since the previous speaker's quotation (*…, the spokesman said*).
+
+        A sentence between the previous quotation and a pronoun whose subject is a described,
+        unnamed person reporting a statement (*the prime minister's official spokesman urged
+        …*) makes *he* that reporter, not the previous speaker. Returns its description.
+        """
+        prev = self.previous
+        if prev is None or paragraph - prev[0] > 2:
+            return None
+        found = None
+        for number in range(prev[0], paragraph + 1):
+            para = self.source.paragraph(number)
+            if para is None:
+                continue
+            text = _mask(para.text, self.masked.get(number, []))
+            a = self._sentence_end(number, prev[1]) if number == prev[0] else 0
+            b = at if number == paragraph else len(text)
+            for m in _REPORTER_RE.finditer(text, a, max(a, b)):
+                role = m.group("role").strip("’'")
+                if is_role_word(role) and is_speech_verb(m.group("verb")) and \
+                        not self.within(number, m.start("subj"),
+                                        m.end("subj")):
+                    found = m.group("subj").strip()
+        return found
+
     def _possessive(self, mention: Mention) -> bool:
         para = self.source.paragraph(mention.paragraph)
         return para is not None and bool(re.match(r"[’']s?\b", para.text[mention.end:]))
@@ -346,6 +416,13 @@ class Attributor(Referents):
         before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
         words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
         return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the quoted words replaced by spaces (offsets kept)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
 
 def _name_shaped(words: Sequence[str]) -> str | None:
     """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``)."""

@@ -35,6 +35,9 @@ _REPORTER_RE = re.compile(r"(?:\b(?:he|she|they|it|has|have|had|also)|\b[A-Z][\w
 _REPORT_SUBJECT_WORDS = 20
 #: Words after a verb that open what was said, not who said it ("…, said that …").
 _CLAUSE_WORD_RE = re.compile(r"(?i)that|how|what|whether|if|it|there|this|to|he|she|they|we|i")
+#: After a passive speech verb: "X is alleged to have said", "X was quoted as saying".
+_REPORTED_RE = re.compile(r"\s+(?:to have|as)\s+(?:\w+ly\s+)?(\w+)")
+_AGENT_RE = re.compile(r"\bby\s+(?P<subj>(?:the\s+)?[A-Z][^,.;:()\"“”]*)")
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
 
 
@@ -77,7 +80,15 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     verb = _head_verb(head, direct=prev_close > sent_start)
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
-    if verb and _PASSIVE_RE.search(head, 0, verb.start()) and not verb.group().endswith("ing"):
+    if verb and (passive := _PASSIVE_RE.search(head, 0, verb.start())) and \
+            not verb.group().endswith("ing"):
+        if (said := _REPORTED_RE.match(head[verb.end():])) and speech_verb_at(said.group(1)):
+            return who.subject(para, head_a, head_a + passive.start(), span.open, "before",
+                               f"X {passive.group().strip()} {verb.group()} to have "
+                               f"{said.group(1)} \"…\"")
+        if agent := _agent(text, span.close + 1, sent_end, spans):
+            return who.subject(para, *agent, span.open, "before",
+                               f"{verb.group()} \"…\" by X (a passive)")
         return Attribution(speaker=None, written=None, pattern="before",
                            cue=f"it is {verb.group()}: a passive, no speaker")
     if verb and (inverted := re.match(r"\s+([^,]+),", head[verb.end():])) and \
@@ -108,6 +119,18 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
                            "X: \"…\" (lead-in)")
     return NONE
+
+
+def _agent(text: str, a: int, b: int, spans: Sequence[QuoteSpan]) -> tuple[int, int] | None:
+    """The agent of a passive after its quotation: ``described as "…" by the IHRC``.
+
+    The first ``by`` of the rest of the sentence (outside quotations) followed by a
+    capitalised name or ``the`` and one; the agent runs to the next comma, bracket or stop.
+    """
+    for m in _AGENT_RE.finditer(text, a, b):
+        if not any(s.open <= m.start() <= s.close for s in spans):
+            return m.start("subj"), m.end("subj")
+    return None
 
 
 def _head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
@@ -274,16 +297,18 @@ def _report(para: Paragraph, a: int, b: int, at: int, where: str,
     if final is not None:
         s, e, verb_first = final
         cue = f"{where}: …, said X" if verb_first else f"{where}: …, X said"
-    else:
-        verb = next((v for v in _speech_verbs(text[a:b])
-                     if 0 < len(text[a:a + v.start()].split()) <= _REPORT_SUBJECT_WORDS), None)
-        if verb is None:
-            return NONE
-        s, e = a, a + verb.start()
-        if _PASSIVE_RE.search(text, s, e) and not verb.group().endswith("ing"):
-            return NONE  # "It is understood that …"
-        cue = f"{where}: X {verb.group()} …"
-    found = who.subject(para, s, e, min(at, e), "previous-sentence", cue)
+        found = who.subject(para, s, e, min(at, e), "previous-sentence", cue)
+        if found.speaker or found.anonymous:
+            return found  # else "X, of Y, said the leaflet was …": the verb's own subject
+    verb = next((v for v in _speech_verbs(text[a:b])
+                 if 0 < len(text[a:a + v.start()].split()) <= _REPORT_SUBJECT_WORDS), None)
+    if verb is None:
+        return NONE
+    s, e = a, a + verb.start()
+    if _PASSIVE_RE.search(text, s, e) and not verb.group().endswith("ing"):
+        return NONE  # "It is understood that …"
+    found = who.subject(para, s, e, min(at, e), "previous-sentence",
+                        f"{where}: X {verb.group()} …")
     if found.speaker or found.anonymous:
         return found
     return NONE

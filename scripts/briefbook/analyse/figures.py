@@ -28,6 +28,10 @@ from briefbook.core.wordlists import FIGURE_VERBS
 
 #: Rare words two figure sentences must share to be about the same thing.
 MIN_SHARED = 3
+#: Figure verbs whose figure is their subject, never an object after them.
+_INTRANSITIVE = frozenset("die dies died dying perish perished".split())
+#: Words that open a new clause: an active verb's object does not run past them.
+_CLAUSE_WORDS = frozenset("when while after before because since as where whereas".split())
 _PASSIVE = frozenset("was were been being are is be".split())
 _FIGURE_STEMS = frozenset(w[:6] for w in FIGURE_VERBS)
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -60,12 +64,15 @@ def sentence_ranges(text: str) -> dict[str, Quantity]:
         kind = FIGURE_VERBS.get(tok.key)
         if kind is None or kind in out:
             continue
-        if i > 0 and tokens[i - 1].key in _PASSIVE:
+        if (i > 0 and tokens[i - 1].key in _PASSIVE) or tok.key in _INTRANSITIVE:
+            # "four workers were injured", "eleven people died": the figure is the subject
             before = [q for q in found if i - 7 < q.last < i]
             if before:
                 out[kind] = before[-1]
             continue
-        stop = next((k for k in range(i + 1, len(tokens)) if tokens[k].key in FIGURE_VERBS),
+        # after an active verb the object ends where the clause does ("killed two when …")
+        stop = next((k for k in range(i + 1, len(tokens))
+                     if tokens[k].key in FIGURE_VERBS or tokens[k].key in _CLAUSE_WORDS),
                     len(tokens))
         stop = min(stop, subset_start(tokens, i + 1))
         after = [q for q in found if i < q.first and q.last < stop]

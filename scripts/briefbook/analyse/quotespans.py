@@ -18,6 +18,9 @@ from briefbook.core.text import sentence_spans
 
 _OPEN = "\u201c\u201e\u00ab"
 _CLOSE = "\u201d\u00bb"
+#: Opening mark → the marks that close it besides the usual closing ones: „…“ (German,
+#: Czech), „…” (Polish, Hungarian), “…” (English).
+_CLOSERS = {"\u201e": "\u201c\u201d", "\u201c": "\u201d"}
 _MARK_RE = re.compile("[" + re.escape(_OPEN + _CLOSE + '"') + "]")
 _STRAY = " \u2018\u2019'\u201c\u201d\""
 
@@ -47,6 +50,11 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     for mark in _MARK_RE.finditer(text):  # only the quotation marks can open or close
         index, char = mark.start(), mark.group()
         straight = char == '"'
+        if opened is not None and char in _CLOSERS.get(text[opened], ""):
+            # the closing mark of this opening one: „…“ (German) closes on “, not on ”
+            spans.append(_make_span(text, opened, index, unclosed=False))
+            opened = None
+            continue
         if opened is not None and _reopens(text, index, char):
             spans.append(_make_span(text, opened, index, unclosed=True))
             opened = None

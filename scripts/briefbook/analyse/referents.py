@@ -34,6 +34,7 @@ class Referents:
                  masked: dict[int, list[tuple[int, int]]]) -> None:
         self.source = source
         self.actors = actors
+        self.masked = masked
         self.mentions = sorted(
             (m for m in mentions
              if not any(a <= m.start < b for a, b in masked.get(m.paragraph, []))),
@@ -156,11 +157,11 @@ class Referents:
         An epithet is a role in lower case (or an acronym) with a capitalised or possessive
         modifier (*the Salford MP*, *the Spectator editor*, *the charity's director*; not *the
         prime minister* or *the Home Secretary*, offices): it
-        means the previous speaker (two paragraphs back at most), else the one person the
-        article has named so far.
+        means the previous speaker when a person (two paragraphs back at most), else the one
+        person the article has named so far.
         """
         prev = self.previous_speaker()
-        if prev and paragraph - prev[0] <= 2:
-            return prev[1] if self.kind(prev[1]) == "person" else None
+        if prev and paragraph - prev[0] <= 2 and self.kind(prev[1]) == "person":
+            return prev[1]  # a body that spoke last is no "Salford MP": the one person named
         named = {m.actor for m in self.before(paragraph, at) if self.kind(m.actor) == "person"}
         return named.pop() if len(named) == 1 else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from briefbook.analyse.annotations import Annotations
@@ -100,7 +101,7 @@ class ReviewItem:
     confidence: float = 0.5
     subject: str = ""
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The stable key an editor writes in ``review.yml``: ``kind:source:subject``."""
         subject = slugify(self.subject or self.text)[:60].strip("-") or "item"

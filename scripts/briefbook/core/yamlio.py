@@ -125,6 +125,11 @@ def load_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
     except (ValueError, OverflowError) as exc:
         return None, [Problem(file=display, level="error", message=f"YAML value error: {exc}",
                               hint="quote the value or correct it")]
+    except TypeError as exc:  # a complex key ('? - x'): a list or mapping cannot be a key
+        return None, [Problem(file=display, level="error",
+                              message=f"a key is a list or a mapping ({exc})",
+                              hint="write each key as plain text before its colon; a line "
+                                   "starting with '?' makes the next value a key")]
     return data, []
 
 

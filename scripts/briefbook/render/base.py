@@ -54,6 +54,9 @@ class BuiltPages:
     step: CitationStep | None = None
     appended: dict[str, str] = field(default_factory=dict)
     claims: list[ReviewItem] = field(default_factory=list)
+    data: dict[str, bytes] = field(default_factory=dict)
+    """Every file published under ``data/`` (built once per build, see
+    :func:`briefbook.render.data.data_files`)."""
 
     def page_markdown(self, path: str, markdown: str) -> str:
         """A hand-written page's Markdown as the book renders it (a topic's evidence added)."""

@@ -88,24 +88,19 @@ def _data_generators() -> list[DataGenerator]:
     return [sources_bib, chronology_data, actor_data, discrepancies_data]
 
 
-_LAST: list[tuple[Book, object, object, dict[str, bytes]]] = []
-
-
 def data_files(book: Book, built: BuiltPages) -> dict[str, bytes]:
     """Every file published under ``data/``, by name relative to that folder.
 
-    The render stage (for the Data page) and the plugin's ``on_post_build`` both ask for the
-    files of the same build: the second call reuses the first's result.
+    ``citations.json`` is made from this build's citation records; the other downloads
+    depend on the book and its analysis only, so a rebuild that reuses the analysis
+    (``mkdocs serve`` after a page edit) reuses them.
     """
-    if _LAST and _LAST[0][0] is book and _LAST[0][1] is built.records \
-            and _LAST[0][2] is built.annotations:
-        return dict(_LAST[0][3])
-    files = {
-        "sources.json": to_json(sources_json(book)),
-        "citations.json": to_json(citations_json(built.records)),
-    }
-    for generate in _data_generators():
-        files.update(generate(book, built))
-    result = dict(sorted(files.items()))
-    _LAST[:] = [(book, built.records, built.annotations, result)]
-    return dict(result)
+    memo = built.annotations.__dict__.setdefault("_render_memo", {})
+    generated = memo.get("data_files")
+    if generated is None:
+        generated = {"sources.json": to_json(sources_json(book))}
+        for generate in _data_generators():
+            generated.update(generate(book, built))
+        memo["data_files"] = generated
+    files = {**generated, "citations.json": to_json(citations_json(built.records))}
+    return dict(sorted(files.items()))

@@ -127,12 +127,22 @@ def build_pages(
                 for number in note.item.paragraphs or (None,):
                     cited_by.setdefault((note.source.id, number), []).append(CitedBy(
                         page=path, title=title, note=note.number, line=passage.citation.line))
+    refs_of: dict[str, list[tuple[int | None, CitedBy]]] = {}
+    for (source_id, number), refs in cited_by.items():
+        refs_of.setdefault(source_id, []).extend((number, ref) for ref in refs)
+    rendered = memo.setdefault("source_pages", {})
     for source in book.sources:
         path = source_page_path(source.id)
         if path not in handwritten:
-            pages[path] = render_source_page(
-                source, book, cited_by=cited_by, directory_urls=settings.directory_urls,
-                data_dir=settings.data_dir, derived_from=annotations.derived_from)
+            # a source page changes only with the citations pointing at it (same analysis)
+            key = (source.id, settings, tuple(sorted(
+                (n or 0, r.page, r.note, r.line, r.title) for n, r in refs_of.get(source.id, ()))))
+            page = rendered.get(key)
+            if page is None:
+                page = rendered[key] = render_source_page(
+                    source, book, cited_by=cited_by, directory_urls=settings.directory_urls,
+                    data_dir=settings.data_dir, derived_from=annotations.derived_from)
+            pages[path] = page
     if SOURCES_INDEX not in handwritten:
         pages[SOURCES_INDEX] = render_sources_index(
             book, cited_by=cited_by, directory_urls=settings.directory_urls)
@@ -149,11 +159,13 @@ def build_pages(
 
 def _with_data_page(book: Book, built: BuiltPages, handwritten: Mapping[str, str],
                     settings: Settings) -> BuiltPages:
-    """Add the Data page, which links every file the data stage publishes."""
+    """Build the data downloads once, and add the Data page, which links every one of them."""
+    files = data_files(book, built)
+    built = replace(built, data=files)
     path = f"{settings.data_dir.strip('/')}/index.md"
     if path in handwritten:
         return built
-    names = data_files(book, built)
+    names = list(files)
     originals = [posixpath.basename(s.original) for s in book.sources
                  if s.original and s.original.startswith("originals/")]
     page = render_data_page(names, source_files=[s.file for s in book.sources],

@@ -97,10 +97,16 @@ def review_page(book: Book, annotations: Annotations, settings: Any, *,
         extra: Items found while reading the pages (claim findings).
         found: The analysis' items, decided ones included, when already gathered.
     """
+    memo = annotations.__dict__.setdefault("_render_memo", {})
+    key = ("review_page", tuple(extra))  # frozen records: every field counts
+    if key in memo:  # a rebuild whose claim findings did not change (mkdocs serve)
+        return memo[key]
     if found is None:
         found = review_items(book, annotations, include_decided=True)
     everything = ranked([*found, *extra])
     decided = {d.item for d in book.review}
     items = [i for i in everything if i.key not in decided]
-    return {REVIEW_PAGE: render_review(items, decided=len(everything) - len(items),
+    page = {REVIEW_PAGE: render_review(items, decided=len(everything) - len(items),
                                        stale=undecided_keys(book, everything))}
+    memo[key] = page
+    return page

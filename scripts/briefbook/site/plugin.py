@@ -8,6 +8,7 @@ fails on it while a plain build still produces the rest of the book.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,6 @@ from briefbook.core.errors import Problem
 from briefbook.core.model import Book
 from briefbook.read.book import load_book
 from briefbook.render.base import BuiltPages, Settings
-from briefbook.render.data import data_files
 from briefbook.render.jsonld import page_jsonld, script_block
 from briefbook.render.mdext import CitationExtension
 from briefbook.render.numbering import RECORD as NUMBERING_RECORD
@@ -37,7 +37,7 @@ from briefbook.render.pages import build_pages, page_title
 from briefbook.render.topics import topic_for_page
 from briefbook.site.output import write_marker
 from briefbook.site.pagefiles import PageFolder, merge_search_index, page_keys, stale_pages
-from briefbook.site.printview import PRINT_PAGE, as_of, print_document
+from briefbook.site.printview import PRINT_PAGE, PrintCache, as_of, print_document
 
 log = get_plugin_logger(__name__)
 
@@ -103,6 +103,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._stamp: object = None
         self._bytecode = _MemoryBytecodeCache()
         self._titles: dict[str, str | None] = {}
+        self._source_keys: dict[str, str] = {}
+        self._built_pages: set[str] = set()
+        self._print = PrintCache()
+        self._numbered: Book | None = None
         self._rebuilt: dict[str, Page] = {}
         self._all_pages: list[File] = []
         self._before: dict[str, bytes] = {}
@@ -239,15 +243,20 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         cited: dict[str, set[str]] = {}
         for record in self.built.records:
             cited.setdefault(str(record["page"]), set()).add(str(record["source"]))
+        # what a citation shows of its source (label, tooltip) comes from sources.yml too:
+        # a page is stale when a source it cites changed in any way
+        sources = {s.id: hashlib.sha256(repr(s).encode("utf-8")).hexdigest()
+                   for s in self.book.sources}
+        changed = {sid for sid in set(sources) | set(self._source_keys)
+                   if sources.get(sid) != self._source_keys.get(sid)}
+        self._source_keys = sources
         actors = ",".join(sorted(a.id for a in self.built.annotations.actors))
         evidence = self.built.annotations.topic_evidence
         extra = {}
         for path in handwritten:
             topic = topic_for_page(self.book.topics, path)
             parts = [actors, repr(evidence.get(topic.id)) if topic else ""]
-            for sid in sorted(cited.get(path, ())):
-                source = self.book.source(sid)
-                parts.append(f"{sid}:{source.sha256 if source else '-'}")
+            parts += [f"{sid}:{sources.get(sid, '-')}" for sid in sorted(cited.get(path, ()))]
             extra[path] = parts
         keys = page_keys(handwritten, extra)
         # pages listed by an index (sources, actors) are not in the menu: adding one
@@ -258,9 +267,17 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         nav = repr((titles, config.nav))
         stale = stale_pages(self._page_keys, keys, self._nav_key, nav)
         self._page_keys, self._nav_key = keys, nav
-        for file in files.documentation_pages():
+        if stale is not None:
+            stale |= {page for page, ids in cited.items() if ids & changed}
+        pages = list(files.documentation_pages())
+        for file in pages:
             if stale is None or file.src_uri in stale:
                 Path(file.abs_dest_path).unlink(missing_ok=True)
+        # a page that is gone (a deleted article or page) must not go on being served
+        built = {file.abs_dest_path for file in pages}
+        for gone in self._built_pages - built:
+            Path(gone).unlink(missing_ok=True)
+        self._built_pages = built
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
@@ -288,19 +305,23 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         """Write the data downloads, the verbatim source files and the print view."""
         assert self.book is not None and self.built is not None and self.root is not None
         out = Path(config.site_dir) / self.config.data_dir
-        for name, data in data_files(self.book, self.built).items():
+        for name, data in self.built.data.items():
             _write_site_file(out / name, data)
         for source in self.book.sources:
-            _write_site_file(out / "sources" / source.file,
-                             (self.root / "sources" / source.file).read_bytes())
+            _copy_site_file(self.root / "sources" / source.file, out / "sources" / source.file)
             original = (self.root / source.original).resolve() if source.original else None
             if original and original.is_relative_to(self.root / "originals") and original.is_file():
-                _write_site_file(out / "originals" / original.name, original.read_bytes())
+                _copy_site_file(original, out / "originals" / original.name)
         cache.flush()
-        cache.active().write_record(NUMBERING_RECORD, numbering_record(self.book))
+        if self._numbered is not self.book:  # the record depends on the book alone
+            cache.active().write_record(NUMBERING_RECORD, numbering_record(self.book))
+            self._numbered = self.book
         site = Path(config.site_dir)
+        # in a dirty build only the pages MkDocs wrote this time can have changed
+        changed = ({p.file.dest_uri for p in self._rebuilt.values()} if self.dirty else None)
         _write_site_file(site / PRINT_PAGE, print_document(
-            site, site_name=config.site_name, when=as_of(self.book)).encode("utf-8"))
+            site, site_name=config.site_name, when=as_of(self.book), cache=self._print,
+            changed=changed).encode("utf-8"))
         write_marker(site)  # 'briefbook build' may replace this folder, and only such ones
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -352,6 +373,22 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
 
 
+
+
+def _copy_site_file(source: Path, target: Path) -> None:
+    """Publish a verbatim file; one already published unchanged is left as it is.
+
+    The same size and a modification time no older than the original's mean a previous build
+    (``mkdocs serve``) already copied it.
+    """
+    info = source.stat()
+    try:
+        done = target.stat()
+    except OSError:
+        done = None
+    if done is not None and done.st_size == info.st_size and done.st_mtime_ns >= info.st_mtime_ns:
+        return
+    _write_site_file(target, source.read_bytes())
 
 
 def _write_site_file(path: Path, data: bytes) -> None:

@@ -167,15 +167,30 @@ def _rewrite(part: Part, number: int, numbers: dict[str, int]) -> str:
 
 
 def combine(parts: Sequence[Part], *, site_name: str, when: AsOf,
-            stylesheets: Sequence[str] = ()) -> str:
-    """One HTML document: cover, table of contents, then every part on a new page."""
+            stylesheets: Sequence[str] = (), cache: PrintCache | None = None) -> str:
+    """One HTML document: cover, table of contents, then every part on a new page.
+
+    With a ``cache``, a part already rewritten at the same number, among the same pages, is
+    taken from it (the result is the same string).
+    """
     numbers = {part.path: n for n, part in enumerate(parts, start=1)}
     links = "".join(f'<link rel="stylesheet" href="{esc(href)}">' for href in stylesheets)
     toc = "".join(f'<li><a href="#bb-print-part-{n}">{esc(part.title)}</a></li>'
                   for n, part in enumerate(parts, start=1))
+    order = hash(tuple(numbers))
+
+    def rewritten(n: int, part: Part) -> str:
+        if cache is None:
+            return _rewrite(part, n, numbers)
+        key = (part.path, n, order, hash(part.html))
+        found = cache.rewritten.get(key)
+        if found is None:
+            found = cache.rewritten[key] = _rewrite(part, n, numbers)
+        return found
+
     body = "".join(
         f'<section class="bb-print-part" id="bb-print-part-{n}">'
-        f"{_rewrite(part, n, numbers)}</section>"
+        f"{rewritten(n, part)}</section>"
         for n, part in enumerate(parts, start=1))
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
@@ -189,17 +204,76 @@ def combine(parts: Sequence[Part], *, site_name: str, when: AsOf,
         f"{body}</div></body></html>")
 
 
-def print_document(site: Path, *, site_name: str, when: AsOf) -> str:
-    """The printable document of a built site (reads its HTML files)."""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                   if not p.relative_to(site).as_posix().startswith(("assets/", "search/")))
+class PrintCache:
+    """What one print document was made from, for the next one (``mkdocs serve``).
+
+    A page whose built file has the same size and modification time is not read again, and a
+    part rewritten at the same place among the same pages is not rewritten again, so a
+    rebuild after an edit reads and rewrites only the pages that changed. Only the pages of
+    the latest document are kept.
+    """
+
+    def __init__(self) -> None:
+        self.parts: dict[str, tuple[int, int, Part]] = {}
+        self.rewritten: dict[tuple[str, int, int, int], str] = {}
+
+    def part(self, site: Path, path: str, *, known: bool = False) -> Part:
+        """The page's part, read again only when its file changed.
+
+        ``known``: the caller knows the file was not written since the last call.
+        """
+        found = self.parts.get(path)
+        if known and found is not None:
+            return found[2]
+        info = (site / path).stat()
+        if found is not None and found[:2] == (info.st_mtime_ns, info.st_size):
+            return found[2]
+        part = extract_part(path, (site / path).read_text("utf-8"))
+        self.parts[path] = (info.st_mtime_ns, info.st_size, part)
+        return part
+
+    def keep_only(self, paths: Sequence[str]) -> None:
+        """Forget pages that are no longer in the site, and stale rewritten parts."""
+        wanted = set(paths)
+        self.parts = {p: v for p, v in self.parts.items() if p in wanted}
+        order = hash(tuple(paths))
+        self.rewritten = {k: v for k, v in self.rewritten.items() if k[2] == order}
+
+
+def print_document(site: Path, *, site_name: str, when: AsOf,
+                   cache: PrintCache | None = None, pages: Sequence[str] | None = None,
+                   changed: set[str] | None = None) -> str:
+    """The printable document of a built site (reads its HTML files).
+
+    Args:
+        site: The built site.
+        site_name: Shown on the cover.
+        when: The book's as-of date, shown on the cover.
+        cache: Keep between calls to reread and rewrite only the pages that changed; the
+            document is the same with or without it.
+        pages: The site's HTML pages (paths relative to ``site``), when the caller knows
+            them; else the folder is listed.
+        changed: With a cache: the pages written since the last call (the others are taken
+            from the cache without looking at their files); ``None`` checks every file.
+    """
+    if pages is None:
+        pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+    pages = sorted(p for p in pages if not p.startswith(("assets/", "search/")))
     index = (site / "index.html").read_text("utf-8")
-    parts = [extract_part(p, (site / p).read_text("utf-8")) for p in page_order(index, pages)]
+    order = page_order(index, pages)
+    if cache is None:
+        parts = [extract_part(p, (site / p).read_text("utf-8")) for p in order]
+    else:
+        parts = [cache.part(site, p, known=changed is not None and p not in changed)
+                 for p in order]
     tree = LexborHTMLParser(index)
     sheets = [_resolve("index.html", n.attributes.get("href") or "")[0]
               for n in tree.css('link[rel="stylesheet"][href]')
               if not urlsplit(n.attributes.get("href") or "").scheme]
-    return combine(parts, site_name=site_name, when=when, stylesheets=sheets)
+    document = combine(parts, site_name=site_name, when=when, stylesheets=sheets, cache=cache)
+    if cache is not None:
+        cache.keep_only([part.path for part in parts])
+    return document
 
 
 def render_pdf(html_file: Path, pdf_file: Path, *, chromium: str) -> None:
