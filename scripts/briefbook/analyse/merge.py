@@ -9,8 +9,9 @@ their dates agree and their words do:
 - **names**: capitalised words that are not the clause's first word, a month or a weekday —
   the places, actors and organisations the clause names ("Syria", "Pentagon", "US");
 - **key words**: the other content words, cut to six-letter stems ("strikes" meets
-  "striked", not "struck"); words that occur in more than :data:`COMMON_SHARE` of all
-  clauses say nothing about which event is meant and are left out.
+  "striked", not "struck"); words found on more than :data:`COMMON_SHARE` of the distinct
+  dates say nothing about which event is meant and are left out (counting dates, not
+  clauses: every source repeating one event's words must not make them common).
 
 The evidence needed grows with the width of the date: on one day a shared name and one
 other shared word, or three shared words, suffice (:data:`NEEDED`); in one year it takes a
@@ -22,7 +23,6 @@ groups are joined transitively. A merge is undone by curation: an ``unmerge`` re
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -35,7 +35,7 @@ from briefbook.core.text import fold
 NEEDED: dict[str, tuple[tuple[int, int], ...]] = {
     "day": ((1, 2), (0, 3)), "month": ((1, 3), (0, 5)), "year": ((1, 4), (2, 5)),
     "mixed": ((1, 4),)}
-#: Words found in more than this share of all clauses (and at least 4 of them) are not keys.
+#: Words found on more than this share of the distinct dates (and more than 4) are not keys.
 COMMON_SHARE = 0.2
 #: A word held by more clauses of one year than this is not used to find pairs.
 MAX_POSTINGS = 150
@@ -124,15 +124,31 @@ def merge_groups(mentions: Sequence[Mention], *, keep_apart: Iterable[str] = (),
     wanted = set(keep_apart)
     apart = {i for i in wanted if not i.startswith("x-")}
     keys = [clause_keys(m.clause) for m in mentions]
-    counts: Counter[str] = Counter(w for _, words in keys for w in words)
-    limit = max(4, int(COMMON_SHARE * len(mentions)))
-    common = frozenset(w for w, n in counts.items() if n > limit)
+    common = common_words(mentions, keys)
     groups = _groups(mentions, keys, common, apart)
     undone = {i for g in groups if len(g) > 1 and f"x-{mentions[g[0]].id}" in wanted
               for i in g}
     if undone:
         groups = _groups(mentions, keys, common, apart | {mentions[i].id for i in undone})
     return groups
+
+
+def common_words(mentions: Sequence[Mention],
+                 keys: Sequence[tuple[frozenset[str], frozenset[str]]]) -> frozenset[str]:
+    """Key words that say nothing about which event is meant.
+
+    A word is common when it is found on more than :data:`COMMON_SHARE` of the distinct dates
+    the clauses give (and on more than four): the words of one event, repeated by every
+    source that reports it ("Porto", "terminal", "killed" in a corpus about one clash), are
+    found on its date, not on every date, and stay keys however many clauses repeat them.
+    """
+    dates: dict[str, set[str]] = {}
+    for mention, (_, words) in zip(mentions, keys, strict=True):
+        for word in words:
+            dates.setdefault(word, set()).add(mention.dating.date or "")
+    distinct = len({m.dating.date or "" for m in mentions})
+    limit = max(4, int(COMMON_SHARE * distinct))
+    return frozenset(w for w, found in dates.items() if len(found) > limit)
 
 
 def _groups(mentions: Sequence[Mention], keys: list[tuple[frozenset[str], frozenset[str]]],

@@ -1,0 +1,45 @@
+"""A new user's trial of the chronology: merge across dated sources, datelines, copies, futures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bookkit import write_book
+from briefbook.analyse.annotations import Annotations
+from briefbook.analyse.chronology import Entry
+from briefbook.read.book import load_book
+
+MILL_ARTICLES = {
+    "gazette.txt": "Nine workers died when fire swept through the Marrow textile mill in Ostby "
+                   "on Saturday.\n\n"
+                   "Firefighters fought the Marrow mill blaze in Ostby until Sunday morning.\n\n"
+                   "The Marrow textile mill owners will meet the union in Ostby on Tuesday.\n",
+    "courier.txt": "A blaze at the Marrow textile mill in Ostby killed nine employees on "
+                   "Saturday.\n\nOstby's Marrow textile mill was last inspected in 2029.\n",
+    "herald.txt": "Nine people perished on Saturday in flames at the Marrow mill in Ostby.\n\n"
+                  "Ostby mourned the Marrow textile mill workers on Sunday.\n",
+    "post.txt": "On September 13 fire killed nine workers at the Marrow textile mill in "
+                "Ostby.\n",
+}
+MILL_SOURCES = """\
+- {id: gazette, file: gazette.txt, outlet: Gazette, date: 2031-09-14, date_basis: stated}
+- {id: courier, file: courier.txt, outlet: Courier, date: 2031-09-15, date_basis: inferred}
+- {id: herald, file: herald.txt, outlet: Herald, date: 2031-09-14, date_basis: inferred}
+- {id: post, file: post.txt, outlet: Post, date: 2031-09-16, date_basis: stated}
+"""
+
+
+def _on(entries: tuple[Entry, ...], date: str) -> list[Entry]:
+    return [e for e in entries if e.date == date]
+
+
+def test_one_event_of_dated_sources_merges_whatever_the_date_basis(tmp_path: Path) -> None:
+    """Stated, inferred and relative dates of one day: one confirmed event of four sources."""
+    write_book(tmp_path, MILL_ARTICLES, sources_yml=MILL_SOURCES)
+    chronology = Annotations(load_book(tmp_path / "briefing")).chronology
+    fires = [e for e in _on(chronology.entries, "2031-09-13")]
+    assert len(fires) == 1, [(e.title, [c.source for c in e.sources]) for e in fires]
+    assert {c.source for c in fires[0].sources} == {"gazette", "courier", "herald", "post"}
+    assert fires[0].status == "confirmed" and fires[0].independent_sources == 4
+    # Other events of the mill, on other days, stay apart from it.
+    assert _on(chronology.entries, "2031-09-16")
