@@ -43,3 +43,20 @@ def test_one_event_of_dated_sources_merges_whatever_the_date_basis(tmp_path: Pat
     assert fires[0].status == "confirmed" and fires[0].independent_sources == 4
     # Other events of the mill, on other days, stay apart from it.
     assert _on(chronology.entries, "2031-09-16")
+
+
+def test_a_dateline_dates_the_report_not_an_event(tmp_path: Path) -> None:
+    """The dateline's date makes no entry; it dates the source (with a year) or nothing."""
+    articles = {
+        "wire.txt": "Rebels take grain terminal\n\n"
+                    "KESSEL BAY, June 2, 2032 (Nordwire) - Rebels seized the grain terminal at "
+                    "Kessel Bay on Friday, the harbour master said.\n",
+        "agence.txt": "KESSEL BAY, 2 juin (Agence Nord) - Twelve sailors were detained at "
+                      "Kessel Bay, the harbour master said.\n",
+    }
+    write_book(tmp_path, articles, sources_yml="- {id: wire, file: wire.txt}\n"
+                                               "- {id: agence, file: agence.txt}\n")
+    chronology = Annotations(load_book(tmp_path / "briefing")).chronology
+    dated = sorted((e.date, [c.source for c in e.sources]) for e in chronology.entries)
+    assert dated == [("2032-05-28", ["wire"])], dated
+    assert {p.source: p.date for p in chronology.proposals}.get("wire") == "2032-06-02"

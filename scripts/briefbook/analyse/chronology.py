@@ -35,8 +35,18 @@ from briefbook.analyse.source_dates import (
 )
 from briefbook.core.cache import cached, source_key
 from briefbook.core.citekeys import excerpt
-from briefbook.core.model import Book, Cited, Event, EventActor, Figure, Source, Unmerge
+from briefbook.core.model import (
+    Book,
+    Cited,
+    Event,
+    EventActor,
+    Figure,
+    Paragraph,
+    Source,
+    Unmerge,
+)
 from briefbook.core.text import sentence_spans
+from briefbook.read.textmeta import find_dateline
 
 STATUSES = ("confirmed", "single-source", "disputed")
 
@@ -171,9 +181,13 @@ def _extract_candidates(source: Source, reference: str | None,
     for para in source.paragraphs:
         if para.boilerplate:
             continue
+        skip = dateline_end(source, para)
         for index, (a, b) in enumerate(sentence_spans(para.text), start=1):
-            sentence = para.text[a:b].strip()
-            phrases = tuple(find_dates(sentence, reference, reference_inferred=inferred))
+            raw = para.text[a:b]
+            sentence = raw.strip()
+            offset = a + len(raw) - len(raw.lstrip())
+            phrases = tuple(p for p in find_dates(sentence, reference, reference_inferred=inferred)
+                            if offset + p.start >= skip)
             if not phrases:
                 continue
             clauses, _ = dated_clauses(sentence, phrases)
@@ -185,6 +199,25 @@ def _extract_candidates(source: Source, reference: str | None,
                     clause=clause.clause, phrases=phrases, dating=dating,
                     phrase=dating if dating.resolved else None))
     return found
+
+
+def dateline_end(source: Source, para: Paragraph) -> int:
+    """Where the dateline opening ``para`` ends (0: it opens with none).
+
+    A dateline ("PORTO, March 3 (Wire) -") dates the report, not an event: a date phrase
+    inside it makes no entry (it may date the source, see
+    :mod:`briefbook.analyse.source_dates`). The dateline is the one recorded for the source
+    (``suggested.dateline``) when it opens this paragraph, else one read from the paragraph.
+    """
+    recorded = source.suggested.dateline if source.suggested else None
+    if recorded is not None and recorded.paragraph in (None, para.number):
+        at = para.text.find(recorded.text)
+        if 0 <= at and not para.text[:at].strip():
+            return at + len(recorded.text)
+    found = find_dateline(para.text, para.number)
+    if found is None:
+        return 0
+    return para.text.find(found.text) + len(found.text)
 
 
 def original_of(source_id: str, derived_from: Mapping[str, str]) -> str:
