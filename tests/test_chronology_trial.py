@@ -60,3 +60,24 @@ def test_a_dateline_dates_the_report_not_an_event(tmp_path: Path) -> None:
     dated = sorted((e.date, [c.source for c in e.sources]) for e in chronology.entries)
     assert dated == [("2032-05-28", ["wire"])], dated
     assert {p.source: p.date for p in chronology.proposals}.get("wire") == "2032-06-02"
+
+
+def test_a_copy_resolves_relative_dates_against_its_original(tmp_path: Path) -> None:
+    """A copy republished a week later: its "on Monday" is the original's Monday."""
+    articles = {
+        "orig.txt": "Ferry crews in Lindholm walked out on Monday over unpaid wages, the "
+                    "seafarers' guild said.\n\nThe guild will ballot members on Friday.\n",
+        "copy.txt": "Ferry crews in Lindholm walked off the job on Monday over unpaid wages, "
+                    "the seafarers' guild said.\n\nThe guild will ballot its members on "
+                    "Friday.\n",
+    }
+    sources = ("- {id: orig, file: orig.txt, outlet: Wire, date: 2032-06-02, "
+               "date_basis: stated}\n"
+               "- {id: copy, file: copy.txt, outlet: Portal, date: 2032-06-09, "
+               "date_basis: stated, derived_from: orig}\n")
+    write_book(tmp_path, articles, sources_yml=sources)
+    chronology = Annotations(load_book(tmp_path / "briefing")).chronology
+    dated = sorted((e.date, sorted({c.source for c in e.sources}), e.independent_sources)
+                   for e in chronology.entries)
+    assert dated == [("2032-05-31", ["copy", "orig"], 1),
+                     ("2032-06-04", ["copy", "orig"], 1)], dated

@@ -162,17 +162,44 @@ def source_dates(book: Book, derived_from: Mapping[str, str]) -> dict[str, Sourc
     return proposals
 
 
-def extract_candidates(source: Source, proposal: SourceDate | None = None) -> list[Candidate]:
+def extract_candidates(source: Source, proposal: SourceDate | None = None, *,
+                       reference: tuple[str, bool] | None = None) -> list[Candidate]:
     """Every dated clause of a source's citable paragraphs (cached by content hash).
 
-    Relative phrases resolve against the source's date, else against ``proposal``, else
+    Relative phrases resolve against ``reference`` (``(date, inferred)``, given for a copy:
+    see :func:`copy_references`), else the source's date, else against ``proposal``, else
     against the date its own text gives
     (:func:`briefbook.analyse.source_dates.propose_source_date`).
     """
     proposal = proposal or propose_source_date(source)
-    reference, inferred = reference_of(source, proposal)
+    date, inferred = reference or reference_of(source, proposal)
+    return _cached_candidates(source, date, inferred)
+
+
+def _cached_candidates(source: Source, reference: str | None,
+                       inferred: bool) -> list[Candidate]:
     return list(cached("chronology.clauses", source_key(source) + f"|{reference}|{inferred}",
                        lambda: tuple(_extract_candidates(source, reference, inferred))))
+
+
+def copy_references(book: Book, derived_from: Mapping[str, str],
+                    proposals: Mapping[str, SourceDate]) -> dict[str, tuple[str, bool]]:
+    """Copy id → ``(date, inferred)`` its relative dates resolve against: its original's.
+
+    A copy's "on Saturday" was written on the original's day, whatever day the copy was
+    republished (its ``date`` in ``sources.yml``); so a source with ``derived_from`` (curated
+    or detected) whose own text states no date (no dateline, no full date in its first
+    paragraphs) resolves against the date of the source it copies, stated or inferred.
+    """
+    out: dict[str, tuple[str, bool]] = {}
+    for source in book.sources:
+        original = book.source(original_of(source.id, derived_from))
+        if original is None or original.id == source.id or propose_source_date(source):
+            continue
+        date, inferred = reference_of(original, proposals.get(original.id))
+        if date and len(date) == 10:
+            out[source.id] = (date, inferred)
+    return out
 
 
 def _extract_candidates(source: Source, reference: str | None,
@@ -338,7 +365,9 @@ def extracted_entry(candidate: Candidate, book: Book, derived_from: Mapping[str,
 def build_chronology(book: Book, derived_from: Mapping[str, str]) -> Chronology:
     """Extract candidates, let curated events absorb them, merge the rest, date-sort all."""
     proposals = source_dates(book, derived_from)
-    candidates = [c for s in book.sources for c in extract_candidates(s, proposals.get(s.id))]
+    copies = copy_references(book, derived_from, proposals)
+    candidates = [c for s in book.sources
+                  for c in extract_candidates(s, proposals.get(s.id), reference=copies.get(s.id))]
     events: tuple[Event, ...] = tuple(e for e in book.events if isinstance(e, Event))
     keep_apart = [i for u in book.events if isinstance(u, Unmerge) for i in u.ids]
     entries = []
@@ -350,7 +379,8 @@ def build_chronology(book: Book, derived_from: Mapping[str, str]) -> Chronology:
         entries.append(curated_entry(event, book, derived_from, absorbed))
     unabsorbed = [c for c in candidates if c.id not in absorbed_ids]
     dated = [c for c in unabsorbed if c.phrase is not None]
-    for group in merge_groups(dated, keep_apart=keep_apart):
+    family = {s.id: original_of(s.id, derived_from) for s in book.sources}
+    for group in merge_groups(dated, keep_apart=keep_apart, family=family):
         members = [dated[i] for i in group]
         entry = extracted_entry(members[0], book, derived_from, members)
         if entry is not None:
