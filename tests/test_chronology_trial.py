@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bookkit import write_book
 from briefbook.analyse.annotations import Annotations
 from briefbook.analyse.chronology import Entry
+from briefbook.analyse.dates import find_dates
 from briefbook.read.book import load_book
 
 MILL_ARTICLES = {
@@ -81,3 +84,16 @@ def test_a_copy_resolves_relative_dates_against_its_original(tmp_path: Path) -> 
                    for e in chronology.entries)
     assert dated == [("2032-05-31", ["copy", "orig"], 1),
                      ("2032-06-04", ["copy", "orig"], 1)], dated
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("The priest said that prayers would be held in the square on Friday.", "2033-03-11"),
+    ("The mayor is to open the new bridge on Friday.", "2033-03-11"),
+    ("She said he would have turned 40 on Friday.", "2033-03-04"),
+    ("Officials said the vote would not have passed on Friday.", "2033-03-04"),
+    ("The bridge was closed on Friday, the mayor said.", "2033-03-04"),
+])
+def test_reported_future_weekdays_are_ahead_of_the_report(sentence: str, date: str) -> None:
+    """An article of Monday 7 March 2033: "would be held on Friday" is the coming Friday."""
+    [phrase] = find_dates(sentence, "2033-03-07")
+    assert phrase.date == date
