@@ -76,7 +76,7 @@ def test_figures_of_the_same_thing_that_cannot_both_be_true() -> None:
 ])
 def test_words_of_one_class_disagree(a: str, b: str, words: tuple[str, str]) -> None:
     [(kind, note)] = flagged(a, b)
-    assert kind == "contradiction" and all(w in note for w in words)
+    assert kind == "number" and all(w in note for w in words)
 
 
 def test_a_general_word_agrees_with_a_specific_one() -> None:
@@ -145,3 +145,29 @@ def test_a_figure_that_died_is_its_subject_not_a_later_article() -> None:
     assert sentence_figures(text) == {"killed": 12}
     # an active verb's object stops at the next clause
     assert sentence_figures("Rebels killed two rangers when a patrol came near.") == {"killed": 2}
+
+
+def test_independent_sources_naming_different_things_of_one_class_disagree(
+        tmp_path: Path) -> None:
+    """Loosely paired sentences of independent sources: "three corvettes" / "three tugs"."""
+    articles = {
+        "a.txt": "KESSEL BAY, June 2 (Nordwire) - Rebels seized a grain terminal at Kessel Bay "
+                 "on Friday.\n\nThree coastguard corvettes were stationed off Kessel Bay on "
+                 "Saturday, harbour officials said.\n\nAt least twelve people were hurt.\n",
+        "b.txt": "Ostrava sent three minesweepers to Kessel Bay on Saturday, a day after rebels "
+                 "seized the grain terminal, officials said.\n\nThirteen people were hurt in "
+                 "the fighting at the grain terminal, doctors said.\n",
+        "c.txt": "The fleet will send more warships to Kessel Bay next month, the admiral "
+                 "said.\n",
+    }
+    sources = ("- {id: a, file: a.txt, outlet: Nordwire}\n- {id: b, file: b.txt, outlet: Ost}\n"
+               "- {id: c, file: c.txt, outlet: Third}\n")
+    write_book(tmp_path, articles, sources_yml=sources)
+    found = Annotations(load_book(tmp_path / "briefing")).comparison.discrepancies
+    classes = [d for d in found if d.relation == "independent" and "vessel" in d.note]
+    assert len(classes) == 1, [(d.kind, d.note) for d in found]
+    [d] = classes
+    assert d.kind == "number" and {d.a.source, d.b.source} == {"a", "b"}
+    assert "corvettes" in d.note and "three minesweepers" in d.note
+    # "at least twelve" agrees with thirteen; a general word ("warships") agrees with any
+    assert not [x for x in found if "twelve" in x.note.lower() or "warship" in x.note]

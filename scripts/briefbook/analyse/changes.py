@@ -11,9 +11,11 @@ separated by a single word. Each change is then classified, most serious first:
 - ``number``: the figures the two sentences state conflict, read with their hedges and what
   they count (:mod:`briefbook.analyse.quantities`: "at least nine" and "ten" agree, "four" →
   ``4`` is wording, "300 kilometres" and "186 miles" are not compared); the note quotes both;
-- ``contradiction`` also: words of one class of things replaced by another of the class
-  ("destroyers" → "frigates", ``core/data/entity_classes.txt``), or a place after "in", "near",
-  "from" … replaced by another place that the other sentence does not name;
+- ``number`` also: words of one class of things replaced by another of the class
+  ("destroyers" → "frigates", ``core/data/entity_classes.txt``): not an opposite, but what was
+  counted differs, so the two cannot both be right;
+- ``contradiction`` also: a place after "in", "near", "from" … replaced by another place that
+  the other sentence does not name;
 - ``role``: a title, office or institution replaced by another (generic list plus the actor
   registry's roles and affiliations), or a capitalised word next to one; a title word only
   dropped or added ("Provincial governor" → "Governor") is wording;
@@ -404,7 +406,8 @@ def _classify(ta: list[Token], tb: list[Token], real_a: list[int], real_b: list[
         return "number", f"\u201c{clash[0].text}\u201d versus \u201c{clash[1].text}\u201d"
     kinds = _class_conflict(old, new)
     if kinds:
-        return "contradiction", kinds
+        # not an opposite: a different thing of one class, counted where the other counted
+        return "number", kinds
     place = _place_conflict(ta, tb, real_a, real_b)
     if place:
         return "contradiction", place

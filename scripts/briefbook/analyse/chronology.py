@@ -35,8 +35,18 @@ from briefbook.analyse.source_dates import (
 )
 from briefbook.core.cache import cached, source_key
 from briefbook.core.citekeys import excerpt
-from briefbook.core.model import Book, Cited, Event, EventActor, Figure, Source, Unmerge
+from briefbook.core.model import (
+    Book,
+    Cited,
+    Event,
+    EventActor,
+    Figure,
+    Paragraph,
+    Source,
+    Unmerge,
+)
 from briefbook.core.text import sentence_spans
+from briefbook.read.textmeta import find_dateline
 
 STATUSES = ("confirmed", "single-source", "disputed")
 
@@ -152,17 +162,44 @@ def source_dates(book: Book, derived_from: Mapping[str, str]) -> dict[str, Sourc
     return proposals
 
 
-def extract_candidates(source: Source, proposal: SourceDate | None = None) -> list[Candidate]:
+def extract_candidates(source: Source, proposal: SourceDate | None = None, *,
+                       reference: tuple[str, bool] | None = None) -> list[Candidate]:
     """Every dated clause of a source's citable paragraphs (cached by content hash).
 
-    Relative phrases resolve against the source's date, else against ``proposal``, else
+    Relative phrases resolve against ``reference`` (``(date, inferred)``, given for a copy:
+    see :func:`copy_references`), else the source's date, else against ``proposal``, else
     against the date its own text gives
     (:func:`briefbook.analyse.source_dates.propose_source_date`).
     """
     proposal = proposal or propose_source_date(source)
-    reference, inferred = reference_of(source, proposal)
+    date, inferred = reference or reference_of(source, proposal)
+    return _cached_candidates(source, date, inferred)
+
+
+def _cached_candidates(source: Source, reference: str | None,
+                       inferred: bool) -> list[Candidate]:
     return list(cached("chronology.clauses", source_key(source) + f"|{reference}|{inferred}",
                        lambda: tuple(_extract_candidates(source, reference, inferred))))
+
+
+def copy_references(book: Book, derived_from: Mapping[str, str],
+                    proposals: Mapping[str, SourceDate]) -> dict[str, tuple[str, bool]]:
+    """Copy id → ``(date, inferred)`` its relative dates resolve against: its original's.
+
+    A copy's "on Saturday" was written on the original's day, whatever day the copy was
+    republished (its ``date`` in ``sources.yml``); so a source with ``derived_from`` (curated
+    or detected) whose own text states no date (no dateline, no full date in its first
+    paragraphs) resolves against the date of the source it copies, stated or inferred.
+    """
+    out: dict[str, tuple[str, bool]] = {}
+    for source in book.sources:
+        original = book.source(original_of(source.id, derived_from))
+        if original is None or original.id == source.id or propose_source_date(source):
+            continue
+        date, inferred = reference_of(original, proposals.get(original.id))
+        if date and len(date) == 10:
+            out[source.id] = (date, inferred)
+    return out
 
 
 def _extract_candidates(source: Source, reference: str | None,
@@ -171,9 +208,13 @@ def _extract_candidates(source: Source, reference: str | None,
     for para in source.paragraphs:
         if para.boilerplate:
             continue
+        skip = dateline_end(source, para)
         for index, (a, b) in enumerate(sentence_spans(para.text), start=1):
-            sentence = para.text[a:b].strip()
-            phrases = tuple(find_dates(sentence, reference, reference_inferred=inferred))
+            raw = para.text[a:b]
+            sentence = raw.strip()
+            offset = a + len(raw) - len(raw.lstrip())
+            phrases = tuple(p for p in find_dates(sentence, reference, reference_inferred=inferred)
+                            if offset + p.start >= skip)
             if not phrases:
                 continue
             clauses, _ = dated_clauses(sentence, phrases)
@@ -185,6 +226,25 @@ def _extract_candidates(source: Source, reference: str | None,
                     clause=clause.clause, phrases=phrases, dating=dating,
                     phrase=dating if dating.resolved else None))
     return found
+
+
+def dateline_end(source: Source, para: Paragraph) -> int:
+    """Where the dateline opening ``para`` ends (0: it opens with none).
+
+    A dateline ("PORTO, March 3 (Wire) -") dates the report, not an event: a date phrase
+    inside it makes no entry (it may date the source, see
+    :mod:`briefbook.analyse.source_dates`). The dateline is the one recorded for the source
+    (``suggested.dateline``) when it opens this paragraph, else one read from the paragraph.
+    """
+    recorded = source.suggested.dateline if source.suggested else None
+    if recorded is not None and recorded.paragraph in (None, para.number):
+        at = para.text.find(recorded.text)
+        if 0 <= at and not para.text[:at].strip():
+            return at + len(recorded.text)
+    found = find_dateline(para.text, para.number)
+    if found is None:
+        return 0
+    return para.text.find(found.text) + len(found.text)
 
 
 def original_of(source_id: str, derived_from: Mapping[str, str]) -> str:
@@ -305,7 +365,9 @@ def extracted_entry(candidate: Candidate, book: Book, derived_from: Mapping[str,
 def build_chronology(book: Book, derived_from: Mapping[str, str]) -> Chronology:
     """Extract candidates, let curated events absorb them, merge the rest, date-sort all."""
     proposals = source_dates(book, derived_from)
-    candidates = [c for s in book.sources for c in extract_candidates(s, proposals.get(s.id))]
+    copies = copy_references(book, derived_from, proposals)
+    candidates = [c for s in book.sources
+                  for c in extract_candidates(s, proposals.get(s.id), reference=copies.get(s.id))]
     events: tuple[Event, ...] = tuple(e for e in book.events if isinstance(e, Event))
     keep_apart = [i for u in book.events if isinstance(u, Unmerge) for i in u.ids]
     entries = []
@@ -317,7 +379,8 @@ def build_chronology(book: Book, derived_from: Mapping[str, str]) -> Chronology:
         entries.append(curated_entry(event, book, derived_from, absorbed))
     unabsorbed = [c for c in candidates if c.id not in absorbed_ids]
     dated = [c for c in unabsorbed if c.phrase is not None]
-    for group in merge_groups(dated, keep_apart=keep_apart):
+    family = {s.id: original_of(s.id, derived_from) for s in book.sources}
+    for group in merge_groups(dated, keep_apart=keep_apart, family=family):
         members = [dated[i] for i in group]
         entry = extracted_entry(members[0], book, derived_from, members)
         if entry is not None:

@@ -22,7 +22,11 @@ from dataclasses import dataclass
 from briefbook.analyse.align import Alignment, Sentence, SentencePair, align
 from briefbook.analyse.changes import Change, diff_sentences, role_vocabulary
 from briefbook.analyse.discrepancies import KINDS, Discrepancy
-from briefbook.analyse.figures import event_disagreements, figure_disagreements
+from briefbook.analyse.figures import (
+    class_disagreements,
+    event_disagreements,
+    figure_disagreements,
+)
 from briefbook.core.model import Book, Source
 
 log = logging.getLogger(__name__)
@@ -211,8 +215,15 @@ def compare(book: Book, *, alignment: Alignment | None = None,
             if c.kind != "wording":
                 found.append(Discrepancy(kind=c.kind, a=pair.a, b=pair.b, note=c.note,
                                          relation="independent"))
-    found.extend(figure_disagreements(alignment, lambda x, y: _related(derived_from, x, y)
-                                      or x in derived_from or y in derived_from))
+    def related(x: str, y: str) -> bool:
+        return _related(derived_from, x, y) or x in derived_from or y in derived_from
+
+    found.extend(figure_disagreements(alignment, related))
+    seen = {(d.a.source, d.a.paragraph, d.a.index, d.b.source, d.b.paragraph, d.b.index)
+            for d in found if d.relation == "independent" and d.kind == "number"}
+    found.extend(d for d in class_disagreements(alignment, related)
+                 if (d.a.source, d.a.paragraph, d.a.index, d.b.source, d.b.paragraph,
+                     d.b.index) not in seen)
     found.extend(event_disagreements(book, derived_from))
     order = _order(book)
     found.sort(key=lambda f: (

@@ -128,6 +128,13 @@ IGNORECASE_EXTRA = str.maketrans({"\u0131": "i"})
 FUTURE_RE = re.compile(
     r"\b(will|shall|won't|going to|expects? to|expected to|scheduled|plans? to|planned|"
     r"set to|due to|upcoming|coming)\b", re.IGNORECASE)
+#: The future of reported speech and of plans, read only before the date in its clause ("he
+#: said funerals would be held on Friday", "the mayor is to open it on Friday"; not "said on
+#: Tuesday that it would respond", where the date belongs to "said"): "would" not before
+#: "have" or "often", "is to"/"are to" not before "blame".
+REPORTED_FUTURE_RE = re.compile(
+    r"\b(would(?!\s+(?:not\s+|never\s+)?have\b)(?!\s+often\b)"
+    r"|(?:is|are) to(?!\s+blame\b))\b", re.IGNORECASE)
 CLAUSE_RE = re.compile(r"[.;:!?\u201c\u201d\"()]|,\s")
 
 

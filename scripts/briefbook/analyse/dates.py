@@ -26,6 +26,7 @@ from briefbook.analyse.date_patterns import (
     FUTURE_RE,
     MONTHS,
     NUMBERS,
+    REPORTED_FUTURE_RE,
     WEEKDAYS,
     candidate_patterns,
 )
@@ -136,11 +137,12 @@ def _dateparse(phrase: str, base: dt.date | None, future: bool) -> dt.date | Non
 
 
 def _is_future(text: str, start: int, end: int) -> bool:
-    """Future tense in the clause around the phrase."""
+    """Future tense in the clause around the phrase, or reported future before it."""
     left = max((m.end() for m in CLAUSE_RE.finditer(text, 0, start)), default=0)
     right_match = CLAUSE_RE.search(text, end)
     right = right_match.start() if right_match else len(text)
-    return bool(FUTURE_RE.search(text[left:start] + " " + text[end:right]))
+    return bool(FUTURE_RE.search(text[left:start] + " " + text[end:right])
+                or REPORTED_FUTURE_RE.search(text[left:start]))
 
 
 def find_dates(text: str, reference: str | None = None, *,

@@ -8,6 +8,11 @@ Two routes, both generic:
   taken to report the same thing. When both state a figure for the same verb and the figures
   cannot both be true, read with their hedges ("at least nine" agrees with ten; "nine others,
   including a soldier" is nine), that is a ``number`` disagreement; its note quotes both.
+- **Through words of one class.** Sentences of independent sources that name different things
+  of one class (``core/data/entity_classes.txt``: "two frigates" / "two destroyers") and share
+  at least :data:`ENTITY_SHARED` other content words are taken to report the same thing; that
+  is a ``number`` disagreement (what was counted differs, as when the figure differs), its
+  note quoting both phrases.
 - **Through the curated events** (``Book.events``, when the chronology stage provides them):
   the figures an event records from different independent sources, and the weekdays its cited
   paragraphs give, are compared.
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 from briefbook.analyse.align import Alignment, Sentence, candidate_pairs
@@ -24,7 +30,7 @@ from briefbook.analyse.changes import Token, _dates, _number, tokenize
 from briefbook.analyse.discrepancies import Discrepancy
 from briefbook.analyse.quantities import Quantity, quantities, subset_start
 from briefbook.core.model import Book
-from briefbook.core.wordlists import FIGURE_VERBS
+from briefbook.core.wordlists import FIGURE_VERBS, entity_classes
 
 #: Rare words two figure sentences must share to be about the same thing.
 MIN_SHARED = 3
@@ -34,6 +40,8 @@ _INTRANSITIVE = frozenset("die dies died dying perish perished".split())
 _CLAUSE_WORDS = frozenset("when while after before because since as where whereas".split())
 _PASSIVE = frozenset("was were been being are is be".split())
 _FIGURE_STEMS = frozenset(w[:6] for w in FIGURE_VERBS)
+#: Content words besides the class words two sentences naming things of one class must share.
+ENTITY_SHARED = 2
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -126,6 +134,67 @@ def figure_disagreements(
                     kind="number", a=a, b=b, relation="independent",
                     note=f"{kind}: {_shown(fa[kind])} versus {_shown(fb[kind])} "
                          f"(\u201c{fa[kind].text}\u201d / \u201c{fb[kind].text}\u201d)"))
+    return found
+
+
+def class_phrases(text: str) -> dict[str, dict[str, str]]:
+    """Words of each entity class a sentence names: class → {word: phrase as written}.
+
+    The phrase is the word (singular or plural, any case) with the word before it ("two
+    frigates", "navy destroyers"), to be quoted in a note.
+    """
+    out: dict[str, dict[str, str]] = {}
+    for name, word, pattern in _class_patterns():
+        match = pattern.search(text)
+        if match:
+            out.setdefault(name, {})[word] = match.group(0)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _class_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    out = []
+    for name, words in sorted(entity_classes().items()):
+        for word in sorted(words):
+            parts = [re.escape(w) for w in word.split()]
+            last = parts[-1]
+            parts[-1] = (f"{last[:-1]}(?:y|ies)" if last.endswith("y") and len(last) > 2
+                         else f"{last}(?:e?s)?")
+            body = r"\s+".join(parts)
+            out.append((name, word, re.compile(
+                rf"(?:\b[\w\u00c0-\u024f'-]+\s+)?\b{body}\b", re.IGNORECASE)))
+    return tuple(out)
+
+
+def class_disagreements(
+    alignment: Alignment, related: Callable[[str, str], bool],
+) -> list[Discrepancy]:
+    """``number`` disagreements: independent sentences naming different things of one class.
+
+    Two sentences of independent sources (``related`` false) about the same thing (at least
+    :data:`ENTITY_SHARED` shared content words besides the class words) that name words of
+    one class, none in common ("two frigates" / "two destroyers"), disagree; a general word
+    ("warships") is in no class and agrees with any. The note quotes both phrases.
+    """
+    named = [(s, class_phrases(s.text)) for s in alignment.sentences]
+    named = [(s, c) for s, c in named if c]
+    found: list[Discrepancy] = []
+    for k, (a, ca) in enumerate(named):
+        for b, cb in named[k + 1:]:
+            if a.source == b.source or related(a.source, b.source):
+                continue
+            for name in sorted(set(ca) & set(cb)):
+                if not set(ca[name]).isdisjoint(cb[name]):
+                    continue
+                stems = {w[:6] for w in (*ca[name], *cb[name])}
+                shared = {w for w in set(a.words) & set(b.words) if w[:6] not in stems}
+                if len(shared) < ENTITY_SHARED:
+                    continue
+                first = " / ".join(ca[name][w] for w in sorted(ca[name]))
+                second = " / ".join(cb[name][w] for w in sorted(cb[name]))
+                found.append(Discrepancy(
+                    kind="number", a=a, b=b, relation="independent",
+                    note=f"{name}: \u201c{first}\u201d versus \u201c{second}\u201d"))
     return found
 
 

@@ -9,12 +9,14 @@ their dates agree and their words do:
 - **names**: capitalised words that are not the clause's first word, a month or a weekday —
   the places, actors and organisations the clause names ("Syria", "Pentagon", "US");
 - **key words**: the other content words, cut to six-letter stems ("strikes" meets
-  "striked", not "struck"); words that occur in more than :data:`COMMON_SHARE` of all
-  clauses say nothing about which event is meant and are left out.
+  "striked", not "struck"); words found on more than :data:`COMMON_SHARE` of the distinct
+  dates say nothing about which event is meant and are left out (counting dates, not
+  clauses: every source repeating one event's words must not make them common).
 
 The evidence needed grows with the width of the date: on one day a shared name and one
 other shared word, or three shared words, suffice (:data:`NEEDED`); in one year it takes a
-name and three more words. The
+name and three more words. A copy's clause and its original's clause of the same date
+merge when their words are alike (:data:`COPY_RATIO`), common words or not. The
 groups are joined transitively. A merge is undone by curation: an ``unmerge`` record of
 ``events.yml`` lists entry or sentence ids that must stand alone.
 """
@@ -22,8 +24,8 @@ groups are joined transitively. A merge is undone by curation: an ``unmerge`` re
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from difflib import SequenceMatcher
 from typing import Protocol
 
 from briefbook.analyse.align import STOPWORDS
@@ -35,8 +37,10 @@ from briefbook.core.text import fold
 NEEDED: dict[str, tuple[tuple[int, int], ...]] = {
     "day": ((1, 2), (0, 3)), "month": ((1, 3), (0, 5)), "year": ((1, 4), (2, 5)),
     "mixed": ((1, 4),)}
-#: Words found in more than this share of all clauses (and at least 4 of them) are not keys.
+#: Words found on more than this share of the distinct dates (and more than 4) are not keys.
 COMMON_SHARE = 0.2
+#: How alike (difflib ratio of the folded clauses) a copy's clause and its original's must be.
+COPY_RATIO = 0.6
 #: A word held by more clauses of one year than this is not used to find pairs.
 MAX_POSTINGS = 150
 _TOKEN_RE = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'\u2019.&-]*")
@@ -109,13 +113,16 @@ def _date_relation(a: DatePhrase, b: DatePhrase) -> str | None:
 
 
 def merge_groups(mentions: Sequence[Mention], *, keep_apart: Iterable[str] = (),
-                 ) -> list[list[int]]:
+                 family: Mapping[str, str] | None = None) -> list[list[int]]:
     """Indexes of ``mentions`` grouped into events (each group in input order).
 
     Args:
         mentions: Resolved dated clauses, in book order.
         keep_apart: Ids that must not be merged: a clause id keeps that clause alone; an
             entry id (``x-`` and the id of the group's first clause) undoes that whole group.
+        family: Source id → the original it copies (itself for an original). A copy's clause
+            and its original's clause of the same date merge when their words are alike
+            (:data:`COPY_RATIO`), even when the words they share are common.
 
     Returns:
         The groups, ordered by their first member; a mention that merges with nothing is a
@@ -124,19 +131,38 @@ def merge_groups(mentions: Sequence[Mention], *, keep_apart: Iterable[str] = (),
     wanted = set(keep_apart)
     apart = {i for i in wanted if not i.startswith("x-")}
     keys = [clause_keys(m.clause) for m in mentions]
-    counts: Counter[str] = Counter(w for _, words in keys for w in words)
-    limit = max(4, int(COMMON_SHARE * len(mentions)))
-    common = frozenset(w for w, n in counts.items() if n > limit)
-    groups = _groups(mentions, keys, common, apart)
+    common = common_words(mentions, keys)
+    family = family or {}
+    groups = _groups(mentions, keys, common, apart, family)
     undone = {i for g in groups if len(g) > 1 and f"x-{mentions[g[0]].id}" in wanted
               for i in g}
     if undone:
-        groups = _groups(mentions, keys, common, apart | {mentions[i].id for i in undone})
+        groups = _groups(mentions, keys, common, apart | {mentions[i].id for i in undone},
+                         family)
     return groups
 
 
+def common_words(mentions: Sequence[Mention],
+                 keys: Sequence[tuple[frozenset[str], frozenset[str]]]) -> frozenset[str]:
+    """Key words that say nothing about which event is meant.
+
+    A word is common when it is found on more than :data:`COMMON_SHARE` of the distinct dates
+    the clauses give (and on more than four): the words of one event, repeated by every
+    source that reports it ("Porto", "terminal", "killed" in a corpus about one clash), are
+    found on its date, not on every date, and stay keys however many clauses repeat them.
+    """
+    dates: dict[str, set[str]] = {}
+    for mention, (_, words) in zip(mentions, keys, strict=True):
+        for word in words:
+            dates.setdefault(word, set()).add(mention.dating.date or "")
+    distinct = len({m.dating.date or "" for m in mentions})
+    limit = max(4, int(COMMON_SHARE * distinct))
+    return frozenset(w for w, found in dates.items() if len(found) > limit)
+
+
 def _groups(mentions: Sequence[Mention], keys: list[tuple[frozenset[str], frozenset[str]]],
-            common: frozenset[str], apart: set[str]) -> list[list[int]]:
+            common: frozenset[str], apart: set[str],
+            family: Mapping[str, str]) -> list[list[int]]:
     parent = list(range(len(mentions)))
 
     def find(i: int) -> int:
@@ -158,10 +184,34 @@ def _groups(mentions: Sequence[Mention], keys: list[tuple[frozenset[str], frozen
             words = len((keys[i][1] & keys[j][1]) - common)
             if any(names >= n and words >= w for n, w in NEEDED[relation]):
                 parent[find(j)] = find(i)
+    for i, j in _copied(mentions, family, apart):
+        parent[find(j)] = find(i)
     groups: dict[int, list[int]] = {}
     for index in range(len(mentions)):
         groups.setdefault(find(index), []).append(index)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _copied(mentions: Sequence[Mention], family: Mapping[str, str],
+            apart: set[str]) -> list[tuple[int, int]]:
+    """Pairs of clauses of a copy and its original with the same date and alike words."""
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for index, mention in enumerate(mentions):
+        root = family.get(mention.source, mention.source)
+        if mention.dating.date is not None and mention.id not in apart:
+            by_key.setdefault((root, mention.dating.date), []).append(index)
+    pairs = []
+    for members in by_key.values():
+        for k, i in enumerate(members):
+            for j in members[k + 1:]:
+                a, b = mentions[i], mentions[j]
+                if a.source == b.source or _date_relation(a.dating, b.dating) is None:
+                    continue
+                ratio = SequenceMatcher(None, fold(a.clause).lower(),
+                                        fold(b.clause).lower()).ratio()
+                if ratio >= COPY_RATIO:
+                    pairs.append((i, j))
+    return pairs
 
 
 def _sharing_a_word(members: list[int], keys: list[tuple[frozenset[str], frozenset[str]]],

@@ -40,7 +40,7 @@ KIND_LABELS = {
 }
 KIND_HELP = {
     "contradiction": "a word replaced by its opposite, or a negation added or removed",
-    "number": "a figure differs",
+    "number": "a figure differs, or what was counted (frigates / destroyers)",
     "date": "a date, weekday or relative day differs",
     "attribution": "the person a statement is attributed to differs",
     "role": "a title, office or affiliation differs",
