@@ -11,7 +11,9 @@ Two gold sets, scored by the rules of ``EVAL.md`` (kept with the project as
   section: ``tests/gold/bbc/*.yml`` (held out: rules are never tuned on it),
   ``tests/gold/bbc-dev/*.yml`` (development: rules are tuned and errors inspected on it) and
   ``tests/gold/bbc-dev2/*.yml`` (a second development set, annotated after the rules were tuned
-  on the first: its first figure is the honest estimate of how they generalise).
+  on the first: its first figure is the honest estimate of how they generalise), and
+  ``bbc-dev3``/``bbc-dev4`` (two more, annotated in the third round, each scored once before
+  any rule was tuned on it).
 
 Scoring (labels marked ``unsure: true`` are left out, and so is an extracted quotation that only
 an unsure label matches: it is neither right nor wrong):
@@ -235,6 +237,16 @@ def bbc_dev2(config: EvalConfig) -> Section:
     return _bbc_set(config, "bbc-dev2", "BBC second development gold")
 
 
+def bbc_dev3(config: EvalConfig) -> Section:
+    """The same figures on the third development set (``bbc-dev3/``)."""
+    return _bbc_set(config, "bbc-dev3", "BBC third development gold")
+
+
+def bbc_dev4(config: EvalConfig) -> Section:
+    """The same figures on the fourth development set (``bbc-dev4/``)."""
+    return _bbc_set(config, "bbc-dev4", "BBC fourth development gold")
+
+
 def _bbc_set(config: EvalConfig, folder: str, label: str) -> Section:
     golds = load_bbc_gold(config.gold / folder)
     section = Section(title=f"{label} ({len(golds)} articles, tests/gold/{folder}, "
@@ -396,11 +408,11 @@ def chronology(config: EvalConfig) -> Section:
 
 #: The sections of ``briefbook eval``, in order: each takes the configuration.
 SECTIONS: list[Callable[[EvalConfig], Section]] = [example_book, bbc, bbc_dev, bbc_dev2,
-                                                   chronology]
+                                                   bbc_dev3, bbc_dev4, chronology]
 #: Names of the sections for ``briefbook eval --only``.
 SECTION_NAMES: dict[str, Callable[[EvalConfig], Section]] = {
     "example": example_book, "bbc": bbc, "bbc-dev": bbc_dev, "bbc-dev2": bbc_dev2,
-    "chronology": chronology}
+    "bbc-dev3": bbc_dev3, "bbc-dev4": bbc_dev4, "chronology": chronology}
 
 
 def run(config: EvalConfig, sections: Sequence[Callable[[EvalConfig], Section]] = ()
