@@ -7,7 +7,12 @@ plugin's ``boilerplate`` option). Two kinds of match:
   ``sign-off``, ``initials``, ``byline``, ``prompt`` or ``furniture`` is split off into a
   paragraph of its own, anywhere in the article; the text before and after it stays citable;
 - a **trailing** run of whole paragraphs matching the looser ``trailing`` patterns (or the
-  sentence patterns) is marked too.
+  sentence patterns) is marked too;
+- the article's closing sentences, when they are two or more questions to the reader ("What
+  are your experiences? Are you happy with …?"), are split off as a ``prompt``;
+- a sentence or paragraph matching a ``continuation`` pattern ("Read the original article.",
+  "You may republish it with attribution.") is a footer when it directly follows a footer
+  sentence or paragraph, or ends the article; elsewhere it stays article text.
 
 Nothing is deleted: the pieces of a split paragraph are consecutive substrings of it. Named
 groups ``outlet`` and ``author`` of a matching pattern give metadata (an agency's sign-off names
@@ -55,6 +60,8 @@ class Patterns:
 
     sentence: tuple[tuple[str, re.Pattern[str]], ...]
     trailing: tuple[re.Pattern[str], ...]
+    #: What may continue a licence footer (see the module's docstring).
+    continuation: tuple[re.Pattern[str], ...] = ()
     #: Every sentence pattern in one alternation, without named groups: one ``fullmatch``
     #: tells whether any pattern matches, one ``match`` per sentence start whether one may.
     prefilter: re.Pattern[str] = field(repr=False)
@@ -96,7 +103,10 @@ def compile_patterns(extra: tuple[str, ...] = ()) -> Patterns:
     assert isinstance(trailing_src, list)
     trailing = tuple(re.compile(str(p), re.IGNORECASE) for p in (*trailing_src, *extra))
     alternation = "|".join(f"(?:{_NAMED_GROUP_RE.sub('(?:', p.pattern)})" for _, p in sentence)
-    return Patterns(sentence=tuple(sentence), trailing=trailing,
+    continuation_src = data.get("continuation") or []
+    assert isinstance(continuation_src, list)
+    continuation = tuple(re.compile(str(p), re.IGNORECASE) for p in continuation_src)
+    return Patterns(sentence=tuple(sentence), trailing=trailing, continuation=continuation,
                     prefilter=re.compile(alternation, re.IGNORECASE))
 
 
@@ -143,11 +153,19 @@ def split_boilerplate(paragraphs: Sequence[tuple[int, str]], patterns: Patterns,
     pieces: list[Piece] = []
     for line, text in paragraphs:
         pieces.extend(_split(line, text, patterns, language))
+    for i in range(1, len(pieces)):
+        piece = pieces[i]
+        if (pieces[i - 1].kind == "footer" and not piece.boilerplate
+                and _continues_footer(piece.text, patterns)):
+            pieces[i] = Piece(line=piece.line, text=piece.text, kind="footer")
+    if pieces and not pieces[-1].boilerplate:
+        pieces[-1:] = _split_call_out(pieces[-1], patterns, language)
     for i in range(len(pieces) - 1, -1, -1):
         piece = pieces[i]
         if piece.boilerplate:
             continue
-        if not any(p.fullmatch(piece.text) for p in patterns.trailing):
+        if not (any(p.fullmatch(piece.text) for p in patterns.trailing)
+                or _continues_footer(piece.text, patterns)):
             break
         pieces[i] = Piece(line=piece.line, text=piece.text, kind="furniture")
     return pieces
@@ -165,6 +183,9 @@ def _split(line: int, text: str, patterns: Patterns, language: str) -> list[Piec
     for a, b in spans:
         found = match_kind(text[a:b], patterns)
         kind, groups = found if found else (None, {})
+        if (kind is None and runs and runs[-1][0] == "footer"
+                and _continues_footer(text[a:b], patterns)):
+            kind = "footer"
         if runs and runs[-1][0] == kind:
             _, start, _, before = runs[-1]
             runs[-1] = (kind, start, b, {**groups, **before})
@@ -172,3 +193,29 @@ def _split(line: int, text: str, patterns: Patterns, language: str) -> list[Piec
             runs.append((kind, a, b, groups))
     return [Piece(line=line, text=text[a:b], kind=kind, groups=tuple(groups.items()))
             for kind, a, b, groups in runs]
+
+
+def _continues_footer(text: str, patterns: Patterns) -> bool:
+    """Whether ``text`` (a sentence or paragraph) may continue a licence footer."""
+    text = text.strip()
+    return any(p.fullmatch(text) for p in patterns.continuation)
+
+
+#: A question addressed to the reader: ends with "?", says "you" or "your", quotes nothing.
+_READER_QUESTION_RE = re.compile(r'[^"\u201c\u201d]*\byour?\b[^"\u201c\u201d]*\?\s*',
+                                 re.IGNORECASE)
+
+
+def _split_call_out(piece: Piece, patterns: Patterns, language: str) -> list[Piece]:
+    """Split a closing run of two or more questions to the reader off the last paragraph."""
+    if "?" not in piece.text[-3:]:
+        return [piece]
+    spans = sentence_spans(piece.text, language)
+    start = len(spans)
+    while start > 0 and _READER_QUESTION_RE.fullmatch(piece.text[slice(*spans[start - 1])]):
+        start -= 1
+    if len(spans) - start < 2 or start == 0:
+        return [piece]
+    cut = spans[start][0]
+    return [Piece(line=piece.line, text=piece.text[:cut].rstrip(), groups=piece.groups),
+            Piece(line=piece.line, text=piece.text[cut:], kind="prompt")]
