@@ -83,3 +83,43 @@ def test_the_books_briefing_pages_quote_verbatim_and_cite_enough(page: str,
     assert errors == []
     assert len(citations) >= minimum
     assert check_quotes(markdown, citations, book, page=page) == []
+
+
+def _quotes_of(page: str) -> list[list[str]]:
+    from briefbook.render.quotecheck import page_quotes
+    return page_quotes(page, find_citations(page)[0])
+
+
+def test_a_quotation_in_a_table_cell_is_checked_against_the_row_s_citation() -> None:
+    """``| “…” | [@id, ¶ n] |``: the row's only citation covers the quotation beside it."""
+    page = ("| Quote | Source |\n|---|---|\n"
+            "| “the dam will hold” | [@river-post, ¶ 3] |\n"
+            "| [@river-post, ¶ 4] | 'we were not warned' |\n")
+    assert _quotes_of(page) == [["the dam will hold"], ["we were not warned"]]
+
+
+def test_table_cells_go_to_the_nearest_cited_cell_and_code_pipes_are_not_cells() -> None:
+    """Two quotations, two citations in one row: each quotation to its nearest cited cell."""
+    page = ("| A | | B | |\n|---|---|---|---|\n"
+            "| «le barrage tiendra» | [@a, ¶ 1] | „wir wussten nichts“ `x|y` | [@b, ¶ 2] |\n")
+    assert _quotes_of(page) == [["le barrage tiendra"], ["wir wussten nichts"]]
+
+
+def test_a_cell_with_its_own_citation_keeps_its_own_quotation_only() -> None:
+    """Cells that cite are not given the quotations of other cited cells."""
+    page = ("| | |\n|---|---|\n"
+            "| “first words” [@a, ¶ 1] | “second words” [@b, ¶ 2] |\n")
+    assert _quotes_of(page) == [["first words"], ["second words"]]
+
+
+@pytest.mark.slow
+def test_a_misquote_in_the_cell_beside_a_citation_fails_the_build(tmp_path: Path) -> None:
+    page = ("# Harbour\n\n| Who | Words | Source |\n|---|---|---|\n"
+            "| Critics | “reckless and rash” | [@port-news, ¶ 2] |\n")
+    bad = mkdocs_build(_write(tmp_path, page))
+    assert bad.returncode != 0
+    assert "docs/harbour.md:5: quotation “reckless and rash” is not verbatim" in bad.stderr
+    good = page.replace("reckless and rash", "reckless and premature")
+    (tmp_path / "book" / "docs" / "harbour.md").write_text(good, "utf-8")
+    ok = mkdocs_build(tmp_path / "book")
+    assert ok.returncode == 0, ok.stderr

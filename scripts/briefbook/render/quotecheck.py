@@ -177,7 +177,69 @@ def _sentences(markdown: str, citations: Sequence[Citation],
             quotes = [after[s.start:s.end] for s in quote_spans(after)]
         group = result[-1][2] if same_block and first == 0 and result else index
         result.append((text[first:].strip(), quotes, group))
+    _row_quotes(markdown, citations, page_scan, result)
     return result
+
+
+_CELL_BAR_RE = re.compile(r"(?<!\\)\|")
+
+
+def _row_quotes(markdown: str, citations: Sequence[Citation], page_scan: Scan,
+                result: list[tuple[str, list[str], int]]) -> None:
+    """Give a table row's quotations in cells without a citation to the row's citations.
+
+    ``| “the harbour will reopen” | [@port-news, ¶ 1] |``: the quotation's cell has no
+    citation of its own, so the nearest cell with one covers it (on a tie, the one to the
+    right). Each such quotation is added to the first citation of that cell.
+    """
+    rows: dict[int, list[int]] = {}
+    for index, cit in enumerate(citations):
+        block = page_scan.block_at(cit.start)
+        if block is not None and block.kind == "table":
+            rows.setdefault(markdown.rfind("\n", 0, cit.start) + 1, []).append(index)
+    for line_start, indexes in rows.items():
+        line_end = markdown.find("\n", line_start)
+        line_end = len(markdown) if line_end < 0 else line_end
+        masked = "".join(" " * (b - a) if masked else markdown[a:b]
+                         for a, b, masked in _pieces(line_start, line_end, page_scan))
+        bars = [m.start() + line_start for m in _CELL_BAR_RE.finditer(masked)]
+        edges = [line_start - 1, *bars, line_end]
+        cells = [(a + 1, b) for a, b in zip(edges, edges[1:], strict=False) if b > a + 1]
+        first_of_cell: dict[int, int] = {}
+        for index in indexes:
+            cell = next((c for c, (a, b) in enumerate(cells)
+                         if a <= citations[index].start < b), None)
+            if cell is not None:
+                first_of_cell.setdefault(cell, index)
+        if not first_of_cell:
+            continue
+        for cell, (a, b) in enumerate(cells):
+            if cell in first_of_cell:
+                continue
+            text = plain(_scope_text(markdown, a, b, page_scan))
+            quotes = [text[q.start:q.end] for q in quote_spans(text)]
+            if not quotes:
+                continue
+            nearest = min(first_of_cell, key=lambda c, cell=cell: (abs(c - cell), -c))
+            target = first_of_cell[nearest]
+            sentence, own, group = result[target]
+            result[target] = (sentence, own + quotes, group)
+
+
+def _pieces(start: int, end: int, page_scan: Scan) -> list[tuple[int, int, bool]]:
+    """``markdown[start:end]`` cut into ``(a, b, masked)`` runs: code and comments masked."""
+    runs: list[tuple[int, int, bool]] = []
+    pos = start
+    for a, b in page_scan.masked_between(start, end):
+        a, b = max(a, start), min(b, end)
+        if a > pos:
+            runs.append((pos, a, False))
+        if b > max(a, pos):
+            runs.append((max(a, pos), b, True))
+        pos = max(pos, b)
+    if pos < end:
+        runs.append((pos, end, False))
+    return runs
 
 
 _LEAD_IN_RE = re.compile(r"[ \t]*:")
