@@ -44,6 +44,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefbook.analyse.described import described_subject, sentence_before
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
@@ -221,6 +222,8 @@ class Attributor(Referents):
             anonymous = None
             if speaker is None and pron in ("he", "she"):
                 anonymous = self.reporter_between(para.number, min(origin, at))
+            if speaker is None and anonymous is None and pron in ("he", "she"):
+                speaker, anonymous = self._described_before(para, min(origin, at), pron)
             prev = self.previous
             if speaker is None and anonymous is None and prev and prev[2].anonymous and \
                     not prev[2].speaker and pron in ("he", "she") and \
@@ -235,6 +238,11 @@ class Attributor(Referents):
             return Attribution(speaker=speaker, written=written, pattern="pronoun",
                                cue=f'{cue} (pronoun "{written}")', anonymous=anonymous)
         found = self.within(para.number, a, b)
+        relative = [m for m in found if re.fullmatch(
+            r",\s+who(?:\s+(?:\w+ly|also|has|had|have))?\s*", text[m.end:b + 1])]
+        if relative and self.kind(relative[-1].actor) == "person":
+            return Attribution(speaker=relative[-1].actor, written=written, pattern=pattern,
+                               cue=f"{cue} (X, who …)")  # "… was denied by Y, who accused"
         agents = [m for m in found if not self._holder(text, a, m)]
         persons = [m for m in agents if self.kind(m.actor) == "person"]
         if persons or agents:
@@ -272,6 +280,43 @@ class Attributor(Referents):
                                    cue=f"{cue} ({body[1]})")
         name = _name_shaped(words)
         return Attribution(speaker=None, written=written, pattern=pattern, cue=cue, name=name)
+
+    def _described_before(self, para: Paragraph, at: int,
+                          pron: str) -> tuple[str | None, str | None]:
+        """*he*/*she* after a sentence opened by a described person: that person.
+
+        *The Treasury's chief economist declined to comment. She said: "…"* → the
+        economist (anonymous unless the article named the holder of the role), not a name
+        further back (:func:`~briefbook.analyse.described.described_subject`).
+        Returns ``(speaker, anonymous description)``, both ``None`` when no such sentence.
+        """
+        host, text = para, _mask(para.text, self.masked.get(para.number, []))
+        span = sentence_before(para.text, at)  # a quotation's own stop ends a sentence
+        if span is None:
+            if text[:at].strip(" \"“‘") and re.search(r"[.!?]", text[:at]):
+                return None, None
+            prev = self.source.paragraph(para.number - 1)
+            if prev is None or prev.boilerplate:
+                return None, None
+            host, text = prev, _mask(prev.text, self.masked.get(prev.number, []))
+            starts = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])",
+                                                        prev.text)]
+            span = starts[-1], len(text)
+        subject = described_subject(text, *span)
+        if subject is None or self.within(host.number, *subject) and not all(
+                self._holder(host.text, subject[0], m)
+                for m in self.within(host.number, *subject)):
+            return None, None
+        found = self.subject(host, subject[0], subject[1], subject[0], "pronoun", "pronoun")
+        if found.speaker and self.kind(found.speaker) == "person" and \
+                self.gender(found.speaker) in (None, _PRONOUNS[pron]):
+            return found.speaker, None
+        prev = self.previous_speaker()
+        if re.match(r"(?i)the\s", host.text[subject[0]:]) and prev and \
+                para.number - prev[0] <= 1 and self.kind(prev[1]) == "person" and \
+                self.gender(prev[1]) in (None, _PRONOUNS[pron]):
+            return None, None  # "the Tory spokesman" after X spoke: most likely X again
+        return None, found.anonymous
 
     def _holder(self, text: str, a: int, mention: Mention) -> bool:
         """A name that holds or is the object of the subject: *X's aide*, *aide to X*."""
