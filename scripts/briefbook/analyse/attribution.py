@@ -44,7 +44,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefbook.analyse.described import described_subject, sentence_before
+from briefbook.analyse.described import described_subject, name_shaped, sentence_before
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
@@ -58,7 +58,6 @@ from briefbook.core.lexicon import (
     is_speech_verb,
     is_title,
     opens_clause,
-    word_list,
 )
 from briefbook.core.model import Actor, Paragraph, Source
 
@@ -86,6 +85,8 @@ class Attribution:
     name: str | None = None
 
 
+#: Roles whose holders speak for someone else and are anonymous unless named.
+_FUNCTIONARIES = ("spokes", "official", "source", "aide", "adviser", "advisor", "insider")
 NONE = Attribution(speaker=None, written=None, pattern="none", cue="no cue")
 _PRONOUNS = {"he": "male", "she": "female", "it": "body", "they": "body", "him": "male",
              "her": "female"}
@@ -257,8 +258,12 @@ class Attributor(Referents):
             named = self.role_holder(para.number, min(a, at), written, role, words)
             if named is None and re.fullmatch(r"(?i:the) (?:[A-Z][\w-]+|[a-z]+[’']s) "
                                               r"(?:[a-z][\w-]+|[A-Z]{2,4})", written) and \
-                    not fold_word(role).startswith(("spokes", "official", "source", "aide")):
+                    not fold_word(role).startswith(_FUNCTIONARIES):
                 named = self.described(para.number, min(a, at))
+            if named is None and re.fullmatch(r"(?i:the)(?: [A-Za-z][\w-]*){1,3}", written) and \
+                    not fold_word(role).startswith(_FUNCTIONARIES) and \
+                    not re.search(r"[^s]s$", fold_word(role)):
+                named = self.untitled_person(para.number, min(a, at))  # "the chancellor"
             if named:
                 return Attribution(speaker=named, written=written, pattern="role",
                                    cue=f'{cue} (role "{role}")')
@@ -278,7 +283,7 @@ class Attributor(Referents):
             if body is not None:
                 return Attribution(speaker=body[0], written=written, pattern="role",
                                    cue=f"{cue} ({body[1]})")
-        name = _name_shaped(words)
+        name = name_shaped(words)
         return Attribution(speaker=None, written=written, pattern=pattern, cue=cue, name=name)
 
     def _described_before(self, para: Paragraph, at: int,
@@ -467,21 +472,6 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     for a, b in spans:
         text = text[:a] + " " * (b - a) + text[b:]
     return text
-
-
-def _name_shaped(words: Sequence[str]) -> str | None:
-    """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``)."""
-    if len(words) > 1 and fold_word(words[0]) == "the":
-        words = words[1:]  # "the OECD said"
-    caps = [w for w in words if w[:1].isupper()]
-    if not caps or len(caps) != len(words) or len(words) > 4:
-        return None
-    while caps and (is_title(caps[0]) or is_function_word(caps[0])):
-        caps = caps[1:]
-    if not caps or any(is_function_word(w) or fold_word(w) in word_list("not_surnames")
-                       for w in caps):
-        return None
-    return " ".join(caps)
 
 
 def clause_after(text: str, start: int, end: int) -> int:

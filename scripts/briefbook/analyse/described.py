@@ -9,17 +9,20 @@ Two readings used by :mod:`briefbook.analyse.attribution`:
   followed by a finite verb (``verbs.txt``, a speech verb, or a regular past tense).
 - :func:`attributive_term`: a short quotation between a determiner and a noun (*a "yes"
   vote*, *the 'no' campaign*) names a thing; it is not something a speaker said.
+- :func:`name_shaped`: a subject that reads as a proper name no actor has yet.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from briefbook.core.lexicon import (
     fold_word,
     is_function_word,
     is_role_word,
     is_speech_verb,
+    is_title,
     word_list,
 )
 
@@ -92,3 +95,18 @@ def attributive_term(text: str, open_at: int, close_at: int) -> bool:
     word = after.group(1)
     return not is_function_word(word) and not word.endswith(("ing", "ed", "ly")) and \
         not _finite(word)
+
+
+def name_shaped(words: Sequence[str]) -> str | None:
+    """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``)."""
+    if len(words) > 1 and fold_word(words[0]) == "the":
+        words = words[1:]  # "the OECD said"
+    caps = [w for w in words if w[:1].isupper()]
+    if not caps or len(caps) != len(words) or len(words) > 4:
+        return None
+    while caps and (is_title(caps[0]) or is_function_word(caps[0])):
+        caps = caps[1:]
+    if not caps or any(is_function_word(w) or fold_word(w) in word_list("not_surnames")
+                       for w in caps):
+        return None
+    return " ".join(caps)
