@@ -20,7 +20,7 @@ from briefbook.analyse.attribution import (
     speech_verb_at,
 )
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
-from briefbook.core.lexicon import fold_word, term_marker_before
+from briefbook.core.lexicon import fold_word, term_marker_before, word_list
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.text import sentence_spans
 
@@ -38,8 +38,10 @@ _CLAUSE_WORD_RE = re.compile(r"(?i)that|how|what|whether|if|it|there|this|to|he|
 #: After a passive speech verb: "X is alleged to have said", "X was quoted as saying".
 _REPORTED_RE = re.compile(r"\s+(?:to have|as)\s+(?:\w+ly\s+)?(\w+)")
 _AGENT_RE = re.compile(r"\bby\s+(?P<subj>(?:the\s+)?[A-Z][^,.;:()\"“”]*)")
-#: A speech noun and its source: "claims from Y that", "warnings by the IMF that".
-_NOUN_SOURCE_RE = re.compile(r"(?<=s)\s+(?:from|by)\s+(?=(?:[a-z][\w-]*\s+){0,3}[A-Z])")
+#: A speech noun (``speech_nouns.txt``) and its source: "claims from Y that", "warnings by
+#: the IMF that".
+_NOUN_SOURCE_RE = re.compile(
+    r"\b(?P<noun>[a-z]+)\s+(?:from|by)\s+(?=(?:[a-z][\w-]*\s+){0,3}[A-Z])")
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
 
 
@@ -80,14 +82,18 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         return who.subject(para, head_a + m.start("subj"), head_a + m.end("subj"), span.open,
                            "according-to", "according to X")
     verb = _head_verb(head, direct=prev_close > sent_start)
-    if verb and (source := _NOUN_SOURCE_RE.match(head, verb.end())) and \
-            fold_word(verb.group()) not in ("says", "tells"):
+    for source in reversed(list(_NOUN_SOURCE_RE.finditer(head))):
+        if fold_word(source.group("noun")) not in word_list("speech_nouns"):
+            continue
         a = head_a + source.end()  # "dismissed claims from Y that …": Y, not the subject
         stop = re.search(r"[,;]|\s(?:that|who|which|whether|about|over)\b", text[a:span.open])
-        found = who.subject(para, a, a + stop.start() if stop else span.open, span.open,
-                            "before", f"{verb.group()} from X: \"…\"")
+        if stop is None or stop.group().strip() != "that":
+            break
+        found = who.subject(para, a, a + stop.start(), span.open, "before",
+                            f"{source.group('noun')} from X that \"…\"")
         if found.speaker or found.anonymous:
             return found
+        break
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
     if verb and (passive := _PASSIVE_RE.search(head, 0, verb.start())) and \

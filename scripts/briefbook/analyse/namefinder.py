@@ -105,7 +105,8 @@ class _Token:
     def bare(self) -> str:
         """The word without a possessive and a full stop (kept on initials and titles)."""
         word = _POSSESSIVE_RE.sub("", self.text) if self.possessive else self.text
-        return word if _INITIAL_RE.match(word) or is_title(word) else word.rstrip(".")
+        short_title = is_title(word) and len(word.rstrip(".")) <= 4  # "Gen.", not "Group."
+        return word if _INITIAL_RE.match(word) or short_title else word.rstrip(".")
 
     @property
     def possessive(self) -> bool:
@@ -160,8 +161,12 @@ def _runs(toks: Sequence[_Token], text: str) -> list[list[_Token]]:
 
 
 def _ends_sentence(tok: _Token) -> bool:
-    """A token written with a full stop that ends the sentence (not ``J.``, ``Sen.``)."""
-    return tok.text.endswith(".") and not _INITIAL_RE.match(tok.text) and not is_title(tok.text)
+    """A token written with a full stop that ends the sentence (not ``J.``, ``Sen.``).
+
+    Only a short title is an abbreviation (``Gen.``, ``Capt.``): ``… Freight Group.`` ends.
+    """
+    return tok.text.endswith(".") and not _INITIAL_RE.match(tok.text) and not (
+        is_title(tok.text) and len(tok.text.rstrip(".")) <= 4)
 
 
 def _headline(run: Sequence[_Token]) -> bool:
