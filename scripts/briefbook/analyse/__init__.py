@@ -5,8 +5,8 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
-``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``discrepancies``,
-``evidence``, ``figures``, ``homoglyphs``, ``mentions``, ``merge``, ``namefinder``, ``people``,
+``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
+``discrepancies``, ``evidence``, ``figures``, ``homoglyphs``, ``mentions``, ``merge``, ``namefinder``, ``people``,
 ``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``review``,
 ``source_dates``.
 """
@@ -22,6 +22,7 @@ __all__ = [
     "cues",
     "date_patterns",
     "dated_clauses",
+    "described",
     "dates",
     "discrepancies",
     "evidence",
