@@ -6,9 +6,9 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
 ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
-``discrepancies``, ``evidence``, ``figures``, ``homoglyphs``, ``mentions``, ``merge``, ``namefinder``, ``people``,
-``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``review``,
-``source_dates``.
+``discrepancies``, ``evidence``, ``figures``, ``homoglyphs``, ``mentions``, ``merge``,
+``namefinder``, ``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``,
+``referents``, ``review``, ``source_dates``.
 """
 
 __all__ = [
@@ -22,8 +22,8 @@ __all__ = [
     "cues",
     "date_patterns",
     "dated_clauses",
-    "described",
     "dates",
+    "described",
     "discrepancies",
     "evidence",
     "figures",
