@@ -156,3 +156,14 @@ def test_a_speech_noun_without_a_that_clause_leaves_the_speaker(tmp_path: Path) 
     a = analyse(tmp_path, (
         "Mayor Ana Ruiz said complaints from the Tenants Union were \"exaggerated\".\n"))
     assert speaker_of(a, "exaggerated")[0] == "Ana Ruiz"
+
+
+def test_a_name_in_a_clause_of_its_own_is_not_the_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Harriet Lane's comments came after Simon Odell said the levy was “a disgrace”.\n\n"
+        "Tomas Holm spoke after Lara Berg told reporters: «The budget is balanced.»\n\n"
+        "Finance Minister Edda Sund, speaking after Jon Moss, said the deficit was "
+        "\"shrinking\".\n"))
+    assert speaker_of(a, "a disgrace")[0] == "Simon Odell"
+    assert speaker_of(a, "The budget is balanced")[0] == "Lara Berg"
+    assert speaker_of(a, "shrinking")[0] == "Edda Sund"

@@ -101,6 +101,8 @@ _CLAUSE_END_RE = re.compile(
     r",|;|\s(?:adding|who|which|as|after|before|when|while|in an?|on|at|during|following|"
     r"speaking|told|telling|looking|saying|according)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’'.-]+")
+_SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|because|since|although|though|"
+                             r"until|once|whereas)\s+")
 #: A described subject right before a verb: "the spokesman said", "a party official urged".
 _REPORTER_RE = re.compile(
     r"(?:^|[.!?;,]\s+|\b(?:[Bb]ut|[Aa]nd|[Ll]ater),?\s+)(?P<subj>(?:[Tt]he|[Aa]n?)\s+"
@@ -173,7 +175,7 @@ class Attributor(Referents):
     def subject(self, para: Paragraph, a: int, b: int, at: int, pattern: str,
                 cue: str) -> Attribution:
         """The attribution named by the subject ``para.text[a:b]`` of a quote opened at ``at``."""
-        text = para.text
+        text, raw_end = para.text, b
         while a < b and text[a] in " ,;:—–-\"“”":
             a += 1
         while b > a and text[b - 1] in " ,;:—–-\"“”." and not re.search(
@@ -239,6 +241,10 @@ class Attributor(Referents):
             return Attribution(speaker=speaker, written=written, pattern="pronoun",
                                cue=f'{cue} (pronoun "{written}")', anonymous=anonymous)
         found = self.within(para.number, a, b)
+        clause = [c for c in _SUBORDINATE_RE.finditer(text, a, b)
+                  if "," not in text[c.end():raw_end]]
+        if clause and (later := [m for m in found if m.start >= clause[-1].end()]):
+            found = later  # "X's comments came after Y said": Y reports, in a clause of its own
         relative = [m for m in found if re.fullmatch(
             r",\s+who(?:\s+(?:\w+ly|also|has|had|have))?\s*", text[m.end:b + 1])]
         if relative and self.kind(relative[-1].actor) == "person":
