@@ -167,3 +167,19 @@ def test_a_name_in_a_clause_of_its_own_is_not_the_subject(tmp_path: Path) -> Non
     assert speaker_of(a, "a disgrace")[0] == "Simon Odell"
     assert speaker_of(a, "The budget is balanced")[0] == "Lara Berg"
     assert speaker_of(a, "shrinking")[0] == "Edda Sund"
+
+
+def test_a_name_alone_after_the_quotation_is_the_speaker_not_the_reporters_before(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"Demand is cooling,\" said Maria Ruiz, an economist at Harbour Capital.\n\n"
+        "Rates will stay on hold, analysts said. “Inflation is not the worry here,” Harbour "
+        "Capital's Ruiz. “Jobs are.”\n"))
+    speaker, anonymous, _ = speaker_of(a, "Inflation is not")
+    assert speaker == "Maria Ruiz" and anonymous is None
+    assert speaker_of(a, "Jobs are")[0] == "Maria Ruiz"
+
+
+def test_a_capitalised_word_after_a_quotation_is_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, "Farmers met on Monday. “Spring came early,” Thursday Market.\n")
+    assert speaker_of(a, "Spring came")[0] is None

@@ -42,6 +42,8 @@ _AGENT_RE = re.compile(r"\bby\s+(?P<subj>(?:the\s+)?[A-Z][^,.;:()\"“”]*)")
 #: the IMF that".
 _NOUN_SOURCE_RE = re.compile(
     r"\b(?P<noun>[a-z]+)\s+(?:from|by)\s+(?=(?:[a-z][\w-]*\s+){0,3}[A-Z])")
+#: Capitalised words alone (a possessive, "of"/"at" allowed): a name with no verb.
+_BARE_NAME_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|at\s+)?[A-Z][\w’'.-]*){0,5}")
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
 
 
@@ -71,6 +73,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         found = _after(para, tail_a + lead, tail_b, span, who)
         if found is not None:
             return found
+        if _BARE_NAME_RE.fullmatch(tail[lead:].rstrip(" .")):
+            found = who.subject(para, tail_a + lead, tail_b, span.open, "after",
+                                "\"…,\" X (no verb)")
+            if found.speaker and who.kind(found.speaker) == "person":
+                return found  # '"…," AG Edwards' Thayer.': a name alone after the quotation
     m = _ACCORDING_RE.search(tail)
     if m:
         return who.subject(para, tail_a + m.start("subj"), tail_a + m.end("subj"), span.open,
