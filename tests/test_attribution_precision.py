@@ -183,3 +183,32 @@ def test_a_name_alone_after_the_quotation_is_the_speaker_not_the_reporters_befor
 def test_a_capitalised_word_after_a_quotation_is_no_speaker(tmp_path: Path) -> None:
     a = analyse(tmp_path, "Farmers met on Monday. “Spring came early,” Thursday Market.\n")
     assert speaker_of(a, "Spring came")[0] is None
+
+
+# -- possessive holders at the end of a sentence, and ties to a person ----------------------
+
+
+def test_a_possessive_spokesman_ending_the_sentence_is_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Senator Idun Strand faces a new inquiry.\n\n"
+        "“We will appeal,” said Senator Strand's spokesman.\n"))
+    speaker, anonymous, _ = speaker_of(a, "We will appeal")
+    assert speaker is None and anonymous == "Senator Strand's spokesman"
+
+
+@pytest.mark.parametrize("holder", ["Mr Lindqvist's wife", "a friend of Mr Lindqvist",
+                                    "Mr Lindqvist's neighbour"])
+def test_someone_known_by_a_tie_to_a_person_is_not_that_person(tmp_path: Path,
+                                                                holder: str) -> None:
+    a = analyse(tmp_path, (
+        "Banker Erik Lindqvist was arrested on Friday.\n\n"
+        f"«He is innocent», said {holder}.\n"))
+    speaker, anonymous, _ = speaker_of(a, "He is innocent")
+    assert speaker is None and anonymous == holder
+
+
+def test_a_tie_named_in_apposition_is_the_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Banker Erik Lindqvist was arrested on Friday.\n\n"
+        "His wife, Maja Lindqvist, said: „He has done nothing wrong.“\n"))
+    assert speaker_of(a, "He has done nothing")[0] == "Maja Lindqvist"

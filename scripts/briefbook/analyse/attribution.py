@@ -54,6 +54,7 @@ from briefbook.core.lexicon import (
     is_document_word,
     is_function_word,
     is_outlet_word,
+    is_relation_noun,
     is_role_word,
     is_speech_verb,
     is_title,
@@ -260,6 +261,12 @@ class Attributor(Referents):
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (an outlet: it reports, it does not speak)")
         role = next((w for w in words if is_role_word(w)), None)
+        if role is None and re.search(r"^(?i:an?|the)\s|\w[’']s?\s", written) and (
+                tie := next((w for w in words if is_relation_noun(w)), None)):
+            head, _, named = written.partition(",")  # "His wife, Ann Roe,": Ann Roe speaks
+            return Attribution(speaker=None, written=written, pattern=pattern,
+                               cue=f'{cue} (anonymous: "{tie}")', anonymous=head.strip(),
+                               name=name_shaped(named.split()) if named.strip() else None)
         if role is not None:
             named = self.role_holder(para.number, min(a, at), written, role, words)
             if named is None and re.fullmatch(r"(?i:the) (?:[A-Z][\w-]+|[a-z]+[’']s) "
@@ -331,10 +338,11 @@ class Attributor(Referents):
 
     def _holder(self, text: str, a: int, mention: Mention) -> bool:
         """A name that holds or is the object of the subject: *X's aide*, *aide to X*."""
-        owned = re.match(r"[’']s?\s+((?:[\w-]+\s+){0,3})", text[mention.end:mention.end + 60])
+        owned = re.match(r"[’']s?\s", text[mention.end:mention.end + 3])
         if owned:  # "X's spokesman" is someone else; "X's statement" is X speaking
-            return any(is_role_word(w) or fold_word(w) in ("office", "camp", "team")
-                       for w in owned.group(1).split())
+            head = re.findall(r"[\w-]+", text[mention.end + owned.end():mention.end + 60])[:3]
+            return any(is_role_word(w) or is_relation_noun(w)
+                       or fold_word(w) in ("office", "camp", "team") for w in head)
         following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
         if following and is_role_word(following[0]) and not text[mention.end:].startswith(","):
             return True  # "a Treasury source", "a Downing Street spokesman": a modifier
