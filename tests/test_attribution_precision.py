@@ -212,3 +212,12 @@ def test_a_tie_named_in_apposition_is_the_speaker(tmp_path: Path) -> None:
         "Banker Erik Lindqvist was arrested on Friday.\n\n"
         "His wife, Maja Lindqvist, said: „He has done nothing wrong.“\n"))
     assert speaker_of(a, "He has done nothing")[0] == "Maja Lindqvist"
+
+
+def test_a_common_noun_opening_the_sentence_is_no_new_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Dock workers walked out on Monday. Management said the strike was \"unnecessary\". "
+        "Greenwater said the port would stay \"open for business\".\n"))
+    assert "Management" not in names(a)
+    assert speaker_of(a, "unnecessary")[0] is None
+    assert speaker_of(a, "open for business")[0] == "Greenwater"

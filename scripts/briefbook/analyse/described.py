@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from briefbook.core.lexicon import (
     fold_word,
     is_function_word,
+    is_not_surname,
     is_role_word,
     is_speech_verb,
     is_title,
@@ -98,7 +99,11 @@ def attributive_term(text: str, open_at: int, close_at: int) -> bool:
 
 
 def name_shaped(words: Sequence[str]) -> str | None:
-    """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``)."""
+    """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``).
+
+    Not a lone abstract noun opening the sentence (``Management said``: ``not_surnames.txt``
+    and its suffixes).
+    """
     if len(words) > 1 and fold_word(words[0]) == "the":
         words = words[1:]  # "the OECD said"
     caps = [w for w in words if w[:1].isupper()]
@@ -107,6 +112,6 @@ def name_shaped(words: Sequence[str]) -> str | None:
     while caps and (is_title(caps[0]) or is_function_word(caps[0])):
         caps = caps[1:]
     if not caps or any(is_function_word(w) or fold_word(w) in word_list("not_surnames")
-                       for w in caps):
+                       for w in caps) or (len(caps) == 1 and is_not_surname(caps[0])):
         return None
     return " ".join(caps)
