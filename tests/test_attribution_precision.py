@@ -221,3 +221,20 @@ def test_a_common_noun_opening_the_sentence_is_no_new_speaker(tmp_path: Path) ->
     assert "Management" not in names(a)
     assert speaker_of(a, "unnecessary")[0] is None
     assert speaker_of(a, "open for business")[0] == "Greenwater"
+
+
+@pytest.mark.parametrize("group", ["Ministers rejected the claim.",
+                                   "Shop owners were furious."])
+def test_they_after_an_unnamed_group_is_not_the_body_named_before(tmp_path: Path,
+                                                                    group: str) -> None:
+    a = analyse(tmp_path, (
+        f"The Harbour Traders Union said the rent rise was “brutal”. {group} "
+        "“It is fair,” they said.\n"))
+    assert speaker_of(a, "brutal")[0] == "Harbour Traders Union"
+    speaker, anonymous, _ = speaker_of(a, "It is fair")
+    assert speaker is None and anonymous == group.split(" were")[0].split(" rejected")[0]
+
+
+def test_a_lone_role_or_organisation_word_is_no_new_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, "Unions said the offer was \"an insult\".\n")
+    assert "Unions" not in names(a) and speaker_of(a, "an insult")[0] is None

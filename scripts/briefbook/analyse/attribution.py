@@ -44,7 +44,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefbook.analyse.described import described_subject, name_shaped, sentence_before
+from briefbook.analyse.described import (
+    described_subject,
+    group_subject,
+    last_sentence,
+    mask,
+    name_shaped,
+    sentence_before,
+)
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
@@ -233,6 +240,11 @@ class Attributor(Referents):
                     not prev[2].speaker and pron in ("he", "she") and \
                     para.number - prev[0] <= 1 and not self._named_since(para.number, at):
                 anonymous = prev[2].anonymous  # "…," the spokesman said. "…," he added.
+            if speaker is None and anonymous is None and pron == "they" and \
+                    (before := self._sentence_before(para, min(origin, at))) and \
+                    (group := group_subject(before[1], *before[2])) and \
+                    not self.within(before[0].number, *group):
+                anonymous = before[1][group[0]:group[1]]  # "Ministers disagreed. … they said"
             if speaker is None and anonymous is None:
                 speaker = self.pronoun(para.number, min(origin, at), pron)
             if speaker is None and anonymous is None and self.previous and \
@@ -299,29 +311,30 @@ class Attributor(Referents):
         name = name_shaped(words)
         return Attribution(speaker=None, written=written, pattern=pattern, cue=cue, name=name)
 
+    def _sentence_before(self, para: Paragraph,
+                         at: int) -> tuple[Paragraph, str, tuple[int, int]] | None:
+        """The sentence before offset ``at`` (else the previous paragraph's last), masked."""
+        host, span = para, sentence_before(para.text, at)  # a quotation's stop ends one too
+        if span is None:
+            host = self.source.paragraph(para.number - 1)  # type: ignore[assignment]
+            if host is None or host.boilerplate or re.search(r"[.!?]", para.text[:at]):
+                return None
+            span = last_sentence(host.text)
+        return host, mask(host.text, self.masked.get(host.number, [])), span
+
     def _described_before(self, para: Paragraph, at: int,
                           pron: str) -> tuple[str | None, str | None]:
         """*he*/*she* after a sentence opened by a described person: that person.
 
-        *The Treasury's chief economist declined to comment. She said: "…"* → the
-        economist (anonymous unless the article named the holder of the role), not a name
-        further back (:func:`~briefbook.analyse.described.described_subject`).
-        Returns ``(speaker, anonymous description)``, both ``None`` when no such sentence.
+        *The bank's chief economist declined to comment. She said: …* → the economist
+        (anonymous unless a named person holds the role). Returns ``(speaker, anonymous)``.
         """
-        host, text = para, _mask(para.text, self.masked.get(para.number, []))
-        span = sentence_before(para.text, at)  # a quotation's own stop ends a sentence
-        if span is None:
-            if text[:at].strip(" \"“‘") and re.search(r"[.!?]", text[:at]):
-                return None, None
-            prev = self.source.paragraph(para.number - 1)
-            if prev is None or prev.boilerplate:
-                return None, None
-            host, text = prev, _mask(prev.text, self.masked.get(prev.number, []))
-            starts = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])",
-                                                        prev.text)]
-            span = starts[-1], len(text)
-        subject = described_subject(text, *span)
-        if subject is None or self.within(host.number, *subject) and not all(
+        before = self._sentence_before(para, at)
+        subject = described_subject(before[1], *before[2]) if before else None
+        if before is None or subject is None:
+            return None, None
+        host = before[0]
+        if self.within(host.number, *subject) and not all(
                 self._holder(host.text, subject[0], m)
                 for m in self.within(host.number, *subject)):
             return None, None
@@ -454,7 +467,7 @@ class Attributor(Referents):
             para = self.source.paragraph(number)
             if para is None:
                 continue
-            text = _mask(para.text, self.masked.get(number, []))
+            text = mask(para.text, self.masked.get(number, []))
             a = self._sentence_end(number, prev[1]) if number == prev[0] else 0
             b = at if number == paragraph else len(text)
             for m in _REPORTER_RE.finditer(text, a, max(a, b)):
@@ -480,13 +493,6 @@ class Attributor(Referents):
         before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
         words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
         return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
-
-def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """``text`` with the quoted words replaced by spaces (offsets kept)."""
-    for a, b in spans:
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
-
 
 def clause_after(text: str, start: int, end: int) -> int:
     """Where a subject written after its verb ends: ``said the spokeswoman, adding …``."""

@@ -21,6 +21,7 @@ from briefbook.core.lexicon import (
     fold_word,
     is_function_word,
     is_not_surname,
+    is_organisation_word,
     is_role_word,
     is_speech_verb,
     is_title,
@@ -39,6 +40,13 @@ def _finite(word: str) -> bool:
         folded.endswith("ed") and len(folded) > 4)
 
 
+def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the quoted words replaced by spaces (offsets kept)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def sentence_before(text: str, at: int) -> tuple[int, int] | None:
     """The sentence of ``text`` ending before the one holding offset ``at``, if any."""
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text) if m.end() <= at]
@@ -47,6 +55,33 @@ def sentence_before(text: str, at: int) -> tuple[int, int] | None:
     end = ends[-1]
     start = ends[-2] if len(ends) > 1 else 0
     return start, end
+
+
+def last_sentence(text: str) -> tuple[int, int]:
+    """The span of the last sentence of ``text``."""
+    starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    return starts[-1], len(text)
+
+
+def group_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span of an unnamed plural group opening the sentence ``text[a:b]``.
+
+    ``"Ministers rejected the claim."``, ``"Shop owners were angry."`` → the group a following
+    *they* means (not a body named further back). A capitalised plural after the first word
+    (*The Greens said*) is a name, not a group.
+    """
+    opener = _OPENER_RE.match(text, a, b)
+    words = list(_WORD_RE.finditer(text, opener.end() if opener else a, b))[:5]
+    for i, word in enumerate(words[1:], start=1):
+        w = word.group()
+        if "," in text[words[i - 1].end():word.start()]:
+            return None
+        if w[:1].islower() and _finite(w):
+            head = words[i - 1].group()
+            if not re.search(r"[^s]s$", head) or (i > 1 and head[:1].isupper()):
+                return None
+            return words[0].start(), words[i - 1].end()
+    return None
 
 
 def described_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -101,8 +136,8 @@ def attributive_term(text: str, open_at: int, close_at: int) -> bool:
 def name_shaped(words: Sequence[str]) -> str | None:
     """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``).
 
-    Not a lone abstract noun opening the sentence (``Management said``: ``not_surnames.txt``
-    and its suffixes).
+    Not a lone common noun opening the sentence: abstract (``Management said``:
+    ``not_surnames.txt`` and its suffixes), a role or an organisation word (``Unions said``).
     """
     if len(words) > 1 and fold_word(words[0]) == "the":
         words = words[1:]  # "the OECD said"
@@ -112,6 +147,8 @@ def name_shaped(words: Sequence[str]) -> str | None:
     while caps and (is_title(caps[0]) or is_function_word(caps[0])):
         caps = caps[1:]
     if not caps or any(is_function_word(w) or fold_word(w) in word_list("not_surnames")
-                       for w in caps) or (len(caps) == 1 and is_not_surname(caps[0])):
+                       for w in caps) or (len(caps) == 1 and (
+                           is_not_surname(caps[0]) or is_role_word(caps[0])
+                           or is_organisation_word(re.sub(r"(?<=[^s])s$", "", caps[0])))):
         return None
     return " ".join(caps)
