@@ -5,10 +5,10 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
-``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``discrepancies``,
-``evidence``, ``figures``, ``homoglyphs``, ``mentions``, ``merge``, ``namefinder``, ``people``,
-``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``review``,
-``source_dates``.
+``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
+``discrepancies``, ``evidence``, ``figures``, ``homoglyphs``, ``mentions``, ``merge``,
+``namefinder``, ``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``,
+``referents``, ``review``, ``source_dates``.
 """
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "date_patterns",
     "dated_clauses",
     "dates",
+    "described",
     "discrepancies",
     "evidence",
     "figures",

@@ -44,6 +44,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefbook.analyse.described import (
+    described_subject,
+    group_subject,
+    last_sentence,
+    mask,
+    name_shaped,
+    sentence_before,
+)
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
@@ -53,11 +61,11 @@ from briefbook.core.lexicon import (
     is_document_word,
     is_function_word,
     is_outlet_word,
+    is_relation_noun,
     is_role_word,
     is_speech_verb,
     is_title,
     opens_clause,
-    word_list,
 )
 from briefbook.core.model import Actor, Paragraph, Source
 
@@ -85,6 +93,8 @@ class Attribution:
     name: str | None = None
 
 
+#: Roles whose holders speak for someone else and are anonymous unless named.
+_FUNCTIONARIES = ("spokes", "official", "source", "aide", "adviser", "advisor", "insider")
 NONE = Attribution(speaker=None, written=None, pattern="none", cue="no cue")
 _PRONOUNS = {"he": "male", "she": "female", "it": "body", "they": "body", "him": "male",
              "her": "female"}
@@ -99,6 +109,8 @@ _CLAUSE_END_RE = re.compile(
     r",|;|\s(?:adding|who|which|as|after|before|when|while|in an?|on|at|during|following|"
     r"speaking|told|telling|looking|saying|according)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’'.-]+")
+_SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|because|since|although|though|"
+                             r"until|once|whereas)\s+")
 #: A described subject right before a verb: "the spokesman said", "a party official urged".
 _REPORTER_RE = re.compile(
     r"(?:^|[.!?;,]\s+|\b(?:[Bb]ut|[Aa]nd|[Ll]ater),?\s+)(?P<subj>(?:[Tt]he|[Aa]n?)\s+"
@@ -171,7 +183,7 @@ class Attributor(Referents):
     def subject(self, para: Paragraph, a: int, b: int, at: int, pattern: str,
                 cue: str) -> Attribution:
         """The attribution named by the subject ``para.text[a:b]`` of a quote opened at ``at``."""
-        text = para.text
+        text, raw_end = para.text, b
         while a < b and text[a] in " ,;:—–-\"“”":
             a += 1
         while b > a and text[b - 1] in " ,;:—–-\"“”." and not re.search(
@@ -221,11 +233,18 @@ class Attributor(Referents):
             anonymous = None
             if speaker is None and pron in ("he", "she"):
                 anonymous = self.reporter_between(para.number, min(origin, at))
+            if speaker is None and anonymous is None and pron in ("he", "she"):
+                speaker, anonymous = self._described_before(para, min(origin, at), pron)
             prev = self.previous
             if speaker is None and anonymous is None and prev and prev[2].anonymous and \
                     not prev[2].speaker and pron in ("he", "she") and \
                     para.number - prev[0] <= 1 and not self._named_since(para.number, at):
                 anonymous = prev[2].anonymous  # "…," the spokesman said. "…," he added.
+            if speaker is None and anonymous is None and pron == "they" and \
+                    (before := self._sentence_before(para, min(origin, at))) and \
+                    (group := group_subject(before[1], *before[2])) and \
+                    not self.within(before[0].number, *group):
+                anonymous = before[1][group[0]:group[1]]  # "Ministers disagreed. … they said"
             if speaker is None and anonymous is None:
                 speaker = self.pronoun(para.number, min(origin, at), pron)
             if speaker is None and anonymous is None and self.previous and \
@@ -235,6 +254,15 @@ class Attributor(Referents):
             return Attribution(speaker=speaker, written=written, pattern="pronoun",
                                cue=f'{cue} (pronoun "{written}")', anonymous=anonymous)
         found = self.within(para.number, a, b)
+        clause = [c for c in _SUBORDINATE_RE.finditer(text, a, b)
+                  if "," not in text[c.end():raw_end]]
+        if clause and (later := [m for m in found if m.start >= clause[-1].end()]):
+            found = later  # "X's comments came after Y said": Y reports, in a clause of its own
+        relative = [m for m in found if re.fullmatch(
+            r",\s+who(?:\s+(?:\w+ly|also|has|had|have))?\s*", text[m.end:b + 1])]
+        if relative and self.kind(relative[-1].actor) == "person":
+            return Attribution(speaker=relative[-1].actor, written=written, pattern=pattern,
+                               cue=f"{cue} (X, who …)")  # "… was denied by Y, who accused"
         agents = [m for m in found if not self._holder(text, a, m)]
         persons = [m for m in agents if self.kind(m.actor) == "person"]
         if persons or agents:
@@ -245,12 +273,22 @@ class Attributor(Referents):
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (an outlet: it reports, it does not speak)")
         role = next((w for w in words if is_role_word(w)), None)
+        if role is None and re.search(r"^(?i:an?|the)\s|\w[’']s?\s", written) and (
+                tie := next((w for w in words if is_relation_noun(w)), None)):
+            head, _, named = written.partition(",")  # "His wife, Ann Roe,": Ann Roe speaks
+            return Attribution(speaker=None, written=written, pattern=pattern,
+                               cue=f'{cue} (anonymous: "{tie}")', anonymous=head.strip(),
+                               name=name_shaped(named.split()) if named.strip() else None)
         if role is not None:
             named = self.role_holder(para.number, min(a, at), written, role, words)
             if named is None and re.fullmatch(r"(?i:the) (?:[A-Z][\w-]+|[a-z]+[’']s) "
                                               r"(?:[a-z][\w-]+|[A-Z]{2,4})", written) and \
-                    not fold_word(role).startswith(("spokes", "official", "source", "aide")):
+                    not fold_word(role).startswith(_FUNCTIONARIES):
                 named = self.described(para.number, min(a, at))
+            if named is None and re.fullmatch(r"(?i:the)(?: [A-Za-z][\w-]*){1,3}", written) and \
+                    not fold_word(role).startswith(_FUNCTIONARIES) and \
+                    not re.search(r"[^s]s$", fold_word(role)):
+                named = self.untitled_person(para.number, min(a, at))  # "the chancellor"
             if named:
                 return Attribution(speaker=named, written=written, pattern="role",
                                    cue=f'{cue} (role "{role}")')
@@ -270,15 +308,54 @@ class Attributor(Referents):
             if body is not None:
                 return Attribution(speaker=body[0], written=written, pattern="role",
                                    cue=f"{cue} ({body[1]})")
-        name = _name_shaped(words)
+        name = name_shaped(words)
         return Attribution(speaker=None, written=written, pattern=pattern, cue=cue, name=name)
+
+    def _sentence_before(self, para: Paragraph,
+                         at: int) -> tuple[Paragraph, str, tuple[int, int]] | None:
+        """The sentence before offset ``at`` (else the previous paragraph's last), masked."""
+        host, span = para, sentence_before(para.text, at)  # a quotation's stop ends one too
+        if span is None:
+            host = self.source.paragraph(para.number - 1)  # type: ignore[assignment]
+            if host is None or host.boilerplate or re.search(r"[.!?]", para.text[:at]):
+                return None
+            span = last_sentence(host.text)
+        return host, mask(host.text, self.masked.get(host.number, [])), span
+
+    def _described_before(self, para: Paragraph, at: int,
+                          pron: str) -> tuple[str | None, str | None]:
+        """*he*/*she* after a sentence opened by a described person: that person.
+
+        *The bank's chief economist declined to comment. She said: …* → the economist
+        (anonymous unless a named person holds the role). Returns ``(speaker, anonymous)``.
+        """
+        before = self._sentence_before(para, at)
+        subject = described_subject(before[1], *before[2]) if before else None
+        if before is None or subject is None:
+            return None, None
+        host = before[0]
+        if self.within(host.number, *subject) and not all(
+                self._holder(host.text, subject[0], m)
+                for m in self.within(host.number, *subject)):
+            return None, None
+        found = self.subject(host, subject[0], subject[1], subject[0], "pronoun", "pronoun")
+        if found.speaker and self.kind(found.speaker) == "person" and \
+                self.gender(found.speaker) in (None, _PRONOUNS[pron]):
+            return found.speaker, None
+        prev = self.previous_speaker()
+        if re.match(r"(?i)the\s", host.text[subject[0]:]) and prev and \
+                para.number - prev[0] <= 1 and self.kind(prev[1]) == "person" and \
+                self.gender(prev[1]) in (None, _PRONOUNS[pron]):
+            return None, None  # "the Tory spokesman" after X spoke: most likely X again
+        return None, found.anonymous
 
     def _holder(self, text: str, a: int, mention: Mention) -> bool:
         """A name that holds or is the object of the subject: *X's aide*, *aide to X*."""
-        owned = re.match(r"[’']s?\s+((?:[\w-]+\s+){0,3})", text[mention.end:mention.end + 60])
+        owned = re.match(r"[’']s?\s", text[mention.end:mention.end + 3])
         if owned:  # "X's spokesman" is someone else; "X's statement" is X speaking
-            return any(is_role_word(w) or fold_word(w) in ("office", "camp", "team")
-                       for w in owned.group(1).split())
+            head = re.findall(r"[\w-]+", text[mention.end + owned.end():mention.end + 60])[:3]
+            return any(is_role_word(w) or is_relation_noun(w)
+                       or fold_word(w) in ("office", "camp", "team") for w in head)
         following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
         if following and is_role_word(following[0]) and not text[mention.end:].startswith(","):
             return True  # "a Treasury source", "a Downing Street spokesman": a modifier
@@ -390,7 +467,7 @@ class Attributor(Referents):
             para = self.source.paragraph(number)
             if para is None:
                 continue
-            text = _mask(para.text, self.masked.get(number, []))
+            text = mask(para.text, self.masked.get(number, []))
             a = self._sentence_end(number, prev[1]) if number == prev[0] else 0
             b = at if number == paragraph else len(text)
             for m in _REPORTER_RE.finditer(text, a, max(a, b)):
@@ -416,28 +493,6 @@ class Attributor(Referents):
         before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
         words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
         return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
-
-def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """``text`` with the quoted words replaced by spaces (offsets kept)."""
-    for a, b in spans:
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
-
-
-def _name_shaped(words: Sequence[str]) -> str | None:
-    """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``)."""
-    if len(words) > 1 and fold_word(words[0]) == "the":
-        words = words[1:]  # "the OECD said"
-    caps = [w for w in words if w[:1].isupper()]
-    if not caps or len(caps) != len(words) or len(words) > 4:
-        return None
-    while caps and (is_title(caps[0]) or is_function_word(caps[0])):
-        caps = caps[1:]
-    if not caps or any(is_function_word(w) or fold_word(w) in word_list("not_surnames")
-                       for w in caps):
-        return None
-    return " ".join(caps)
-
 
 def clause_after(text: str, start: int, end: int) -> int:
     """Where a subject written after its verb ends: ``said the spokeswoman, adding …``."""

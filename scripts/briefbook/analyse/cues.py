@@ -20,7 +20,7 @@ from briefbook.analyse.attribution import (
     speech_verb_at,
 )
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
-from briefbook.core.lexicon import term_marker_before
+from briefbook.core.lexicon import fold_word, term_marker_before, word_list
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.text import sentence_spans
 
@@ -38,6 +38,12 @@ _CLAUSE_WORD_RE = re.compile(r"(?i)that|how|what|whether|if|it|there|this|to|he|
 #: After a passive speech verb: "X is alleged to have said", "X was quoted as saying".
 _REPORTED_RE = re.compile(r"\s+(?:to have|as)\s+(?:\w+ly\s+)?(\w+)")
 _AGENT_RE = re.compile(r"\bby\s+(?P<subj>(?:the\s+)?[A-Z][^,.;:()\"“”]*)")
+#: A speech noun (``speech_nouns.txt``) and its source: "claims from Y that", "warnings by
+#: the IMF that".
+_NOUN_SOURCE_RE = re.compile(
+    r"\b(?P<noun>[a-z]+)\s+(?:from|by)\s+(?=(?:[a-z][\w-]*\s+){0,3}[A-Z])")
+#: Capitalised words alone (a possessive, "of"/"at" allowed): a name with no verb.
+_BARE_NAME_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|at\s+)?[A-Z][\w’'.-]*){0,5}")
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
 
 
@@ -67,6 +73,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         found = _after(para, tail_a + lead, tail_b, span, who)
         if found is not None:
             return found
+        if _BARE_NAME_RE.fullmatch(tail[lead:].rstrip(" .")):
+            found = who.subject(para, tail_a + lead, tail_b, span.open, "after",
+                                "\"…,\" X (no verb)")
+            if found.speaker and who.kind(found.speaker) == "person":
+                return found  # '"…," AG Edwards' Thayer.': a name alone after the quotation
     m = _ACCORDING_RE.search(tail)
     if m:
         return who.subject(para, tail_a + m.start("subj"), tail_a + m.end("subj"), span.open,
@@ -78,6 +89,18 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         return who.subject(para, head_a + m.start("subj"), head_a + m.end("subj"), span.open,
                            "according-to", "according to X")
     verb = _head_verb(head, direct=prev_close > sent_start)
+    for source in reversed(list(_NOUN_SOURCE_RE.finditer(head))):
+        if fold_word(source.group("noun")) not in word_list("speech_nouns"):
+            continue
+        a = head_a + source.end()  # "dismissed claims from Y that …": Y, not the subject
+        stop = re.search(r"[,;]|\s(?:that|who|which|whether|about|over)\b", text[a:span.open])
+        if stop is None or stop.group().strip() != "that":
+            break
+        found = who.subject(para, a, a + stop.start(), span.open, "before",
+                            f"{source.group('noun')} from X that \"…\"")
+        if found.speaker or found.anonymous:
+            return found
+        break
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
     if verb and (passive := _PASSIVE_RE.search(head, 0, verb.start())) and \

@@ -106,7 +106,7 @@ class AliasTable:
                 k = key(spelling)
                 if k:
                     full.setdefault(k, actor.id)
-                    if spelling[:1].isupper() and " " not in k:
+                    if spelling[:1].isupper():
                         capitalised.add(k)
                 if actor.kind == "person" and (s := _surname(spelling)):
                     ids = surnames.setdefault(s, [])
@@ -242,8 +242,9 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
         taken: list[tuple[int, int]] = []
         hits: list[tuple[int, int, str, str]] = []
         for a, b, k in _matches(full_re, folded, words):
-            if k in table.capitalised and not para.text[offsets[a]].isupper():
-                continue
+            if k in table.capitalised and (" " not in k and not para.text[offsets[a]].isupper()
+                                           or para.text[offsets[a]:offsets[b - 1] + 1].islower()):
+                continue  # "Reading" is no "reading"; "General Election" no "general election"
             actor = table.full[k]
             via = "name" if key(table.actors[actor].name) == k else "alias"
             hits.append((a, b, actor, via))

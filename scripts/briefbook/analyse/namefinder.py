@@ -38,6 +38,7 @@ from briefbook.core.lexicon import (
     is_strong_title,
     is_title,
     place_kind,
+    word_list,
 )
 
 #: Lower-case particles inside names (``Ahmed al-Tayeb``, ``Ursula von der Leyen``).
@@ -53,6 +54,7 @@ _APPOSITION_RE = re.compile(
     r"(?P<tail>[^,.;:]{0,80})")
 _PLAIN_HONORIFICS = frozenset("mr mrs ms miss mx messrs mister".split())
 _SENTENCE_OPENERS = "“\"‘'(—–-:"
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,7 +105,8 @@ class _Token:
     def bare(self) -> str:
         """The word without a possessive and a full stop (kept on initials and titles)."""
         word = _POSSESSIVE_RE.sub("", self.text) if self.possessive else self.text
-        return word if _INITIAL_RE.match(word) or is_title(word) else word.rstrip(".")
+        short_title = is_title(word) and len(word.rstrip(".")) <= 4  # "Gen.", not "Group."
+        return word if _INITIAL_RE.match(word) or short_title else word.rstrip(".")
 
     @property
     def possessive(self) -> bool:
@@ -158,8 +161,12 @@ def _runs(toks: Sequence[_Token], text: str) -> list[list[_Token]]:
 
 
 def _ends_sentence(tok: _Token) -> bool:
-    """A token written with a full stop that ends the sentence (not ``J.``, ``Sen.``)."""
-    return tok.text.endswith(".") and not _INITIAL_RE.match(tok.text) and not is_title(tok.text)
+    """A token written with a full stop that ends the sentence (not ``J.``, ``Sen.``).
+
+    Only a short title is an abbreviation (``Gen.``, ``Capt.``): ``… Freight Group.`` ends.
+    """
+    return tok.text.endswith(".") and not _INITIAL_RE.match(tok.text) and not (
+        is_title(tok.text) and len(tok.text.rstrip(".")) <= 4)
 
 
 def _headline(run: Sequence[_Token]) -> bool:
@@ -235,8 +242,12 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
         index += 1
         while run and _opener(run[0], lower_words):
             run = run[1:]
-        if not run or _headline(run):
-            continue
+        while len(run) > 1 and re.search(r"\w-[a-z]+$", run[0].bare):
+            run = run[1:]  # "DHL-owner Deutsche Post", "Leeds-based Asda": a descriptor
+        if not run or _headline(run) or (
+                "-" in run[0].bare
+                and fold_word(run[0].bare.split("-")[0]) in word_list("adjective_prefixes")):
+            continue  # "Non-European Union citizens": an adjective
         org = _org(run)
         if org is not None:
             names, index = _organisation(run, runs, index, text, org)
@@ -270,7 +281,8 @@ def _organisation(run: list[_Token], runs: Sequence[list[_Token]], index: int, t
     prev = runs[index - 2] if index >= 2 else None
     if prev and run is runs[index - 1] and re.fullmatch(r" and ", text[prev[-1].end:start]) \
             and len(prev) <= 2 and not any(first_name_gender(t.bare) or place_kind(t.bare)
-                                           or is_function_word(t.bare) for t in prev):
+                                           or is_function_word(t.bare) for t in prev) \
+            and not (len(prev) == 1 and _ACRONYM_RE.fullmatch(prev[0].bare)):  # "UPS and X"
         words = [t.bare for t in prev] + ["and"] + words
         start = prev[0].start
     if run[0].bare.isupper() and len(run[0].bare) > 1 and is_organisation_word(run[0].bare):

@@ -32,6 +32,7 @@ from briefbook.analyse.cues import (
     previous_paragraph,
     previous_sentence,
 )
+from briefbook.analyse.described import attributive_term
 from briefbook.analyse.mentions import Mention, find_mentions
 from briefbook.analyse.people import People, find_people
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
@@ -114,6 +115,9 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
             opens = not index and span.open == 0
             if found.pattern == "none" and opens and not carried:
                 found = lead_in_paragraph(source, para, who, spans)
+            if found.pattern == "none" and attributive_term(para.text, span.open, span.close):
+                found = Attribution(speaker=None, written=None, pattern="term",
+                                    cue="a term, not a statement (it modifies a noun)")
             if found.pattern == "none" and index and quotes and \
                     quotes[-1].paragraph == para.number:
                 found = _follow(para.text, para_spans, index, quotes[-1])

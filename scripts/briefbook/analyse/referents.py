@@ -165,3 +165,24 @@ class Referents:
             return prev[1]  # a body that spoke last is no "Salford MP": the one person named
         named = {m.actor for m in self.before(paragraph, at) if self.kind(m.actor) == "person"}
         return named.pop() if len(named) == 1 else None
+
+    def untitled_person(self, paragraph: int, at: int) -> str | None:
+        """The one person named so far with no role of their own, for *the prime minister*.
+
+        News style names a person first (*Tony Blair has defended …*) and then uses the
+        office alone (*the prime minister said*). When no one holds the office by name
+        (:meth:`role_holder`), the description means the one person named before it with no
+        role written beside any of their mentions; anyone else named with a role (*finance
+        director Ann Roe*) is someone else. ``None`` unless exactly one such person.
+        """
+        people: dict[str, bool] = {}
+        for m in self.before(paragraph, at):
+            actor = self.actors.get(m.actor)
+            if actor is None or actor.kind != "person":
+                continue
+            titles = [r.title for r in actor.roles] + self._titles_near(m)
+            roled = any(is_role_word(w) for t in titles for w in re.findall(r"[\w-]+", t))
+            people[m.actor] = people.get(m.actor, False) or roled
+        free = [a for a, roled in people.items() if not roled]
+        return free[0] if len(free) == 1 else None
+

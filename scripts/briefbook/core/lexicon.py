@@ -32,10 +32,12 @@ import gender_guesser.detector
 from countryinfo import CountryInfo
 from nameparser.config import CONSTANTS
 
-DATA_FILES = ("affiliations", "body_nouns", "clause_openers", "document_words", "function_words",
-              "honorifics", "not_first_names", "not_surnames", "organisation_words",
-              "outlet_words", "region_words", "role_qualifiers", "role_words", "speech_verbs",
-              "term_markers", "weak_titles")
+DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_openers",
+              "document_words", "function_words", "honorifics", "not_first_names",
+              "not_surnames", "organisation_words", "outlet_words", "region_words",
+              "relation_nouns",
+              "role_qualifiers", "role_words", "speech_nouns", "speech_verbs", "term_markers",
+              "weak_titles")
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
                       "ity", "hood", "dom")
 
@@ -130,6 +132,11 @@ def is_role_word(word: str) -> bool:
 def honorific_gender(word: str) -> str | None:
     """The gender an honorific implies (``Mrs`` → ``female``), ``either``, or ``None``."""
     return honorific_genders().get(fold_word(word))
+
+
+def is_relation_noun(word: str) -> bool:
+    """A noun for a tie to another person (``wife``, ``friend``: ``relation_nouns.txt``)."""
+    return fold_word(word) in word_list("relation_nouns")
 
 
 def is_speech_verb(word: str) -> bool:

@@ -1,0 +1,154 @@
+"""Described subjects a pronoun can stand for, and quoted words that modify a noun.
+
+Two readings used by :mod:`briefbook.analyse.attribution`:
+
+- :func:`described_subject`: the sentence just before a pronoun opens with a described,
+  unnamed person doing something (*The Treasury's chief economist declined to comment.*,
+  *Prime Minister X's official spokesman refused to say …*); *He said: "…"* then means that
+  person, not a name further back. The head must be a role word (``role_words.txt``) and be
+  followed by a finite verb (``verbs.txt``, a speech verb, or a regular past tense).
+- :func:`attributive_term`: a short quotation between a determiner and a noun (*a "yes"
+  vote*, *the 'no' campaign*) names a thing; it is not something a speaker said.
+- :func:`name_shaped`: a subject that reads as a proper name no actor has yet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefbook.core.lexicon import (
+    fold_word,
+    is_function_word,
+    is_not_surname,
+    is_organisation_word,
+    is_role_word,
+    is_speech_verb,
+    is_title,
+    word_list,
+)
+
+_WORD_RE = re.compile(r"[\w’'.-]+")
+_AUXILIARY = frozenset({"also", "has", "had", "have", "was", "is", "would", "will"})
+_OPENER_RE = re.compile(r"(?:(?:[A-Z][a-z]+\s+){1,3}[\w-]+,\s+|(?:But|And|Later|Then),?\s+)")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
+
+
+def _finite(word: str) -> bool:
+    folded = fold_word(word)
+    return is_speech_verb(word) or folded in word_list("verbs") or (
+        folded.endswith("ed") and len(folded) > 4)
+
+
+def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the quoted words replaced by spaces (offsets kept)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def sentence_before(text: str, at: int) -> tuple[int, int] | None:
+    """The sentence of ``text`` ending before the one holding offset ``at``, if any."""
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text) if m.end() <= at]
+    if not ends:
+        return None
+    end = ends[-1]
+    start = ends[-2] if len(ends) > 1 else 0
+    return start, end
+
+
+def last_sentence(text: str) -> tuple[int, int]:
+    """The span of the last sentence of ``text``."""
+    starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    return starts[-1], len(text)
+
+
+def group_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span of an unnamed plural group opening the sentence ``text[a:b]``.
+
+    ``"Ministers rejected the claim."``, ``"Shop owners were angry."`` → the group a following
+    *they* means (not a body named further back). A capitalised plural after the first word
+    (*The Greens said*) is a name, not a group.
+    """
+    opener = _OPENER_RE.match(text, a, b)
+    words = list(_WORD_RE.finditer(text, opener.end() if opener else a, b))[:5]
+    for i, word in enumerate(words[1:], start=1):
+        w = word.group()
+        if "," in text[words[i - 1].end():word.start()]:
+            return None
+        if w[:1].islower() and _finite(w):
+            head = words[i - 1].group()
+            if not re.search(r"[^s]s$", head) or (i > 1 and head[:1].isupper()):
+                return None
+            return words[0].start(), words[i - 1].end()
+    return None
+
+
+def described_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span of a described, unnamed subject opening the sentence ``text[a:b]``.
+
+    ``"On Monday, the minister's spokeswoman declined to comment."`` → ``the minister's
+    spokeswoman``. ``None`` when the sentence opens otherwise (a name, a pronoun, a thing).
+    """
+    opener = _OPENER_RE.match(text, a, b)
+    start = opener.end() if opener else a
+    words = list(_WORD_RE.finditer(text, start, b))[:8]
+    if not words:
+        return None
+    first = words[0].group()
+    if fold_word(first) not in ("the", "a", "an"):
+        owner = next((i for i, w in enumerate(words[:4]) if re.search(r"[’']s$", w.group())), None)
+        if owner is None or not all(w.group()[:1].isupper() for w in words[:owner + 1]):
+            return None  # "Prime Minister X's spokesman": a possessive name opens it
+    for i, word in enumerate(words[1:], start=1):
+        w = word.group()
+        if "," in text[words[i - 1].end():word.start()]:
+            return None  # an apposition or a clause: not a plain described subject
+        if w[:1].islower() and _finite(w) and not is_role_word(w):
+            head = i - 1
+            while head > 0 and (fold_word(words[head].group()) in _AUXILIARY
+                                or words[head].group().endswith("ly")):
+                head -= 1
+            if head > 0 and is_role_word(words[head].group()):
+                return words[0].start(), words[head].end()
+            return None
+    return None
+
+
+def attributive_term(text: str, open_at: int, close_at: int) -> bool:
+    """Whether the quotation ``text[open_at:close_at + 1]`` modifies the noun after it.
+
+    One or two quoted words after ``a``/``an``/``the`` and before a lower-case word that is
+    neither a function word nor a participle: *a "remain" vote*, *the ‘no’ camp*.
+    """
+    inner = text[open_at + 1:close_at].strip()
+    if not inner or len(inner.split()) > 2 or not re.search(
+            r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+$", text[max(0, open_at - 5):open_at]):
+        return False
+    after = re.match(r"\s+([a-z][\w-]*)", text[close_at + 1:close_at + 30])
+    if after is None:
+        return False
+    word = after.group(1)
+    return not is_function_word(word) and not word.endswith(("ing", "ed", "ly")) and \
+        not _finite(word)
+
+
+def name_shaped(words: Sequence[str]) -> str | None:
+    """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``).
+
+    Not a lone common noun opening the sentence: abstract (``Management said``:
+    ``not_surnames.txt`` and its suffixes), a role or an organisation word (``Unions said``).
+    """
+    if len(words) > 1 and fold_word(words[0]) == "the":
+        words = words[1:]  # "the OECD said"
+    caps = [w for w in words if w[:1].isupper()]
+    if not caps or len(caps) != len(words) or len(words) > 4:
+        return None
+    while caps and (is_title(caps[0]) or is_function_word(caps[0])):
+        caps = caps[1:]
+    if not caps or any(is_function_word(w) or fold_word(w) in word_list("not_surnames")
+                       for w in caps) or (len(caps) == 1 and (
+                           is_not_surname(caps[0]) or is_role_word(caps[0])
+                           or is_organisation_word(re.sub(r"(?<=[^s])s$", "", caps[0])))):
+        return None
+    return " ".join(caps)
