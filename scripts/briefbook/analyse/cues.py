@@ -327,3 +327,9 @@ def forward(source: Source, para: Paragraph, spans: dict[int, list[QuoteSpan]],
     return Attribution(speaker=found.speaker, written=found.written, pattern="continued",
                        cue=f"continued in the next paragraph: {found.cue}",
                        anonymous=found.anonymous, name=found.name)
+
+
+def sentence_report(para: Paragraph, a: int, b: int, who: Attributor) -> Attribution:
+    """The speaker the sentence ``para.text[a:b]`` reports (``…, X said.``), as for the previous
+    sentence of a quotation; ``NONE`` when it reports nobody known."""
+    return _report(para, a, b, b, "the sentence", who)

@@ -1,0 +1,98 @@
+"""Quotations the text gives to someone without a cue of their own: headlines in single
+marks, quoted phrases in other marks, and their absence for terms and scare quotes.
+
+Each article is written for the test (its own names, outlets and quotation marks); each
+asserts the speaker, the anonymous description, or that there is no speaker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attribkit import analyse, speaker_of
+
+from briefbook.analyse.quotespans import quote_spans
+
+# -- single quotation marks ---------------------------------------------------------------
+
+
+def test_single_marks_make_a_quotation_and_apostrophes_do_not() -> None:
+    text = ("The dock's owners called it 'a ruinous levy' in the '90s style, and the "
+            "workers' union said ‘never again’ to rock 'n' roll.")
+    assert [text[s.text_start:s.text_end] for s in quote_spans(text)] == [
+        "a ruinous levy", "never again"]
+
+
+def test_single_marks_inside_double_ones_stay_part_of_them() -> None:
+    text = "«We will not call it 'closed', not yet», she said, and 'for now' it stays."
+    assert [text[s.text_start:s.text_end] for s in quote_spans(text)] == [
+        "We will not call it 'closed', not yet", "for now"]
+
+
+def test_an_opening_apostrophe_never_closed_is_no_quotation() -> None:
+    text = "The drug, known as '4471, failed its trial. The makers' shares fell by a third."
+    assert quote_spans(text) == []
+
+
+# -- headlines ----------------------------------------------------------------------------
+
+
+def test_a_headline_quotation_after_a_name_is_that_persons(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Okafor 'regrets' ferry delay\n\n"
+        "Harbour minister Chidi Okafor has apologised to islanders for the late ferry.\n\n"
+        "The new vessel will sail in May, he told the Island Courier.\n"))
+    assert speaker_of(a, "regrets")[0] == "Chidi Okafor"
+
+
+def test_a_headline_quotation_goes_to_the_speaker_of_the_same_words(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Port unveils ‘a dock for everyone’ plan\n\n"
+        "The port authority has published its ten-year plan.\n\n"
+        "Port director Selma Lindqvist said the scheme would give the town „a dock for "
+        "everyone“ by 2030.\n"))
+    assert speaker_of(a, "a dock for everyone")[0] == "Selma Lindqvist"
+
+
+def test_a_headline_quotation_goes_to_the_first_sentences_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Floods 'will not delay rail works'\n\n"
+        "Repairs after the floods will not hold up the new rail line, Transport Secretary "
+        "Ines Baptiste has promised.\n\n"
+        "The line is due to open next year.\n"))
+    assert speaker_of(a, "will not delay")[0] == "Ines Baptiste"
+
+
+def test_a_headline_quotation_of_an_unnamed_speaker_stays_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Ferry fares 'to rise again'\n\n"
+        "Island ferry fares will rise for the third year running, a council official has "
+        "said.\n\n"
+        "Tickets went up by 5% last spring.\n"))
+    speaker, anonymous, _ = speaker_of(a, "to rise again")
+    assert speaker is None and anonymous == "a council official"
+
+
+def test_a_headline_term_with_no_speaker_below_stays_unattributed(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Row over 'ghost ships' grows\n\n"
+        "More vessels have been found moored without crews in the northern harbour.\n\n"
+        "Inspectors will visit the harbour next week.\n"))
+    assert speaker_of(a, "ghost ships")[:2] == (None, None)
+
+
+def test_a_headline_place_is_not_a_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Norway 'needs more ferries'\n\n"
+        "Coastal towns are short of ferries this winter.\n\n"
+        "The report counts 40 routes without a daily boat.\n"))
+    assert speaker_of(a, "needs more ferries")[0] is None
+
+
+def test_a_long_first_sentence_subject_is_not_a_headline_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mayor backs 'harbour tax'\n\n"
+        "Mayor Tomasz Wrobel has backed the council's budget amid opposition claims it was "
+        "too costly for the town.\n\n"
+        "The budget will be voted on next week.\n"))
+    assert speaker_of(a, "harbour tax")[0] is None
