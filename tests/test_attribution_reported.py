@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from attribkit import analyse, speaker_of
-
 from briefbook.analyse.quotespans import quote_spans
 
 # -- single quotation marks ---------------------------------------------------------------
@@ -96,3 +95,58 @@ def test_a_long_first_sentence_subject_is_not_a_headline_speaker(tmp_path: Path)
         "too costly for the town.\n\n"
         "The budget will be voted on next week.\n"))
     assert speaker_of(a, "harbour tax")[0] is None
+
+
+def test_a_headline_passive_is_not_the_names_words(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Okafor 'weakened' by ferry row\n\n"
+        "Most islanders think harbour minister Chidi Okafor has lost support over the late "
+        "ferry, a poll suggests.\n\n"
+        "The new vessel will sail in May.\n"))
+    assert speaker_of(a, "weakened")[0] is None
+
+
+# -- an office for the one person named before it ------------------------------------------
+
+
+def test_the_office_means_the_one_person_named_before_it(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Marta Kowalczyk has promised a harbour fund, telling dockers the port is "
+        "“too important to fail”.\n\n"
+        "The treasurer said the fund would be «ready by spring». She said: „Nobody will be "
+        "left behind on the quays.“\n"))
+    assert speaker_of(a, "ready by spring")[0] == "Marta Kowalczyk"
+    assert speaker_of(a, "Nobody will be left")[0] == "Marta Kowalczyk"
+
+
+def test_a_general_office_fits_a_person_with_another_title(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Fisheries Secretary Oona Brannigan has defended the new quotas.\n\n"
+        "The minister also confirmed she had met \"angry skippers\" in Killybegs. "
+        "\"We listened to every one of them,\" she said.\n"))
+    assert speaker_of(a, "angry skippers")[0] == "Oona Brannigan"
+    assert speaker_of(a, "We listened")[0] == "Oona Brannigan"
+
+
+def test_a_shadow_office_holder_is_not_the_office(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Piet de Groot has set out his budget. The cuts proposed by shadow treasurer Anneke "
+        "Visser would close clinics, he said.\n\n"
+        "The treasurer told voters: \"We will keep every clinic open, every single one.\"\n"))
+    assert speaker_of(a, "We will keep every clinic")[0] == "Piet de Groot"
+
+
+def test_an_office_with_another_persons_title_stays_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Rafael Ortega has attacked the harbour plan.\n\n"
+        "The prime minister said the plan was \"the only way to save the port\".\n"))
+    speaker, anonymous, _ = speaker_of(a, "the only way")
+    assert speaker is None and anonymous == "The prime minister"
+
+
+def test_an_office_with_two_people_named_before_stays_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Lena Holm and Eriko Sato met the dockers on Monday.\n\n"
+        "The mayor said the strike was \"a disaster for the town\".\n"))
+    speaker, anonymous, _ = speaker_of(a, "a disaster")
+    assert speaker is None and anonymous == "The mayor"

@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefbook.analyse.mentions import Mention
+from briefbook.analyse.offices import office_holder
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -221,6 +222,9 @@ class Attributor(Referents):
             anonymous = None
             if speaker is None and pron in ("he", "she"):
                 anonymous = self.reporter_between(para.number, min(origin, at))
+                if anonymous and (holder := office_holder(self, para.number, min(origin, at),
+                                                          anonymous)):
+                    speaker, anonymous = holder, None  # "The chancellor said … he said"
             prev = self.previous
             if speaker is None and anonymous is None and prev and prev[2].anonymous and \
                     not prev[2].speaker and pron in ("he", "she") and \
@@ -251,6 +255,10 @@ class Attributor(Referents):
                                               r"(?:[a-z][\w-]+|[A-Z]{2,4})", written) and \
                     not fold_word(role).startswith(("spokes", "official", "source", "aide")):
                 named = self.described(para.number, min(a, at))
+            if named is None and (named := office_holder(self, para.number, min(a, at),
+                                                         written)):
+                return Attribution(speaker=named, written=written, pattern="role",
+                                   cue=f'{cue} (office "{role}": the one person named before)')
             if named:
                 return Attribution(speaker=named, written=written, pattern="role",
                                    cue=f'{cue} (role "{role}")')

@@ -330,6 +330,9 @@ def forward(source: Source, para: Paragraph, spans: dict[int, list[QuoteSpan]],
 
 
 def sentence_report(para: Paragraph, a: int, b: int, who: Attributor) -> Attribution:
-    """The speaker the sentence ``para.text[a:b]`` reports (``…, X said.``), as for the previous
-    sentence of a quotation; ``NONE`` when it reports nobody known."""
+    """The speaker the sentence ``para.text[a:b]`` reports (``…, X said.``), or ``NONE``.
+
+    Read as the previous sentence of a quotation is: a named speaker, a resolved pronoun or an
+    anonymous description; ``NONE`` when it reports nobody known.
+    """
     return _report(para, a, b, b, "the sentence", who)

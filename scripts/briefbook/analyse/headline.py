@@ -6,7 +6,8 @@ headline quotation with no cue of its own (:mod:`briefbook.analyse.cues`) goes, 
 
 1. to a person or organisation named right before it in the headline (``Blair 'sorry'``,
    ``Ofcom 'to review' the ruling``; a country or a place is not a speaker: ``UK 'needs …'``),
-   a surname by the one person of the article who bears it;
+   a surname by the one person of the article who bears it; not before ``by`` (``Blair
+   'damaged' by the row`` is what a poll found, not what he said);
 2. to the speaker of a quotation of the article that repeats its words (the headline
    ``SA unveils 'more for all' budget`` and ``the focus was "more for all"``, said by X);
 3. to the speaker the article's first sentence reports (``…, Prime Minister X has promised.``),
@@ -52,12 +53,14 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
         spans: The quotation spans of every paragraph, by paragraph number.
         who: The article's attributor (mentions and actors).
     """
+    passive = re.match(r"\s+by\s", para.text[span.close + 1:])  # "Blair 'damaged' by row"
     named = [m for m in who.within(para.number, 0, span.open)
-             if not para.text[m.end:span.open].strip(" :,")]
+             if not para.text[m.end:span.open].strip(" :,") and not passive]
     if named and who.kind(named[-1].actor) not in _PLACES:
         return Attribution(speaker=named[-1].actor, written=named[-1].text, pattern="headline",
                            cue="headline: X 'said …'")
-    if surname := re.search(r"(?:^|\s)([A-Z][\w’'-]+)[\s:,]*$", para.text[:span.open]):
+    if not passive and (surname := re.search(r"(?:^|\s)([A-Z][\w’'-]+)[\s:,]*$",
+                                              para.text[:span.open])):
         word = surname.group(1)
         people = {m.actor for m in who.mentions
                   if who.kind(m.actor) == "person" and who.name_of(m.actor).split()[-1] == word}

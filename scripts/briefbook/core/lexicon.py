@@ -33,7 +33,7 @@ from countryinfo import CountryInfo
 from nameparser.config import CONSTANTS
 
 DATA_FILES = ("affiliations", "body_nouns", "clause_openers", "document_words", "function_words",
-              "honorifics", "not_first_names", "not_surnames", "organisation_words",
+              "honorifics", "not_first_names", "not_surnames", "office_words", "organisation_words",
               "outlet_words", "region_words", "role_qualifiers", "role_words", "speech_verbs",
               "term_markers", "weak_titles")
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
