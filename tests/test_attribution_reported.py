@@ -150,3 +150,40 @@ def test_an_office_with_two_people_named_before_stays_anonymous(tmp_path: Path) 
         "The mayor said the strike was \"a disaster for the town\".\n"))
     speaker, anonymous, _ = speaker_of(a, "a disaster")
     assert speaker is None and anonymous == "The mayor"
+
+
+# -- a relative clause gives the quotation to its antecedent --------------------------------
+
+
+def test_a_relative_clause_gives_the_words_to_its_antecedent(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The Port Board faces two appeals, one from the Fishers League and one from the "
+        "Coastal Shipping Council (CSC), which has attacked the plan as a «charter for "
+        "chaos».\n"))
+    assert speaker_of(a, "charter for chaos")[0] == "Coastal Shipping Council"
+
+
+def test_a_relative_clause_of_a_person_names_that_person(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mayor Ada Lindgren backs the plan. It is opposed by councillor Piotr Zielinski, who "
+        "has long warned of \u201cempty quays\u201d.\n"))
+    assert speaker_of(a, "empty quays")[0] == "Piotr Zielinski"
+
+
+def test_a_relative_clause_with_no_speech_verb_gives_nothing(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The ferry was run by the Island Line, which has operated the \"night boat\" since "
+        "1990.\n"))
+    assert speaker_of(a, "night boat")[0] is None
+
+
+# -- a body's initials are the body ----------------------------------------------------------
+
+
+def test_an_organisations_initials_in_the_text_are_that_organisation(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Nordic Council ministers meet on Friday to discuss a ferry levy.\n\n"
+        "The NC said any levy should not \u201churt the island economies\u201d. It added that "
+        "a decision would come \u201conly after full consultation with the operators\u201d.\n"))
+    assert speaker_of(a, "hurt the island")[0] == "Nordic Council"
+    assert speaker_of(a, "only after full")[0] == "Nordic Council"

@@ -8,7 +8,7 @@ Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology`
 ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``discrepancies``,
 ``evidence``, ``figures``, ``headline``, ``homoglyphs``, ``mentions``, ``merge``, ``namefinder``,
 ``offices``, ``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``,
-``review``, ``source_dates``.
+``reported``, ``review``, ``source_dates``.
 """
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "quotes",
     "quotespans",
     "referents",
+    "reported",
     "review",
     "source_dates",
 ]

@@ -20,6 +20,7 @@ from briefbook.analyse.attribution import (
     speech_verb_at,
 )
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
+from briefbook.analyse.reported import relative_antecedent
 from briefbook.core.lexicon import term_marker_before
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.text import sentence_spans
@@ -96,6 +97,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         a = head_a + verb.end() + inverted.start(1)  # "The aim, says the firm, is …"
         return who.subject(para, a, a + len(inverted.group(1)), span.open, "before",
                            f"…, {verb.group()} X, …: \"…\"")
+    if verb and (antecedent := relative_antecedent(who, para, head_a, head_a + verb.start())):
+        return who.subject(para, *antecedent, span.open, "before",
+                           f"X, who/which {verb.group()} \"…\" (a relative clause)")
     if verb:
         a = head_a
         if verb.group().endswith("ing") and (with_ := _WITH_RE.search(head, 0, verb.start())):
