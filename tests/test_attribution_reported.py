@@ -187,3 +187,21 @@ def test_an_organisations_initials_in_the_text_are_that_organisation(tmp_path: P
         "a decision would come \u201conly after full consultation with the operators\u201d.\n"))
     assert speaker_of(a, "hurt the island")[0] == "Nordic Council"
     assert speaker_of(a, "only after full")[0] == "Nordic Council"
+
+
+# -- an organisation named after a common noun for one -----------------------------------------
+
+
+def test_a_body_named_after_its_descriptor_speaks_as_the_firm(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Danish drugmaker Norvexa has bought two rivals.\n\n"
+        "\u201cThe deal makes us the largest generics maker in Europe,\u201d the firm said in a "
+        "statement.\n"))
+    assert speaker_of(a, "The deal makes us")[0] == "Norvexa"
+    assert "Norvexa" in {x.name for x in a.actors if x.kind == "organization"}
+
+
+def test_a_descriptor_before_a_longer_name_makes_no_body(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Campaign group Harbour 2000 said the levy was \"a tax on islanders\".\n"))
+    assert "Harbour" not in {x.name for x in a.actors}

@@ -218,6 +218,8 @@ def _after(para: Paragraph, a: int, b: int, span: QuoteSpan, who: Attributor) ->
         s = verb.end()
         return who.subject(para, s, clause_after(text, s, b), span.open, "after",
                            f"\"…,\" {verb.group()} X")
+    if verb and _CONJUNCTION_RE.fullmatch(text[a:verb.start()]):
+        return None  # 'X said … "A", but admitted it was "B"': the sentence's subject speaks
     if verb and len(text[a:verb.start()].split()) <= 25:
         return who.subject(para, a, verb.start(), span.open, "after",
                            f"\"…,\" X {verb.group()}")
