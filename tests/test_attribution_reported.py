@@ -205,3 +205,31 @@ def test_a_descriptor_before_a_longer_name_makes_no_body(tmp_path: Path) -> None
     a = analyse(tmp_path, (
         "Campaign group Harbour 2000 said the levy was \"a tax on islanders\".\n"))
     assert "Harbour" not in {x.name for x in a.actors}
+
+
+# -- reported phrases of a named subject ------------------------------------------------------
+
+
+def test_a_second_verb_with_no_subject_keeps_the_sentences_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mayor Ilona Varga last week said the council had held a \u201cfrank discussion\u201d, "
+        "but admitted the decision was \u201cnot an easy one\u201d.\n"))
+    assert speaker_of(a, "frank discussion")[0] == "Ilona Varga"
+    assert speaker_of(a, "not an easy one")[0] == "Ilona Varga"
+
+
+def test_likening_and_a_future_call_are_reported_words(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Councillor Bram Jansen likened the ferry timetable to \u00ab a lottery \u00bb. Party "
+        "leader Ines Costa will call for a \u201cfresh start\u201d on the quays.\n"))
+    assert speaker_of(a, "a lottery")[0] == "Bram Jansen"
+    assert speaker_of(a, "fresh start")[0] == "Ines Costa"
+
+
+def test_a_scare_quote_with_no_reporting_verb_stays_unattributed(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Harbour chief Lotte Meyer opened the new quay on Monday. The so-called "
+        "\u201cgreen berth\u201d will take electric ferries, and dockers expect a \u2018busy "
+        "summer\u2019.\n"))
+    assert speaker_of(a, "green berth")[:2] == (None, None)
+    assert speaker_of(a, "busy summer")[:2] == (None, None)
