@@ -218,10 +218,10 @@ def test_a_second_verb_with_no_subject_keeps_the_sentences_speaker(tmp_path: Pat
     assert speaker_of(a, "not an easy one")[0] == "Ilona Varga"
 
 
-def test_likening_and_a_future_call_are_reported_words(tmp_path: Path) -> None:
+def test_likening_and_praising_are_reported_words(tmp_path: Path) -> None:
     a = analyse(tmp_path, (
         "Councillor Bram Jansen likened the ferry timetable to \u00ab a lottery \u00bb. Party "
-        "leader Ines Costa will call for a \u201cfresh start\u201d on the quays.\n"))
+        "leader Ines Costa praised the \u201cfresh start\u201d on the quays.\n"))
     assert speaker_of(a, "a lottery")[0] == "Bram Jansen"
     assert speaker_of(a, "fresh start")[0] == "Ines Costa"
 
@@ -233,3 +233,27 @@ def test_a_scare_quote_with_no_reporting_verb_stays_unattributed(tmp_path: Path)
         "summer\u2019.\n"))
     assert speaker_of(a, "green berth")[:2] == (None, None)
     assert speaker_of(a, "busy summer")[:2] == (None, None)
+
+
+def test_a_headline_predicate_about_a_name_is_not_its_words(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Nordline 'to cut 500 jobs'\n\n"
+        "Ferry operator Nordline will cut 500 jobs, unions at the firm have said.\n\n"
+        "The cuts will fall on the night routes.\n"))
+    assert speaker_of(a, "to cut 500 jobs")[0] != "Nordline"
+
+
+def test_and_continued_with_no_subject_is_the_previous_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Culture Secretary Oksana Petrenko insisted: \u201cWe have a good record on "
+        "planning.\u201d And continued: \u201cWe can be proud of the lowest rates in "
+        "Europe.\u201d\n"))
+    assert speaker_of(a, "We can be proud")[0] == "Oksana Petrenko"
+
+
+def test_a_verb_after_the_quotation_with_no_subject_leaves_the_sentences(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Union leader Ravi Menon, who said the \u201cproblem is far worse than the figures "
+        "show\u201d, called for a law that \u201cprotects every whistleblower\u201d.\n"))
+    assert speaker_of(a, "problem is far worse")[0] == "Ravi Menon"

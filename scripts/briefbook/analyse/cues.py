@@ -20,7 +20,7 @@ from briefbook.analyse.attribution import (
     speech_verb_at,
 )
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
-from briefbook.analyse.reported import relative_antecedent
+from briefbook.analyse.reported import elided_subject, relative_antecedent
 from briefbook.core.lexicon import term_marker_before
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.text import sentence_spans
@@ -80,6 +80,8 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                            "according-to", "according to X")
     verb = _head_verb(head, direct=prev_close > sent_start)
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
+        if prev_close <= sent_start:  # 'X insisted: "…" And continued: "…"'
+            return elided_subject(who, para.number, verb.group())
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
     if verb and (passive := _PASSIVE_RE.search(head, 0, verb.start())) and \
             not verb.group().endswith("ing"):
@@ -216,8 +218,13 @@ def _after(para: Paragraph, a: int, b: int, span: QuoteSpan, who: Attributor) ->
     verb = speech_verb_at(text[:b], a)
     if first and verb and verb.start() == a:
         s = verb.end()
-        return who.subject(para, s, clause_after(text, s, b), span.open, "after",
-                           f"\"…,\" {verb.group()} X")
+        found = who.subject(para, s, clause_after(text, s, b), span.open, "after",
+                            f"\"…,\" {verb.group()} X")
+        if not (found.speaker or found.anonymous or found.name) and _CLAUSE_WORD_RE.match(
+                text[s:b].strip().split(" ", 1)[0] if text[s:b].strip() else "") or \
+                re.match(r"\s+(?:for|on|of|upon)\b", text[s:b]):
+            return None  # '"…," adding it would …', '"…", called for a …': no subject here
+        return found
     if verb and _CONJUNCTION_RE.fullmatch(text[a:verb.start()]):
         return None  # 'X said … "A", but admitted it was "B"': the sentence's subject speaks
     if verb and len(text[a:verb.start()].split()) <= 25:

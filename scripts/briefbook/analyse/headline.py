@@ -7,7 +7,8 @@ headline quotation with no cue of its own (:mod:`briefbook.analyse.cues`) goes, 
 1. to a person or organisation named right before it in the headline (``Blair 'sorry'``,
    ``Ofcom 'to review' the ruling``; a country or a place is not a speaker: ``UK 'needs …'``),
    a surname by the one person of the article who bears it; not before ``by`` (``Blair
-   'damaged' by the row`` is what a poll found, not what he said);
+   'damaged' by the row`` is what a poll found, not what he said), nor when the quotation is
+   a predicate about the name (``Fiat 'to cut jobs'``, ``Bank 'must raise rates'``);
 2. to the speaker of a quotation of the article that repeats its words (the headline
    ``SA unveils 'more for all' budget`` and ``the focus was "more for all"``, said by X);
 3. to the speaker the article's first sentence reports (``…, Prime Minister X has promised.``),
@@ -33,6 +34,10 @@ _PLACES = frozenset({"state", "place", "country", "city", "region"})
 #: The longest subject of a first sentence's report that a headline quotation is given to: a
 #: longer one is a clause (``X has backed the report amid opposition claims …``), not a speaker.
 _SUBJECT_WORDS = 6
+#: A headline quotation that is a predicate about the name before it (``Fiat 'to cut jobs'``,
+#: ``Bank 'must raise rates'``): that name is the topic, not the speaker.
+_PREDICATE_RE = re.compile(r"(?i)(?:to|will|would|must|should|could|can|may|might|is|are|was|"
+                           r"were|has|have|had|be|been|being|needs?|faces?)\b")
 
 
 def is_headline(para: Paragraph) -> bool:
@@ -54,6 +59,7 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
         who: The article's attributor (mentions and actors).
     """
     passive = re.match(r"\s+by\s", para.text[span.close + 1:])  # "Blair 'damaged' by row"
+    passive = passive or _PREDICATE_RE.match(para.text[span.text_start:span.text_end])
     named = [m for m in who.within(para.number, 0, span.open)
              if not para.text[m.end:span.open].strip(" :,") and not passive]
     if named and who.kind(named[-1].actor) not in _PLACES:

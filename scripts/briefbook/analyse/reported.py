@@ -5,12 +5,17 @@ Commission faces two challenges, one from the Airlines Association (AA), which h
 the package as a "bad law"* → the Airlines Association; *…, the mayor, who has warned of "chaos"*
 → the mayor. :func:`relative_antecedent` finds that antecedent for
 :func:`briefbook.analyse.cues.attribute`; the speech verb of the clause decides, as anywhere.
+
+A sentence opening with a conjunction and a speech verb has no subject of its own (*Ms Roe
+insisted: "…" And continued: "…"*, *But told the BBC: "…"*): :func:`elided_subject` gives it to
+the speaker of the quotation before it, in its paragraph or the one before.
 """
 
 from __future__ import annotations
 
 import re
 
+from briefbook.analyse.attribution import NONE, Attribution, Attributor
 from briefbook.analyse.referents import Referents
 from briefbook.core.model import Paragraph
 
@@ -44,3 +49,17 @@ def relative_antecedent(refs: Referents, para: Paragraph, a: int, verb: int
             return mention.start, mention.end
         break
     return None
+
+
+def elided_subject(who: Attributor, paragraph: int, verb: str) -> Attribution:
+    """The previous speaker, for a speech verb whose subject the sentence leaves out.
+
+    Only when the previous quotation with a speaker (or an anonymous one) is in this paragraph
+    or the one before; else ``NONE``.
+    """
+    prev = who.previous
+    if prev is None or paragraph - prev[0] > 1 or not (prev[2].speaker or prev[2].anonymous):
+        return NONE
+    return Attribution(speaker=prev[2].speaker, written=prev[2].written, pattern="continued",
+                       cue=f"And {verb}: \"…\" (no subject: the previous speaker)",
+                       anonymous=prev[2].anonymous)
