@@ -257,3 +257,11 @@ def test_a_verb_after_the_quotation_with_no_subject_leaves_the_sentences(
         "Union leader Ravi Menon, who said the \u201cproblem is far worse than the figures "
         "show\u201d, called for a law that \u201cprotects every whistleblower\u201d.\n"))
     assert speaker_of(a, "problem is far worse")[0] == "Ravi Menon"
+
+
+def test_it_after_a_bodys_report_is_that_body(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Island ferry use is falling, according to the Coastal Research Institute (CRI).\n\n"
+        "Apart from its warning on fares, the CRI report was upbeat.\n\n"
+        "It said the network would \u201cgrow again by 2008\u201d.\n"))
+    assert speaker_of(a, "grow again")[0] == "Coastal Research Institute"

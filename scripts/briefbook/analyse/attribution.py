@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefbook.analyse.mentions import Mention
-from briefbook.analyse.offices import office_holder
+from briefbook.analyse.offices import document_holder, office_holder
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -304,7 +304,8 @@ class Attributor(Referents):
                         for w in _WORD_RE.findall(prev[2].written or ""))):
                 return prev[2].speaker  # the body, or a person's statement ("it said")
             bodies = [m for m in earlier if self.kind(m.actor) != "person"
-                      and paragraph - m.paragraph <= 1 and self._subject_position(m)]
+                      and paragraph - m.paragraph <= 1 and (self._subject_position(m)
+                                                            or document_holder(self, m))]
             return bodies[-1].actor if bodies else None  # "The CBI said … It added"
         people = [m for m in earlier if self.kind(m.actor) == "person"
                   and self.gender(m.actor) in (None, wanted)]

@@ -1,4 +1,4 @@
-"""Who *the chancellor* or *the minister* is when the article never wrote the office by a name.
+"""Who *the chancellor*, *the minister* or *it* is when the article never wrote them by name.
 
 News copy names a person once and then calls them by their office: *Gordon Roe has issued a
 rallying cry … The chancellor said …*, *Education Secretary Ann Lee … The minister also
@@ -10,6 +10,9 @@ leader X* is no *chancellor*) or with a qualifier the subject lacks (``role_qual
 *shadow chancellor X*) does not; an office marked ``general`` there (*the minister*, *the
 MP*) fits any other office-holder. Two fitting people, or none, and the subject stays an
 anonymous description.
+
+:func:`document_holder` lets *it* mean an organisation named as the author of a document
+that opens the sentence before it (*the NIESR report was optimistic … It said*).
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ import re
 from functools import cache
 from importlib import resources
 
+from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
-from briefbook.core.lexicon import fold_word, is_role_word, word_list
+from briefbook.core.lexicon import fold_word, is_document_word, is_role_word, word_list
 
 _DEFINITE_RE = re.compile(r"(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<office>[A-Za-z][\w-]*)"
                           r"(?:\s+[a-z][\w-]*)?")
@@ -74,3 +78,18 @@ def office_holder(refs: Referents, paragraph: int, at: int, written: str) -> str
 
     candidates = {m.actor for m in people if fits(m.actor)}
     return candidates.pop() if len(candidates) == 1 else None
+
+
+def document_holder(refs: Referents, mention: Mention) -> bool:
+    """An organisation named as the author of a document that is its sentence's subject.
+
+    *The NIESR report was optimistic. It said …*, *The CBI's survey found …*: ``the``, the
+    name (or its possessive) and a document word (``document_words.txt``) open the sentence
+    or its main clause (after a comma), so a following *it* means the organisation.
+    """
+    para = refs.source.paragraph(mention.paragraph)
+    if para is None:
+        return False
+    after = re.match(r"(?:[’']s)?((?:\s+[a-z]+){1,2})\b", para.text[mention.end:])
+    return bool(after and any(is_document_word(w) for w in after.group(1).split())
+                and re.search(r"(?:^|[.,;]\s+)(?:[Tt]he\s+)?$", para.text[:mention.start]))
