@@ -265,3 +265,29 @@ def test_it_after_a_bodys_report_is_that_body(tmp_path: Path) -> None:
         "Apart from its warning on fares, the CRI report was upbeat.\n\n"
         "It said the network would \u201cgrow again by 2008\u201d.\n"))
     assert speaker_of(a, "grow again")[0] == "Coastal Research Institute"
+
+
+def test_a_capitalised_headline_quotation_is_a_name(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Okafor launches 'Sea Change' party\n\n"
+        "Former minister Chidi Okafor has launched a new party, Sea Change, he said on "
+        "Monday.\n\n"
+        "\u201cSea Change\u201d will stand in every coastal seat, he told the Island Courier.\n"))
+    assert speaker_of(a, "Sea Change")[0] is None
+
+
+def test_a_headline_gerund_after_a_name_is_not_the_names_words(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Okafor 'pressing Norway on fishing'\n\n"
+        "Chidi Okafor is pressing Norway to share fishing rights, his office has indicated.\n\n"
+        "Talks continue next week.\n"))
+    assert speaker_of(a, "pressing Norway")[0] is None
+
+
+def test_an_indefinite_first_sentence_subject_stays_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Ferry plan 'naive'\n\n"
+        "The ferry plan is naive, a senior Nordic Council politician says.\n\n"
+        "The plan goes to a vote in May.\n"))
+    speaker, anonymous, _ = speaker_of(a, "naive")
+    assert speaker is None and anonymous
