@@ -291,3 +291,10 @@ def test_an_indefinite_first_sentence_subject_stays_anonymous(tmp_path: Path) ->
         "The plan goes to a vote in May.\n"))
     speaker, anonymous, _ = speaker_of(a, "naive")
     assert speaker is None and anonymous
+
+
+def test_a_participle_warning_reports_its_subjects_words(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Harbour minister Chidi Okafor has rallied dockers, warning that the stakes are "
+        "\u201ctoo high to stay at home\u201d.\n"))
+    assert speaker_of(a, "too high to stay")[0] == "Chidi Okafor"
