@@ -6,9 +6,9 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
 ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
-``discrepancies``, ``evidence``, ``figures``, ``homoglyphs``, ``mentions``, ``merge``,
-``namefinder``, ``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``,
-``referents``, ``review``, ``source_dates``.
+``discrepancies``, ``evidence``, ``figures``, ``headline``, ``homoglyphs``, ``mentions``,
+``merge``, ``namefinder``, ``offices``, ``people``, ``periods``, ``quantities``, ``quotes``,
+``quotespans``, ``referents``, ``reported``, ``review``, ``source_dates``.
 """
 
 __all__ = [
@@ -27,16 +27,19 @@ __all__ = [
     "discrepancies",
     "evidence",
     "figures",
+    "headline",
     "homoglyphs",
     "mentions",
     "merge",
     "namefinder",
+    "offices",
     "people",
     "periods",
     "quantities",
     "quotes",
     "quotespans",
     "referents",
+    "reported",
     "review",
     "source_dates",
 ]

@@ -41,7 +41,7 @@ not its speaker.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefbook.analyse.described import (
@@ -53,6 +53,7 @@ from briefbook.analyse.described import (
     sentence_before,
 )
 from briefbook.analyse.mentions import Mention
+from briefbook.analyse.offices import document_holder, office_holder
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -105,9 +106,6 @@ _PREPOSITION_RE = re.compile(
     r"asked)\s[^,;]*$", re.IGNORECASE)
 _DOCUMENT_RE = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+),?\s+(?:by|from|of)\s+", re.IGNORECASE)
-_CLAUSE_END_RE = re.compile(
-    r",|;|\s(?:adding|who|which|as|after|before|when|while|in an?|on|at|during|following|"
-    r"speaking|told|telling|looking|saying|according)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’'.-]+")
 _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|because|since|although|though|"
                              r"until|once|whereas)\s+")
@@ -120,27 +118,23 @@ _NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|th
                              r"your|whose|latest|recent|such)\s+$")
 
 
-def speech_verb_at(text: str, start: int = 0) -> re.Match[str] | None:
-    """The first speech verb of ``text`` at or after ``start`` (word bounded).
+def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:
+    """Speech verbs of ``text`` from ``start``, in order.
 
-    A word after a determiner or a possessive is a noun, not a verb (*these claims*,
-    *his comments*).
+    A word after a determiner or a possessive is a noun (*these claims*, *his comments*).
     """
-    for match in _WORD_RE.finditer(text, start):
-        if is_speech_verb(match.group().rstrip(".")) and not _NOUN_BEFORE_RE.search(
-                text[max(0, match.start() - 9):match.start()]):
-            return match
-    return None
+    return (m for m in _WORD_RE.finditer(text, start) if is_speech_verb(m.group().rstrip("."))
+            and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 9):m.start()]))
+
+
+def speech_verb_at(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first speech verb of ``text`` at or after ``start`` (word bounded)."""
+    return next(_speech_verbs(text, start), None)
 
 
 def last_speech_verb(text: str) -> re.Match[str] | None:
     """The last speech verb of ``text`` (not one used as a noun)."""
-    found = None
-    for match in _WORD_RE.finditer(text):
-        if is_speech_verb(match.group().rstrip(".")) and not _NOUN_BEFORE_RE.search(
-                text[max(0, match.start() - 9):match.start()]):
-            found = match
-    return found
+    return ([None, *_speech_verbs(text)])[-1]
 
 
 class Attributor(Referents):
@@ -233,6 +227,9 @@ class Attributor(Referents):
             anonymous = None
             if speaker is None and pron in ("he", "she"):
                 anonymous = self.reporter_between(para.number, min(origin, at))
+                if anonymous and (holder := office_holder(self, para.number, min(origin, at),
+                                                          anonymous)):
+                    speaker, anonymous = holder, None  # "The chancellor said … he said"
             if speaker is None and anonymous is None and pron in ("he", "she"):
                 speaker, anonymous = self._described_before(para, min(origin, at), pron)
             prev = self.previous
@@ -285,6 +282,10 @@ class Attributor(Referents):
                                               r"(?:[a-z][\w-]+|[A-Z]{2,4})", written) and \
                     not fold_word(role).startswith(_FUNCTIONARIES):
                 named = self.described(para.number, min(a, at))
+            if named is None and (named := office_holder(self, para.number, min(a, at),
+                                                         written)):
+                return Attribution(speaker=named, written=written, pattern="role",
+                                   cue=f'{cue} (office "{role}": the one person named before)')
             if named is None and re.fullmatch(r"(?i:the)(?: [A-Za-z][\w-]*){1,3}", written) and \
                     not fold_word(role).startswith(_FUNCTIONARIES) and \
                     not re.search(r"[^s]s$", fold_word(role)):
@@ -373,7 +374,8 @@ class Attributor(Referents):
                         for w in _WORD_RE.findall(prev[2].written or ""))):
                 return prev[2].speaker  # the body, or a person's statement ("it said")
             bodies = [m for m in earlier if self.kind(m.actor) != "person"
-                      and paragraph - m.paragraph <= 1 and self._subject_position(m)]
+                      and paragraph - m.paragraph <= 1 and (self._subject_position(m)
+                                                            or document_holder(self, m))]
             return bodies[-1].actor if bodies else None  # "The CBI said … It added"
         people = [m for m in earlier if self.kind(m.actor) == "person"
                   and self.gender(m.actor) in (None, wanted)]
@@ -493,8 +495,3 @@ class Attributor(Referents):
         before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
         words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
         return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
-
-def clause_after(text: str, start: int, end: int) -> int:
-    """Where a subject written after its verb ends: ``said the spokeswoman, adding …``."""
-    match = _CLAUSE_END_RE.search(text, start, end)
-    return match.start() if match else end

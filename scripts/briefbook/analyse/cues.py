@@ -15,11 +15,12 @@ from briefbook.analyse.attribution import (
     NONE,
     Attribution,
     Attributor,
-    clause_after,
     last_speech_verb,
     speech_verb_at,
 )
+from briefbook.analyse.described import clause_after
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
+from briefbook.analyse.reported import elided_subject, relative_antecedent
 from briefbook.core.lexicon import fold_word, term_marker_before, word_list
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.text import sentence_spans
@@ -102,6 +103,8 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
             return found
         break
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
+        if prev_close <= sent_start:  # 'X insisted: "…" And continued: "…"'
+            return elided_subject(who, para.number, verb.group())
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
     if verb and (passive := _PASSIVE_RE.search(head, 0, verb.start())) and \
             not verb.group().endswith("ing"):
@@ -119,6 +122,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         a = head_a + verb.end() + inverted.start(1)  # "The aim, says the firm, is …"
         return who.subject(para, a, a + len(inverted.group(1)), span.open, "before",
                            f"…, {verb.group()} X, …: \"…\"")
+    if verb and (antecedent := relative_antecedent(who, para, head_a, head_a + verb.start())):
+        return who.subject(para, *antecedent, span.open, "before",
+                           f"X, who/which {verb.group()} \"…\" (a relative clause)")
     if verb:
         a = head_a
         if verb.group().endswith("ing") and (with_ := _WITH_RE.search(head, 0, verb.start())):
@@ -235,8 +241,15 @@ def _after(para: Paragraph, a: int, b: int, span: QuoteSpan, who: Attributor) ->
     verb = speech_verb_at(text[:b], a)
     if first and verb and verb.start() == a:
         s = verb.end()
-        return who.subject(para, s, clause_after(text, s, b), span.open, "after",
-                           f"\"…,\" {verb.group()} X")
+        found = who.subject(para, s, clause_after(text, s, b), span.open, "after",
+                            f"\"…,\" {verb.group()} X")
+        if not (found.speaker or found.anonymous or found.name) and _CLAUSE_WORD_RE.match(
+                text[s:b].strip().split(" ", 1)[0] if text[s:b].strip() else "") or \
+                re.match(r"\s+(?:for|on|of|upon)\b", text[s:b]):
+            return None  # '"…," adding it would …', '"…", called for a …': no subject here
+        return found
+    if verb and _CONJUNCTION_RE.fullmatch(text[a:verb.start()]):
+        return None  # 'X said … "A", but admitted it was "B"': the sentence's subject speaks
     if verb and len(text[a:verb.start()].split()) <= 25:
         return who.subject(para, a, verb.start(), span.open, "after",
                            f"\"…,\" X {verb.group()}")
@@ -350,3 +363,12 @@ def forward(source: Source, para: Paragraph, spans: dict[int, list[QuoteSpan]],
     return Attribution(speaker=found.speaker, written=found.written, pattern="continued",
                        cue=f"continued in the next paragraph: {found.cue}",
                        anonymous=found.anonymous, name=found.name)
+
+
+def sentence_report(para: Paragraph, a: int, b: int, who: Attributor) -> Attribution:
+    """The speaker the sentence ``para.text[a:b]`` reports (``…, X said.``), or ``NONE``.
+
+    Read as the previous sentence of a quotation is: a named speaker, a resolved pronoun or an
+    anonymous description; ``NONE`` when it reports nobody known.
+    """
+    return _report(para, a, b, b, "the sentence", who)

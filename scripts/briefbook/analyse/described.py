@@ -152,3 +152,12 @@ def name_shaped(words: Sequence[str]) -> str | None:
                            or is_organisation_word(re.sub(r"(?<=[^s])s$", "", caps[0])))):
         return None
     return " ".join(caps)
+
+
+_CLAUSE_END_RE = re.compile(
+    r",|;|\s(?:adding|who|which|as|after|before|when|while|in an?|on|at|during|following|"
+    r"speaking|told|telling|looking|saying|according)\b", re.IGNORECASE)
+def clause_after(text: str, start: int, end: int) -> int:
+    """Where a subject written after its verb ends: ``said the spokeswoman, adding …``."""
+    match = _CLAUSE_END_RE.search(text, start, end)
+    return match.start() if match else end

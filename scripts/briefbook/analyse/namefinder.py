@@ -29,6 +29,7 @@ from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
     honorific_gender,
+    is_body_noun,
     is_function_word,
     is_not_surname,
     is_organisation_word,
@@ -253,7 +254,7 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
             names, index = _organisation(run, runs, index, text, org)
             found.extend(names)
             continue
-        name = _person(run, text)
+        name = _person(run, text) or _described_body(run, text)
         if name is not None:
             found.append(name)
             continue
@@ -262,6 +263,27 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
             found.append(Name(text=phrase, start=run[0].start, end=run[-1].start + len(
                 run[-1].bare), kind="place", reason=f"place '{phrase}'"))
     return found
+
+
+def _described_body(run: list[_Token], text: str) -> Name | None:
+    """An organisation named after a common noun for one: *drugmaker Norvia*, *music giant Q*.
+
+    The word right before the run is a body noun of ``body_nouns.txt`` in lower case (*the
+    firm Halden & Co*, *US rival Grey Global*); the run is at most three words, none of them
+    a title, a function word, a demonym or a given name, and it is not a place, nor cut short
+    of a name going on (*group Transport 2000*, *group Victims of Crime*).
+    """
+    before = re.search(r"(?:^|\s)([a-z][\w-]*)\s$", text[max(0, run[0].start - 30):run[0].start])
+    words = [t.bare for t in run]
+    if before is None or not is_body_noun(before.group(1)) or len(words) > 3 \
+            or re.match(r" (?:\d|of\b)", text[run[-1].start + len(run[-1].bare):]) \
+            or place_kind(" ".join(words)) is not None or first_name_gender(words[0]) \
+            or any(is_title(w) or is_function_word(w) or place_kind(w) == "demonym"
+                   for w in words):
+        return None
+    end = run[-1].start + len(run[-1].bare)
+    return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
+                reason=f"described as a '{before.group(1)}'", possessive=run[-1].possessive)
 
 
 def _organisation(run: list[_Token], runs: Sequence[list[_Token]], index: int, text: str,

@@ -136,6 +136,27 @@ def _acronyms(source: Source, found: Sequence[Found]) -> dict[str, str]:
     return out
 
 
+def _initials(source: Source, found: Sequence[Found]) -> dict[str, str]:
+    """Organisation name → its initials when the article writes them: ``European Union``, ``EU``.
+
+    The initials of the name's capitalised words (``of``, ``and``, ``the``, ``for`` left out),
+    at least two letters, written as a word of their own somewhere in the article.
+    """
+    text = "\n".join(p.text for p in source.paragraphs if not p.boilerplate)
+    out: dict[str, str] = {}
+    for f in found:
+        if f.name.kind not in ("organization", "media"):
+            continue
+        words = [w for w in re.findall(r"[\w’'-]+", f.name.text)
+                 if w.lower() not in ("of", "and", "the", "for")]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        initials = "".join(w[0] for w in words)
+        if re.search(r"(?<![\w-])" + re.escape(initials) + r"(?![\w-])", text):
+            out[f.name.text] = initials
+    return out
+
+
 def cluster_source(source: Source, found: Sequence[Found]) -> list[_Cluster]:
     """The people and organisations of one article, each surname form joined to its name."""
     clusters: dict[str, _Cluster] = {}
@@ -158,7 +179,7 @@ def cluster_source(source: Source, found: Sequence[Found]) -> list[_Cluster]:
             owners[0].forms.append(f)
         elif not owners:
             clusters.setdefault(word, _Cluster(name=f.name.text, kind="person")).forms.append(f)
-    acronyms = _acronyms(source, found)
+    acronyms = {**_initials(source, found), **_acronyms(source, found)}
     for f in found:
         if f.name.kind in ("organization", "media"):
             cluster = clusters.setdefault(key(f.name.text),

@@ -33,6 +33,7 @@ from briefbook.analyse.cues import (
     previous_sentence,
 )
 from briefbook.analyse.described import attributive_term
+from briefbook.analyse.headline import headline_attribution, is_headline
 from briefbook.analyse.mentions import Mention, find_mentions
 from briefbook.analyse.people import People, find_people
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
@@ -71,7 +72,9 @@ class Quote:
         kind: ``statement`` or ``phrase``.
         pattern: The rule that found the speaker: ``after``, ``before``, ``according-to``,
             ``dash``, ``lead-in``, ``previous-sentence``, ``pronoun``, ``role``, ``split``,
-            ``continued``, ``term`` (a name or term, no speaker) or ``none``.
+            ``continued``, ``headline`` (a quotation of the headline, given to the speaker the
+            article names: :mod:`briefbook.analyse.headline`), ``term`` (a name or term, no
+            speaker) or ``none``.
         cue: The cue as an editor reads it (``"…," said X``, ``X said: "…"`` …).
         anonymous: The description of an unnamed speaker ("a senior official"), else
             ``None``.
@@ -130,6 +133,9 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
                 found = previous_sentence(para, span, para_spans, who)
             if found.pattern == "none" and span.unclosed and index + 1 == len(para_spans):
                 found = forward(source, para, spans, who)
+            if found.name and not found.speaker and is_headline(para):
+                found = replace(found, name=None)  # "Parties warned over '…'": a headline's
+                # words are too terse to make a new speaker of
             if found.name and not found.speaker:
                 names.append(found.name)
                 found = Attribution(speaker=slugify(found.name) or None, written=found.written,
@@ -145,7 +151,25 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
                 who.previous = (para.number, span.close, found)
             if span.unclosed and index + 1 == len(para_spans):
                 open_from_previous = quote
-    return quotes, names
+    return _headlines(source, quotes, spans, who), names
+
+
+def _headlines(source: Source, quotes: list[Quote], spans: dict[int, list[QuoteSpan]],
+               who: Attributor) -> list[Quote]:
+    """Quotations of the headline with no cue, given a speaker by the article below them."""
+    said = [(q.text, q.speaker) for q in quotes
+            if (p := source.paragraph(q.paragraph)) is not None and not is_headline(p)]
+    done = []
+    for quote in quotes:
+        para = source.paragraph(quote.paragraph)
+        if quote.pattern == "none" and para is not None and is_headline(para):
+            span = next(s for s in spans[para.number] if s.text_start == quote.start)
+            found = headline_attribution(source, para, span, said, spans, who)
+            if found.pattern != "none":
+                quote = replace(quote, speaker=found.speaker, speaker_as_written=found.written,
+                                pattern=found.pattern, cue=found.cue, anonymous=found.anonymous)
+        done.append(quote)
+    return done
 
 
 def _carry(quote: Quote, pattern: str, cue: str) -> Attribution:

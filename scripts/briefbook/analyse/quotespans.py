@@ -1,10 +1,15 @@
-"""Where quotations are in a paragraph: spans between double quotation marks.
+"""Where quotations are in a paragraph: spans between double or single quotation marks.
 
 Curly, low-9 and guillemet marks open and close by their shape; a straight mark opens after a
 space or an opening bracket or dash and otherwise closes. A quotation left open runs to the end
 of its paragraph; a mark shaped as an opening one after a sentence's end inside an open
 quotation starts a new one (the news style ``"A. "B."``). ``Robert "Bob" Jones`` is a nickname,
 not a quotation.
+
+Single marks (``'…'``, ``‘…’``, ``‚…‘``, ``‹…›``: the British headline style ``Blair 'sorry'
+over …`` and quoted terms) make a quotation outside the double-mark ones when they close in
+their paragraph, by the apostrophe rules of :func:`briefbook.core.quotemarks.quote_spans`
+(``Reddy's``, ``the airlines' fears`` and ``the '90s`` are apostrophes, not quotations).
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefbook.core.quotemarks import SINGLE_PAIRS
+from briefbook.core.quotemarks import quote_spans as marked_spans
 from briefbook.core.text import sentence_spans
 
 _OPEN = "\u201c\u201e\u00ab"
@@ -65,7 +72,31 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             opened = None
     if opened is not None:
         spans.append(_make_span(text, opened, len(text), unclosed=True))
-    return [s for s in spans if s.text_end > s.text_start and not _nickname(text, s)]
+    doubles = [s for s in spans if s.text_end > s.text_start and not _nickname(text, s)]
+    return sorted(doubles + _single_spans(text, doubles), key=lambda s: s.open)
+
+
+def _single_spans(text: str, doubles: Sequence[QuoteSpan]) -> list[QuoteSpan]:
+    """Closed single-mark quotations outside the double-mark ones (module docstring).
+
+    The quoted words must start with a letter or a digit and hold two letters or digits
+    (``rock 'n' roll`` has none); an elided decade (``'90s``) is not one, nor a span over a
+    sentence's end closed by a plural possessive (``known as '771. The firms' shares``).
+    """
+    found = []
+    for span in marked_spans(text):
+        if span.opener not in SINGLE_PAIRS or not span.closed:
+            continue
+        opened, close = span.start - 1, span.end
+        inner = text[span.start:span.end]
+        if any(d.open <= opened <= d.close or d.open <= close <= d.close for d in doubles) \
+                or not inner[:1].isalnum() or len(re.findall(r"\w", inner)) < 2 \
+                or re.match(r"\d0s\b", inner) or (
+                    re.search(r"[.!?]\s+[A-Z]", inner) and inner.endswith("s")
+                    and re.match(r"\s+[a-z]", text[close + 1:close + 3])):
+            continue
+        found.append(_make_span(text, opened, close, unclosed=False))
+    return [s for s in found if s.text_end > s.text_start and not _nickname(text, s)]
 
 
 def _opens(text: str, index: int) -> bool:

@@ -1,0 +1,115 @@
+"""Who a quotation in a headline belongs to.
+
+A headline quotes in shorthand (``Blair 'sorry' over delay``, ``Tsunami 'won't divert aid'``,
+the British style in single marks) and names its speaker, if at all, in the article below. A
+headline quotation with no cue of its own (:mod:`briefbook.analyse.cues`) goes, in this order:
+
+1. to a person or organisation named right before it in the headline (``Blair 'sorry'``,
+   ``Ofcom 'to review' the ruling``; a country or a place is not a speaker: ``UK 'needs …'``),
+   a surname by the one person of the article who bears it; not before ``by`` (``Blair
+   'damaged' by the row`` is what a poll found, not what he said), nor when the quotation is
+   a predicate about the name (``Fiat 'to cut jobs'``, ``Bank 'must raise rates'``, ``X
+   'pressing for a deal'``, ``X 'said he would go'``);
+2. to the speaker of a quotation of the article that repeats its words (the headline
+   ``SA unveils 'more for all' budget`` and ``the focus was "more for all"``, said by X); a
+   single word only when it is that whole quotation (``'police'`` is in many a sentence);
+3. to the speaker the article's first sentence reports (``…, Prime Minister X has promised.``),
+   or its description when unnamed (``…, a Home Office minister has said.``), when that
+   subject is short: in ``X has backed the plan amid opposition claims …`` nobody reports.
+
+A headline quotation that none of them fits keeps no speaker: a term or a scare quote; so does
+one whose words are all capitalised (``Kilroy launches 'Veritas' party``: a name). An
+indefinite subject of the first sentence (``a senior EU politician says``) is an anonymous
+speaker, never the body its words name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefbook.analyse.attribution import NONE, Attribution, Attributor
+from briefbook.analyse.cues import sentence_report
+from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
+from briefbook.core.lexicon import is_speech_verb
+from briefbook.core.model import Paragraph, Source
+from briefbook.core.text import fold
+
+#: Actor kinds that never speak for a headline (``UK 'needs true data'``).
+_PLACES = frozenset({"state", "place", "country", "city", "region"})
+#: The longest subject of a first sentence's report that a headline quotation is given to: a
+#: longer one is a clause (``X has backed the report amid opposition claims …``), not a speaker.
+_SUBJECT_WORDS = 6
+#: A headline quotation that is a predicate about the name before it (``Fiat 'to cut jobs'``,
+#: ``Bank 'must raise rates'``): that name is the topic, not the speaker.
+_PREDICATE_RE = re.compile(r"(?i)(?:to|will|would|must|should|could|can|may|might|is|are|was|"
+                           r"were|has|have|had|be|been|being|needs?|faces?)\b")
+
+
+def is_headline(para: Paragraph) -> bool:
+    """Whether a paragraph is the article's headline (as the reader recognised it)."""
+    return para.role == "headline"
+
+
+def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
+                         said: Sequence[tuple[str, str | None]],
+                         spans: dict[int, list[QuoteSpan]], who: Attributor) -> Attribution:
+    """The speaker of a headline quotation with no cue (module docstring), or ``NONE``.
+
+    Args:
+        source: The article.
+        para: Its headline paragraph.
+        span: The quotation in the headline.
+        said: The article's other quotations as ``(text, speaker id)`` pairs.
+        spans: The quotation spans of every paragraph, by paragraph number.
+        who: The article's attributor (mentions and actors).
+    """
+    passive = re.match(r"\s+by\s", para.text[span.close + 1:])  # "Blair 'damaged' by row"
+    first = re.findall(r"[\w’'-]+", para.text[span.text_start:span.text_end])[:1]
+    passive = passive or _PREDICATE_RE.match(para.text[span.text_start:span.text_end]) or (
+        first and (is_speech_verb(first[0]) or first[0].endswith("ing")))
+    named = [m for m in who.within(para.number, 0, span.open)
+             if not para.text[m.end:span.open].strip(" :,") and not passive]
+    if named and who.kind(named[-1].actor) not in _PLACES:
+        return Attribution(speaker=named[-1].actor, written=named[-1].text, pattern="headline",
+                           cue="headline: X 'said …'")
+    if not passive and (surname := re.search(r"(?:^|\s)([A-Z][\w’'-]+)[\s:,]*$",
+                                              para.text[:span.open])):
+        word = surname.group(1)
+        people = {m.actor for m in who.mentions
+                  if who.kind(m.actor) == "person" and who.name_of(m.actor).split()[-1] == word}
+        if len(people) == 1:  # "Okafor 'regrets' delay": the one Okafor of the article
+            return Attribution(speaker=people.pop(), written=word, pattern="headline",
+                               cue="headline: X 'said …' (a surname of the article)")
+    quoted = re.findall(r"[\w’'-]+", para.text[span.text_start:span.text_end])
+    if quoted and all(w[:1].isupper() for w in quoted):
+        return NONE  # "Kilroy launches 'Veritas' party": a name, not words said
+    words = _folded(para.text[span.text_start:span.text_end])
+    if words:
+        speakers = {speaker for text, speaker in said
+                    if speaker and (_folded(text) == words if " " not in words else re.search(
+                        r"(?:^|\W)" + re.escape(words) + r"(?:\W|$)", _folded(text)))}
+        if len(speakers) == 1:
+            return Attribution(speaker=speakers.pop(), written=None, pattern="headline",
+                               cue="headline: the words of a quotation in the article")
+    lead = next((p for p in source.paragraphs
+                 if p.number > para.number and not p.boilerplate and p.role is None), None)
+    if lead is None:
+        return NONE
+    lead_spans = spans.get(lead.number, [])
+    sentences = masked_sentences(lead.text, tuple(lead_spans)) or ((0, len(lead.text)),)
+    a, b = sentences[0]
+    found = sentence_report(lead, a, b, who)
+    if found.speaker and re.match(r"(?i)an?\s", found.written or "") and \
+            who.kind(found.speaker) != "person":
+        found = Attribution(speaker=None, written=found.written, pattern=found.pattern,
+                            cue=found.cue, anonymous=found.written)  # "a senior EU politician"
+    if (found.speaker or found.anonymous) and len((found.written or "").split()) <= _SUBJECT_WORDS:
+        return Attribution(speaker=found.speaker, written=found.written, pattern="headline",
+                           cue=f"headline: the article's first sentence ({found.cue})",
+                           anonymous=found.anonymous)
+    return NONE
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text).lower()))

@@ -1,0 +1,95 @@
+"""Who *the chancellor*, *the minister* or *it* is when the article never wrote them by name.
+
+News copy names a person once and then calls them by their office: *Gordon Roe has issued a
+rallying cry … The chancellor said …*, *Education Secretary Ann Lee … The minister also
+confirmed …*. When :meth:`~briefbook.analyse.referents.Referents.role_holder` finds nobody
+who was given the office by name, a definite office subject (``the`` and at most two lower-case
+words before an office of ``office_words.txt``: *the chancellor*, *the new prime minister*)
+means the one person named before it who fits: a person written with another office (*Tory
+leader X* is no *chancellor*) or with a qualifier the subject lacks (``role_qualifiers.txt``:
+*shadow chancellor X*) does not; an office marked ``general`` there (*the minister*, *the
+MP*) fits any other office-holder. Two fitting people, or none, and the subject stays an
+anonymous description.
+
+:func:`document_holder` lets *it* mean an organisation named as the author of a document
+that opens the sentence before it (*the NIESR report was optimistic … It said*).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from briefbook.analyse.mentions import Mention
+from briefbook.analyse.referents import Referents
+from briefbook.core.lexicon import fold_word, is_document_word, is_role_word, word_list
+
+_DEFINITE_RE = re.compile(r"(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<office>[A-Za-z][\w-]*)"
+                          r"(?:\s+[a-z][\w-]*)?")
+
+
+@cache
+def offices() -> dict[str, bool]:
+    """Office word → whether it is general (``office_words.txt``; folded)."""
+    text = resources.files("briefbook.core").joinpath("data", "office_words.txt") \
+        .read_text("utf-8")
+    found: dict[str, bool] = {}
+    for line in text.splitlines():
+        fields = line.split("#", 1)[0].split()
+        if fields:
+            found[fold_word(fields[0])] = fields[1:2] == ["general"]
+    return found
+
+
+def office_holder(refs: Referents, paragraph: int, at: int, written: str) -> str | None:
+    """The one person named before ``at`` that a definite office subject means, or ``None``.
+
+    Args:
+        refs: The article's mentions and actors.
+        paragraph: The paragraph of the subject.
+        at: Offset of the subject (or of its quotation) in that paragraph.
+        written: The subject as written (``The chancellor``, ``the new prime minister``).
+    """
+    match = _DEFINITE_RE.fullmatch(written.strip())
+    if match is None:
+        return None
+    words = [fold_word(w) for w in written.split()[1:]]
+    known = offices()
+    held = [w for w in words if w in known]
+    if not held or any(w[:1].isupper() for w in written.split()[1:]
+                       if fold_word(w) not in known and not is_role_word(w)):
+        return None  # "the Treasury minister": a modifier names someone else's office
+    people = [m for m in refs.before(paragraph, at) if refs.kind(m.actor) == "person"]
+    specific = [w for w in held if not known[w]]
+    stems = [w.rstrip("s")[:7] for w in specific]
+    qualifiers = word_list("role_qualifiers")
+
+    def fits(person: str) -> bool:
+        actor = refs.actors.get(person)
+        titles = [r.title for r in actor.roles] if actor else []
+        titles += [t for m in people if m.actor == person for t in refs._titles_near(m)]
+        title_words = {w for t in titles for w in map(fold_word, re.findall(r"[\w-]+", t))}
+        if title_words & qualifiers - set(words):
+            return False  # "shadow chancellor X" is not "the chancellor"
+        return not specific or not [
+            w for w in title_words if w in known and not known[w] and w not in words
+            and not any(w.startswith(stem) for stem in stems)]
+
+    candidates = {m.actor for m in people if fits(m.actor)}
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+def document_holder(refs: Referents, mention: Mention) -> bool:
+    """An organisation named as the author of a document that is its sentence's subject.
+
+    *The NIESR report was optimistic. It said …*, *The CBI's survey found …*: ``the``, the
+    name (or its possessive) and a document word (``document_words.txt``) open the sentence
+    or its main clause (after a comma), so a following *it* means the organisation.
+    """
+    para = refs.source.paragraph(mention.paragraph)
+    if para is None:
+        return False
+    after = re.match(r"(?:[’']s)?((?:\s+[a-z]+){1,2})\b", para.text[mention.end:])
+    return bool(after and any(is_document_word(w) for w in after.group(1).split())
+                and re.search(r"(?:^|[.,;]\s+)(?:[Tt]he\s+)?$", para.text[:mention.start]))
