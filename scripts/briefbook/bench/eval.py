@@ -12,8 +12,8 @@ Two gold sets, scored by the rules of ``EVAL.md`` (kept with the project as
   ``tests/gold/bbc-dev/*.yml`` (development: rules are tuned and errors inspected on it) and
   ``tests/gold/bbc-dev2/*.yml`` (a second development set, annotated after the rules were tuned
   on the first: its first figure is the honest estimate of how they generalise), and
-  ``bbc-dev3``/``bbc-dev4`` (two more, annotated in the third round, each scored once before
-  any rule was tuned on it).
+  ``bbc-dev3`` to ``bbc-dev6`` (four more, annotated in the third session, each scored once
+  before any rule was tuned on it).
 
 Scoring (labels marked ``unsure: true`` are left out, and so is an extracted quotation that only
 an unsure label matches: it is neither right nor wrong):
@@ -247,6 +247,16 @@ def bbc_dev4(config: EvalConfig) -> Section:
     return _bbc_set(config, "bbc-dev4", "BBC fourth development gold")
 
 
+def bbc_dev5(config: EvalConfig) -> Section:
+    """The same figures on the fifth development set (``bbc-dev5/``)."""
+    return _bbc_set(config, "bbc-dev5", "BBC fifth development gold")
+
+
+def bbc_dev6(config: EvalConfig) -> Section:
+    """The same figures on the sixth development set (``bbc-dev6/``)."""
+    return _bbc_set(config, "bbc-dev6", "BBC sixth development gold")
+
+
 def _bbc_set(config: EvalConfig, folder: str, label: str) -> Section:
     golds = load_bbc_gold(config.gold / folder)
     section = Section(title=f"{label} ({len(golds)} articles, tests/gold/{folder}, "
@@ -408,11 +418,13 @@ def chronology(config: EvalConfig) -> Section:
 
 #: The sections of ``briefbook eval``, in order: each takes the configuration.
 SECTIONS: list[Callable[[EvalConfig], Section]] = [example_book, bbc, bbc_dev, bbc_dev2,
-                                                   bbc_dev3, bbc_dev4, chronology]
+                                                   bbc_dev3, bbc_dev4, bbc_dev5, bbc_dev6,
+                                                   chronology]
 #: Names of the sections for ``briefbook eval --only``.
 SECTION_NAMES: dict[str, Callable[[EvalConfig], Section]] = {
     "example": example_book, "bbc": bbc, "bbc-dev": bbc_dev, "bbc-dev2": bbc_dev2,
-    "bbc-dev3": bbc_dev3, "bbc-dev4": bbc_dev4, "chronology": chronology}
+    "bbc-dev3": bbc_dev3, "bbc-dev4": bbc_dev4, "bbc-dev5": bbc_dev5, "bbc-dev6": bbc_dev6,
+    "chronology": chronology}
 
 
 def run(config: EvalConfig, sections: Sequence[Callable[[EvalConfig], Section]] = ()
