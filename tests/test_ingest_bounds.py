@@ -120,7 +120,11 @@ def test_an_unreadable_file_fails_alone(briefing: Path, tmp_path: Path,
 
 
 def test_a_large_file_that_is_not_utf8_adds_in_seconds(briefing: Path, tmp_path: Path) -> None:
-    """Decoding is linear: 1 MB with a stray Latin-1 byte every few words (was 80 s)."""
+    """Reading is not quadratic: 1 MB with a stray Latin-1 byte every few words (was 80 s).
+
+    The bound guards against the hang, not a speed figure (``briefbook bench`` measures that):
+    it is wide enough for a loaded machine and far below the quadratic 80 s.
+    """
     line = "Caf\xe9 prices rose by \xa35 in the harbour district on Tuesday. ".encode("latin-1")
     data = (line * (1_000_000 // len(line) + 1))[:1_000_000]
     path = tmp_path / "latin.txt"
@@ -129,7 +133,7 @@ def test_a_large_file_that_is_not_utf8_adds_in_seconds(briefing: Path, tmp_path:
     result = add_inputs(briefing, [str(path)])
     took = time.monotonic() - started
     assert [a.id for a in result.added] == ["latin"]
-    assert took < 5, f"{took:.1f} s"
+    assert took < 30, f"{took:.1f} s"
     source = load_book(briefing).source("latin")
     assert source.paragraphs[0].text.startswith("Café prices rose by £5")
 

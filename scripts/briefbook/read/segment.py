@@ -15,6 +15,7 @@ analysis stages keep their own splitter (:func:`briefbook.core.text.sentence_spa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import sentencex
 
@@ -94,15 +95,23 @@ def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
     """
     if not text.strip():
         return []
-    quotes = quotation_spans(text)
+    quotes = quotation_spans(text)  # outer spans: sorted, not overlapping
+    starts = [a for a, _ in quotes]
+
+    def inside(offset: int) -> bool:
+        i = bisect_left(starts, offset) - 1
+        return i >= 0 and starts[i] < offset < quotes[i][1]
+
     ends: list[int] = []
     for bound in sentencex.get_sentence_boundaries(language or "en", text):
         end = int(bound["end_index"])
-        if end >= len(text) or any(a < end < b for a, b in quotes):
+        if end >= len(text) or inside(end):
             continue
         # the segmenter may also cut inside a quotation that closes just after white space
-        stripped = len(text[:end].rstrip())
-        if any(a < stripped < b for a, b in quotes):
+        stripped = end
+        while stripped > 0 and text[stripped - 1].isspace():
+            stripped -= 1
+        if inside(stripped):
             continue
         ends.append(end)
     spans = []
