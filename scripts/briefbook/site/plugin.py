@@ -82,6 +82,15 @@ class BriefbookConfig(base.Config):
     """Folder of the analysis cache, relative to ``mkdocs.yml`` (safe to delete; keep it out of
     version control). An empty string keeps the cache in memory only."""
 
+    subsites = c.DictOfItems(c.Type(str), default={})
+    """Sites built separately and published inside this one by ``briefbook build``: a folder
+    of the site (``toolchain/reference``) → the ``mkdocs.yml`` of the site built into it,
+    relative to this ``mkdocs.yml``, with ``SITE_URL`` set to this site's URL plus the folder.
+    ``mkdocs build`` and ``mkdocs serve`` of the book never build them (an API reference
+    rendered by mkdocstrings stays out of the editor's loop). Give the folder a page of its own
+    in the book (``<folder>/index.md``, which the published sub-site replaces) so that the nav
+    can link to it; no other page of the book may live under the folder."""
+
 
 def report(problem: Problem) -> None:
     """Log a problem: errors and warnings as WARNING (``--strict`` counts them), else INFO."""
