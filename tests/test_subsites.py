@@ -101,6 +101,7 @@ def test_placing_a_subsite_never_drops_the_books_own_pages(tmp_path: Path) -> No
     (site / "ref" / "extra" / "index.html").write_text("the book's own page", "utf-8")
     built.mkdir()
     (built / "index.html").write_text("sub-site home", "utf-8")
+    (built / "404.html").write_text("never served here", "utf-8")
     with pytest.raises(SiteDirError, match=r"wrote 1 file\(s\) under ref/ .*ref/extra/index"):
         place_subsite(built, site, "ref")
     assert (site / "ref" / "extra" / "index.html").read_text("utf-8") == "the book's own page"
@@ -108,6 +109,7 @@ def test_placing_a_subsite_never_drops_the_books_own_pages(tmp_path: Path) -> No
     (site / "ref" / "extra").rmdir()
     place_subsite(built, site, "ref")
     assert (site / "ref" / "index.html").read_text("utf-8") == "sub-site home"
+    assert not (site / "ref" / "404.html").exists()
     assert not built.exists()
 
 

@@ -194,7 +194,8 @@ def place_subsite(built: Path, site: Path, folder: str) -> None:
     """Publish a separately built site at ``site/folder``, in place of the book's placeholder.
 
     The book's own build may have written one page there (``folder/index.html``, the page the
-    nav links to); anything else under the folder would be lost, so it is refused.
+    nav links to); anything else under the folder would be lost, so it is refused. The
+    sub-site's own ``404.html`` is left out: servers answer with the site root's.
 
     Raises:
         SiteDirError: the book's build wrote other files under ``folder``.
@@ -214,3 +215,5 @@ def place_subsite(built: Path, site: Path, folder: str) -> None:
         target.unlink()
     target.parent.mkdir(parents=True, exist_ok=True)
     os.rename(built, target)
+    # a server answers a missing page with the site root's 404 page, never a sub-site's
+    (target / "404.html").unlink(missing_ok=True)
