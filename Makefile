@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: setup serve build check test test-install lint fuzz bench eval pdf clean
+.PHONY: setup serve serve-reference build check test test-install lint fuzz bench eval pdf clean
 
 setup: $(STAMP)
 
@@ -15,12 +15,15 @@ $(STAMP): pyproject.toml constraints.txt
 	  echo "briefbook needs Python 3.11 or newer; run e.g. 'make PYTHON=python3.12 ...'"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,docs]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
 serve: setup
 	$(BIN)/mkdocs serve --dirty
+
+serve-reference: setup
+	$(BIN)/mkdocs serve -f reference/mkdocs.yml -a 127.0.0.1:8001
 
 build: setup
 	$(BIN)/briefbook build

@@ -81,6 +81,9 @@ def test_nothing_is_written_outside_the_site_folder(built):
             relative = path.relative_to(pages).as_posix()
             assert path.is_dir() or re.fullmatch(r"[a-z0-9_-]+(/[a-z0-9_-]+)*\.md", relative), path
             continue
+        if path.parent == cache / "templates":  # compiled theme templates: Jinja's SHA-1 keys
+            assert re.fullmatch(r"[0-9a-f]{40}\.jinja", path.name), path
+            continue
         assert path.is_dir() or re.fullmatch(r"[0-9a-f]{64}\.(?:pickle|json)", path.name), path
     assert not (root.parent / "outside.txt").exists() and not (root / "escape.txt").exists()
     assert not any(".." in p.relative_to(site).as_posix() for p in site.rglob("*"))

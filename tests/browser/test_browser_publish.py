@@ -1,4 +1,7 @@
-"""The built book as published: JSON-LD, the Data page, the Reference, the PDF."""
+"""The built book as published: JSON-LD, the Data page, the PDF.
+
+The engine reference, a sub-site, is tested in tests/test_subsites.py.
+"""
 
 from __future__ import annotations
 
@@ -62,16 +65,6 @@ def test_data_page_links_every_download(site: Path) -> None:
     for href in linked:
         assert (site / "data" / href).is_file(), f"the Data page links a missing file: {href}"
     assert "(no description yet)" not in article.text(), "a download has no description"
-
-
-def test_reference_is_generated_from_docstrings(site: Path) -> None:
-    page = site / "toolchain" / "reference" / "render" / "index.html"
-    tree = LexborHTMLParser(page.read_text("utf-8"))
-    headings = {n.attributes.get("id") for n in tree.css(".doc-heading[id], [id^='briefbook.']")}
-    assert any(h and h.startswith("briefbook.render.citations.") for h in headings), headings
-    options = (site / "toolchain" / "reference" / "site" / "index.html").read_text("utf-8")
-    assert "BriefbookConfig" in options
-    assert "briefing" in options and "data_dir" in options
 
 
 def test_briefbook_pdf_prints_the_whole_book(needs_browser: Path, tmp_path: Path) -> None:

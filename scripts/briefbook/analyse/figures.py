@@ -141,29 +141,50 @@ def class_phrases(text: str) -> dict[str, dict[str, str]]:
     """Words of each entity class a sentence names: class → {word: phrase as written}.
 
     The phrase is the word (singular or plural, any case) with the word before it ("two
-    frigates", "navy destroyers"), to be quoted in a note.
+    frigates", "navy destroyers"), to be quoted in a note. Most sentences name no class word:
+    one search for any of them comes first, then each word alone, and only a word found is
+    searched with the word before it (the same matches, without trying a preceding word at
+    every position of every sentence for every class word).
     """
     out: dict[str, dict[str, str]] = {}
-    for name, word, pattern in _class_patterns():
+    patterns = _class_patterns()
+    if not patterns or _any_class_word().search(text) is None:
+        return out
+    for name, word, alone, pattern in patterns:
+        if alone.search(text) is None:
+            continue
         match = pattern.search(text)
         if match:
             out.setdefault(name, {})[word] = match.group(0)
     return out
 
 
+def _class_word(word: str) -> str:
+    """The pattern of a class word or phrase, singular or plural, bounded by word edges."""
+    parts = [re.escape(w) for w in word.split()]
+    last = parts[-1]
+    parts[-1] = (f"{last[:-1]}(?:y|ies)" if last.endswith("y") and len(last) > 2
+                 else f"{last}(?:e?s)?")
+    return r"\b" + r"\s+".join(parts) + r"\b"
+
+
 @lru_cache(maxsize=1)
-def _class_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+def _class_patterns() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
+    """``(class, word, the word alone, the word with the word before it)`` of every word."""
     out = []
     for name, words in sorted(entity_classes().items()):
         for word in sorted(words):
-            parts = [re.escape(w) for w in word.split()]
-            last = parts[-1]
-            parts[-1] = (f"{last[:-1]}(?:y|ies)" if last.endswith("y") and len(last) > 2
-                         else f"{last}(?:e?s)?")
-            body = r"\s+".join(parts)
-            out.append((name, word, re.compile(
-                rf"(?:\b[\w\u00c0-\u024f'-]+\s+)?\b{body}\b", re.IGNORECASE)))
+            body = _class_word(word)
+            out.append((name, word, re.compile(body, re.IGNORECASE), re.compile(
+                rf"(?:\b[\w\u00c0-\u024f'-]+\s+)?{body}", re.IGNORECASE)))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _any_class_word() -> re.Pattern[str]:
+    """One pattern matching wherever any class word matches (a sentence naming none is done)."""
+    return re.compile("|".join(f"(?:{_class_word(w)})" for _, w, _, _ in _class_patterns()),
+                      re.IGNORECASE)
 
 
 def class_disagreements(

@@ -10,6 +10,7 @@ commands that use it, so that ``briefbook new`` and ``briefbook build`` do not l
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import click
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from briefbook.analyse.annotations import Annotations
 from briefbook.analyse.review import review_items
@@ -34,8 +36,10 @@ from briefbook.render.pages import build_pages
 from briefbook.site.output import (
     SiteDirError,
     check_target,
+    place_subsite,
     site_lock,
     staging_dir,
+    subsite_folder,
     swap_in,
     write_marker,
 )
@@ -161,11 +165,57 @@ def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
             if completed.returncode != 0:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise click.ClickException(f"the build failed; {target} was left as it was")
+            try:
+                _build_subsites(config, book_dir, staging, strict=strict)
+            except (click.ClickException, SiteDirError):
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
             write_marker(staging)
             swap_in(staging, target)
     except SiteDirError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"built {target}")
+
+
+def _build_subsites(config: MkDocsConfig, book_dir: Path, staging: Path, *,
+                    strict: bool) -> None:
+    """Build the sites of the plugin option ``subsites`` and publish them inside ``staging``.
+
+    Each is a plain ``mkdocs build`` of its own ``mkdocs.yml`` into a scratch folder inside
+    the staging site (removed with it if the command dies), with ``SITE_URL`` set to the
+    book's URL plus the folder, then moved into place (replacing the book's placeholder page
+    there).
+
+    Raises:
+        click.ClickException: a sub-site's configuration is missing or its build failed.
+        SiteDirError: a folder is not inside the site, or the book wrote other pages there.
+    """
+    plugin = config.plugins.get("briefbook")
+    subsites: dict[str, str] = dict(getattr(plugin, "config", {}).get("subsites") or {})
+    site_url = config.site_url or ""
+    for number, (folder, sub_config) in enumerate(sorted(subsites.items())):
+        folder = subsite_folder(folder)
+        sub_file = (book_dir / sub_config).resolve()
+        if not sub_file.is_file():
+            raise click.ClickException(f"mkdocs.yml: subsites: {folder}: {sub_config} not found "
+                                       f"(a path relative to {book_dir})")
+        env = dict(os.environ)
+        env.pop("SITE_URL", None)
+        if site_url:
+            env["SITE_URL"] = site_url.rstrip("/") + f"/{folder}/"
+        built = staging / f".subsite-{number}"
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(sub_file), "-d", str(built)]
+        if strict:
+            cmd.append("--strict")
+        click.echo(f"building {sub_config} into {folder}/", err=True)
+        if subprocess.run(cmd, check=False, env=env).returncode != 0:
+            shutil.rmtree(built, ignore_errors=True)
+            raise click.ClickException(f"the build of {sub_config} ({folder}/) failed; the site "
+                                       "was left as it was")
+        try:
+            place_subsite(built, staging, folder)
+        finally:
+            shutil.rmtree(built, ignore_errors=True)
 
 
 @click.command()

@@ -41,8 +41,16 @@ _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "
                       "ity", "hood", "dom")
 
 
+@lru_cache(maxsize=1 << 17)
 def fold_word(word: str) -> str:
-    """A word folded for lookup: lower case, accents and a trailing full stop removed."""
+    """A word folded for lookup: lower case, accents and a trailing full stop removed.
+
+    Memoised (a book folds the same few thousand words millions of times); plain ASCII needs
+    no decomposition.
+    """
+    plain = word.strip().rstrip(".")
+    if plain.isascii():
+        return plain.lower()
     decomposed = unicodedata.normalize("NFKD", word.strip().rstrip(".").replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

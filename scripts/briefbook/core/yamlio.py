@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import pickle
 import re
 import tempfile
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
+from briefbook.core.cache import cached, key_of
 from briefbook.core.errors import Problem
 
 #: The most nodes a file may expand to through its aliases (a "billion laughs" file expands
@@ -83,8 +85,6 @@ def load_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
     """
     if not path.exists():
         return None, []
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -95,6 +95,28 @@ def load_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(file=display, level="error",
                               message=f"cannot read: {exc.strerror or exc}",
                               hint="check the file's permissions")]
+    blob = cached("yaml.files", key_of(display, text), lambda: _parsed_blob(text, display))
+    return pickle.loads(blob) if blob is not None else _parse(text, display)
+
+
+def _parsed_blob(text: str, display: str) -> bytes | None:
+    """The parse of a file, pickled for the cache (``None`` when it cannot be pickled).
+
+    Kept as bytes so that every caller gets its own copy (ingest commands change what they
+    load and write it back); a build reads the book's YAML once per process instead of parsing
+    it again (ruamel's round-trip parser is pure Python).
+    """
+    result = _parse(text, display)
+    try:
+        return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an object ruamel made that pickle cannot keep: parse every time
+        return None
+
+
+def _parse(text: str, display: str) -> tuple[Any, list[Problem]]:
+    """Parse the text of a YAML file (see :func:`load_yaml`)."""
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     try:
         if _ALIAS_GATE_RE.search(text):  # anchors or aliases may be there: size them first
             nodes, loop = _expanded(YAML(typ="rt").compose(text))

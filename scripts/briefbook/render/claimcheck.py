@@ -32,6 +32,7 @@ from text_to_num import alpha2digit
 from briefbook.analyse.annotations import Annotations
 from briefbook.analyse.dates import DatePhrase, find_dates
 from briefbook.analyse.mentions import AliasTable, source_mentions
+from briefbook.core.cache import cached, key_of
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.quotemarks import quote_spans
 
@@ -88,11 +89,22 @@ def numbers(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[tuple[str, 
     return found
 
 
+def _dates(text: str, reference: str | None) -> tuple[DatePhrase, ...]:
+    """The date phrases of ``text`` read against ``reference``, kept in the analysis cache.
+
+    The same paragraphs and sentences are checked in every build; parsing their dates again
+    (dateparser's first parse loads its language data) cost more than a small book's whole
+    claim check.
+    """
+    return cached("claims.dates", key_of(text, reference),
+                  lambda: tuple(find_dates(text, reference)))
+
+
 def _paragraph_facts(text: str, reference: str | None) -> tuple[frozenset[str],
                                                                  tuple[DatePhrase, ...]]:
     """The numbers (as values) and resolved dates a paragraph gives."""
     digits = _digits(text, 0)  # every number the article gives, "one" and "two" included
-    dates = tuple(p for p in find_dates(digits, reference) if p.resolved)
+    dates = tuple(p for p in _dates(digits, reference) if p.resolved)
     spans = [(p.start, p.end) for p in dates]
     values = frozenset(v for _, v in numbers(digits, spans)) | frozenset(
         v for _, v in numbers(digits))
@@ -166,7 +178,7 @@ class ClaimChecker:
         findings: list[ClaimFinding] = []
         readings: dict[tuple[int, int], list[DatePhrase]] = {}
         for reference in references or [None]:
-            for p in find_dates(text, reference):
+            for p in _dates(text, reference):
                 if p.resolved:
                     readings.setdefault((p.start, p.end), []).append(p)
         for phrases in readings.values():

@@ -3,7 +3,7 @@
 The builder adapters: the MkDocs plugin (a thin shell over the render stage), the print view,
 and the built site's folder (its marker, the atomic swap of a new build, leftovers).
 
-Modules: ``output``, ``pagefiles``, ``plugin``, ``printview``.
+Modules: ``output``, ``pagefiles``, ``plugin``, ``printview``, ``templatecache``.
 """
 
 __all__ = [
@@ -11,4 +11,5 @@ __all__ = [
     "pagefiles",
     "plugin",
     "printview",
+    "templatecache",
 ]

@@ -166,3 +166,54 @@ def swap_in(staging: Path, target: Path) -> None:
     os.rename(target, old)
     os.rename(staging, target)
     shutil.rmtree(old)
+
+
+def subsite_folder(folder: str) -> str:
+    """Check and normalise the folder of a site a separately built site is published under.
+
+    Args:
+        folder: A relative POSIX path inside the site, e.g. ``toolchain/reference``.
+
+    Returns:
+        The path without leading or trailing slashes.
+
+    Raises:
+        SiteDirError: the path is empty, absolute, or climbs out of the site (``..``).
+    """
+    clean = folder.strip().strip("/")
+    parts = clean.split("/")
+    if not clean or folder.strip().startswith("/") or any(p in ("", ".", "..") for p in parts):
+        raise SiteDirError(Problem(
+            file="mkdocs.yml", level="error", key="subsites",
+            message=f"sub-site folder {folder!r} is not a folder inside the site",
+            hint="use a relative path such as 'toolchain/reference'"))
+    return clean
+
+
+def place_subsite(built: Path, site: Path, folder: str) -> None:
+    """Publish a separately built site at ``site/folder``, in place of the book's placeholder.
+
+    The book's own build may have written one page there (``folder/index.html``, the page the
+    nav links to); anything else under the folder would be lost, so it is refused. The
+    sub-site's own ``404.html`` is left out: servers answer with the site root's.
+
+    Raises:
+        SiteDirError: the book's build wrote other files under ``folder``.
+    """
+    target = site / folder
+    if target.is_dir():
+        own = sorted(p.relative_to(site).as_posix() for p in target.rglob("*")
+                     if p.is_file() and p != target / "index.html")
+        if own:
+            raise SiteDirError(Problem(
+                file="mkdocs.yml", level="error", key="subsites",
+                message=f"the book's own build wrote {len(own)} file(s) under {folder}/ "
+                        f"(e.g. {own[0]}), where the sub-site is published",
+                hint=f"keep only {folder}/index.md in the book, or choose another folder"))
+        shutil.rmtree(target)
+    elif target.exists():
+        target.unlink()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.rename(built, target)
+    # a server answers a missing page with the site root's 404 page, never a sub-site's
+    (target / "404.html").unlink(missing_ok=True)

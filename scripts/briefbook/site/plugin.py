@@ -38,6 +38,7 @@ from briefbook.render.topics import topic_for_page
 from briefbook.site.output import write_marker
 from briefbook.site.pagefiles import PageFolder, merge_search_index, page_keys, stale_pages
 from briefbook.site.printview import PRINT_PAGE, PrintCache, as_of, print_document
+from briefbook.site.templatecache import TemplateCache
 
 log = get_plugin_logger(__name__)
 
@@ -82,6 +83,15 @@ class BriefbookConfig(base.Config):
     """Folder of the analysis cache, relative to ``mkdocs.yml`` (safe to delete; keep it out of
     version control). An empty string keeps the cache in memory only."""
 
+    subsites = c.DictOfItems(c.Type(str), default={})
+    """Sites built separately and published inside this one by ``briefbook build``: a folder
+    of the site (``toolchain/reference``) → the ``mkdocs.yml`` of the site built into it,
+    relative to this ``mkdocs.yml``, with ``SITE_URL`` set to this site's URL plus the folder.
+    ``mkdocs build`` and ``mkdocs serve`` of the book never build them (an API reference
+    rendered by mkdocstrings stays out of the editor's loop). Give the folder a page of its own
+    in the book (``<folder>/index.md``, which the published sub-site replaces) so that the nav
+    can link to it; no other page of the book may live under the folder."""
+
 
 def report(problem: Problem) -> None:
     """Log a problem: errors and warnings as WARNING (``--strict`` counts them), else INFO."""
@@ -101,7 +111,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._analysed: tuple[Book, Annotations] | None = None
         self.dirty = False
         self._stamp: object = None
-        self._bytecode = _MemoryBytecodeCache()
+        self._bytecode = TemplateCache()
         self._titles: dict[str, str | None] = {}
         self._source_keys: dict[str, str] = {}
         self._built_pages: set[str] = set()
@@ -131,6 +141,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         base_dir = Path(config.config_file_path or ".").resolve().parent
         self.root = (base_dir / self.config.briefing).resolve()
         cache.configure(base_dir / self.config.cache_dir if self.config.cache_dir else None)
+        self._bytecode.folder = (base_dir / self.config.cache_dir / "templates"
+                                 if self.config.cache_dir else None)
         stamp = (_folder_stamp(self.root), tuple(self.config.boilerplate))
         if self.book is None or stamp != self._stamp:
             # mkdocs serve: an edit of a page leaves briefing/ as it was; reuse the book
@@ -161,12 +173,13 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
                files: Files) -> jinja2.Environment:
-        """Keep the theme's compiled templates across ``mkdocs serve`` rebuilds.
+        """Keep the theme's compiled templates across rebuilds and build processes.
 
         MkDocs makes a new template environment for every build; without a shared bytecode
-        cache each rebuild compiles the theme's templates again (a third of a rebuild's time
-        after a one-page edit). Jinja checks each template's source checksum, so an edited
-        template is compiled afresh.
+        cache each build compiles the theme's templates again (a third of a rebuild's time
+        after a one-page edit). They are kept in memory and under the cache folder
+        (:mod:`briefbook.site.templatecache`); Jinja checks each template's source checksum,
+        so an edited template is compiled afresh.
         """
         env.bytecode_cache = self._bytecode
         if self.dirty:
@@ -436,20 +449,3 @@ def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
         if path.is_file():
             found.append((path.relative_to(folder).as_posix(), info.st_size, info.st_mtime_ns))
     return tuple(sorted(found))
-
-
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in memory for the life of the plugin (one serve session)."""
-
-    def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Fill ``bucket`` from the store when this template was compiled before."""
-        data = self._store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Keep the bucket's compiled code."""
-        self._store[bucket.key] = bucket.bytecode_to_string()
