@@ -289,7 +289,7 @@ class Attributor(Referents):
             if named is None and re.fullmatch(r"(?i:the)(?: [A-Za-z][\w-]*){1,3}", written) and \
                     not fold_word(role).startswith(_FUNCTIONARIES) and \
                     not re.search(r"[^s]s$", fold_word(role)):
-                named = self.untitled_person(para.number, min(a, at))  # "the chancellor"
+                named = self.untitled_person(para.number, min(a, at), written)  # "the PM"
             if named:
                 return Attribution(speaker=named, written=written, pattern="role",
                                    cue=f'{cue} (role "{role}")')

@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 
 from briefbook.analyse.mentions import Mention
-from briefbook.analyse.referents import Referents
+from briefbook.analyse.referents import Referents, qualifiers_fit, title_words
 from briefbook.core.lexicon import fold_word, is_document_word, is_role_word, word_list
 
 _DEFINITE_RE = re.compile(r"(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<office>[A-Za-z][\w-]*)"
@@ -54,7 +54,7 @@ def office_holder(refs: Referents, paragraph: int, at: int, written: str) -> str
     match = _DEFINITE_RE.fullmatch(written.strip())
     if match is None:
         return None
-    words = [fold_word(w) for w in written.split()[1:]]
+    words = sorted(title_words(" ".join(written.split()[1:])))
     known = offices()
     held = [w for w in words if w in known]
     if not held or any(w[:1].isupper() for w in written.split()[1:]
@@ -63,17 +63,19 @@ def office_holder(refs: Referents, paragraph: int, at: int, written: str) -> str
     people = [m for m in refs.before(paragraph, at) if refs.kind(m.actor) == "person"]
     specific = [w for w in held if not known[w]]
     stems = [w.rstrip("s")[:7] for w in specific]
-    qualifiers = word_list("role_qualifiers")
+    past = set(words) & word_list("past_qualifiers")
 
     def fits(person: str) -> bool:
         actor = refs.actors.get(person)
         titles = [r.title for r in actor.roles] if actor else []
         titles += [t for m in people if m.actor == person for t in refs._titles_near(m)]
-        title_words = {w for t in titles for w in map(fold_word, re.findall(r"[\w-]+", t))}
-        if title_words & qualifiers - set(words):
-            return False  # "shadow chancellor X" is not "the chancellor"
+        held = {w for t in titles for w in title_words(t)}
+        if not qualifiers_fit(set(words), held):
+            return False  # "shadow chancellor X" is not "the chancellor", nor Y "the former"
+        if past:
+            return True  # "former civil service chief X" … "the former cabinet secretary"
         return not specific or not [
-            w for w in title_words if w in known and not known[w] and w not in words
+            w for w in held if w in known and not known[w] and w not in words
             and not any(w.startswith(stem) for stem in stems)]
 
     candidates = {m.actor for m in people if fits(m.actor)}
