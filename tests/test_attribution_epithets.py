@@ -95,3 +95,98 @@ def test_the_office_is_not_its_shadow(tmp_path: Path) -> None:
         "\"The plan is sound,\" the health secretary said.\n"))
     speaker, anonymous, _ = speaker_of(a, "The plan is sound")
     assert speaker is None and anonymous == "the health secretary"
+
+
+# -- an age as an epithet -------------------------------------------------------------------
+
+
+def test_the_age_epithet_is_the_person_of_that_age(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Tomas Lindqvist, 52, from the Tenants Alliance, said the plan was weak. Housing "
+        "minister Eva Sand, 47, disagreed.\n\n"
+        "\"It is a cynical case of recycling,\" the 52-year-old said.\n"))
+    assert speaker_of(a, "It is a cynical")[0] == "Tomas Lindqvist"
+
+
+def test_an_age_written_before_the_name_counts(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Police arrested 61-year-old Ray Goldby in Lyon. His partner Ann Vale was released.\n\n"
+        "‘I have done nothing wrong,’ the 61-year-old told reporters.\n"))
+    assert speaker_of(a, "I have done nothing")[0] == "Ray Goldby"
+
+
+def test_an_age_nobody_has_gives_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Tomas Lindqvist, 52, said the plan was weak.\n\n"
+        "\"It is a disgrace,\" the 38-year-old said.\n"))
+    assert speaker_of(a, "It is a disgrace")[0] is None
+
+
+def test_the_age_epithets_lawyer_is_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Shares fell. The firm's former boss, Ray Goldby, 61, was arrested in Lyon.\n\n"
+        "The 61-year-old's lawyer said: \"He denies everything.\"\n"))
+    speaker, anonymous, _ = speaker_of(a, "He denies")
+    assert speaker is None and anonymous == "The 61-year-old's lawyer"
+
+
+# -- a described reporter between a quotation and "he" -------------------------------------
+
+
+def test_he_after_a_possessive_spokesman_is_the_spokesman(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Carl Sten said Lord Ferris had given the \"most damaging "
+        "testimony\" he could remember.\n\n"
+        "Lord Ferris said Mr Brun bypassed the cabinet. The prime minister's official "
+        "spokesman said the cabinet was still used. But he added: “You cannot take every "
+        "decision in cabinet.”\n"))
+    speaker, anonymous, _ = speaker_of(a, "You cannot take")
+    assert speaker is None and anonymous == "The prime minister's official spokesman"
+
+
+def test_he_after_an_epithet_of_the_named_speaker_is_that_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Liberal co-chairman Petra Lund told the Daily Courier: \"They will say anything.\" "
+        "The Liberal co-chairman attacked the new pledges of the government as empty. \"We "
+        "repay our loans when they are due,\" she said.\n"))
+    assert speaker_of(a, "We repay")[0] == "Petra Lund"
+
+
+# -- a question or an exclamation, then the reporting clause --------------------------------
+
+
+def test_a_question_mark_does_not_end_the_sentence_before_its_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Defence lawyer Ines Lopes questioned the witness, Karl Brandt. \"Never,\" Mr Brandt "
+        "replied. \"Did you ever see him at the bank?\" Ms Lopes pressed. \"Not once!\" "
+        "answered the witness.\n"))
+    assert speaker_of(a, "Did you ever")[0] == "Ines Lopes"
+    assert speaker_of(a, "Never")[0] == "Karl Brandt"
+
+
+def test_a_question_before_a_new_sentence_keeps_its_own_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "“Who pays for it?” asked Senator Maria Ortiz. “Who will explain it to voters?” The "
+        "bill was passed on Friday after a long debate in the chamber.\n"))
+    assert speaker_of(a, "Who pays")[0] == "Maria Ortiz"
+    assert speaker_of(a, "Who will explain")[0] == "Maria Ortiz"
+
+
+# -- the subject after an opening clause ----------------------------------------------------
+
+
+def test_a_pronoun_goes_to_the_subject_after_an_opening_clause(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The witness, Karl Brandt, has pleaded guilty and is helping prosecutors. Mr Brandt "
+        "ordered the false entries.\n\n"
+        "On Monday, defence lawyer Tomas Reyes tried to distance his client from the fraud. "
+        "During cross examination, he asked Mr Brandt if the boss had ever \"signed a "
+        "cheque?\".\n"))
+    assert speaker_of(a, "signed a cheque")[0] == "Tomas Reyes"
+
+
+def test_a_name_after_a_verb_is_no_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Party co-chairman Dr Lena Fyfe accused Mr Brun and other ministers of lying. "
+        "\"What we learned is that it will be fear and smear,\" she told the Evening Post.\n"))
+    assert speaker_of(a, "What we learned")[0] == "Lena Fyfe"

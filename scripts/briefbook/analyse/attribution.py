@@ -45,6 +45,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefbook.analyse.described import (
+    described_reporters,
     described_subject,
     group_subject,
     last_sentence,
@@ -53,7 +54,7 @@ from briefbook.analyse.described import (
     sentence_before,
 )
 from briefbook.analyse.mentions import Mention
-from briefbook.analyse.offices import document_holder, office_holder
+from briefbook.analyse.offices import aged_person, document_holder, office_holder, reporter_holder
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -109,11 +110,6 @@ _DOCUMENT_RE = re.compile(
 _WORD_RE = re.compile(r"[\w’'.-]+")
 _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|because|since|although|though|"
                              r"until|once|whereas)\s+")
-#: A described subject right before a verb: "the spokesman said", "a party official urged".
-_REPORTER_RE = re.compile(
-    r"(?:^|[.!?;,]\s+|\b(?:[Bb]ut|[Aa]nd|[Ll]ater),?\s+)(?P<subj>(?:[Tt]he|[Aa]n?)\s+"
-    r"(?:[\w’'-]+\s+){0,4}?(?P<role>[\w’'-]+))\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?"
-    r"(?P<verb>[a-z]+)\b")
 _NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
                              r"your|whose|latest|recent|such)\s+$")
 
@@ -227,8 +223,8 @@ class Attributor(Referents):
             anonymous = None
             if speaker is None and pron in ("he", "she"):
                 anonymous = self.reporter_between(para.number, min(origin, at))
-                if anonymous and (holder := office_holder(self, para.number, min(origin, at),
-                                                          anonymous)):
+                if anonymous and (holder := reporter_holder(self, para.number, min(origin, at),
+                                                            anonymous)):
                     speaker, anonymous = holder, None  # "The chancellor said … he said"
             if speaker is None and anonymous is None and pron in ("he", "she"):
                 speaker, anonymous = self._described_before(para, min(origin, at), pron)
@@ -269,6 +265,9 @@ class Attributor(Referents):
         if pattern == "according-to" and words and is_outlet_word(words[-1]):
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (an outlet: it reports, it does not speak)")
+        if aged := aged_person(self, para.number, min(a, at), written):
+            return Attribution(speaker=aged, written=written, pattern="role",
+                               cue=f"{cue} (age: the one person of that age)")
         role = next((w for w in words if is_role_word(w)), None)
         if role is None and re.search(r"^(?i:an?|the)\s|\w[’']s?\s", written) and (
                 tie := next((w for w in words if is_relation_noun(w)), None)):
@@ -472,12 +471,9 @@ class Attributor(Referents):
             text = mask(para.text, self.masked.get(number, []))
             a = self._sentence_end(number, prev[1]) if number == prev[0] else 0
             b = at if number == paragraph else len(text)
-            for m in _REPORTER_RE.finditer(text, a, max(a, b)):
-                role = m.group("role").strip("’'")
-                if is_role_word(role) and is_speech_verb(m.group("verb")) and \
-                        not self.within(number, m.start("subj"),
-                                        m.end("subj")):
-                    found = m.group("subj").strip()
+            for start, end in described_reporters(text, a, max(a, b)):
+                if not self.within(number, start, end):
+                    found = text[start:end].strip()
         return found
 
     def _possessive(self, mention: Mention) -> bool:
@@ -493,5 +489,8 @@ class Attributor(Referents):
         if any(is_speech_verb(w) for w in after):
             return True  # "…, Mr. Roe said, …": the one who speaks
         before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
-        words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
+        if "," in before and opens_clause(before.split()[0].strip(",")):
+            before = before.rsplit(",", 1)[1]  # "On Monday, defence lawyer X tried …"
+        words = [w for w in before.split() if is_role_word(w) or (
+            w[:1].isupper() and not is_title(w))]  # "Dr X accused Y": Y is no subject
         return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4

@@ -63,8 +63,12 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     tail_a = span.close + 1
     tail_b = min(sent_end, next_open)
     tail = text[tail_a:tail_b] if tail_a < tail_b else ""
-    lead = len(tail) - len(tail.lstrip(" ,.;:—–-"))
     quoted = text[span.text_start:span.text_end].rstrip()
+    if not tail.strip() and quoted.endswith(("?", "!")):
+        tail_b = _question_tag(text, tail_a, min([b for _, b in sentences if b > tail_a]
+                                                 + [len(text)]), next_open)
+        tail = text[tail_a:tail_b]  # '"Why?" Mr Roe asked.': the mark ends no sentence
+    lead = len(tail) - len(tail.lstrip(" ,.;:—–-"))
     attached = quoted.endswith((",", "?", "!", "—", "-", "–")) or tail[:lead].strip(" .") != ""
     if (dash := _DASH_RE.match(tail)) and not speech_verb_at(tail):
         a = tail_a + dash.end()
@@ -148,6 +152,22 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
                            "X: \"…\" (lead-in)")
     return NONE
+
+
+def _question_tag(text: str, a: int, b: int, next_open: int) -> int:
+    """Where a reporting clause after a quotation ending with ``?`` or ``!`` ends, else ``a``.
+
+    ``"Did you see him?" Mr Roe pressed.``: the words up to the next stop are a short subject
+    and a speech verb (at most :data:`_SUBJECT_WORDS` words and two after the verb), or a
+    speech verb and its subject (``asked the judge``), with no quotation among them.
+    """
+    b = min(b, next_open)
+    words = re.findall(r"[\w’'.-]+", text[a:b])
+    verbs = [i for i, w in enumerate(words) if speech_verb_at(w.rstrip(".")) is not None]
+    if not verbs or len(words) > _SUBJECT_WORDS + 3 or len(words) - verbs[0] - 1 > 2 or \
+            verbs[0] > _SUBJECT_WORDS or text[a:b].count(",") or not words[0][:1].isalpha():
+        return a
+    return b
 
 
 def _agent(text: str, a: int, b: int, spans: Sequence[QuoteSpan]) -> tuple[int, int] | None:

@@ -11,6 +11,9 @@ leader X* is no *chancellor*) or with a qualifier the subject lacks (``role_qual
 MP*) fits any other office-holder. Two fitting people, or none, and the subject stays an
 anonymous description.
 
+:func:`aged_person` reads an age epithet: *the 52-year-old* is the one person written with that
+age (*Ann Roe, 52,*, *52-year-old Ann Roe*).
+
 :func:`document_holder` lets *it* mean an organisation named as the author of a document
 that opens the sentence before it (*the NIESR report was optimistic … It said*).
 """
@@ -82,6 +85,26 @@ def office_holder(refs: Referents, paragraph: int, at: int, written: str) -> str
     return candidates.pop() if len(candidates) == 1 else None
 
 
+def reporter_holder(refs: Referents, paragraph: int, at: int, written: str) -> str | None:
+    """The person a described reporter between a quotation and *he* means, if named.
+
+    *The chancellor said … He added*: the office's holder (:func:`office_holder`); *The
+    Tory co-chairman attacked … he said*: the one person given that role
+    (:meth:`~briefbook.analyse.referents.Referents.role_holder`); *The Tory spokesman also
+    criticised … he said* right after a person spoke: that person, as an epithet
+    (:meth:`~briefbook.analyse.referents.Referents.described`). ``None`` leaves the reporter
+    anonymous (*The prime minister's official spokesman said … he added*).
+    """
+    words = written.split()
+    role = next((w for w in reversed(words) if is_role_word(w)), None)
+    if role is None:
+        return None
+    return office_holder(refs, paragraph, at, written) or refs.role_holder(
+        paragraph, at, written, role, words) or (
+        refs.described(paragraph, at) if re.fullmatch(r"(?i:the) [A-Z][\w-]+ [a-z][\w-]*",
+                                                      written) else None)
+
+
 def document_holder(refs: Referents, mention: Mention) -> bool:
     """An organisation named as the author of a document that is its sentence's subject.
 
@@ -95,3 +118,28 @@ def document_holder(refs: Referents, mention: Mention) -> bool:
     after = re.match(r"(?:[’']s)?((?:\s+[a-z]+){1,2})\b", para.text[mention.end:])
     return bool(after and any(is_document_word(w) for w in after.group(1).split())
                 and re.search(r"(?:^|[.,;]\s+)(?:[Tt]he\s+)?$", para.text[:mention.start]))
+
+
+_AGE_EPITHET_RE = re.compile(r"(?i:the)\s+(?P<age>\d{1,3})-year-old(?:\s+[a-z][\w-]*){0,2}")
+
+
+def aged_person(refs: Referents, paragraph: int, at: int, written: str) -> str | None:
+    """The one person named before ``at`` with the age of an epithet (*the 52-year-old*).
+
+    The age is written right after a name (*Ann Roe, 52,*, *Ann Roe (52)*, *Ann Roe, aged
+    52*) or before it (*52-year-old Ann Roe*). ``None`` when ``written`` is no age epithet
+    or no single person has that age.
+    """
+    match = _AGE_EPITHET_RE.fullmatch(written.strip())
+    if match is None:
+        return None
+    age = match.group("age")
+    after = re.compile(r",?\s*(?:aged\s+|\()?" + age + r"\b(?!-)")
+    before = re.compile(r"\b" + age + r"-year-old\s+(?:[\w’'-]+\s+){0,3}$")
+    found = set()
+    for m in refs.before(paragraph, at):
+        para = refs.source.paragraph(m.paragraph)
+        if para is not None and refs.kind(m.actor) == "person" and (
+                after.match(para.text, m.end) or before.search(para.text[:m.start])):
+            found.add(m.actor)
+    return found.pop() if len(found) == 1 else None
