@@ -190,3 +190,41 @@ def test_a_name_after_a_verb_is_no_subject(tmp_path: Path) -> None:
         "Party co-chairman Dr Lena Fyfe accused Mr Brun and other ministers of lying. "
         "\"What we learned is that it will be fear and smear,\" she told the Evening Post.\n"))
     assert speaker_of(a, "What we learned")[0] == "Lena Fyfe"
+
+
+# -- reported words: a noun that looks like a verb, an aside, a reduced passive -------------
+
+
+def test_a_plural_noun_after_new_is_no_speech_verb(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Liberal co-chairman Petra Lund spoke in Malmo. \"They will say anything,\" she said. "
+        "The Liberal co-chairman attacked the government's six new pledges as \"vacuous\".\n"))
+    assert speaker_of(a, "vacuous")[0] == "Petra Lund"
+
+
+def test_a_reporting_aside_between_commas(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mayor Alva Berg said 16,000 people moved to the city every year. The plan would bring "
+        "a «substantial reduction» in traffic, she said, although she could not give a "
+        "figure.\n"))
+    assert speaker_of(a, "substantial reduction")[0] == "Alva Berg"
+
+
+def test_an_aside_naming_a_place_is_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mayor Alva Berg spoke. Prices were 'too high', in Lund, and rising.\n"))
+    assert speaker_of(a, "too high")[0] is None
+
+
+def test_a_reduced_passive_gives_the_words_to_its_agent(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Culture minister Tessa Crane announced a cap on new casinos, in a move branded a "
+        "“humiliating retreat” by opposition leader Karl Moss.\n"))
+    assert speaker_of(a, "humiliating retreat")[0] == "Karl Moss"
+
+
+def test_an_active_verb_keeps_its_subject_before_by(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Karl Moss branded the plan a \"humiliating retreat\" by the "
+        "government of Tessa Crane.\n"))
+    assert speaker_of(a, "humiliating retreat")[0] == "Karl Moss"

@@ -111,7 +111,8 @@ _WORD_RE = re.compile(r"[\w’'.-]+")
 _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|because|since|although|though|"
                              r"until|once|whereas)\s+")
 _NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
-                             r"your|whose|latest|recent|such)\s+$")
+                             r"your|whose|latest|recent|such|new|fresh|further|several|many|"
+                             r"two|three|four|five|six|seven|eight|nine|ten)\s+$")
 
 
 def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:

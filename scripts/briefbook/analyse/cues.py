@@ -38,13 +38,18 @@ _REPORT_SUBJECT_WORDS = 20
 _CLAUSE_WORD_RE = re.compile(r"(?i)that|how|what|whether|if|it|there|this|to|he|she|they|we|i")
 #: After a passive speech verb: "X is alleged to have said", "X was quoted as saying".
 _REPORTED_RE = re.compile(r"\s+(?:to have|as)\s+(?:\w+ly\s+)?(\w+)")
-_AGENT_RE = re.compile(r"\bby\s+(?P<subj>(?:the\s+)?[A-Z][^,.;:()\"“”]*)")
+_AGENT_RE = re.compile(r"\bby\s+(?P<subj>(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z][^,.;:()\"“”]*)")
 #: A speech noun (``speech_nouns.txt``) and its source: "claims from Y that", "warnings by
 #: the IMF that".
 _NOUN_SOURCE_RE = re.compile(
     r"\b(?P<noun>[a-z]+)\s+(?:from|by)\s+(?=(?:[a-z][\w-]*\s+){0,3}[A-Z])")
 #: Capitalised words alone (a possessive, "of"/"at" allowed): a name with no verb.
 _BARE_NAME_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|at\s+)?[A-Z][\w’'.-]*){0,5}")
+#: A noun right before a participle: a reduced passive ("a move branded a "…" by X").
+_REDUCED_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+[a-z][\w-]*\s+$")
+#: A reporting clause between commas after a quotation: '…, he said, although …'.
+_ASIDE_RE = re.compile(r",\s+(?P<subj>(?:he|she|they|it|(?:[A-Z][\w’'.-]*\s+){1,3}?"
+                       r"[A-Z][\w’'.-]*))\s+(?:\w+ly\s+)?(?P<verb>[a-z]+),")
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
 
 
@@ -121,6 +126,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                                f"{verb.group()} \"…\" by X (a passive)")
         return Attribution(speaker=None, written=None, pattern="before",
                            cue=f"it is {verb.group()}: a passive, no speaker")
+    if verb and verb.group().endswith("ed") and _REDUCED_RE.search(head, 0, verb.start()) and \
+            (agent := _agent(text, span.close + 1, sent_end, spans)) and \
+            re.fullmatch(r"\s*by\s+", text[span.close + 1:agent[0]]):
+        return who.subject(para, *agent, span.open, "before",  # "a move branded a "…" by X"
+                           f"a noun {verb.group()} \"…\" by X (a passive)")
     if verb and (inverted := re.match(r"\s+([^,]+),", head[verb.end():])) and \
             head[:verb.start()].rstrip().endswith(","):
         a = head_a + verb.end() + inverted.start(1)  # "The aim, says the firm, is …"
@@ -147,6 +157,10 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         return who.subject(para, a, b, span.open, "after",
                            "…, said X (end of the sentence)" if verb_first
                            else "…, X said (end of the sentence)")
+    if aside := _ASIDE_RE.search(text, tail_a, min(sent_end, next_open)):
+        if speech_verb_at(aside.group("verb")) is not None:  # '"…" in Y, he said, although'
+            return who.subject(para, aside.start("subj"), aside.end("subj"), span.open,
+                               "after", "…, X said, … (an aside)")
     if head.rstrip().endswith(":") and head.strip(" :"):
         a = head_a + _lead_in_start(head)
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
