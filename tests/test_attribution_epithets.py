@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from attribkit import analyse, speaker_of
+from attribkit import analyse, names, speaker_of
 from briefbook.core.lexicon import is_role_word
 
 # -- compound roles: co-chairman, ex-leader -------------------------------------------------
@@ -228,3 +228,29 @@ def test_an_active_verb_keeps_its_subject_before_by(tmp_path: Path) -> None:
         "Opposition leader Karl Moss branded the plan a \"humiliating retreat\" by the "
         "government of Tessa Crane.\n"))
     assert speaker_of(a, "humiliating retreat")[0] == "Karl Moss"
+
+
+# -- a person named right after an organisation ---------------------------------------------
+
+
+def test_an_organisations_title_and_person_are_split(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Tenants Union Chief Executive Marta Kowalski called the plans \"dangerous\". Hotel "
+        "Association Chairman Penny Ashdown said her members were «outraged».\n"))
+    assert speaker_of(a, "dangerous")[0] == "Marta Kowalski"
+    assert speaker_of(a, "outraged")[0] == "Penny Ashdown"
+    assert "Tenants Union" in names(a)
+
+
+def test_the_chair_of_a_committee_named_before_the_name_speaks(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Chairman of the Transport Select Committee Oliver Pryce MP, said: “The policy is an "
+        "alarming example of muddled thinking.”\n"))
+    assert speaker_of(a, "The policy is")[0] == "Oliver Pryce"
+
+
+def test_the_spokesman_for_a_person_is_still_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "A spokesman for Housing Minister Oliver Pryce said: \"No decision has been made.\"\n"))
+    speaker, anonymous, _ = speaker_of(a, "No decision")
+    assert speaker is None and anonymous

@@ -358,9 +358,12 @@ class Attributor(Referents):
             return any(is_role_word(w) or is_relation_noun(w)
                        or fold_word(w) in ("office", "camp", "team") for w in head)
         following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
-        if following and is_role_word(following[0]) and not text[mention.end:].startswith(","):
+        if following and is_role_word(following[0]) and not text[mention.end:].startswith(",") \
+                and not following[0].isupper():  # "Ann Roe MP" is Ann Roe
             return True  # "a Treasury source", "a Downing Street spokesman": a modifier
-        return bool(_PREPOSITION_RE.search(text[a:mention.start]))
+        return bool(_PREPOSITION_RE.search(text[a:mention.start])) and not any(  # "Chair of
+            self.kind(m.actor) != "person" and not text[m.end:mention.start].strip()  # Y X"
+            for m in self.within(mention.paragraph, a, mention.start))
 
     def pronoun(self, paragraph: int, at: int, pron: str) -> str | None:
         """The actor a pronoun subject refers to (see the module docstring)."""
@@ -476,10 +479,6 @@ class Attributor(Referents):
                 if not self.within(number, start, end):
                     found = text[start:end].strip()
         return found
-
-    def _possessive(self, mention: Mention) -> bool:
-        para = self.source.paragraph(mention.paragraph)
-        return para is not None and bool(re.match(r"[’']s?\b", para.text[mention.end:]))
 
     def _subject_position(self, mention: Mention) -> bool:
         """A mention that opens its sentence (after titles): the sentence's likely subject."""

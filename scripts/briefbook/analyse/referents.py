@@ -69,6 +69,11 @@ class Referents:
         """The paragraph and actor id of the previous speaker (none here; see subclasses)."""
         return None
 
+    def _possessive(self, mention: Mention) -> bool:
+        """A mention written as a possessive (*X's spokesman*)."""
+        para = self.source.paragraph(mention.paragraph)
+        return para is not None and bool(re.match(r"[’']s?\b", para.text[mention.end:]))
+
     def kind(self, actor_id: str) -> str:
         """The kind of an actor (``person`` when unknown)."""
         actor = self.actors.get(actor_id)
