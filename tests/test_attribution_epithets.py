@@ -254,3 +254,40 @@ def test_the_spokesman_for_a_person_is_still_anonymous(tmp_path: Path) -> None:
         "A spokesman for Housing Minister Oliver Pryce said: \"No decision has been made.\"\n"))
     speaker, anonymous, _ = speaker_of(a, "No decision")
     assert speaker is None and anonymous
+
+
+# -- a lead that describes, then names -------------------------------------------------------
+
+
+def test_the_leads_indefinite_minister_is_the_person_named_next(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Drivers 'more likely' to be stopped\n\n"
+        "Young drivers should accept they are “more likely” to be stopped, a transport "
+        "minister has said.\n\n"
+        "Greta Holm said the checks would save lives.\n"))
+    assert speaker_of(a, "more likely")[0] == "Greta Holm"
+
+
+def test_a_leads_stand_in_is_not_the_person_named_next(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Fees will rise to \"at least 3,000 euros\", a senior official has said. Education "
+        "minister Ruth Kell said the money was needed.\n"))
+    speaker, anonymous, _ = speaker_of(a, "at least")
+    assert speaker is None and anonymous == "a senior official"
+
+
+def test_a_lead_description_and_a_person_of_another_office_differ(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Fees will rise to \"at least 3,000 euros\", an education minister has said. "
+        "Chancellor Gordon Blake told MPs it would be fair.\n"))
+    speaker, anonymous, _ = speaker_of(a, "at least")
+    assert speaker is None and anonymous == "an education minister"
+
+
+def test_an_indefinite_description_after_the_lead_stays_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Greta Holm launched the plan on Monday.\n\n"
+        "Checks will be \"random and fair\", a transport minister said. Ivar Lund said they "
+        "were not.\n"))
+    speaker, anonymous, _ = speaker_of(a, "random and fair")
+    assert speaker is None and anonymous == "a transport minister"

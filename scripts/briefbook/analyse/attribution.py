@@ -44,6 +44,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from briefbook.analyse import offices
 from briefbook.analyse.described import (
     described_reporters,
     described_subject,
@@ -54,7 +55,6 @@ from briefbook.analyse.described import (
     sentence_before,
 )
 from briefbook.analyse.mentions import Mention
-from briefbook.analyse.offices import aged_person, document_holder, office_holder, reporter_holder
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -224,8 +224,8 @@ class Attributor(Referents):
             anonymous = None
             if speaker is None and pron in ("he", "she"):
                 anonymous = self.reporter_between(para.number, min(origin, at))
-                if anonymous and (holder := reporter_holder(self, para.number, min(origin, at),
-                                                            anonymous)):
+                if anonymous and (holder := offices.reporter_holder(
+                        self, para.number, min(origin, at), anonymous)):
                     speaker, anonymous = holder, None  # "The chancellor said … he said"
             if speaker is None and anonymous is None and pron in ("he", "she"):
                 speaker, anonymous = self._described_before(para, min(origin, at), pron)
@@ -266,7 +266,7 @@ class Attributor(Referents):
         if pattern == "according-to" and words and is_outlet_word(words[-1]):
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (an outlet: it reports, it does not speak)")
-        if aged := aged_person(self, para.number, min(a, at), written):
+        if aged := offices.aged_person(self, para.number, min(a, at), written):
             return Attribution(speaker=aged, written=written, pattern="role",
                                cue=f"{cue} (age: the one person of that age)")
         role = next((w for w in words if is_role_word(w)), None)
@@ -282,7 +282,7 @@ class Attributor(Referents):
                                               r"(?:[a-z][\w-]+|[A-Z]{2,4})", written) and \
                     not fold_word(role).startswith(_FUNCTIONARIES):
                 named = self.described(para.number, min(a, at))
-            if named is None and (named := office_holder(self, para.number, min(a, at),
+            if named is None and (named := offices.office_holder(self, para.number, min(a, at),
                                                          written)):
                 return Attribution(speaker=named, written=written, pattern="role",
                                    cue=f'{cue} (office "{role}": the one person named before)')
@@ -302,6 +302,9 @@ class Attributor(Referents):
                                   description[heads[-1].end():]):
                 # "A Treasury spokesperson dismissed the claims" → "A Treasury spokesperson"
                 description = description[:heads[-1].end()]
+            if named := offices.introduced_person(self, para.number, a, written):
+                return Attribution(speaker=named, written=written, pattern="role",
+                                   cue=f'{cue} ("{written}", named in the next sentence)')
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (anonymous)", anonymous=description)
         if re.match(r"(?i)(?:the|its|their)\s", written) and len(words) <= 5:
@@ -378,7 +381,7 @@ class Attributor(Referents):
                 return prev[2].speaker  # the body, or a person's statement ("it said")
             bodies = [m for m in earlier if self.kind(m.actor) != "person"
                       and paragraph - m.paragraph <= 1 and (self._subject_position(m)
-                                                            or document_holder(self, m))]
+                                                            or offices.document_holder(self, m))]
             return bodies[-1].actor if bodies else None  # "The CBI said … It added"
         people = [m for m in earlier if self.kind(m.actor) == "person"
                   and self.gender(m.actor) in (None, wanted)]

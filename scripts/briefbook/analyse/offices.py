@@ -26,7 +26,13 @@ from importlib import resources
 
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents, qualifiers_fit, title_words
-from briefbook.core.lexicon import fold_word, is_document_word, is_role_word, word_list
+from briefbook.core.lexicon import (
+    fold_word,
+    is_document_word,
+    is_role_word,
+    is_speech_verb,
+    word_list,
+)
 
 _DEFINITE_RE = re.compile(r"(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<office>[A-Za-z][\w-]*)"
                           r"(?:\s+[a-z][\w-]*)?")
@@ -103,6 +109,48 @@ def reporter_holder(refs: Referents, paragraph: int, at: int, written: str) -> s
         paragraph, at, written, role, words) or (
         refs.described(paragraph, at) if re.fullmatch(r"(?i:the) [A-Z][\w-]+ [a-z][\w-]*",
                                                       written) else None)
+
+
+#: Roles whose holder speaks for someone else: never the person named next.
+_STANDS_IN = ("spokes", "official", "source", "aide", "advis", "insider")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
+
+
+def introduced_person(refs: Referents, paragraph: int, at: int, written: str) -> str | None:
+    """The person a lead's indefinite description turns out to be, named in the next sentence.
+
+    News leads describe and then name: *…, a Home Office minister has said. Ann Roe said …*.
+    An indefinite description (``a``/``an``, a role word that is no stand-in such as
+    *spokesman* or *official*) in the article's first paragraph means the person who opens
+    the next sentence (after titles, at most three words) and reports with a speech verb
+    right after the name, unless that person is written with another role (*Chancellor X*).
+    ``None`` otherwise: *a senior official said. Minister X said* are two people.
+    """
+    words = written.split()
+    role = next((w for w in reversed(words) if is_role_word(w)), None)
+    lead = next((p.number for p in refs.source.paragraphs
+                 if not p.boilerplate and p.role is None), None)
+    para = refs.source.paragraph(paragraph)
+    if para is None or paragraph != lead or len(words) > 6 or role is None or \
+            fold_word(words[0]) not in ("a", "an") or fold_word(role).startswith(_STANDS_IN):
+        return None
+    end = _SENTENCE_END_RE.search(para.text, at)
+    host, start = (para, end.end()) if end else (refs.source.paragraph(paragraph + 1), 0)
+    if host is None:
+        return None
+    first = next((m for m in refs.within(host.number, start, len(host.text))), None)
+    if first is None or refs.kind(first.actor) != "person" or len(
+            host.text[start:first.start].split()) > 3 or any(
+            w[:1].islower() for w in host.text[start:first.start].split()):
+        return None
+    verb = re.match(r"\s+(?:\w+ly\s+|has\s+|had\s+|also\s+)?([a-z]+)\b", host.text[first.end:])
+    actor = refs.actors.get(first.actor)
+    titles = ([r.title for r in actor.roles] if actor else []) + refs._titles_near(first)
+    held = [fold_word(w) for t in titles for w in t.split() if is_role_word(w)]
+    stem = fold_word(role).rstrip("s")[:7]
+    if held and not any(w.startswith(stem) for w in held):
+        return None  # "an education minister … Chancellor X said": someone else
+    return first.actor if verb and is_speech_verb(verb.group(1)) else None
 
 
 def document_holder(refs: Referents, mention: Mention) -> bool:
