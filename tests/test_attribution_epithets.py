@@ -291,3 +291,11 @@ def test_an_indefinite_description_after_the_lead_stays_anonymous(tmp_path: Path
         "were not.\n"))
     speaker, anonymous, _ = speaker_of(a, "random and fair")
     assert speaker is None and anonymous == "a transport minister"
+
+
+def test_he_after_an_inverted_reporting_clause_is_its_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Ola Berg and Nils Rask clashed in parliament. It was no good Mr Berg claiming the "
+        "pledges were left to the manifesto, argued Mr Rask. Pointing to fuel duty, he added: "
+        "\"Everyone knows taxes will go up.\"\n"))
+    assert speaker_of(a, "Everyone knows")[0] == "Nils Rask"

@@ -482,18 +482,3 @@ class Attributor(Referents):
                 if not self.within(number, start, end):
                     found = text[start:end].strip()
         return found
-
-    def _subject_position(self, mention: Mention) -> bool:
-        """A mention that opens its sentence (after titles): the sentence's likely subject."""
-        para = self.source.paragraph(mention.paragraph)
-        if para is None:
-            return False
-        after = _WORD_RE.findall(para.text[mention.end:mention.end + 40])[:2]
-        if any(is_speech_verb(w) for w in after):
-            return True  # "…, Mr. Roe said, …": the one who speaks
-        before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
-        if "," in before and opens_clause(before.split()[0].strip(",")):
-            before = before.rsplit(",", 1)[1]  # "On Monday, defence lawyer X tried …"
-        words = [w for w in before.split() if is_role_word(w) or (
-            w[:1].isupper() and not is_title(w))]  # "Dr X accused Y": Y is no subject
-        return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4

@@ -20,7 +20,9 @@ from briefbook.core.lexicon import (
     is_document_word,
     is_function_word,
     is_role_word,
+    is_speech_verb,
     is_title,
+    opens_clause,
     place_kind,
     word_list,
 )
@@ -73,6 +75,24 @@ class Referents:
         """A mention written as a possessive (*X's spokesman*)."""
         para = self.source.paragraph(mention.paragraph)
         return para is not None and bool(re.match(r"[’']s?\b", para.text[mention.end:]))
+
+    def _subject_position(self, mention: Mention) -> bool:
+        """A mention that opens its sentence (after titles): the sentence's likely subject."""
+        para = self.source.paragraph(mention.paragraph)
+        if para is None:
+            return False
+        after = re.findall(r"[\w’'.-]+", para.text[mention.end:mention.end + 40])[:2]
+        if any(is_speech_verb(w) for w in after):
+            return True  # "…, Mr. Roe said, …": the one who speaks
+        inverted = re.search(r",\s+([a-z]+)\s+(?:[A-Z][\w.]*\s+){0,3}$", para.text[:mention.start])
+        if inverted and is_speech_verb(inverted.group(1)):
+            return True  # "…, argued Mr Roe.": the one who speaks
+        before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
+        if "," in before and opens_clause(before.split()[0].strip(",")):
+            before = before.rsplit(",", 1)[1]  # "On Monday, defence lawyer X tried …"
+        words = [w for w in before.split() if is_role_word(w) or (
+            w[:1].isupper() and not is_title(w))]  # "Dr X accused Y": Y is no subject
+        return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
 
     def kind(self, actor_id: str) -> str:
         """The kind of an actor (``person`` when unknown)."""
