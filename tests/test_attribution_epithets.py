@@ -299,3 +299,29 @@ def test_he_after_an_inverted_reporting_clause_is_its_subject(tmp_path: Path) ->
         "pledges were left to the manifesto, argued Mr Rask. Pointing to fuel duty, he added: "
         "\"Everyone knows taxes will go up.\"\n"))
     assert speaker_of(a, "Everyone knows")[0] == "Nils Rask"
+
+
+# -- a headline that opens with a person and a reporting verb -------------------------------
+
+
+def test_the_headlines_opening_person_and_verb_speak_the_quoted_word(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Kestrel slams Green 'smears'\n\n"
+        "Liberal leader Anna Kestrel has attacked the Greens. “They will say anything,” she "
+        "said. Green chairman Liam Ross said the claims were fair.\n"))
+    assert speaker_of(a, "smears")[0] == "Anna Kestrel"
+
+
+def test_a_headline_verb_after_no_persons_surname_gives_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Storm warns of 'chaos' on roads\n\n"
+        "Forecasters expect the storm to reach the coast on Monday. Drivers were told to stay "
+        "at home.\n"))
+    assert speaker_of(a, "chaos")[0] is None
+
+
+def test_two_people_of_the_headlines_surname_give_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Berg slams rival 'smears'\n\n"
+        "Party leader Ola Berg and his cousin Nils Berg clashed at the conference.\n"))
+    assert speaker_of(a, "smears")[0] is None

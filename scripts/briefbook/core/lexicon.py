@@ -33,7 +33,8 @@ from countryinfo import CountryInfo
 from nameparser.config import CONSTANTS
 
 DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_openers",
-              "document_words", "function_words", "honorifics", "not_first_names",
+              "document_words", "function_words", "headline_verbs", "honorifics",
+              "not_first_names",
               "not_surnames", "office_words", "organisation_words", "outlet_words",
               "past_qualifiers", "region_words", "relation_nouns", "role_prefixes",
               "role_qualifiers", "role_words", "speech_nouns", "speech_verbs", "term_markers",
