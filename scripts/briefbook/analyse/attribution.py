@@ -44,7 +44,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from briefbook.analyse import offices
 from briefbook.analyse.described import (
+    described_reporters,
     described_subject,
     group_subject,
     last_sentence,
@@ -53,7 +55,6 @@ from briefbook.analyse.described import (
     sentence_before,
 )
 from briefbook.analyse.mentions import Mention
-from briefbook.analyse.offices import document_holder, office_holder
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -109,13 +110,9 @@ _DOCUMENT_RE = re.compile(
 _WORD_RE = re.compile(r"[\w’'.-]+")
 _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|because|since|although|though|"
                              r"until|once|whereas)\s+")
-#: A described subject right before a verb: "the spokesman said", "a party official urged".
-_REPORTER_RE = re.compile(
-    r"(?:^|[.!?;,]\s+|\b(?:[Bb]ut|[Aa]nd|[Ll]ater),?\s+)(?P<subj>(?:[Tt]he|[Aa]n?)\s+"
-    r"(?:[\w’'-]+\s+){0,4}?(?P<role>[\w’'-]+))\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?"
-    r"(?P<verb>[a-z]+)\b")
 _NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
-                             r"your|whose|latest|recent|such)\s+$")
+                             r"your|whose|latest|recent|such|new|fresh|further|several|many|"
+                             r"two|three|four|five|six|seven|eight|nine|ten)\s+$")
 
 
 def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:
@@ -227,8 +224,8 @@ class Attributor(Referents):
             anonymous = None
             if speaker is None and pron in ("he", "she"):
                 anonymous = self.reporter_between(para.number, min(origin, at))
-                if anonymous and (holder := office_holder(self, para.number, min(origin, at),
-                                                          anonymous)):
+                if anonymous and (holder := offices.reporter_holder(
+                        self, para.number, min(origin, at), anonymous)):
                     speaker, anonymous = holder, None  # "The chancellor said … he said"
             if speaker is None and anonymous is None and pron in ("he", "she"):
                 speaker, anonymous = self._described_before(para, min(origin, at), pron)
@@ -269,6 +266,9 @@ class Attributor(Referents):
         if pattern == "according-to" and words and is_outlet_word(words[-1]):
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (an outlet: it reports, it does not speak)")
+        if aged := offices.aged_person(self, para.number, min(a, at), written):
+            return Attribution(speaker=aged, written=written, pattern="role",
+                               cue=f"{cue} (age: the one person of that age)")
         role = next((w for w in words if is_role_word(w)), None)
         if role is None and re.search(r"^(?i:an?|the)\s|\w[’']s?\s", written) and (
                 tie := next((w for w in words if is_relation_noun(w)), None)):
@@ -282,14 +282,14 @@ class Attributor(Referents):
                                               r"(?:[a-z][\w-]+|[A-Z]{2,4})", written) and \
                     not fold_word(role).startswith(_FUNCTIONARIES):
                 named = self.described(para.number, min(a, at))
-            if named is None and (named := office_holder(self, para.number, min(a, at),
+            if named is None and (named := offices.office_holder(self, para.number, min(a, at),
                                                          written)):
                 return Attribution(speaker=named, written=written, pattern="role",
                                    cue=f'{cue} (office "{role}": the one person named before)')
             if named is None and re.fullmatch(r"(?i:the)(?: [A-Za-z][\w-]*){1,3}", written) and \
                     not fold_word(role).startswith(_FUNCTIONARIES) and \
                     not re.search(r"[^s]s$", fold_word(role)):
-                named = self.untitled_person(para.number, min(a, at))  # "the chancellor"
+                named = self.untitled_person(para.number, min(a, at), written)  # "the PM"
             if named:
                 return Attribution(speaker=named, written=written, pattern="role",
                                    cue=f'{cue} (role "{role}")')
@@ -302,6 +302,9 @@ class Attributor(Referents):
                                   description[heads[-1].end():]):
                 # "A Treasury spokesperson dismissed the claims" → "A Treasury spokesperson"
                 description = description[:heads[-1].end()]
+            if named := offices.introduced_person(self, para.number, a, written):
+                return Attribution(speaker=named, written=written, pattern="role",
+                                   cue=f'{cue} ("{written}", named in the next sentence)')
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (anonymous)", anonymous=description)
         if re.match(r"(?i)(?:the|its|their)\s", written) and len(words) <= 5:
@@ -358,9 +361,12 @@ class Attributor(Referents):
             return any(is_role_word(w) or is_relation_noun(w)
                        or fold_word(w) in ("office", "camp", "team") for w in head)
         following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
-        if following and is_role_word(following[0]) and not text[mention.end:].startswith(","):
+        if following and is_role_word(following[0]) and not text[mention.end:].startswith(",") \
+                and not following[0].isupper():  # "Ann Roe MP" is Ann Roe
             return True  # "a Treasury source", "a Downing Street spokesman": a modifier
-        return bool(_PREPOSITION_RE.search(text[a:mention.start]))
+        return bool(_PREPOSITION_RE.search(text[a:mention.start])) and not any(  # "Chair of
+            self.kind(m.actor) != "person" and not text[m.end:mention.start].strip()  # Y X"
+            for m in self.within(mention.paragraph, a, mention.start))
 
     def pronoun(self, paragraph: int, at: int, pron: str) -> str | None:
         """The actor a pronoun subject refers to (see the module docstring)."""
@@ -375,7 +381,7 @@ class Attributor(Referents):
                 return prev[2].speaker  # the body, or a person's statement ("it said")
             bodies = [m for m in earlier if self.kind(m.actor) != "person"
                       and paragraph - m.paragraph <= 1 and (self._subject_position(m)
-                                                            or document_holder(self, m))]
+                                                            or offices.document_holder(self, m))]
             return bodies[-1].actor if bodies else None  # "The CBI said … It added"
         people = [m for m in earlier if self.kind(m.actor) == "person"
                   and self.gender(m.actor) in (None, wanted)]
@@ -472,26 +478,7 @@ class Attributor(Referents):
             text = mask(para.text, self.masked.get(number, []))
             a = self._sentence_end(number, prev[1]) if number == prev[0] else 0
             b = at if number == paragraph else len(text)
-            for m in _REPORTER_RE.finditer(text, a, max(a, b)):
-                role = m.group("role").strip("’'")
-                if is_role_word(role) and is_speech_verb(m.group("verb")) and \
-                        not self.within(number, m.start("subj"),
-                                        m.end("subj")):
-                    found = m.group("subj").strip()
+            for start, end in described_reporters(text, a, max(a, b)):
+                if not self.within(number, start, end):
+                    found = text[start:end].strip()
         return found
-
-    def _possessive(self, mention: Mention) -> bool:
-        para = self.source.paragraph(mention.paragraph)
-        return para is not None and bool(re.match(r"[’']s?\b", para.text[mention.end:]))
-
-    def _subject_position(self, mention: Mention) -> bool:
-        """A mention that opens its sentence (after titles): the sentence's likely subject."""
-        para = self.source.paragraph(mention.paragraph)
-        if para is None:
-            return False
-        after = _WORD_RE.findall(para.text[mention.end:mention.end + 40])[:2]
-        if any(is_speech_verb(w) for w in after):
-            return True  # "…, Mr. Roe said, …": the one who speaks
-        before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
-        words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
-        return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4

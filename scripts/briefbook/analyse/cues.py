@@ -38,13 +38,18 @@ _REPORT_SUBJECT_WORDS = 20
 _CLAUSE_WORD_RE = re.compile(r"(?i)that|how|what|whether|if|it|there|this|to|he|she|they|we|i")
 #: After a passive speech verb: "X is alleged to have said", "X was quoted as saying".
 _REPORTED_RE = re.compile(r"\s+(?:to have|as)\s+(?:\w+ly\s+)?(\w+)")
-_AGENT_RE = re.compile(r"\bby\s+(?P<subj>(?:the\s+)?[A-Z][^,.;:()\"“”]*)")
+_AGENT_RE = re.compile(r"\bby\s+(?P<subj>(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z][^,.;:()\"“”]*)")
 #: A speech noun (``speech_nouns.txt``) and its source: "claims from Y that", "warnings by
 #: the IMF that".
 _NOUN_SOURCE_RE = re.compile(
     r"\b(?P<noun>[a-z]+)\s+(?:from|by)\s+(?=(?:[a-z][\w-]*\s+){0,3}[A-Z])")
 #: Capitalised words alone (a possessive, "of"/"at" allowed): a name with no verb.
 _BARE_NAME_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|at\s+)?[A-Z][\w’'.-]*){0,5}")
+#: A noun right before a participle: a reduced passive ("a move branded a "…" by X").
+_REDUCED_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+[a-z][\w-]*\s+$")
+#: A reporting clause between commas after a quotation: '…, he said, although …'.
+_ASIDE_RE = re.compile(r",\s+(?P<subj>(?:he|she|they|it|(?:[A-Z][\w’'.-]*\s+){1,3}?"
+                       r"[A-Z][\w’'.-]*))\s+(?:\w+ly\s+)?(?P<verb>[a-z]+),")
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
 
 
@@ -63,8 +68,12 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     tail_a = span.close + 1
     tail_b = min(sent_end, next_open)
     tail = text[tail_a:tail_b] if tail_a < tail_b else ""
-    lead = len(tail) - len(tail.lstrip(" ,.;:—–-"))
     quoted = text[span.text_start:span.text_end].rstrip()
+    if not tail.strip() and quoted.endswith(("?", "!")):
+        tail_b = _question_tag(text, tail_a, min([b for _, b in sentences if b > tail_a]
+                                                 + [len(text)]), next_open)
+        tail = text[tail_a:tail_b]  # '"Why?" Mr Roe asked.': the mark ends no sentence
+    lead = len(tail) - len(tail.lstrip(" ,.;:—–-"))
     attached = quoted.endswith((",", "?", "!", "—", "-", "–")) or tail[:lead].strip(" .") != ""
     if (dash := _DASH_RE.match(tail)) and not speech_verb_at(tail):
         a = tail_a + dash.end()
@@ -117,6 +126,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                                f"{verb.group()} \"…\" by X (a passive)")
         return Attribution(speaker=None, written=None, pattern="before",
                            cue=f"it is {verb.group()}: a passive, no speaker")
+    if verb and verb.group().endswith("ed") and _REDUCED_RE.search(head, 0, verb.start()) and \
+            (agent := _agent(text, span.close + 1, sent_end, spans)) and \
+            re.fullmatch(r"\s*by\s+", text[span.close + 1:agent[0]]):
+        return who.subject(para, *agent, span.open, "before",  # "a move branded a "…" by X"
+                           f"a noun {verb.group()} \"…\" by X (a passive)")
     if verb and (inverted := re.match(r"\s+([^,]+),", head[verb.end():])) and \
             head[:verb.start()].rstrip().endswith(","):
         a = head_a + verb.end() + inverted.start(1)  # "The aim, says the firm, is …"
@@ -143,11 +157,31 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         return who.subject(para, a, b, span.open, "after",
                            "…, said X (end of the sentence)" if verb_first
                            else "…, X said (end of the sentence)")
+    if aside := _ASIDE_RE.search(text, tail_a, min(sent_end, next_open)):
+        if speech_verb_at(aside.group("verb")) is not None:  # '"…" in Y, he said, although'
+            return who.subject(para, aside.start("subj"), aside.end("subj"), span.open,
+                               "after", "…, X said, … (an aside)")
     if head.rstrip().endswith(":") and head.strip(" :"):
         a = head_a + _lead_in_start(head)
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
                            "X: \"…\" (lead-in)")
     return NONE
+
+
+def _question_tag(text: str, a: int, b: int, next_open: int) -> int:
+    """Where a reporting clause after a quotation ending with ``?`` or ``!`` ends, else ``a``.
+
+    ``"Did you see him?" Mr Roe pressed.``: the words up to the next stop are a short subject
+    and a speech verb (at most :data:`_SUBJECT_WORDS` words and two after the verb), or a
+    speech verb and its subject (``asked the judge``), with no quotation among them.
+    """
+    b = min(b, next_open)
+    words = re.findall(r"[\w’'.-]+", text[a:b])
+    verbs = [i for i, w in enumerate(words) if speech_verb_at(w.rstrip(".")) is not None]
+    if not verbs or len(words) > _SUBJECT_WORDS + 3 or len(words) - verbs[0] - 1 > 2 or \
+            verbs[0] > _SUBJECT_WORDS or text[a:b].count(",") or not words[0][:1].isalpha():
+        return a
+    return b
 
 
 def _agent(text: str, a: int, b: int, spans: Sequence[QuoteSpan]) -> tuple[int, int] | None:

@@ -15,7 +15,8 @@ Two readings used by :mod:`briefbook.analyse.attribution`:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import cache
 
 from briefbook.core.lexicon import (
     fold_word,
@@ -38,6 +39,31 @@ def _finite(word: str) -> bool:
     folded = fold_word(word)
     return is_speech_verb(word) or folded in word_list("verbs") or (
         folded.endswith("ed") and len(folded) > 4)
+
+
+@cache
+def _reporter_re() -> re.Pattern[str]:
+    """A described subject right before a speech verb (``speech_verbs.txt``).
+
+    *the spokesman said*, *a party official urged*, *The prime minister's official spokesman
+    said* (not *minister* before *official*).
+    """
+    verbs = "|".join(sorted(map(re.escape, word_list("speech_verbs")), key=len, reverse=True))
+    return re.compile(
+        r"(?:^|[.!?;,]\s+|\b(?:[Bb]ut|[Aa]nd|[Ll]ater),?\s+)(?P<subj>(?:[Tt]he|[Aa]n?)\s+"
+        r"(?:[\w’'-]+\s+){0,4}?(?P<role>[\w-]+))\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?"
+        rf"(?:{verbs})\b(?![’'])")
+
+
+def described_reporters(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    """The spans of described, unnamed subjects of a speech verb in ``text[a:b]``.
+
+    The subject is ``the``/``a`` and up to five words ending with a role word
+    (``role_words.txt``) right before the verb; whether a name is inside is for the caller.
+    """
+    for m in _reporter_re().finditer(text, a, b):
+        if is_role_word(m.group("role")):
+            yield m.start("subj"), m.end("subj")
 
 
 def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:

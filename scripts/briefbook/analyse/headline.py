@@ -10,10 +10,12 @@ headline quotation with no cue of its own (:mod:`briefbook.analyse.cues`) goes, 
    'damaged' by the row`` is what a poll found, not what he said), nor when the quotation is
    a predicate about the name (``Fiat 'to cut jobs'``, ``Bank 'must raise rates'``, ``X
    'pressing for a deal'``, ``X 'said he would go'``);
-2. to the speaker of a quotation of the article that repeats its words (the headline
+2. to the person opening the headline with a reporting verb (``headline_verbs.txt``: ``Fox
+   attacks Blair's 'lies'``), by the one person of the article bearing that surname;
+3. to the speaker of a quotation of the article that repeats its words (the headline
    ``SA unveils 'more for all' budget`` and ``the focus was "more for all"``, said by X); a
    single word only when it is that whole quotation (``'police'`` is in many a sentence);
-3. to the speaker the article's first sentence reports (``…, Prime Minister X has promised.``),
+4. to the speaker the article's first sentence reports (``…, Prime Minister X has promised.``),
    or its description when unnamed (``…, a Home Office minister has said.``), when that
    subject is short: in ``X has backed the plan amid opposition claims …`` nobody reports.
 
@@ -31,7 +33,7 @@ from collections.abc import Sequence
 from briefbook.analyse.attribution import NONE, Attribution, Attributor
 from briefbook.analyse.cues import sentence_report
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
-from briefbook.core.lexicon import is_speech_verb
+from briefbook.core.lexicon import is_speech_verb, word_list
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.text import fold
 
@@ -73,6 +75,15 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
     if named and who.kind(named[-1].actor) not in _PLACES:
         return Attribution(speaker=named[-1].actor, written=named[-1].text, pattern="headline",
                            cue="headline: X 'said …'")
+    opener = re.match(r"((?:[A-Z][\w’'-]+\s+){1,2})([a-z]+)\s", para.text)
+    if opener and opener.end() <= span.open and fold(opener.group(2)) in word_list(
+            "headline_verbs"):  # "Fox attacks Blair's 'lies'": the one Fox of the article
+        word = opener.group(1).split()[-1]
+        people = {m.actor for m in who.mentions
+                  if who.kind(m.actor) == "person" and who.name_of(m.actor).split()[-1] == word}
+        if len(people) == 1:
+            return Attribution(speaker=people.pop(), written=opener.group(1).strip(),
+                               pattern="headline", cue="headline: X attacks … 'said …'")
     if not passive and (surname := re.search(r"(?:^|\s)([A-Z][\w’'-]+)[\s:,]*$",
                                               para.text[:span.open])):
         word = surname.group(1)

@@ -250,6 +250,11 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
                 and fold_word(run[0].bare.split("-")[0]) in word_list("adjective_prefixes")):
             continue  # "Non-European Union citizens": an adjective
         org = _org(run)
+        if org is not None and (split := _person_after_organisation(run, text)):
+            run, person = split  # "Refugee Council Chief Executive Ann Roe"
+            names, index = _organisation(run, runs, index, text, org)
+            found.extend([*names, person])
+            continue
         if org is not None:
             names, index = _organisation(run, runs, index, text, org)
             found.extend(names)
@@ -263,6 +268,30 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
             found.append(Name(text=phrase, start=run[0].start, end=run[-1].start + len(
                 run[-1].bare), kind="place", reason=f"place '{phrase}'"))
     return found
+
+
+def _person_after_organisation(run: list[_Token], text: str
+                               ) -> tuple[list[_Token], Name] | None:
+    """An organisation's name run on into a person's: the organisation's part and the person.
+
+    *Refugee Council Chief Executive Ann Roe*, *Casino Association Chairman Ian Lee*: a title
+    after the organisation word opens a titled person; *Audit Committee Peter Lund MP*: a
+    given name after it opens a person whose name is followed only by titles. ``None`` when
+    nothing after the organisation word starts a person of two names or more.
+    """
+    at = next((i for i, t in enumerate(run) if is_organisation_word(t.bare)), len(run))
+    for i in range(at + 1, len(run) - 1):
+        word = run[i].bare
+        if is_title(word) and not is_organisation_word(word):
+            person = _person(run[i:], text)
+        elif first_name_gender(word) and all(is_title(t.bare) for t in run[i + 2:]):
+            person = _person(run[i:i + 2], text)
+        else:
+            continue
+        if person is None or len(person.text.split()) < 2:
+            return None
+        return run[:i], person
+    return None
 
 
 def _described_body(run: list[_Token], text: str) -> Name | None:

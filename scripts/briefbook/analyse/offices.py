@@ -11,6 +11,9 @@ leader X* is no *chancellor*) or with a qualifier the subject lacks (``role_qual
 MP*) fits any other office-holder. Two fitting people, or none, and the subject stays an
 anonymous description.
 
+:func:`aged_person` reads an age epithet: *the 52-year-old* is the one person written with that
+age (*Ann Roe, 52,*, *52-year-old Ann Roe*).
+
 :func:`document_holder` lets *it* mean an organisation named as the author of a document
 that opens the sentence before it (*the NIESR report was optimistic … It said*).
 """
@@ -22,8 +25,14 @@ from functools import cache
 from importlib import resources
 
 from briefbook.analyse.mentions import Mention
-from briefbook.analyse.referents import Referents
-from briefbook.core.lexicon import fold_word, is_document_word, is_role_word, word_list
+from briefbook.analyse.referents import Referents, qualifiers_fit, title_words
+from briefbook.core.lexicon import (
+    fold_word,
+    is_document_word,
+    is_role_word,
+    is_speech_verb,
+    word_list,
+)
 
 _DEFINITE_RE = re.compile(r"(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<office>[A-Za-z][\w-]*)"
                           r"(?:\s+[a-z][\w-]*)?")
@@ -54,7 +63,7 @@ def office_holder(refs: Referents, paragraph: int, at: int, written: str) -> str
     match = _DEFINITE_RE.fullmatch(written.strip())
     if match is None:
         return None
-    words = [fold_word(w) for w in written.split()[1:]]
+    words = sorted(title_words(" ".join(written.split()[1:])))
     known = offices()
     held = [w for w in words if w in known]
     if not held or any(w[:1].isupper() for w in written.split()[1:]
@@ -63,21 +72,85 @@ def office_holder(refs: Referents, paragraph: int, at: int, written: str) -> str
     people = [m for m in refs.before(paragraph, at) if refs.kind(m.actor) == "person"]
     specific = [w for w in held if not known[w]]
     stems = [w.rstrip("s")[:7] for w in specific]
-    qualifiers = word_list("role_qualifiers")
+    past = set(words) & word_list("past_qualifiers")
 
     def fits(person: str) -> bool:
         actor = refs.actors.get(person)
         titles = [r.title for r in actor.roles] if actor else []
         titles += [t for m in people if m.actor == person for t in refs._titles_near(m)]
-        title_words = {w for t in titles for w in map(fold_word, re.findall(r"[\w-]+", t))}
-        if title_words & qualifiers - set(words):
-            return False  # "shadow chancellor X" is not "the chancellor"
+        held = {w for t in titles for w in title_words(t)}
+        if not qualifiers_fit(set(words), held):
+            return False  # "shadow chancellor X" is not "the chancellor", nor Y "the former"
+        if past:
+            return True  # "former civil service chief X" … "the former cabinet secretary"
         return not specific or not [
-            w for w in title_words if w in known and not known[w] and w not in words
+            w for w in held if w in known and not known[w] and w not in words
             and not any(w.startswith(stem) for stem in stems)]
 
     candidates = {m.actor for m in people if fits(m.actor)}
     return candidates.pop() if len(candidates) == 1 else None
+
+
+def reporter_holder(refs: Referents, paragraph: int, at: int, written: str) -> str | None:
+    """The person a described reporter between a quotation and *he* means, if named.
+
+    *The chancellor said … He added*: the office's holder (:func:`office_holder`); *The
+    Tory co-chairman attacked … he said*: the one person given that role
+    (:meth:`~briefbook.analyse.referents.Referents.role_holder`); *The Tory spokesman also
+    criticised … he said* right after a person spoke: that person, as an epithet
+    (:meth:`~briefbook.analyse.referents.Referents.described`). ``None`` leaves the reporter
+    anonymous (*The prime minister's official spokesman said … he added*).
+    """
+    words = written.split()
+    role = next((w for w in reversed(words) if is_role_word(w)), None)
+    if role is None:
+        return None
+    return office_holder(refs, paragraph, at, written) or refs.role_holder(
+        paragraph, at, written, role, words) or (
+        refs.described(paragraph, at) if re.fullmatch(r"(?i:the) [A-Z][\w-]+ [a-z][\w-]*",
+                                                      written) else None)
+
+
+#: Roles whose holder speaks for someone else: never the person named next.
+_STANDS_IN = ("spokes", "official", "source", "aide", "advis", "insider")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
+
+
+def introduced_person(refs: Referents, paragraph: int, at: int, written: str) -> str | None:
+    """The person a lead's indefinite description turns out to be, named in the next sentence.
+
+    News leads describe and then name: *…, a Home Office minister has said. Ann Roe said …*.
+    An indefinite description (``a``/``an``, a role word that is no stand-in such as
+    *spokesman* or *official*) in the article's first paragraph means the person who opens
+    the next sentence (after titles, at most three words) and reports with a speech verb
+    right after the name, unless that person is written with another role (*Chancellor X*).
+    ``None`` otherwise: *a senior official said. Minister X said* are two people.
+    """
+    words = written.split()
+    role = next((w for w in reversed(words) if is_role_word(w)), None)
+    lead = next((p.number for p in refs.source.paragraphs
+                 if not p.boilerplate and p.role is None), None)
+    para = refs.source.paragraph(paragraph)
+    if para is None or paragraph != lead or len(words) > 6 or role is None or \
+            fold_word(words[0]) not in ("a", "an") or fold_word(role).startswith(_STANDS_IN):
+        return None
+    end = _SENTENCE_END_RE.search(para.text, at)
+    host, start = (para, end.end()) if end else (refs.source.paragraph(paragraph + 1), 0)
+    if host is None:
+        return None
+    first = next((m for m in refs.within(host.number, start, len(host.text))), None)
+    if first is None or refs.kind(first.actor) != "person" or len(
+            host.text[start:first.start].split()) > 3 or any(
+            w[:1].islower() for w in host.text[start:first.start].split()):
+        return None
+    verb = re.match(r"\s+(?:\w+ly\s+|has\s+|had\s+|also\s+)?([a-z]+)\b", host.text[first.end:])
+    actor = refs.actors.get(first.actor)
+    titles = ([r.title for r in actor.roles] if actor else []) + refs._titles_near(first)
+    held = [fold_word(w) for t in titles for w in t.split() if is_role_word(w)]
+    stem = fold_word(role).rstrip("s")[:7]
+    if held and not any(w.startswith(stem) for w in held):
+        return None  # "an education minister … Chancellor X said": someone else
+    return first.actor if verb and is_speech_verb(verb.group(1)) else None
 
 
 def document_holder(refs: Referents, mention: Mention) -> bool:
@@ -93,3 +166,28 @@ def document_holder(refs: Referents, mention: Mention) -> bool:
     after = re.match(r"(?:[’']s)?((?:\s+[a-z]+){1,2})\b", para.text[mention.end:])
     return bool(after and any(is_document_word(w) for w in after.group(1).split())
                 and re.search(r"(?:^|[.,;]\s+)(?:[Tt]he\s+)?$", para.text[:mention.start]))
+
+
+_AGE_EPITHET_RE = re.compile(r"(?i:the)\s+(?P<age>\d{1,3})-year-old(?:\s+[a-z][\w-]*){0,2}")
+
+
+def aged_person(refs: Referents, paragraph: int, at: int, written: str) -> str | None:
+    """The one person named before ``at`` with the age of an epithet (*the 52-year-old*).
+
+    The age is written right after a name (*Ann Roe, 52,*, *Ann Roe (52)*, *Ann Roe, aged
+    52*) or before it (*52-year-old Ann Roe*). ``None`` when ``written`` is no age epithet
+    or no single person has that age.
+    """
+    match = _AGE_EPITHET_RE.fullmatch(written.strip())
+    if match is None:
+        return None
+    age = match.group("age")
+    after = re.compile(r",?\s*(?:aged\s+|\()?" + age + r"\b(?!-)")
+    before = re.compile(r"\b" + age + r"-year-old\s+(?:[\w’'-]+\s+){0,3}$")
+    found = set()
+    for m in refs.before(paragraph, at):
+        para = refs.source.paragraph(m.paragraph)
+        if para is not None and refs.kind(m.actor) == "person" and (
+                after.match(para.text, m.end) or before.search(para.text[:m.start])):
+            found.add(m.actor)
+    return found.pop() if len(found) == 1 else None

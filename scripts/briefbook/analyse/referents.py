@@ -20,11 +20,38 @@ from briefbook.core.lexicon import (
     is_document_word,
     is_function_word,
     is_role_word,
+    is_speech_verb,
     is_title,
+    opens_clause,
     place_kind,
     word_list,
 )
 from briefbook.core.model import Actor, Source
+
+
+def title_words(title: str) -> set[str]:
+    """The folded words of a title, each compound also split.
+
+    ``Tory co-chairman`` → ``tory``, ``co-chairman``, ``co``, ``chairman``; a past qualifier
+    (``past_qualifiers.txt``: ``ex``, ``erstwhile``) also gives ``former``.
+    """
+    found: set[str] = set()
+    for word in re.findall(r"[\w-]+", title):
+        folded = fold_word(word)
+        found |= {folded, *folded.split("-")} - {""}
+    return found | ({"former"} if found & word_list("past_qualifiers") else set())
+
+
+def qualifiers_fit(own: set[str], title: set[str]) -> bool:
+    """Whether a description's qualifiers and a title's agree (``role_qualifiers.txt``).
+
+    A title with a qualifier the description lacks is another office (*shadow chancellor X*
+    is not *the chancellor*), and so is a title without one the description has (*Culture
+    Secretary Y* is not *the shadow culture secretary*). Both are :func:`title_words` sets.
+    """
+    past = word_list("past_qualifiers")
+    qualifiers = word_list("role_qualifiers") - past | {"former"}
+    return not (title & qualifiers) - own and not (own & qualifiers) - title
 
 
 class Referents:
@@ -43,6 +70,29 @@ class Referents:
     def previous_speaker(self) -> tuple[int, str] | None:
         """The paragraph and actor id of the previous speaker (none here; see subclasses)."""
         return None
+
+    def _possessive(self, mention: Mention) -> bool:
+        """A mention written as a possessive (*X's spokesman*)."""
+        para = self.source.paragraph(mention.paragraph)
+        return para is not None and bool(re.match(r"[’']s?\b", para.text[mention.end:]))
+
+    def _subject_position(self, mention: Mention) -> bool:
+        """A mention that opens its sentence (after titles): the sentence's likely subject."""
+        para = self.source.paragraph(mention.paragraph)
+        if para is None:
+            return False
+        after = re.findall(r"[\w’'.-]+", para.text[mention.end:mention.end + 40])[:2]
+        if any(is_speech_verb(w) for w in after):
+            return True  # "…, Mr. Roe said, …": the one who speaks
+        inverted = re.search(r",\s+([a-z]+)\s+(?:[A-Z][\w.]*\s+){0,3}$", para.text[:mention.start])
+        if inverted and is_speech_verb(inverted.group(1)):
+            return True  # "…, argued Mr Roe.": the one who speaks
+        before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
+        if "," in before and opens_clause(before.split()[0].strip(",")):
+            before = before.rsplit(",", 1)[1]  # "On Monday, defence lawyer X tried …"
+        words = [w for w in before.split() if is_role_word(w) or (
+            w[:1].isupper() and not is_title(w))]  # "Dr X accused Y": Y is no subject
+        return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
 
     def kind(self, actor_id: str) -> str:
         """The kind of an actor (``person`` when unknown)."""
@@ -111,15 +161,18 @@ class Referents:
             r"^[A-Z][\w-]+[’']s\s+[a-z]", written) and place_kind(written.split()[0])
         if not definite or len(words) > 4 or " for " in written or " of " in written:
             return None
-        stem = fold_word(role).rstrip("s")[:7]
-        own = {fold_word(w) for w in re.findall(r"[\w-]+", written)}
-        qualifiers = word_list("role_qualifiers")
+        stem = fold_word(role).split("-")[-1].rstrip("s")[:7]
+        whole = stem if "-" not in role else fold_word(role).rstrip("s")
+        own = title_words(written)
+
+        offices = word_list("office_words")  # "the prime minister" is no "Interior Minister"
+        modifiers = {fold_word(w) for w in written.split()[1:-1] if w.islower()} & offices
 
         def holds(title: str) -> bool:  # "shadow foreign secretary" is no "Foreign Secretary"
-            words = {fold_word(w) for w in re.findall(r"[\w]+", title)}
-            return stem in fold_word(title) and not (words & qualifiers) - own
+            words = title_words(title)
+            return stem in fold_word(title) and qualifiers_fit(own, words) and modifiers <= words
 
-        holders = []
+        holders, exact = [], []  # exact: the role not only inside a compound (co-chairman)
         earlier = self.before(paragraph, at)
         later = [m for m in self.mentions if m not in earlier]
         for m in earlier + later:
@@ -128,10 +181,13 @@ class Referents:
             actor = self.actors.get(m.actor)
             if actor is None or actor.kind != "person":
                 continue
-            titles = [r.title for r in actor.roles] + self._titles_near(m)
-            if any(holds(t) for t in titles) and m.actor not in holders:
+            titles = [t for t in [r.title for r in actor.roles] + self._titles_near(m)
+                      if holds(t)]
+            if titles and m.actor not in holders:
                 holders.append(m.actor)
-        return holders[-1] if holders else None
+            if any(fold_word(w).startswith(whole) for t in titles for w in t.split()):
+                exact.append(m.actor)
+        return (exact or holders)[-1] if holders else None
 
     def _titles_near(self, m: Mention) -> list[str]:
         """The text written before a mention (back to the previous name) and after it."""
@@ -142,7 +198,7 @@ class Referents:
         lead = max([x.end for x in same if x.end <= m.start] + [m.start - 48, 0])
         before: list[str] = []
         for word in reversed(re.split(r"[.,;:]", para.text[lead:m.start])[-1].split()):
-            office = bool(before) and is_role_word(before[0])
+            office = any(is_role_word(w) for w in before[:2])  # "former civil service chief"
             if not (is_title(word) or word[:1].isupper() or re.search(r"[’']s$", word)
                     or word in ("of", "the") or (office and not is_function_word(word))):
                 break  # "… says it is time for Mr X": only "Mr" is his title
@@ -166,15 +222,19 @@ class Referents:
         named = {m.actor for m in self.before(paragraph, at) if self.kind(m.actor) == "person"}
         return named.pop() if len(named) == 1 else None
 
-    def untitled_person(self, paragraph: int, at: int) -> str | None:
+    def untitled_person(self, paragraph: int, at: int, written: str = "") -> str | None:
         """The one person named so far with no role of their own, for *the prime minister*.
 
         News style names a person first (*Tony Blair has defended …*) and then uses the
         office alone (*the prime minister said*). When no one holds the office by name
         (:meth:`role_holder`), the description means the one person named before it with no
         role written beside any of their mentions; anyone else named with a role (*finance
-        director Ann Roe*) is someone else. ``None`` unless exactly one such person.
+        director Ann Roe*) is someone else. ``None`` unless exactly one such person, and for a
+        description ``written`` with a qualifier (*the former chancellor*, *the shadow
+        chancellor*): nobody named without a role held that qualified office.
         """
+        if not qualifiers_fit(title_words(written), set()):
+            return None
         people: dict[str, bool] = {}
         for m in self.before(paragraph, at):
             actor = self.actors.get(m.actor)

@@ -33,10 +33,14 @@ from countryinfo import CountryInfo
 from nameparser.config import CONSTANTS
 
 DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_openers",
-              "document_words", "function_words", "honorifics", "not_first_names",
+              "document_words", "function_words", "headline_verbs", "honorifics",
+              "not_first_names",
               "not_surnames", "office_words", "organisation_words", "outlet_words",
-              "region_words", "relation_nouns", "role_qualifiers", "role_words", "speech_nouns",
-              "speech_verbs", "term_markers", "weak_titles")
+              "past_qualifiers", "region_words", "relation_nouns", "role_prefixes",
+              "role_qualifiers", "role_words", "speech_nouns", "speech_verbs", "term_markers",
+              "weak_titles")
+#: Lists whose lines hold a word and then fields about it (``minister general``).
+_FIRST_FIELD = frozenset({"honorifics", "office_words"})
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
                       "ity", "hood", "dom")
 
@@ -57,7 +61,7 @@ def fold_word(word: str) -> str:
 
 @cache
 def word_list(name: str) -> frozenset[str]:
-    """The entries of ``core/data/<name>.txt`` (first field of each line, folded).
+    """The entries of ``core/data/<name>.txt`` (each line, or its first field, folded).
 
     Raises:
         FileNotFoundError: ``name`` is not one of :data:`DATA_FILES`.
@@ -67,7 +71,7 @@ def word_list(name: str) -> frozenset[str]:
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
-            entries.add(fold_word(line.split(" ", 1)[0] if name == "honorifics" else line))
+            entries.add(fold_word(line.split(" ", 1)[0] if name in _FIRST_FIELD else line))
     return frozenset(entries)
 
 
@@ -132,8 +136,17 @@ def is_strong_title(word: str) -> bool:
 
 
 def is_role_word(word: str) -> bool:
-    """A role noun of ``role_words.txt`` (``spokesman``, ``official``, ``analyst``)."""
-    return fold_word(word) in word_list("role_words")
+    """A role noun of ``role_words.txt`` (``spokesman``, ``official``, ``analyst``).
+
+    A hyphenated compound of a prefix of ``role_prefixes.txt`` and a role noun is one too
+    (``co-chairman``, ``ex-minister``).
+    """
+    folded = fold_word(word)
+    roles = word_list("role_words")
+    if folded in roles:
+        return True
+    prefix, _, rest = folded.partition("-")
+    return bool(rest) and prefix in word_list("role_prefixes") and rest in roles
 
 
 def honorific_gender(word: str) -> str | None:
