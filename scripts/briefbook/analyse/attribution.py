@@ -52,6 +52,7 @@ from briefbook.analyse.described import (
     name_shaped,
     sentence_before,
 )
+from briefbook.analyse.embedded import after_reporting_verb
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.offices import document_holder, office_holder
 from briefbook.analyse.referents import Referents
@@ -265,7 +266,7 @@ class Attributor(Referents):
         if persons or agents:
             return Attribution(speaker=(persons or agents)[0].actor, written=written,
                                pattern=pattern, cue=cue)
-        words = [w.strip("’'.,") for w in _WORD_RE.findall(written)]
+        words = [w.strip("’'.,") for w in re.findall(r"[\w’'.-]+(?:&[\w’'.-]+)*", written)]
         if pattern == "according-to" and words and is_outlet_word(words[-1]):
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (an outlet: it reports, it does not speak)")
@@ -429,11 +430,12 @@ class Attributor(Referents):
         """The person opening the pronoun's own sentence: *Mr Lewis wants …, cash he says …*.
 
         Only a person whose name starts the subject (after titles and role words), not a
-        possessive, of the pronoun's gender, with no comma before the pronoun: *Asked about
-        Mr Blair, he said* and *Mr Blair has failed, he claimed* (reported words) have none.
+        possessive, of the pronoun's gender, with no comma before the pronoun but one opening a
+        participle (*X began, telling them that he …*): *Asked about Mr Blair, he said* and *Mr
+        Blair has failed, he claimed* (reported words) have none.
         """
         wanted = _PRONOUNS[pron]
-        if wanted == "body" or "," in para.text[a:b] or "—" in para.text[a:b]:
+        if wanted == "body" or re.search(r"—|,(?!\s+[a-z]+ing\s[^,]*$)", para.text[a:b]):
             return None
         for m in self.within(para.number, a, b):
             before = para.text[a:m.start].split()
@@ -490,8 +492,9 @@ class Attributor(Referents):
         if para is None:
             return False
         after = _WORD_RE.findall(para.text[mention.end:mention.end + 40])[:2]
-        if any(is_speech_verb(w) for w in after):
-            return True  # "…, Mr. Roe said, …": the one who speaks
+        if any(is_speech_verb(w) for w in after) or \
+                after_reporting_verb(para.text, mention.start, mention.end):
+            return True  # "…, Mr. Roe said, …", "…, argued Mr Roe.": the one who speaks
         before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
-        words = [w for w in before.split() if not is_title(w) and w[:1].isupper()]
-        return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
+        loose = [w for w in before.split() if not (is_title(w) or w[:1].isupper())]
+        return len(loose) <= 1 and len(before.split()) <= 4  # "The Attorney General Lord X"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefbook.analyse.attribution import (
     NONE,
@@ -19,6 +20,7 @@ from briefbook.analyse.attribution import (
     speech_verb_at,
 )
 from briefbook.analyse.described import clause_after
+from briefbook.analyse.embedded import embedded_subject, possessive_source
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.analyse.reported import elided_subject, relative_antecedent
 from briefbook.core.lexicon import fold_word, term_marker_before, word_list
@@ -102,6 +104,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         if found.speaker or found.anonymous:
             return found
         break
+    if (owner := possessive_source(head)) is not None:
+        found = who.subject(para, head_a + owner[0], head_a + owner[1], span.open, "before",
+                            "X's claim that \"…\"")
+        if found.speaker or found.anonymous:
+            return found  # "Ms Roe rejected Mr Obi's claim that …": Mr Obi
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
         if prev_close <= sent_start:  # 'X insisted: "…" And continued: "…"'
             return elided_subject(who, para.number, verb.group())
@@ -136,6 +143,14 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
             if pronoun := _PRONOUN_SUBJECT_RE.match(head):
                 return who.subject(para, head_a + pronoun.start(1), head_a + pronoun.end(1),
                                    span.open, "before", f"X … {verb.group()} \"…\"")
+        if a == head_a and (inner := embedded_subject(head, verb.start())) is not None:
+            found = who.subject(para, head_a + inner[0], head_a + inner[1], span.open,
+                                "before", f"X said Y {verb.group()} \"…\" (Y's words)")
+            described = head[inner[0]:inner[1]].split(",")[0]
+            if not (found.speaker or found.anonymous or found.name) and \
+                    re.match(r"(?i)(?:the|an?)\s", described):
+                found = replace(found, anonymous=described)  # "the man": unnamed, described
+            return found
         return who.subject(para, a, head_a + verb.start(), span.open, "before",
                            f"X {verb.group()}: \"…\"")
     if (final := _final_clause(text, tail_a, sent_end)) is not None:

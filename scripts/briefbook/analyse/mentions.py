@@ -245,7 +245,9 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
             if k in table.capitalised and (" " not in k and not para.text[offsets[a]].isupper()
                                            or para.text[offsets[a]:offsets[b - 1] + 1].islower()):
                 continue  # "Reading" is no "reading"; "General Election" no "general election"
-            actor = table.full[k]
+            actor = _namesake(table, k, table.full[k], introduced + [h[2] for h in hits])
+            if actor is None:
+                continue
             via = "name" if key(table.actors[actor].name) == k else "alias"
             hits.append((a, b, actor, via))
             taken.append((a, b))
@@ -274,6 +276,22 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
             if actor not in introduced and via != "surname":
                 introduced.append(actor)
     return found
+
+
+def _namesake(table: AliasTable, k: str, actor: str, introduced: Sequence[str]) -> str | None:
+    """The person a short form (*Mr Brown*, *Brown*) means in this article.
+
+    A short form learnt from another article (Gordon Brown's *Mr Brown*) means the person of
+    this article whose full name ends with it when the article introduced someone else of that
+    surname (*Nick Brown*): that one if only one, no one if several; otherwise ``actor``.
+    """
+    words = [w for w in k.split() if w.rstrip(".") not in _TITLE_WORDS]
+    if len(words) != 1 or actor in introduced:
+        return actor
+    here = [i for i in table.surnames.get(words[0], ()) if i in introduced]
+    if not here:
+        return actor
+    return here[0] if len(set(here)) == 1 else None
 
 
 def find_mentions(book: Book, actors: Sequence[Actor]) -> list[Mention]:

@@ -1,0 +1,107 @@
+"""Speakers inside a reporting sentence: the one whose words a quotation are, not the reporter.
+
+A sentence may report that someone *else* said the quoted words:
+
+- *Ms Roe said the driver, who later fled, shouted "…"* — the driver speaks, not Ms Roe
+  (:func:`embedded_subject`: a speech verb whose subject follows an earlier speech verb);
+- *The minister rejected Mr Obi's claim that "…"* — Mr Obi speaks (:func:`possessive_source`:
+  a possessive before a speech noun of ``speech_nouns.txt`` and ``that``);
+- *"…", argued Ms Roe.* — a name right after a verb-first reporting clause is the subject of
+  its sentence (:func:`after_reporting_verb`), so a later *she said* means her.
+
+The rules are read by :func:`briefbook.analyse.cues.attribute` and
+:class:`briefbook.analyse.attribution.Attributor`; the word lists are package data
+(``speech_verbs.txt``, ``speech_nouns.txt``, ``honorifics.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbook.core.lexicon import fold_word, is_speech_verb, is_title, word_list
+
+__all__ = ["after_reporting_verb", "embedded_subject", "possessive_source"]
+
+#: Verbs whose object comes before what was said: "told reporters that …".
+_OBJECT_VERBS = frozenset({"told", "tell", "tells", "telling", "assured", "assures", "warned",
+                           "warns", "reminded", "reminds", "informed", "informs", "urged",
+                           "urges"})
+_WORD_RE = re.compile(r"[\w’'.-]+")
+#: What an embedded subject may open with: a determiner or a capitalised word (a pronoun is
+#: read by the usual rules: *X said he had warned "…"* is X).
+_SUBJECT_START_RE = re.compile(r"(?:(?:the|a|an|this)\s|[A-Z])")
+_POSSESSIVE_NOUN_RE = re.compile(
+    r"(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s?\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)"
+    r"\s+that\s+(?:[^\s,;]+\s+){0,12}$")
+
+
+def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
+    """The subject of a speech verb that is itself reported by an earlier speech verb.
+
+    ``head`` is the quotation's sentence up to the quotation; ``verb_start`` the offset of
+    the speech verb leading into it. *X said the man, who later fled, claimed he was "…"*
+    gives the span of ``the man, who later fled``. ``None`` when no earlier speech verb
+    precedes it, when the words between are not a subject (no determiner, pronoun or
+    capitalised word opens them), or when the earlier verb takes an object first (*X told
+    reporters Y claimed …*) with no ``that`` to mark where the reported clause starts.
+    """
+    verb = _WORD_RE.match(head, verb_start)
+    if verb is None or verb.group().endswith("ing"):
+        return None  # "X attacked the plan, saying …": the sentence's subject speaks
+    earlier = [m for m in _WORD_RE.finditer(head, 0, verb_start)
+               if is_speech_verb(m.group().rstrip(".")) and m.end() < verb_start]
+    if not earlier:
+        return None
+    first = earlier[-1]
+    a = first.end()
+    between = head[a:verb_start]
+    if fold_word(first.group()) in _OBJECT_VERBS:
+        that = re.search(r"\bthat\s+", between)
+        if that is None:
+            return None
+        a += that.end()
+    else:
+        a += len(between) - len(between.lstrip())
+        if that := re.match(r"that\s+", head[a:verb_start]):
+            a += that.end()
+    b = verb_start
+    aux = re.search(r"\s+(?:(?:has|have|had|also|then|later|[a-z]+ly)\s+)*$", head[a:b])
+    if aux:
+        b = a + aux.start()
+    subject = head[a:b].strip(" ,")
+    if not subject or not _SUBJECT_START_RE.match(subject) or re.search(r"[.;:!?]", subject) \
+            or re.search(r"(?i)\b(?:and|but|or|then|before|after)$", subject):
+        return None  # "X attacked the plan and claimed …": one subject, X
+    if len(subject.split()) > 12:
+        return None
+    return a, a + len(subject)
+
+
+def possessive_source(head: str) -> tuple[int, int] | None:
+    """The owner of a speech noun introducing the quotation: *Y's claim that "…"* → ``Y``.
+
+    Only a capitalised owner right before an optional adjective and a noun of
+    ``speech_nouns.txt``, followed by ``that`` and at most twelve words before the
+    quotation. Returns the owner's span in ``head`` or ``None``.
+    """
+    m = _POSSESSIVE_NOUN_RE.search(head)
+    if m is None or fold_word(m.group("noun")) not in word_list("speech_nouns"):
+        return None
+    return m.start("owner"), m.end("owner")
+
+
+def after_reporting_verb(text: str, start: int, end: int) -> bool:
+    """A name at ``text[start:end]`` that closes a verb-first clause (``"…", argued Ms Roe``).
+
+    The word before the name (titles skipped) is a speech verb, itself right after a comma
+    or a closing quotation mark, and the name ends the clause (a stop, a comma or a
+    semicolon follows): the name is the subject of its sentence. *X, accused Mr Obi of …*
+    (an object) is not one.
+    """
+    if not re.match(r"\s*(?:[.,;]|$)", text[end:]):
+        return False
+    words = text[:start].split()
+    while words and is_title(words[-1]):
+        words.pop()
+    return len(words) > 1 and is_speech_verb(words[-1]) and \
+        words[-2].endswith((",", "”", "\"", "’", "'"))
