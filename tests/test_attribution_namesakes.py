@@ -156,3 +156,29 @@ def test_an_ampersand_name_stays_one_name(tmp_path: Path) -> None:
         "\"fundamentals remain strong\".\n"))
     assert speaker_of(a, "fundamentals")[0] == "P&Q"
     assert "P Q" not in names(a)
+
+
+# -- an organisation and its named head ----------------------------------------------------
+
+
+def test_a_role_with_its_name_in_apposition_is_that_person(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Steel firm cuts jobs\n\n"
+        "Steel maker Ferrox said it would cut 900 jobs. “These are painful decisions,” said "
+        "Ferrox's chief executive, Jana Novak.\n\n"
+        "«We had no choice,» Ferrox, led by Jana Novak, said in a statement.\n\n"
+        "\"Talks will go on,\" said a Ferrox spokesman, adding that no date was set.\n"))
+    assert speaker_of(a, "These are painful")[0] == "Jana Novak"
+    assert speaker_of(a, "We had no choice")[0] == "Ferrox"
+    speaker, anonymous, _ = speaker_of(a, "Talks will go on")
+    assert speaker is None and anonymous == "a Ferrox spokesman"
+
+
+def test_an_opening_clause_with_a_speech_noun_leaves_the_subject_speaking(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Union row\n\n"
+        "Union leader Eva Mala attacked the cuts on Monday.\n\n"
+        "Asked about Ms Mala's comments, chief executive Jana Novak said: “We respect the "
+        "union.”\n"))
+    assert speaker_of(a, "We respect")[0] == "Jana Novak"

@@ -20,7 +20,7 @@ from briefbook.analyse.attribution import (
     speech_verb_at,
 )
 from briefbook.analyse.described import clause_after
-from briefbook.analyse.embedded import embedded_subject, possessive_source
+from briefbook.analyse.embedded import apposed_name, embedded_subject, possessive_source
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.analyse.reported import elided_subject, relative_antecedent
 from briefbook.core.lexicon import fold_word, term_marker_before, word_list
@@ -258,6 +258,11 @@ def _after(para: Paragraph, a: int, b: int, span: QuoteSpan, who: Attributor) ->
         s = verb.end()
         found = who.subject(para, s, clause_after(text, s, b), span.open, "after",
                             f"\"…,\" {verb.group()} X")
+        if found.anonymous and (named := apposed_name(text, clause_after(text, s, b), b)):
+            person = who.subject(para, *named, span.open, "after",
+                                 f"\"…,\" {verb.group()} the role, X")
+            if person.speaker and who.kind(person.speaker) == "person":
+                return person  # "…," said the firm's chief executive, Ann Roe.
         if not (found.speaker or found.anonymous or found.name) and _CLAUSE_WORD_RE.match(
                 text[s:b].strip().split(" ", 1)[0] if text[s:b].strip() else "") or \
                 re.match(r"\s+(?:for|on|of|upon)\b", text[s:b]):

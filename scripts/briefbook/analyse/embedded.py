@@ -7,7 +7,9 @@ A sentence may report that someone *else* said the quoted words:
 - *The minister rejected Mr Obi's claim that "…"* — Mr Obi speaks (:func:`possessive_source`:
   a possessive before a speech noun of ``speech_nouns.txt`` and ``that``);
 - *"…", argued Ms Roe.* — a name right after a verb-first reporting clause is the subject of
-  its sentence (:func:`after_reporting_verb`), so a later *she said* means her.
+  its sentence (:func:`after_reporting_verb`), so a later *she said* means her;
+- *"…", said the firm's chief executive, Ann Roe.* — the role is the named person in
+  apposition after it, not an anonymous speaker or the firm (:func:`apposed_name`).
 
 The rules are read by :func:`briefbook.analyse.cues.attribute` and
 :class:`briefbook.analyse.attribution.Attributor`; the word lists are package data
@@ -20,7 +22,7 @@ import re
 
 from briefbook.core.lexicon import fold_word, is_speech_verb, is_title, word_list
 
-__all__ = ["after_reporting_verb", "embedded_subject", "possessive_source"]
+__all__ = ["after_reporting_verb", "apposed_name", "embedded_subject", "possessive_source"]
 
 #: Verbs whose object comes before what was said: "told reporters that …".
 _OBJECT_VERBS = frozenset({"told", "tell", "tells", "telling", "assured", "assures", "warned",
@@ -30,6 +32,7 @@ _WORD_RE = re.compile(r"[\w’'.-]+")
 #: What an embedded subject may open with: a determiner or a capitalised word (a pronoun is
 #: read by the usual rules: *X said he had warned "…"* is X).
 _SUBJECT_START_RE = re.compile(r"(?:(?:the|a|an|this)\s|[A-Z])")
+_APPOSED_RE = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s*(?:[.,;]|$)")
 _POSSESSIVE_NOUN_RE = re.compile(
     r"(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s?\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)"
     r"\s+that\s+(?:[^\s,;]+\s+){0,12}$")
@@ -45,6 +48,8 @@ def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
     capitalised word opens them), or when the earlier verb takes an object first (*X told
     reporters Y claimed …*) with no ``that`` to mark where the reported clause starts.
     """
+    if re.match(r"\s*,", head[verb_start:]):
+        return None
     verb = _WORD_RE.match(head, verb_start)
     if verb is None or verb.group().endswith("ing"):
         return None  # "X attacked the plan, saying …": the sentence's subject speaks
@@ -60,6 +65,8 @@ def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
         if that is None:
             return None
         a += that.end()
+    elif between.lstrip().startswith(","):
+        return None  # "Asked about Y's comments, X said": the opener's verb reports nothing
     else:
         a += len(between) - len(between.lstrip())
         if that := re.match(r"that\s+", head[a:verb_start]):
@@ -105,3 +112,13 @@ def after_reporting_verb(text: str, start: int, end: int) -> bool:
         words.pop()
     return len(words) > 1 and is_speech_verb(words[-1]) and \
         words[-2].endswith((",", "”", "\"", "’", "'"))
+
+
+def apposed_name(text: str, end: int, stop: int) -> tuple[int, int] | None:
+    """A capitalised name in apposition right after a described subject ending at ``end``.
+
+    *…, said the firm's chief executive, Ann Roe.* → the span of ``Ann Roe`` (up to four
+    capitalised words, then a stop, a comma, a semicolon or ``stop``).
+    """
+    m = _APPOSED_RE.match(text[:stop], end)
+    return (m.start("name"), m.end("name")) if m else None
