@@ -182,3 +182,23 @@ def test_an_opening_clause_with_a_speech_noun_leaves_the_subject_speaking(
         "Asked about Ms Mala's comments, chief executive Jana Novak said: “We respect the "
         "union.”\n"))
     assert speaker_of(a, "We respect")[0] == "Jana Novak"
+
+
+@pytest.mark.parametrize(("sentence", "start", "expected"), [
+    ("Mr Holm quoted Ms Berg as saying “schools need less money”.", "schools need", "Karin Berg"),
+    ("Mr Holm read out a letter from Ms Berg saying «teachers are paid enough».",
+     "teachers are", "Karin Berg"),
+    ("Mr Holm was responding to Ms Berg's call for a „fundamental review“ of funding.",
+     "fundamental review", "Karin Berg"),
+    ("Ms Berg's description of the plans as \"a fair deal\" was wrong, Mr Holm said.",
+     "a fair deal", "Karin Berg"),
+    ("Ms Berg hit back at Mr Holm, who had said the plans were ‘a shambles’.",
+     "a shambles", "Lars Holm"),
+])
+def test_words_passed_on_by_someone_else(sentence: str, start: str,
+                                         expected: str | None) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        a = analyse(Path(folder), (
+            "Row over schools\n\nEducation minister Karin Berg opened the conference on "
+            "Monday. Opposition spokesman Lars Holm listened.\n\n" + sentence + "\n"))
+        assert speaker_of(a, start)[0] == expected

@@ -20,7 +20,12 @@ from briefbook.analyse.attribution import (
     speech_verb_at,
 )
 from briefbook.analyse.described import clause_after
-from briefbook.analyse.embedded import apposed_name, embedded_subject, possessive_source
+from briefbook.analyse.embedded import (
+    apposed_name,
+    embedded_subject,
+    possessive_source,
+    quoted_as,
+)
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.analyse.reported import elided_subject, relative_antecedent
 from briefbook.core.lexicon import fold_word, term_marker_before, word_list
@@ -104,11 +109,13 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         if found.speaker or found.anonymous:
             return found
         break
-    if (owner := possessive_source(head)) is not None:
-        found = who.subject(para, head_a + owner[0], head_a + owner[1], span.open, "before",
-                            "X's claim that \"…\"")
-        if found.speaker or found.anonymous:
-            return found  # "Ms Roe rejected Mr Obi's claim that …": Mr Obi
+    for finder, how in ((possessive_source, "Y's claim that / call for \"…\""),
+                        (quoted_as, "quoted Y as saying / from Y saying \"…\"")):
+        if (owner := finder(head)) is not None:
+            found = who.subject(para, head_a + owner[0], head_a + owner[1], span.open,
+                                "before", how)
+            if found.speaker or found.anonymous:
+                return found  # "Ms Roe rejected Mr Obi's claim that …": Mr Obi
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
         if prev_close <= sent_start:  # 'X insisted: "…" And continued: "…"'
             return elided_subject(who, para.number, verb.group())

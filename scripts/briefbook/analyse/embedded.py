@@ -5,7 +5,10 @@ A sentence may report that someone *else* said the quoted words:
 - *Ms Roe said the driver, who later fled, shouted "…"* — the driver speaks, not Ms Roe
   (:func:`embedded_subject`: a speech verb whose subject follows an earlier speech verb);
 - *The minister rejected Mr Obi's claim that "…"* — Mr Obi speaks (:func:`possessive_source`:
-  a possessive before a speech noun of ``speech_nouns.txt`` and ``that``);
+  a possessive before a speech noun of ``speech_nouns.txt`` and ``that``, ``for`` or ``of``:
+  *Mr Obi's call for a "…"*, *Mr Obi's description of the plan as "…"*);
+- *Ms Roe quoted Mr Obi as saying "…"*, *a letter from Mr Obi saying "…"* — Mr Obi speaks
+  (:func:`quoted_as`);
 - *"…", argued Ms Roe.* — a name right after a verb-first reporting clause is the subject of
   its sentence (:func:`after_reporting_verb`), so a later *she said* means her;
 - *"…", said the firm's chief executive, Ann Roe.* — the role is the named person in
@@ -22,7 +25,8 @@ import re
 
 from briefbook.core.lexicon import fold_word, is_speech_verb, is_title, word_list
 
-__all__ = ["after_reporting_verb", "apposed_name", "embedded_subject", "possessive_source"]
+__all__ = ["after_reporting_verb", "apposed_name", "embedded_subject", "possessive_source",
+           "quoted_as"]
 
 #: Verbs whose object comes before what was said: "told reporters that …".
 _OBJECT_VERBS = frozenset({"told", "tell", "tells", "telling", "assured", "assures", "warned",
@@ -35,7 +39,14 @@ _SUBJECT_START_RE = re.compile(r"(?:(?:the|a|an|this)\s|[A-Z])")
 _APPOSED_RE = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s*(?:[.,;]|$)")
 _POSSESSIVE_NOUN_RE = re.compile(
     r"(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s?\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)"
-    r"\s+that\s+(?:[^\s,;]+\s+){0,12}$")
+    r"\s+(?:that|for|of)\s+(?:[^\s,;]+\s+){0,12}$")
+_NAME = r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
+#: "X quoted Y as saying", "a letter from Y saying", "a statement by Y warning that".
+_QUOTED_AS_RE = re.compile(
+    r"\b(?:quot(?:ed|es|ing)|cit(?:ed|es|ing))\s+" + _NAME + r"\s+as\s+(?:saying|telling|"
+    r"describing|calling|warning)\s+(?:that\s+)?(?:[^\s,;]+\s+){0,12}$"
+    r"|\b(?:from|by)\s+" + _NAME.replace("who", "via") + r",?\s+(?:saying|stating|warning|"
+    r"claiming|declaring|insisting)\s+(?:that\s+)?(?:[^\s,;]+\s+){0,12}$")
 
 
 def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
@@ -88,8 +99,8 @@ def possessive_source(head: str) -> tuple[int, int] | None:
     """The owner of a speech noun introducing the quotation: *Y's claim that "…"* → ``Y``.
 
     Only a capitalised owner right before an optional adjective and a noun of
-    ``speech_nouns.txt``, followed by ``that`` and at most twelve words before the
-    quotation. Returns the owner's span in ``head`` or ``None``.
+    ``speech_nouns.txt``, followed by ``that``, ``for`` or ``of`` and at most twelve words
+    before the quotation. Returns the owner's span in ``head`` or ``None``.
     """
     m = _POSSESSIVE_NOUN_RE.search(head)
     if m is None or fold_word(m.group("noun")) not in word_list("speech_nouns"):
@@ -122,3 +133,17 @@ def apposed_name(text: str, end: int, stop: int) -> tuple[int, int] | None:
     """
     m = _APPOSED_RE.match(text[:stop], end)
     return (m.start("name"), m.end("name")) if m else None
+
+
+def quoted_as(head: str) -> tuple[int, int] | None:
+    """The person whose words a reporter passes on: *X quoted Y as saying "…"* → ``Y``.
+
+    Also *cited Y as warning that*, and a document or message *from Y saying "…"* / *by Y
+    warning that "…"*; at most twelve words between the participle and the quotation.
+    Returns the span of ``Y`` in ``head`` or ``None``.
+    """
+    m = _QUOTED_AS_RE.search(head)
+    if m is None:
+        return None
+    group = "who" if m.group("who") else "via"
+    return m.start(group), m.end(group)
