@@ -202,3 +202,14 @@ def test_words_passed_on_by_someone_else(sentence: str, start: str,
             "Row over schools\n\nEducation minister Karin Berg opened the conference on "
             "Monday. Opposition spokesman Lars Holm listened.\n\n" + sentence + "\n"))
         assert speaker_of(a, start)[0] == expected
+
+
+def test_a_preposition_inside_an_organisation_name_holds_no_one(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Rates on hold\n\n"
+        "Last month, Reserve Bank of Nordland governor Aoife Byrne said that the economy had "
+        "hit a “rough patch”.\n\n"
+        "The spokesman for Aoife Byrne said: «Rates will stay where they are.»\n"))
+    assert speaker_of(a, "rough patch")[0] == "Aoife Byrne"
+    speaker, anonymous, _ = speaker_of(a, "Rates will stay")
+    assert speaker is None and anonymous

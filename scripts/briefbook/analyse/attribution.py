@@ -52,7 +52,7 @@ from briefbook.analyse.described import (
     name_shaped,
     sentence_before,
 )
-from briefbook.analyse.embedded import after_reporting_verb
+from briefbook.analyse.embedded import after_reporting_verb, masked_gap
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.offices import document_holder, office_holder
 from briefbook.analyse.referents import Referents
@@ -100,8 +100,7 @@ _FUNCTIONARIES = ("spokes", "official", "source", "aide", "adviser", "advisor", 
 NONE = Attribution(speaker=None, written=None, pattern="none", cue="no cue")
 _PRONOUNS = {"he": "male", "she": "female", "it": "body", "they": "body", "him": "male",
              "her": "female"}
-_OWNER = {"his": "he", "her": "she", "its": "it", "their": "they", "he": "he", "she": "she",
-          "they": "they"}
+_OWNER = dict(his="he", her="she", its="it", their="they", he="he", she="she", they="they")
 _PREPOSITION_RE = re.compile(
     r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
     r"asked)\s[^,;]*$", re.IGNORECASE)
@@ -361,7 +360,8 @@ class Attributor(Referents):
         following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
         if following and is_role_word(following[0]) and not text[mention.end:].startswith(","):
             return True  # "a Treasury source", "a Downing Street spokesman": a modifier
-        return bool(_PREPOSITION_RE.search(text[a:mention.start]))
+        names = [(m.start, m.end) for m in self.within(mention.paragraph, a, mention.start)]
+        return bool(_PREPOSITION_RE.search(masked_gap(text, a, mention.start, names)))
 
     def pronoun(self, paragraph: int, at: int, pron: str) -> str | None:
         """The actor a pronoun subject refers to (see the module docstring)."""

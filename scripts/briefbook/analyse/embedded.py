@@ -22,11 +22,12 @@ The rules are read by :func:`briefbook.analyse.cues.attribute` and
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from briefbook.core.lexicon import fold_word, is_speech_verb, is_title, word_list
 
-__all__ = ["after_reporting_verb", "apposed_name", "embedded_subject", "possessive_source",
-           "quoted_as"]
+__all__ = ["after_reporting_verb", "apposed_name", "embedded_subject", "masked_gap",
+           "possessive_source", "quoted_as"]
 
 #: Verbs whose object comes before what was said: "told reporters that …".
 _OBJECT_VERBS = frozenset({"told", "tell", "tells", "telling", "assured", "assures", "warned",
@@ -147,3 +148,16 @@ def quoted_as(head: str) -> tuple[int, int] | None:
         return None
     group = "who" if m.group("who") else "via"
     return m.start(group), m.end(group)
+
+
+def masked_gap(text: str, a: int, b: int, names: Sequence[tuple[int, int]]) -> str:
+    """``text[a:b]`` with the given name spans blanked out (kept the same length).
+
+    *Bank of England governor Mervyn King*: the ``of`` inside the bank's name does not make
+    the governor the object of a preposition (*the spokesman for X*).
+    """
+    gap = list(text[a:b])
+    for start, end in names:
+        for i in range(max(start, a), min(end, b)):
+            gap[i - a] = "X"
+    return "".join(gap)
