@@ -213,3 +213,26 @@ def test_a_preposition_inside_an_organisation_name_holds_no_one(tmp_path: Path) 
     assert speaker_of(a, "rough patch")[0] == "Aoife Byrne"
     speaker, anonymous, _ = speaker_of(a, "Rates will stay")
     assert speaker is None and anonymous
+
+
+def test_a_new_clause_after_a_quotation_is_not_its_attribution(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Port strike looms\n\n"
+        "Port director Felix Brandt and union leader Ruth Amsel met on Friday.\n\n"
+        "Mr Brandt said Ms Amsel's union had “misled its members”, and she said he was "
+        "«bluffing».\n"))
+    assert speaker_of(a, "misled its")[0] == "Felix Brandt"
+    assert speaker_of(a, "bluffing")[0] == "Ruth Amsel"
+
+
+def test_a_speaker_introduced_between_paragraphs_ends_the_continuation(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Port strike looms\n\n"
+        "“The strike will go ahead,” said dockers' leader Ruth Amsel.\n\n"
+        "Port director Felix Brandt was angry about the decision.\n\n"
+        "“It will cost the town millions.”\n\n"
+        "“We have offered a fair rise,” Mr Brandt said. Ms Amsel, however, disagreed. "
+        "“It is not enough.”\n"))
+    assert speaker_of(a, "It will cost")[0] != "Ruth Amsel"
+    assert speaker_of(a, "It is not enough")[0] == "Ruth Amsel"

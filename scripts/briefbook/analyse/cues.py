@@ -275,8 +275,10 @@ def _after(para: Paragraph, a: int, b: int, span: QuoteSpan, who: Attributor) ->
                 re.match(r"\s+(?:for|on|of|upon)\b", text[s:b]):
             return None  # '"…," adding it would …', '"…", called for a …': no subject here
         return found
-    if verb and _CONJUNCTION_RE.fullmatch(text[a:verb.start()]):
-        return None  # 'X said … "A", but admitted it was "B"': the sentence's subject speaks
+    if verb and (_CONJUNCTION_RE.fullmatch(text[a:verb.start()]) or re.match(
+            r"(?:and|but|while|whereas)\s", text[a:verb.start()])):
+        return None  # 'X said … "A", but admitted it was "B"': the sentence's subject speaks;
+        # 'X said Y had "A", and she said …': a new clause with its own subject
     if verb and len(text[a:verb.start()].split()) <= 25:
         return who.subject(para, a, verb.start(), span.open, "after",
                            f"\"…,\" X {verb.group()}")
