@@ -236,3 +236,24 @@ def test_a_speaker_introduced_between_paragraphs_ends_the_continuation(
         "“It is not enough.”\n"))
     assert speaker_of(a, "It will cost")[0] != "Ruth Amsel"
     assert speaker_of(a, "It is not enough")[0] == "Ruth Amsel"
+
+
+def test_a_person_after_an_organisations_title_is_a_person(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Krone steadies\n\n"
+        "The krone rose after Nordland Treasury Secretary Hilde Voss said a strong currency "
+        "was «in the country's interest».\n\n"
+        "Later, Foreign Office Minister Arne Dahl said: “We agree.”\n"))
+    assert speaker_of(a, "in the country")[0] == "Hilde Voss"
+    assert speaker_of(a, "We agree")[0] == "Arne Dahl"
+    assert not any("Secretary" in n or "Minister" in n for n in names(a))
+
+
+def test_the_subject_of_a_subordinate_clause_is_no_sentence_long_description(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Shares fall\n\n"
+        "Shares in the group fell sharply after a senior analyst said the profits were "
+        "\"a mirage\".\n"))
+    speaker, anonymous, _ = speaker_of(a, "a mirage")
+    assert speaker is None and anonymous == "a senior analyst"

@@ -98,8 +98,7 @@ class Attribution:
 #: Roles whose holders speak for someone else and are anonymous unless named.
 _FUNCTIONARIES = ("spokes", "official", "source", "aide", "adviser", "advisor", "insider")
 NONE = Attribution(speaker=None, written=None, pattern="none", cue="no cue")
-_PRONOUNS = {"he": "male", "she": "female", "it": "body", "they": "body", "him": "male",
-             "her": "female"}
+_PRONOUNS = dict(he="male", she="female", it="body", they="body", him="male", her="female")
 _OWNER = dict(his="he", her="she", its="it", their="they", he="he", she="she", they="they")
 _PREPOSITION_RE = re.compile(
     r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
@@ -253,8 +252,9 @@ class Attributor(Referents):
         found = self.within(para.number, a, b)
         clause = [c for c in _SUBORDINATE_RE.finditer(text, a, b)
                   if "," not in text[c.end():raw_end]]
-        if clause and (later := [m for m in found if m.start >= clause[-1].end()]):
-            found = later  # "X's comments came after Y said": Y reports, in a clause of its own
+        if clause:  # "X's comments came after Y said": Y reports, in a clause of its own
+            a, written = clause[-1].end(), text[clause[-1].end():b]
+            found = [m for m in found if m.start >= a]
         relative = [m for m in found if re.fullmatch(
             r",\s+who(?:\s+(?:\w+ly|also|has|had|have))?\s*", text[m.end:b + 1])]
         if relative and self.kind(relative[-1].actor) == "person":
