@@ -257,3 +257,16 @@ def test_the_subject_of_a_subordinate_clause_is_no_sentence_long_description(
         "\"a mirage\".\n"))
     speaker, anonymous, _ = speaker_of(a, "a mirage")
     assert speaker is None and anonymous == "a senior analyst"
+
+
+def test_a_reply_is_by_the_person_addressed(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Question time clash\n\n"
+        "Opposition leader Mark Fenn and Premier Paul Ostrow clashed on Wednesday.\n\n"
+        "“You have lost control of the budget,” Mr Fenn told Mr Ostrow. «Nonsense,» he "
+        "replied, «the figures speak for themselves.»\n\n"
+        "\"We will see,\" Mr Fenn told reporters. \"The voters will decide,\" he added.\n"))
+    assert speaker_of(a, "You have lost")[0] == "Mark Fenn"
+    assert speaker_of(a, "Nonsense")[0] == "Paul Ostrow"
+    assert speaker_of(a, "the figures speak")[0] == "Paul Ostrow"
+    assert speaker_of(a, "The voters will")[0] == "Mark Fenn"

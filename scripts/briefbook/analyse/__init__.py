@@ -8,7 +8,7 @@ Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology`
 ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
 ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``, ``homoglyphs``,
 ``mentions``, ``merge``, ``namefinder``, ``offices``, ``people``, ``periods``, ``quantities``,
-``quotes``, ``quotespans``, ``referents``, ``reported``, ``review``, ``source_dates``.
+``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``, ``source_dates``.
 """
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "quotes",
     "quotespans",
     "referents",
+    "replies",
     "reported",
     "review",
     "source_dates",

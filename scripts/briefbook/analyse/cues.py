@@ -27,6 +27,7 @@ from briefbook.analyse.embedded import (
     quoted_as,
 )
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
+from briefbook.analyse.replies import reply_addressee
 from briefbook.analyse.reported import elided_subject, relative_antecedent
 from briefbook.core.lexicon import fold_word, term_marker_before, word_list
 from briefbook.core.model import Paragraph, Source
@@ -280,8 +281,8 @@ def _after(para: Paragraph, a: int, b: int, span: QuoteSpan, who: Attributor) ->
         return None  # 'X said … "A", but admitted it was "B"': the sentence's subject speaks;
         # 'X said Y had "A", and she said …': a new clause with its own subject
     if verb and len(text[a:verb.start()].split()) <= 25:
-        return who.subject(para, a, verb.start(), span.open, "after",
-                           f"\"…,\" X {verb.group()}")
+        return reply_addressee(who, who.subject(para, a, verb.start(), span.open, "after",
+                                                f"\"…,\" X {verb.group()}"), verb.group())
     return None
 
 

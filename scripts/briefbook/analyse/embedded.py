@@ -16,7 +16,7 @@ A sentence may report that someone *else* said the quoted words:
 
 The rules are read by :func:`briefbook.analyse.cues.attribute` and
 :class:`briefbook.analyse.attribution.Attributor`; the word lists are package data
-(``speech_verbs.txt``, ``speech_nouns.txt``, ``honorifics.txt``).
+(``speech_verbs.txt``, ``speech_nouns.txt``, ``object_speech_verbs.txt``).
 """
 
 from __future__ import annotations
@@ -29,10 +29,6 @@ from briefbook.core.lexicon import fold_word, is_speech_verb, is_title, word_lis
 __all__ = ["after_reporting_verb", "apposed_name", "embedded_subject", "masked_gap",
            "possessive_source", "quoted_as"]
 
-#: Verbs whose object comes before what was said: "told reporters that …".
-_OBJECT_VERBS = frozenset({"told", "tell", "tells", "telling", "assured", "assures", "warned",
-                           "warns", "reminded", "reminds", "informed", "informs", "urged",
-                           "urges"})
 _WORD_RE = re.compile(r"[\w’'.-]+")
 #: What an embedded subject may open with: a determiner or a capitalised word (a pronoun is
 #: read by the usual rules: *X said he had warned "…"* is X).
@@ -72,7 +68,7 @@ def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
     first = earlier[-1]
     a = first.end()
     between = head[a:verb_start]
-    if fold_word(first.group()) in _OBJECT_VERBS:
+    if fold_word(first.group()) in word_list("object_speech_verbs"):
         that = re.search(r"\bthat\s+", between)
         if that is None:
             return None

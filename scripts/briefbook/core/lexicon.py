@@ -34,9 +34,9 @@ from nameparser.config import CONSTANTS
 
 DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_openers",
               "document_words", "function_words", "honorifics", "not_first_names",
-              "not_surnames", "office_words", "organisation_words", "outlet_words",
-              "region_words", "relation_nouns", "role_qualifiers", "role_words", "speech_nouns",
-              "speech_verbs", "term_markers", "weak_titles")
+              "not_surnames", "object_speech_verbs", "office_words", "organisation_words",
+              "outlet_words", "region_words", "relation_nouns", "reply_verbs", "role_qualifiers",
+              "role_words", "speech_nouns", "speech_verbs", "term_markers", "weak_titles")
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
                       "ity", "hood", "dom")
 
