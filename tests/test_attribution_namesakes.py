@@ -75,6 +75,18 @@ def test_a_short_form_from_another_article_is_this_articles_namesake(tmp_path: P
     assert _speaker(a, "s1", "It is nothing") == "Lise Moreau"
 
 
+def test_a_short_form_of_two_namesakes_of_one_article_is_no_guess(tmp_path: Path) -> None:
+    a = _book(tmp_path, (
+        "Budget row grows\n\n"
+        "Treasurer Carl Moreau defended the plan on Monday. \"The sums are sound,\" Mr Moreau "
+        "said.\n"), (
+        "Moreau brothers at odds\n\n"
+        "Treasurer Carl Moreau and farm minister Luc Moreau met on Monday. «We are agreed,» "
+        "Mr Moreau said.\n"))
+    assert _speaker(a, "s0", "The sums are") == "Carl Moreau"
+    assert _speaker(a, "s1", "We are agreed") is None
+
+
 # -- pronouns --------------------------------------------------------------------------------
 
 
