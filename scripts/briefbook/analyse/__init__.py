@@ -6,9 +6,9 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
 ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
-``discrepancies``, ``evidence``, ``figures``, ``headline``, ``homoglyphs``, ``mentions``,
-``merge``, ``namefinder``, ``offices``, ``people``, ``periods``, ``quantities``, ``quotes``,
-``quotespans``, ``referents``, ``reported``, ``review``, ``source_dates``.
+``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``, ``homoglyphs``,
+``mentions``, ``merge``, ``namefinder``, ``offices``, ``people``, ``periods``, ``quantities``,
+``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``, ``source_dates``.
 """
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "dates",
     "described",
     "discrepancies",
+    "embedded",
     "evidence",
     "figures",
     "headline",
@@ -39,6 +40,7 @@ __all__ = [
     "quotes",
     "quotespans",
     "referents",
+    "replies",
     "reported",
     "review",
     "source_dates",

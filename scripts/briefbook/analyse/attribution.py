@@ -54,6 +54,7 @@ from briefbook.analyse.described import (
     name_shaped,
     sentence_before,
 )
+from briefbook.analyse.embedded import masked_gap
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
@@ -98,10 +99,8 @@ class Attribution:
 #: Roles whose holders speak for someone else and are anonymous unless named.
 _FUNCTIONARIES = ("spokes", "official", "source", "aide", "adviser", "advisor", "insider")
 NONE = Attribution(speaker=None, written=None, pattern="none", cue="no cue")
-_PRONOUNS = {"he": "male", "she": "female", "it": "body", "they": "body", "him": "male",
-             "her": "female"}
-_OWNER = {"his": "he", "her": "she", "its": "it", "their": "they", "he": "he", "she": "she",
-          "they": "they"}
+_PRONOUNS = dict(he="male", she="female", it="body", they="body", him="male", her="female")
+_OWNER = dict(his="he", her="she", its="it", their="they", he="he", she="she", they="they")
 _PREPOSITION_RE = re.compile(
     r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
     r"asked)\s[^,;]*$", re.IGNORECASE)
@@ -250,8 +249,9 @@ class Attributor(Referents):
         found = self.within(para.number, a, b)
         clause = [c for c in _SUBORDINATE_RE.finditer(text, a, b)
                   if "," not in text[c.end():raw_end]]
-        if clause and (later := [m for m in found if m.start >= clause[-1].end()]):
-            found = later  # "X's comments came after Y said": Y reports, in a clause of its own
+        if clause:  # "X's comments came after Y said": Y reports, in a clause of its own
+            a, written = clause[-1].end(), text[clause[-1].end():b]
+            found = [m for m in found if m.start >= a]
         relative = [m for m in found if re.fullmatch(
             r",\s+who(?:\s+(?:\w+ly|also|has|had|have))?\s*", text[m.end:b + 1])]
         if relative and self.kind(relative[-1].actor) == "person":
@@ -262,7 +262,7 @@ class Attributor(Referents):
         if persons or agents:
             return Attribution(speaker=(persons or agents)[0].actor, written=written,
                                pattern=pattern, cue=cue)
-        words = [w.strip("’'.,") for w in _WORD_RE.findall(written)]
+        words = [w.strip("’'.,") for w in re.findall(r"[\w’'.-]+(?:&[\w’'.-]+)*", written)]
         if pattern == "according-to" and words and is_outlet_word(words[-1]):
             return Attribution(speaker=None, written=written, pattern=pattern,
                                cue=f"{cue} (an outlet: it reports, it does not speak)")
@@ -364,9 +364,10 @@ class Attributor(Referents):
         if following and is_role_word(following[0]) and not text[mention.end:].startswith(",") \
                 and not following[0].isupper():  # "Ann Roe MP" is Ann Roe
             return True  # "a Treasury source", "a Downing Street spokesman": a modifier
-        return bool(_PREPOSITION_RE.search(text[a:mention.start])) and not any(  # "Chair of
-            self.kind(m.actor) != "person" and not text[m.end:mention.start].strip()  # Y X"
-            for m in self.within(mention.paragraph, a, mention.start))
+        names = [(m.start, m.end) for m in self.within(mention.paragraph, a, mention.start)]
+        return bool(_PREPOSITION_RE.search(masked_gap(text, a, mention.start, names))) and \
+            not any(self.kind(m.actor) != "person" and not text[m.end:mention.start].strip()
+                    for m in self.within(mention.paragraph, a, mention.start))  # "Chair of Y X"
 
     def pronoun(self, paragraph: int, at: int, pron: str) -> str | None:
         """The actor a pronoun subject refers to (see the module docstring)."""
@@ -435,11 +436,12 @@ class Attributor(Referents):
         """The person opening the pronoun's own sentence: *Mr Lewis wants …, cash he says …*.
 
         Only a person whose name starts the subject (after titles and role words), not a
-        possessive, of the pronoun's gender, with no comma before the pronoun: *Asked about
-        Mr Blair, he said* and *Mr Blair has failed, he claimed* (reported words) have none.
+        possessive, of the pronoun's gender, with no comma before the pronoun but one opening a
+        participle (*X began, telling them that he …*): *Asked about Mr Blair, he said* and *Mr
+        Blair has failed, he claimed* (reported words) have none.
         """
         wanted = _PRONOUNS[pron]
-        if wanted == "body" or "," in para.text[a:b] or "—" in para.text[a:b]:
+        if wanted == "body" or re.search(r"—|,(?!\s+[a-z]+ing\s[^,]*$)", para.text[a:b]):
             return None
         for m in self.within(para.number, a, b):
             before = para.text[a:m.start].split()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefbook.analyse.attribution import (
     NONE,
@@ -19,7 +20,14 @@ from briefbook.analyse.attribution import (
     speech_verb_at,
 )
 from briefbook.analyse.described import clause_after
+from briefbook.analyse.embedded import (
+    apposed_name,
+    embedded_subject,
+    possessive_source,
+    quoted_as,
+)
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
+from briefbook.analyse.replies import reply_addressee
 from briefbook.analyse.reported import elided_subject, relative_antecedent
 from briefbook.core.lexicon import fold_word, term_marker_before, word_list
 from briefbook.core.model import Paragraph, Source
@@ -111,6 +119,13 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         if found.speaker or found.anonymous:
             return found
         break
+    for finder, how in ((possessive_source, "Y's claim that / call for \"…\""),
+                        (quoted_as, "quoted Y as saying / from Y saying \"…\"")):
+        if (owner := finder(head)) is not None:
+            found = who.subject(para, head_a + owner[0], head_a + owner[1], span.open,
+                                "before", how)
+            if found.speaker or found.anonymous:
+                return found  # "Ms Roe rejected Mr Obi's claim that …": Mr Obi
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
         if prev_close <= sent_start:  # 'X insisted: "…" And continued: "…"'
             return elided_subject(who, para.number, verb.group())
@@ -150,6 +165,14 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
             if pronoun := _PRONOUN_SUBJECT_RE.match(head):
                 return who.subject(para, head_a + pronoun.start(1), head_a + pronoun.end(1),
                                    span.open, "before", f"X … {verb.group()} \"…\"")
+        if a == head_a and (inner := embedded_subject(head, verb.start())) is not None:
+            found = who.subject(para, head_a + inner[0], head_a + inner[1], span.open,
+                                "before", f"X said Y {verb.group()} \"…\" (Y's words)")
+            described = head[inner[0]:inner[1]].split(",")[0]
+            if not (found.speaker or found.anonymous or found.name) and \
+                    re.match(r"(?i)(?:the|an?)\s", described):
+                found = replace(found, anonymous=described)  # "the man": unnamed, described
+            return found
         return who.subject(para, a, head_a + verb.start(), span.open, "before",
                            f"X {verb.group()}: \"…\"")
     if (final := _final_clause(text, tail_a, sent_end)) is not None:
@@ -277,16 +300,23 @@ def _after(para: Paragraph, a: int, b: int, span: QuoteSpan, who: Attributor) ->
         s = verb.end()
         found = who.subject(para, s, clause_after(text, s, b), span.open, "after",
                             f"\"…,\" {verb.group()} X")
+        if found.anonymous and (named := apposed_name(text, clause_after(text, s, b), b)):
+            person = who.subject(para, *named, span.open, "after",
+                                 f"\"…,\" {verb.group()} the role, X")
+            if person.speaker and who.kind(person.speaker) == "person":
+                return person  # "…," said the firm's chief executive, Ann Roe.
         if not (found.speaker or found.anonymous or found.name) and _CLAUSE_WORD_RE.match(
                 text[s:b].strip().split(" ", 1)[0] if text[s:b].strip() else "") or \
                 re.match(r"\s+(?:for|on|of|upon)\b", text[s:b]):
             return None  # '"…," adding it would …', '"…", called for a …': no subject here
         return found
-    if verb and _CONJUNCTION_RE.fullmatch(text[a:verb.start()]):
-        return None  # 'X said … "A", but admitted it was "B"': the sentence's subject speaks
+    if verb and (_CONJUNCTION_RE.fullmatch(text[a:verb.start()]) or re.match(
+            r"(?:and|but|while|whereas)\s", text[a:verb.start()])):
+        return None  # 'X said … "A", but admitted it was "B"': the sentence's subject speaks;
+        # 'X said Y had "A", and she said …': a new clause with its own subject
     if verb and len(text[a:verb.start()].split()) <= 25:
-        return who.subject(para, a, verb.start(), span.open, "after",
-                           f"\"…,\" X {verb.group()}")
+        return reply_addressee(who, who.subject(para, a, verb.start(), span.open, "after",
+                                                f"\"…,\" X {verb.group()}"), verb.group())
     return None
 
 

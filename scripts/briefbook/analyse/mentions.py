@@ -19,6 +19,7 @@ from functools import cached_property
 from rapidfuzz.distance import Levenshtein
 
 from briefbook.core.cache import cached, key_of, source_key
+from briefbook.core.lexicon import first_name_gender, honorific_gender
 from briefbook.core.model import Actor, Book, Source
 from briefbook.core.names import key, normalize
 
@@ -245,7 +246,9 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
             if k in table.capitalised and (" " not in k and not para.text[offsets[a]].isupper()
                                            or para.text[offsets[a]:offsets[b - 1] + 1].islower()):
                 continue  # "Reading" is no "reading"; "General Election" no "general election"
-            actor = table.full[k]
+            actor = _namesake(table, k, table.full[k], introduced + [h[2] for h in hits])
+            if actor is None:
+                continue
             via = "name" if key(table.actors[actor].name) == k else "alias"
             hits.append((a, b, actor, via))
             taken.append((a, b))
@@ -274,6 +277,24 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
             if actor not in introduced and via != "surname":
                 introduced.append(actor)
     return found
+
+
+def _namesake(table: AliasTable, k: str, actor: str, introduced: Sequence[str]) -> str | None:
+    """The person a short form (*Mr Brown*, *Brown*) means in this article.
+
+    A short form learnt from another article (Gordon Brown's *Mr Brown*) means the person of
+    this article whose full name ends with it when the article introduced someone of that
+    surname (*Nick Brown*); of several, the one whose given name fits the honorific's gender
+    (*Ms Lowe*: Nia, not Gareth Lowe), else no one; otherwise ``actor``.
+    """
+    words = [w for w in k.split() if w.rstrip(".") not in _TITLE_WORDS]
+    here = list(dict.fromkeys(i for i in table.surnames.get(words[0], ()) if i in introduced)
+                ) if len(words) == 1 else []
+    if not here or here == [actor]:
+        return actor
+    sex = next((g for w in k.split() if (g := honorific_gender(w)) in ("male", "female")), None)
+    fits = [i for i in here if sex and first_name_gender(table.actors[i].name.split()[0]) == sex]
+    return fits[0] if len(fits) == 1 else (here[0] if len(here) == 1 else None)
 
 
 def find_mentions(book: Book, actors: Sequence[Actor]) -> list[Mention]:

@@ -250,6 +250,9 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
                 and fold_word(run[0].bare.split("-")[0]) in word_list("adjective_prefixes")):
             continue  # "Non-European Union citizens": an adjective
         org = _org(run)
+        if org is not None and (titled := _titled_person(run, text)):
+            found.extend(titled)  # "Foreign Office Minister Bill Ray": the office and Bill Ray
+            continue
         if org is not None and (split := _person_after_organisation(run, text)):
             run, person = split  # "Refugee Council Chief Executive Ann Roe"
             names, index = _organisation(run, runs, index, text, org)
@@ -292,6 +295,32 @@ def _person_after_organisation(run: list[_Token], text: str
             return None
         return run[:i], person
     return None
+
+
+def _titled_person(run: list[_Token], text: str) -> list[Name]:
+    """A person named after an organisation's title in one run: *US Treasury Secretary X Y*.
+
+    The run holds a capitalised strong title (``Secretary``, ``Minister``) followed by two or
+    three capitalised words with no title, organisation, function word or place among them:
+    they are the person (the title their role); the words before the first title are the
+    organisation when they make one (*Foreign Office*). ``[]`` otherwise.
+    """
+    cut = max((i for i, t in enumerate(run[:-2]) if is_strong_title(t.bare)
+               and t.bare[:1].isupper()), default=-1)
+    tail = [t.bare for t in run[cut + 1:]]
+    if cut < 1 or not 1 < len(tail) <= 3 or any(
+            is_title(w) or is_organisation_word(w) or is_function_word(w) or place_kind(w)
+            or not w[:1].isupper() for w in tail):
+        return []
+    person = _person(run, text)
+    if person is None or person.kind != "person":
+        return []
+    head = run[:next(i for i, t in enumerate(run) if is_strong_title(t.bare))]
+    body = [] if _org(head) is None or len(head) < 2 else [Name(
+        text=" ".join(t.bare for t in head), start=head[0].start,
+        end=head[-1].start + len(head[-1].bare), kind="organization",
+        reason=f"organisation word '{_org(head)}'")]
+    return [*body, person]
 
 
 def _described_body(run: list[_Token], text: str) -> Name | None:

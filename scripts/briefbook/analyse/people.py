@@ -6,7 +6,8 @@
   name of the article that ends with it (*Michael Howard*), a given name after *Sir* or *Dame*
   the one that starts with it (*Sir Alan* → *Sir Alan Budd*), a shorter form joins the longer one
   it is part of (*George Bush* → *George W Bush*); a surname that two full names share
-  (*Mr Miliband* with David and Ed Miliband) joins neither and makes no actor;
+  (*Mr Miliband* with David and Ed Miliband) joins neither and makes no actor, unless its
+  honorific's gender picks one of them (*Ms Lowe* with Gareth and Nia Lowe: Nia);
 - **across articles**, the same full name is one actor; a surname-only person joins the one
   full name of the book that ends with it when their genders agree; two full names one letter
   apart join when a role word agrees (*Jonas Berg Fallon*, *Jonas Berg Falon*, both *prime
@@ -175,6 +176,9 @@ def cluster_source(source: Source, found: Sequence[Found]) -> list[_Cluster]:
         owners = [c for c in clusters.values() if len(c.words) > 1 and c.kind == "person"
                   and (key(c.words[0]) == word if given
                        else word in [key(w) for w in c.words[1:]])]
+        sexed = honorific_gender(f.name.title) if f.name.title and len(owners) > 1 else None
+        if sexed in ("male", "female") and len([c for c in owners if c.gender == sexed]) == 1:
+            owners = [c for c in owners if c.gender == sexed]  # "Ms Lowe": Nia, not Gareth Lowe
         if len(owners) == 1:
             owners[0].forms.append(f)
         elif not owners:

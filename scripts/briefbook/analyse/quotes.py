@@ -44,6 +44,7 @@ from briefbook.core.lexicon import (
     is_organisation_word,
     is_outlet_word,
     is_party_word,
+    is_title,
     place_kind,
 )
 from briefbook.core.model import Actor, Book, Paragraph, Source
@@ -249,7 +250,8 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
     """Actors for name-shaped speakers that no actor has (``"…," Hollandr said``).
 
     ``names`` are ``source<TAB>name`` lines from :func:`find_quotes`. A one-word name is
-    completed from a longer name of the same article ending with it, or joins the one
+    completed from the longer name of the same article ending with it (titles left out; no
+    speaker when two people of the article share it), or joins the one
     extracted person of the article whose surname it misspells by one letter (its spelling is
     then returned as a new alias of that actor); an acronym or a name with an organisation or
     a party word (*New Labour*) is an organisation, a country a ``state``, any other one-word
@@ -280,9 +282,11 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
             if close:
                 aliases.setdefault(close, []).append(name)
                 continue
-            full = _longer_name(book.source(source_id), name)
-            if full:
-                name = full
+            longer = _longer_names(book.source(source_id), name)
+            if len(longer) > 1:
+                continue  # a surname two people of the article share: neither, not a guess
+            if longer:
+                name = longer[0]
             elif not first_name_gender(name):
                 kind = "organization"
         ident = slugify(name)
@@ -304,16 +308,24 @@ def _misspelled_surname(source: Source | None, word: str, actors: Sequence[Actor
     return close[0] if len(close) == 1 else None
 
 
-def _longer_name(source: Source | None, word: str) -> str | None:
-    """A longer capitalised name of the article ending with ``word`` (``Jane Doe`` for Doe)."""
+def _longer_names(source: Source | None, word: str) -> list[str]:
+    """The longer capitalised names of the article ending with ``word`` (``Jane Doe`` for Doe).
+
+    Titles are left out (*Chancellor Jane Doe* → *Jane Doe*). Two of them (*Jane Doe* and her
+    brother *Tom Doe*) mean that *Doe* alone names neither surely.
+    """
+    found: list[str] = []
     if source is None:
-        return None
+        return found
     for para in source.paragraphs:
         for run in re.findall(r"(?:[A-Z][\w-]+ )+" + re.escape(word) + r"\b", para.text):
             words = [w for w in run.split() if not is_function_word(w)]  # not "Japan's X"
-            if len(words) > 1 and words[0][:1].isupper():
-                return " ".join(words[-3:])
-    return None
+            while len(words) > 1 and is_title(words[0]):
+                words = words[1:]
+            name = " ".join(words[-3:])
+            if len(words) > 1 and words[0][:1].isupper() and name not in found:
+                found.append(name)
+    return found
 
 
 def analyse(book: Book) -> tuple[list[Actor], list[Mention], list[Quote], People]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefbook.analyse.embedded import after_reporting_verb
 from briefbook.analyse.mentions import Mention
 from briefbook.core.lexicon import (
     fold_word,
@@ -82,12 +83,15 @@ class Referents:
         if para is None:
             return False
         after = re.findall(r"[\w’'.-]+", para.text[mention.end:mention.end + 40])[:2]
-        if any(is_speech_verb(w) for w in after):
-            return True  # "…, Mr. Roe said, …": the one who speaks
+        if any(is_speech_verb(w) for w in after) or \
+                after_reporting_verb(para.text, mention.start, mention.end):
+            return True  # "…, Mr. Roe said, …", "…", argued Mr Roe.": the one who speaks
         inverted = re.search(r",\s+([a-z]+)\s+(?:[A-Z][\w.]*\s+){0,3}$", para.text[:mention.start])
         if inverted and is_speech_verb(inverted.group(1)):
             return True  # "…, argued Mr Roe.": the one who speaks
         before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
+        while before.split() and is_title(before.split()[-1]):  # "The Attorney General Lord X"
+            before = before.rstrip().rsplit(" ", 1)[0] if " " in before.strip() else ""
         if "," in before and opens_clause(before.split()[0].strip(",")):
             before = before.rsplit(",", 1)[1]  # "On Monday, defence lawyer X tried …"
         words = [w for w in before.split() if is_role_word(w) or (

@@ -145,11 +145,16 @@ def review_items(book: Book, annotations: Annotations, *,
                  include_decided: bool = False) -> list[ReviewItem]:
     """Every review item of the book not decided in ``review.yml``, most important first.
 
-    Ranked by :attr:`ReviewItem.rank`, then by source, paragraph and text.
+    Ranked by :attr:`ReviewItem.rank`, then by source, paragraph and text. An item two
+    findings give alike (same key, text and paragraph) is listed once.
     """
     items: list[ReviewItem] = []
+    seen: set[tuple[str, str, int | None]] = set()
     for provide in _providers():
-        items.extend(provide(book, annotations))
+        for item in provide(book, annotations):
+            if (item.key, item.text, item.paragraph) not in seen:  # one item said once
+                seen.add((item.key, item.text, item.paragraph))
+                items.append(item)
     decided = {d.item for d in getattr(book, "review", ())}
     if not include_decided:
         items = [i for i in items if i.key not in decided]

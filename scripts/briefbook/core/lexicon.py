@@ -34,11 +34,10 @@ from nameparser.config import CONSTANTS
 
 DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_openers",
               "document_words", "function_words", "headline_verbs", "honorifics",
-              "not_first_names",
-              "not_surnames", "office_words", "organisation_words", "outlet_words",
-              "past_qualifiers", "region_words", "relation_nouns", "role_prefixes",
-              "role_qualifiers", "role_words", "speech_nouns", "speech_verbs", "term_markers",
-              "weak_titles")
+              "not_first_names", "not_surnames", "object_speech_verbs", "office_words",
+              "organisation_words", "outlet_words", "past_qualifiers", "region_words",
+              "relation_nouns", "reply_verbs", "role_prefixes", "role_qualifiers", "role_words",
+              "speech_nouns", "speech_verbs", "term_markers", "weak_titles")
 #: Lists whose lines hold a word and then fields about it (``minister general``).
 _FIRST_FIELD = frozenset({"honorifics", "office_words"})
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",

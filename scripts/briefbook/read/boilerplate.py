@@ -8,8 +8,9 @@ plugin's ``boilerplate`` option). Two kinds of match:
   paragraph of its own, anywhere in the article; the text before and after it stays citable;
 - a **trailing** run of whole paragraphs matching the looser ``trailing`` patterns (or the
   sentence patterns) is marked too;
-- the article's closing sentences, when they are two or more questions to the reader ("What
-  are your experiences? Are you happy with …?"), are split off as a ``prompt``;
+- the article's closing sentences (before any closing boilerplate), when they are two or more
+  questions to the reader ("What are your experiences? Are you happy with …?"), are split off
+  as a ``prompt``, and so are questions to the reader right before a prompt sentence;
 - a sentence or paragraph matching a ``continuation`` pattern ("Read the original article.",
   "You may republish it with attribution.") is a footer when it directly follows a footer
   sentence or paragraph, or ends the article; elsewhere it stays article text.
@@ -158,8 +159,11 @@ def split_boilerplate(paragraphs: Sequence[tuple[int, str]], patterns: Patterns,
         if (pieces[i - 1].kind == "footer" and not piece.boilerplate
                 and _continues_footer(piece.text, patterns)):
             pieces[i] = Piece(line=piece.line, text=piece.text, kind="footer")
-    if pieces and not pieces[-1].boilerplate:
-        pieces[-1:] = _split_call_out(pieces[-1], patterns, language)
+    last = len(pieces) - 1
+    while last >= 0 and pieces[last].boilerplate:
+        last -= 1  # the call-out may stand before a closing footer
+    if last >= 0:
+        pieces[last:last + 1] = _split_call_out(pieces[last], patterns, language)
     for i in range(len(pieces) - 1, -1, -1):
         piece = pieces[i]
         if piece.boilerplate:
@@ -179,9 +183,14 @@ def _split(line: int, text: str, patterns: Patterns, language: str) -> list[Piec
     if not any(patterns.prefilter.match(text, start) for start in starts):
         return [Piece(line=line, text=text)]
     spans = sentence_spans(text, language)
+    found_kinds = [match_kind(text[a:b], patterns) for a, b in spans]
+    for i in range(len(spans) - 2, -1, -1):  # questions to the reader leading into a prompt
+        if found_kinds[i] is None and found_kinds[i + 1] is not None and \
+                found_kinds[i + 1][0] == "prompt" and \
+                _READER_QUESTION_RE.fullmatch(text[slice(*spans[i])]):
+            found_kinds[i] = ("prompt", {})
     runs: list[tuple[str | None, int, int, dict[str, str]]] = []
-    for a, b in spans:
-        found = match_kind(text[a:b], patterns)
+    for (a, b), found in zip(spans, found_kinds, strict=True):
         kind, groups = found if found else (None, {})
         if (kind is None and runs and runs[-1][0] == "footer"
                 and _continues_footer(text[a:b], patterns)):

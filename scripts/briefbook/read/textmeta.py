@@ -128,12 +128,15 @@ def _outlet_name(written: str) -> str:
 def authors_of(byline: str) -> list[str]:
     """The names in a byline's name list (``Jane Doe and John Roe`` → two names).
 
-    A trailing agency name is not an author, nor is a word such as a weekday.
+    A trailing agency name is not an author, nor is a word such as a weekday, nor a job title
+    after the name (``Jane Doe, Rural Affairs Correspondent``: ``byline_titles``).
     """
     names = [n.strip(" .") for n in _NAME_SPLIT_RE.split(byline) if n.strip(" .")]
     agencies = agency_names()
     not_names = _words("not_names")
-    return [n for n in names if n not in agencies and n.split()[0].lower() not in not_names]
+    titles = _words("byline_titles")
+    return [n for n in names if n not in agencies and n.split()[0].lower() not in not_names
+            and n.split()[-1].lower() not in titles]
 
 
 def text_meta(paragraphs: Sequence[Paragraph],
