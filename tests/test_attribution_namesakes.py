@@ -282,3 +282,13 @@ def test_a_reply_is_by_the_person_addressed(tmp_path: Path) -> None:
     assert speaker_of(a, "Nonsense")[0] == "Paul Ostrow"
     assert speaker_of(a, "the figures speak")[0] == "Paul Ostrow"
     assert speaker_of(a, "The voters will")[0] == "Mark Fenn"
+
+
+@pytest.mark.parametrize("noun", ["comments", "claims", "remarks", "warnings"])
+def test_a_speech_word_after_a_possessive_is_a_noun_not_the_verb(tmp_path: Path,
+                                                                  noun: str) -> None:
+    """*X said he thought Lord Y's comments were "…"*: X's words about Y's, not Y's."""
+    a = analyse(tmp_path, f"Opposition leader Marta Quell said she thought Lord Abing's {noun} "
+                          "were «entirely justified» and the plan «a disgrace».\n")
+    assert speaker_of(a, "entirely justified")[0] == "Marta Quell"
+    assert speaker_of(a, "a disgrace")[0] == "Marta Quell"

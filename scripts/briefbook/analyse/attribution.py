@@ -111,7 +111,8 @@ _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|because|since|althou
                              r"until|once|whereas)\s+")
 _NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
                              r"your|whose|latest|recent|such|new|fresh|further|several|many|"
-                             r"two|three|four|five|six|seven|eight|nine|ten)\s+$")
+                             r"two|three|four|five|six|seven|eight|nine|ten)\s+$"
+                             r"|\w[’']s\s+$|s[’']\s+$")  # "Lord Roe's comments": a noun
 
 
 def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:
@@ -120,7 +121,7 @@ def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:
     A word after a determiner or a possessive is a noun (*these claims*, *his comments*).
     """
     return (m for m in _WORD_RE.finditer(text, start) if is_speech_verb(m.group().rstrip("."))
-            and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 9):m.start()]))
+            and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()]))
 
 
 def speech_verb_at(text: str, start: int = 0) -> re.Match[str] | None:
