@@ -292,3 +292,12 @@ def test_a_speech_word_after_a_possessive_is_a_noun_not_the_verb(tmp_path: Path,
                           "were «entirely justified» and the plan «a disgrace».\n")
     assert speaker_of(a, "entirely justified")[0] == "Marta Quell"
     assert speaker_of(a, "a disgrace")[0] == "Marta Quell"
+
+
+@pytest.mark.parametrize("verb", ["calling", "describing", "branding", "dubbing"])
+def test_a_participle_of_naming_gives_the_quotation_to_the_sentence_s_subject(
+        tmp_path: Path, verb: str) -> None:
+    """*X defended the plan, calling it «…»*: X's words."""
+    a = analyse(tmp_path, f"Harbour minister Tomas Elgin on Monday defended the levy, {verb} it "
+                          "„a fair price for a safe port“.\n")
+    assert speaker_of(a, "a fair price")[0] == "Tomas Elgin"
