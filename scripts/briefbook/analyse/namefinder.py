@@ -377,8 +377,10 @@ def _organisation(run: list[_Token], runs: Sequence[list[_Token]], index: int, t
         glue = re.fullmatch(r" (?:(?:of|for|de) (?:the )?|and )", gap)
         if not glue or (gap == " and " and (joins == 0 or len(nxt) > 2 or _org(nxt))):
             break
-        cut = next((i for i, t in enumerate(nxt) if is_strong_title(t.bare)
-                    or first_name_gender(t.bare) or is_function_word(t.bare)), len(nxt))
+        cut = next((i for i, t in enumerate(nxt) if (  # a title opens a person only before
+            is_strong_title(t.bare) and i + 1 < len(nxt)  # a name: "Court of Justice" joins
+            and not is_title(nxt[i + 1].bare)) or first_name_gender(t.bare)
+            or is_function_word(t.bare)), len(nxt))
         if not cut:
             break
         words += [gap.strip()] + [t.bare for t in nxt[:cut]]

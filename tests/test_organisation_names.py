@@ -1,0 +1,34 @@
+"""Organisation names joined over "of": a title word ends the name only before a person's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefbook.analyse.namefinder import find_names
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(n.text, n.kind) for n in find_names(text)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Ministry of Justice said so on Friday.", "Ministry of Justice"),
+    ("They took the case to the International Court of Justice.",
+     "International Court of Justice"),
+    ("A Department of Justice lawyer declined to comment.", "Department of Justice"),
+    ("The Office of the President issued a statement.", "Office of the President"),
+])
+def test_a_title_word_that_ends_an_organisation_s_name_belongs_to_it(text: str,
+                                                                     name: str) -> None:
+    assert (name, "organization") in _found(text)
+
+
+@pytest.mark.parametrize(("text", "body", "person"), [
+    ("The Department of Justice Secretary Ann Veld spoke.", "Department of Justice", "Ann Veld"),
+    ("Bank of Ostria Governor Piet Maas said rates would rise.", "Bank of Ostria", "Piet Maas"),
+])
+def test_a_title_before_a_name_still_opens_the_person(text: str, body: str,
+                                                      person: str) -> None:
+    found = _found(text)
+    assert (body, "organization") in found
+    assert (person, "person") in found
