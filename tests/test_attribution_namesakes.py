@@ -301,3 +301,12 @@ def test_a_participle_of_naming_gives_the_quotation_to_the_sentence_s_subject(
     a = analyse(tmp_path, f"Harbour minister Tomas Elgin on Monday defended the levy, {verb} it "
                           "„a fair price for a safe port“.\n")
     assert speaker_of(a, "a fair price")[0] == "Tomas Elgin"
+
+
+def test_the_speaker_as_written_ends_at_the_speaker_s_name(tmp_path: Path) -> None:
+    """*X called for Y and said «…»*: the profile shows "Ines Karr", not the whole predicate."""
+    a = analyse(tmp_path, "Ines Karr called for sanctions and said the ministry had been "
+                          "«naive from the first day».\n")
+    quote = next(q for q in a.quotes if q.text.startswith("naive"))
+    assert a.actors_by_id[quote.speaker].name == "Ines Karr"
+    assert quote.speaker_as_written == "Ines Karr"

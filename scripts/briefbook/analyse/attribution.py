@@ -86,6 +86,8 @@ class Attribution:
         cue: The cue as an editor reads it (``"…," sighed X``, ``pronoun "she"``).
         anonymous: The description of an unnamed speaker (``a senior official``).
         name: A name-shaped subject that no actor has (made an extracted speaker).
+        shown: The subject as shown to an editor when shorter than ``written``: up to the
+            speaker's name (``Ann Roe`` of ``Ann Roe called for talks and``).
     """
 
     speaker: str | None
@@ -94,6 +96,7 @@ class Attribution:
     cue: str
     anonymous: str | None = None
     name: str | None = None
+    shown: str | None = None
 
 
 #: Roles whose holders speak for someone else and are anonymous unless named.
@@ -260,9 +263,11 @@ class Attributor(Referents):
                                cue=f"{cue} (X, who …)")  # "… was denied by Y, who accused"
         agents = [m for m in found if not self._holder(text, a, m)]
         persons = [m for m in agents if self.kind(m.actor) == "person"]
-        if persons or agents:
-            return Attribution(speaker=(persons or agents)[0].actor, written=written,
-                               pattern=pattern, cue=cue)
+        if persons or agents:  # written up to the speaker's name: "Ann Roe called … and"
+            chosen = (persons or agents)[0]  # is shown as "Ann Roe"
+            shown = text[a:chosen.end].strip(" ,") if chosen.end <= b else written
+            return Attribution(speaker=chosen.actor, written=written, pattern=pattern, cue=cue,
+                               shown=shown or None)
         words = [w.strip("’'.,") for w in re.findall(r"[\w’'.-]+(?:&[\w’'.-]+)*", written)]
         if pattern == "according-to" and words and is_outlet_word(words[-1]):
             return Attribution(speaker=None, written=written, pattern=pattern,

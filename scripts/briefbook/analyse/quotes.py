@@ -144,8 +144,8 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
             words = para.text[span.text_start:span.text_end]
             quote = Quote(text=words, source=source.id, paragraph=para.number,
                           start=span.text_start, end=span.text_end, speaker=found.speaker,
-                          speaker_as_written=found.written, pattern=found.pattern,
-                          cue=found.cue, anonymous=found.anonymous,
+                          speaker_as_written=found.shown or found.written,
+                          pattern=found.pattern, cue=found.cue, anonymous=found.anonymous,
                           kind="phrase" if len(words.split()) < PHRASE_WORDS else "statement")
             quotes.append(quote)
             if quote.kind == "statement" or quote.speaker:
@@ -167,7 +167,8 @@ def _headlines(source: Source, quotes: list[Quote], spans: dict[int, list[QuoteS
             span = next(s for s in spans[para.number] if s.text_start == quote.start)
             found = headline_attribution(source, para, span, said, spans, who)
             if found.pattern != "none":
-                quote = replace(quote, speaker=found.speaker, speaker_as_written=found.written,
+                quote = replace(quote, speaker=found.speaker,
+                                speaker_as_written=found.shown or found.written,
                                 pattern=found.pattern, cue=found.cue, anonymous=found.anonymous)
         done.append(quote)
     return done
