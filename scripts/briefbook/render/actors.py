@@ -192,9 +192,13 @@ def render_index(annotations: Annotations) -> str:
         if q.speaker and q.kind == "statement" and not annotations.is_copied(q):
             quote_count[q.speaker] = quote_count.get(q.speaker, 0) + 1
     curated = sum(1 for a in actors if a.curated)
+    speakers = {q.speaker for q in annotations.quotes if q.speaker}
+    extracted = [a for a in actors if not a.curated]
+    quoted = sum(1 for a in extracted if a.id in speakers)
     out = [front_matter("Actors"), "# Actors\n\n",
-           f"{len(actors)} actors: {curated} curated in `actors.yml`, "
-           f"{len(actors) - curated} speakers found by extraction only.\n\n"]
+           f"{len(actors)} actors: {curated} curated in `actors.yml`, {len(extracted)} found by "
+           f"extraction only ({quoted} of them quoted, {len(extracted) - quoted} only "
+           "named).\n\n"]
     for kind in (*KINDS, *sorted({a.kind for a in actors} - set(KINDS))):
         members = [a for a in actors if a.kind == kind]
         if not members:
