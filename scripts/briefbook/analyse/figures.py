@@ -21,8 +21,10 @@ Two routes, both generic:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from briefbook.analyse.align import Alignment, Sentence, candidate_pairs
@@ -141,10 +143,30 @@ def class_phrases(text: str) -> dict[str, dict[str, str]]:
     """Words of each entity class a sentence names: class → {word: phrase as written}.
 
     The phrase is the word (singular or plural, any case) with the word before it ("two
-    frigates", "navy destroyers"), to be quoted in a note.
+    frigates", "navy destroyers"), to be quoted in a note. Remembered per sentence text
+    (a rebuild after one added article reads only its sentences).
     """
+    found = _PHRASES.get(text)
+    if found is None:
+        if len(_PHRASES) >= _PHRASES_KEPT:
+            _PHRASES.clear()
+        found = _PHRASES[text] = _class_phrases(text)
+    return {name: dict(words) for name, words in found.items()}
+
+
+#: class_phrases by sentence text, and how many sentences it keeps before starting afresh.
+_PHRASES: dict[str, dict[str, dict[str, str]]] = {}
+_PHRASES_KEPT = 1 << 18
+
+
+def _class_phrases(text: str) -> dict[str, dict[str, str]]:
+    # each pattern is tried only when every literal part of it occurs in the text, compared
+    # as the pattern's IGNORECASE flag compares them (the dotted and dotless i as i)
+    folded = text.replace("\u0130", "i").replace("\u0131", "i").casefold()
     out: dict[str, dict[str, str]] = {}
-    for name, word, pattern in _class_patterns():
+    for name, word, pattern, needles in _class_patterns():
+        if needles and not all(n in folded for n in needles):
+            continue
         match = pattern.search(text)
         if match:
             out.setdefault(name, {})[word] = match.group(0)
@@ -152,17 +174,27 @@ def class_phrases(text: str) -> dict[str, dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _class_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+def _class_patterns() -> tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...]:
+    """``(class, word, pattern, literals)``: the literals every match contains (folded).
+
+    Literals are given only for plain ASCII words (empty: always try the pattern).
+    """
     out = []
     for name, words in sorted(entity_classes().items()):
         for word in sorted(words):
             parts = [re.escape(w) for w in word.split()]
+            literals = word.split()
             last = parts[-1]
-            parts[-1] = (f"{last[:-1]}(?:y|ies)" if last.endswith("y") and len(last) > 2
-                         else f"{last}(?:e?s)?")
+            if last.endswith("y") and len(last) > 2:
+                parts[-1] = f"{last[:-1]}(?:y|ies)"
+                literals[-1] = literals[-1][:-1]
+            else:
+                parts[-1] = f"{last}(?:e?s)?"
             body = r"\s+".join(parts)
+            plain = word.isascii() and all(w.isalnum() for w in word.split())
             out.append((name, word, re.compile(
-                rf"(?:\b[\w\u00c0-\u024f'-]+\s+)?\b{body}\b", re.IGNORECASE)))
+                rf"(?:\b[\w\u00c0-\u024f'-]+\s+)?\b{body}\b", re.IGNORECASE),
+                tuple(w.casefold() for w in literals) if plain else ()))
     return tuple(out)
 
 
@@ -179,23 +211,47 @@ def class_disagreements(
     named = [(s, class_phrases(s.text)) for s in alignment.sentences]
     named = [(s, c) for s, c in named if c]
     found: list[Discrepancy] = []
-    for k, (a, ca) in enumerate(named):
-        for b, cb in named[k + 1:]:
-            if a.source == b.source or related(a.source, b.source):
+    for k, j in _class_pairs(named):
+        (a, ca), (b, cb) = named[k], named[j]
+        if a.source == b.source or related(a.source, b.source):
+            continue
+        for name in sorted(set(ca) & set(cb)):
+            if not set(ca[name]).isdisjoint(cb[name]):
                 continue
-            for name in sorted(set(ca) & set(cb)):
-                if not set(ca[name]).isdisjoint(cb[name]):
-                    continue
-                stems = {w[:6] for w in (*ca[name], *cb[name])}
-                shared = {w for w in set(a.words) & set(b.words) if w[:6] not in stems}
-                if len(shared) < ENTITY_SHARED:
-                    continue
-                first = " / ".join(ca[name][w] for w in sorted(ca[name]))
-                second = " / ".join(cb[name][w] for w in sorted(cb[name]))
-                found.append(Discrepancy(
-                    kind="number", a=a, b=b, relation="independent",
-                    note=f"{name}: \u201c{first}\u201d versus \u201c{second}\u201d"))
+            stems = {w[:6] for w in (*ca[name], *cb[name])}
+            shared = {w for w in set(a.words) & set(b.words) if w[:6] not in stems}
+            if len(shared) < ENTITY_SHARED:
+                continue
+            first = " / ".join(ca[name][w] for w in sorted(ca[name]))
+            second = " / ".join(cb[name][w] for w in sorted(cb[name]))
+            found.append(Discrepancy(
+                kind="number", a=a, b=b, relation="independent",
+                note=f"{name}: \u201c{first}\u201d versus \u201c{second}\u201d"))
     return found
+
+
+def _class_pairs(named: Sequence[tuple[Sentence, dict[str, dict[str, str]]]]
+                 ) -> list[tuple[int, int]]:
+    """Index pairs ``(k, j)``, ``k < j``, that may disagree: one class and two words shared.
+
+    Every pair :func:`class_disagreements` reports names a class both sentences name and
+    shares at least :data:`ENTITY_SHARED` words, so only such pairs are listed (found through
+    a word index per class, not by comparing every pair), in the order of a loop over all.
+    """
+    groups: dict[str, list[int]] = {}
+    for k, (_, classes) in enumerate(named):
+        for name in classes:
+            groups.setdefault(name, []).append(k)
+    pairs: set[tuple[int, int]] = set()
+    for members in groups.values():
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j in members:
+            words = set(named[j][0].words)
+            shared = Counter(chain.from_iterable(postings[w] for w in words if w in postings))
+            pairs.update((k, j) for k, count in shared.items() if count >= ENTITY_SHARED)
+            for word in words:
+                postings[word].append(j)
+    return sorted(pairs)
 
 
 def _cited(event: Any) -> Iterable[tuple[str, int]]:

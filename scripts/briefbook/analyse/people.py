@@ -204,10 +204,15 @@ def find_people(book: Book, curated: Sequence[Actor]) -> People:
                 continue
             target = book_clusters.setdefault(key(c.name), _Cluster(name=c.name, kind=c.kind))
             target.forms.extend(c.forms)
+    # full names by surname, in book order (looked up per single, not scanned: the clusters
+    # added below are one-word ones, never owners)
+    by_surname: dict[str, list[_Cluster]] = {}
+    for b in book_clusters.values():
+        if b.kind == "person" and len(b.words) > 1:
+            by_surname.setdefault(key(b.words[-1]), []).append(b)
     for c in singles:
         surname = key(c.name)
-        owners = [b for b in book_clusters.values() if b.kind == "person" and len(b.words) > 1
-                  and key(b.words[-1]) == surname and _agree(b.gender, c.gender)]
+        owners = [b for b in by_surname.get(surname, ()) if _agree(b.gender, c.gender)]
         target = owners[0] if len(owners) == 1 else book_clusters.setdefault(
             surname, _Cluster(name=c.name, kind="person"))
         target.forms.extend(c.forms)

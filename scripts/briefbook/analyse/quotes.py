@@ -305,8 +305,8 @@ def analyse(book: Book) -> tuple[list[Actor], list[Mention], list[Quote], People
                   for a in actors] + extra
         mentions = find_mentions(book, actors)
         quotes, _ = find_quotes(book, mentions, actors, people.genders)
-    quotes = [q if q.speaker is None or q.speaker in {a.id for a in actors}
-              else _unnamed(q) for q in quotes]
+    ids = {a.id for a in actors}  # once, not once per quotation
+    quotes = [q if q.speaker is None or q.speaker in ids else _unnamed(q) for q in quotes]
     return actors, mentions, quotes, people
 
 

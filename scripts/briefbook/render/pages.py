@@ -20,7 +20,7 @@ from briefbook.core.model import Book
 from briefbook.render.actors import actor_pages
 from briefbook.render.base import BuiltPages, Generator, Settings
 from briefbook.render.chronology import render_chronology
-from briefbook.render.citestep import CitationStep, StepOptions
+from briefbook.render.citestep import CitationStep, KeptReadings, StepOptions
 from briefbook.render.compare import compare_pages
 from briefbook.render.data import data_files
 from briefbook.render.datapage import render_data_page
@@ -63,7 +63,7 @@ def page_title(path: str, markdown: str) -> str:
 
 def build_pages(
     book: Book, handwritten: Mapping[str, str], settings: Settings | None = None,
-    *, annotations: Annotations | None = None,
+    *, annotations: Annotations | None = None, kept: KeptReadings | None = None,
 ) -> BuiltPages:
     """Generate every page of the book and read the citations of every page, once.
 
@@ -78,6 +78,8 @@ def build_pages(
             whose path is taken by a hand-written one is not generated.
         settings: URL style, data folder and the citation step's options.
         annotations: Reuse an existing analysis of the same book.
+        kept: Page readings of the previous build, reused where nothing they drew from
+            changed (``mkdocs serve``; see :class:`~briefbook.render.citestep.KeptReadings`).
     """
     settings = settings or Settings()
     annotations = annotations or Annotations(book)
@@ -94,7 +96,10 @@ def build_pages(
     if step is None:
         step = memo[("step", settings)] = CitationStep(book, annotations, StepOptions(
             notes_heading=settings.notes_heading, check_quotes=settings.check_quotes,
-            check_claims=settings.check_claims, directory_urls=settings.directory_urls))
+            check_claims=settings.check_claims, directory_urls=settings.directory_urls),
+            kept=kept)
+    if kept is not None:
+        kept.start()
     pages: dict[str, str] = {p: m for p, m in generated.items() if p not in handwritten}
     records: list[dict[str, object]] = []
     problems: list[Problem] = []

@@ -8,7 +8,6 @@ fails on it while a plain build still produces the rest of the book.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from briefbook.core.errors import Problem
 from briefbook.core.model import Book
 from briefbook.read.book import load_book
 from briefbook.render.base import BuiltPages, Settings
+from briefbook.render.citestep import KeptReadings, source_digests
 from briefbook.render.jsonld import page_jsonld, script_block
 from briefbook.render.mdext import CitationExtension
 from briefbook.render.numbering import RECORD as NUMBERING_RECORD
@@ -114,6 +114,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._page_keys: dict[str, str] | None = None
         self._nav_key: str | None = None
         self._handwritten: set[str] = set()
+        self._readings = KeptReadings()
         self.extension = CitationExtension(markdown_links=True)
         self.extension.adapter = True
 
@@ -192,7 +193,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             # a rebuild with the same book (only pages edited) reuses the whole analysis
             self._analysed = (self.book, Annotations(self.book))
         self.built = build_pages(self.book, handwritten, settings,
-                                 annotations=self._analysed[1])
+                                 annotations=self._analysed[1], kept=self._readings)
         for problem in self.built.problems:
             report(problem)
         assert self.built.step is not None
@@ -245,8 +246,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             cited.setdefault(str(record["page"]), set()).add(str(record["source"]))
         # what a citation shows of its source (label, tooltip) comes from sources.yml too:
         # a page is stale when a source it cites changed in any way
-        sources = {s.id: hashlib.sha256(repr(s).encode("utf-8")).hexdigest()
-                   for s in self.book.sources}
+        sources = source_digests(self.book)
         changed = {sid for sid in set(sources) | set(self._source_keys)
                    if sources.get(sid) != self._source_keys.get(sid)}
         self._source_keys = sources
