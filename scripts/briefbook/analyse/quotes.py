@@ -294,6 +294,8 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
     """
     known = {key(s) for a in actors for s in a.names}
     taken = {a.id for a in actors}
+    persons = [(a, key(a.name.split()[-1])) for a in actors
+               if not a.curated and a.kind == "person" and len(a.name.split()) > 1]
     found: dict[str, Actor] = {}
     aliases: dict[str, list[str]] = {}
     for line in names:
@@ -309,7 +311,7 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
         elif place_kind(name) in ("country", "capital"):
             kind = "state"
         elif len(words) == 1:
-            close = _misspelled_surname(book.source(source_id), name, actors)
+            close = _misspelled_surname(book.source(source_id), name, persons)
             if close:
                 aliases.setdefault(close, []).append(name)
                 continue
@@ -326,14 +328,18 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
     return sorted(found.values(), key=lambda a: a.id), aliases
 
 
-def _misspelled_surname(source: Source | None, word: str, actors: Sequence[Actor]) -> str | None:
-    """The one extracted person named in ``source`` whose surname ``word`` misspells."""
+def _misspelled_surname(source: Source | None, word: str,
+                        persons: Sequence[tuple[Actor, str]]) -> str | None:
+    """The one extracted person named in ``source`` whose surname ``word`` misspells.
+
+    ``persons``: the extracted persons of two or more names, each with its folded surname.
+    """
     if source is None or len(word) < 5:
         return None
     text = " ".join(p.text for p in source.paragraphs)
-    close = [a.id for a in actors if not a.curated and a.kind == "person"
-             and len(a.name.split()) > 1 and a.name in text
-             and Levenshtein.distance(key(a.name.split()[-1]), key(word)) == 1]
+    folded = key(word)
+    close = [a.id for a, surname in persons if abs(len(surname) - len(folded)) <= 1
+             and Levenshtein.distance(surname, folded) == 1 and a.name in text]
     return close[0] if len(close) == 1 else None
 
 

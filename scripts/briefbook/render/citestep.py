@@ -58,18 +58,30 @@ class StepOptions:
 
 
 class KeptReadings:
-    """Page readings kept from one build to the next (``mkdocs serve`` with a changed book).
+    """Page readings and source pages kept from one build to the next (``mkdocs serve``).
 
     A reading is reused for a page of the same text, options and actor ids when every source
     it cites is unchanged (the same :func:`source_digests`), and, if one of its citations did
     not resolve, the book has the same source ids (its "did you mean" hint lists them); a
     hand-written page whose claims are checked is never reused across books (the claim check
-    reads the whole analysis). Only the readings of the last build are kept.
+    reads the whole analysis). A source page is reused when the source, the citations
+    pointing at it, its original and its copies are unchanged. Only what the last build
+    made is kept.
     """
 
     def __init__(self) -> None:
         self.entries: dict[tuple[object, ...], tuple[tuple[object, ...], PageCitations]] = {}
         self.next: dict[tuple[object, ...], tuple[tuple[object, ...], PageCitations]] = {}
+        self.pages: dict[tuple[object, ...], str] = {}
+        self.next_pages: dict[tuple[object, ...], str] = {}
+
+    def source_page(self, key: tuple[object, ...]) -> str | None:
+        """A source page the last build rendered under ``key`` (everything it shows)."""
+        return self.pages.get(key)
+
+    def keep_source_page(self, key: tuple[object, ...], page: str) -> None:
+        """Keep a source page of this build for the next one."""
+        self.next_pages[key] = page
 
     def carry(self, key: tuple[object, ...]) -> None:
         """Keep the entry of ``key`` for the next build (read again in this one)."""
@@ -81,6 +93,8 @@ class KeptReadings:
         """Begin a build: what the last one read stays available, the rest is dropped."""
         if self.next:
             self.entries, self.next = self.next, {}
+        if self.next_pages:
+            self.pages, self.next_pages = self.next_pages, {}
 
 
 def source_digests(book: Book) -> dict[str, str]:

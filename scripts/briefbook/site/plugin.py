@@ -115,6 +115,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._nav_key: str | None = None
         self._handwritten: set[str] = set()
         self._readings = KeptReadings()
+        self._published: set[Path] = set()
         self.extension = CitationExtension(markdown_links=True)
         self.extension.adapter = True
 
@@ -305,13 +306,19 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         """Write the data downloads, the verbatim source files and the print view."""
         assert self.book is not None and self.built is not None and self.root is not None
         out = Path(config.site_dir) / self.config.data_dir
+        published = {out / name for name in self.built.data}
         for name, data in self.built.data.items():
             _write_site_file(out / name, data)
         for source in self.book.sources:
             _copy_site_file(self.root / "sources" / source.file, out / "sources" / source.file)
+            published.add(out / "sources" / source.file)
             original = (self.root / source.original).resolve() if source.original else None
             if original and original.is_relative_to(self.root / "originals") and original.is_file():
                 _copy_site_file(original, out / "originals" / original.name)
+                published.add(out / "originals" / original.name)
+        for gone in self._published - published:  # a deleted article's file goes with it
+            gone.unlink(missing_ok=True)
+        self._published = published
         cache.flush()
         if self._numbered is not self.book:  # the record depends on the book alone
             cache.active().write_record(NUMBERING_RECORD, numbering_record(self.book))
