@@ -138,19 +138,18 @@ class AliasTable:
         return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
 
     @cached_property
-    def by_first_word(self) -> dict[str, list[tuple[str, str]]]:
-        """First word of a key → ``(kind, key)``, kind ``full``, ``surname`` or ``title``."""
-        index: dict[str, list[tuple[str, str]]] = {}
+    def by_first_word(self) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+        """First word of a key → ``(kind, key, its words)``; kinds: full, surname, title."""
+        index: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
         for kind, k in self._keys():
-            first = _WORD_RE.match(k)
-            if first is not None:
-                index.setdefault(first.group(), []).append((kind, k))
+            if words := tuple(_WORD_RE.findall(k)) if _WORD_RE.match(k) else ():
+                index.setdefault(words[0], []).append((kind, k, words))
         return index
 
     @cached_property
-    def unanchored(self) -> tuple[tuple[str, str], ...]:
-        """The ``(kind, key)`` of keys that do not start with a word character."""
-        return tuple((kind, k) for kind, k in self._keys() if not _WORD_RE.match(k))
+    def unanchored(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """The keys that do not start with a word character (words not required)."""
+        return tuple((kind, k, ()) for kind, k in self._keys() if not _WORD_RE.match(k))
 
     @cached_property
     def acronyms_by_first_word(self) -> dict[str, list[str]]:
@@ -356,10 +355,11 @@ def relevant_entries(table: AliasTable, words: SourceWords) -> tuple[tuple[objec
     upper-case aliases with their actor.
     """
     found: list[tuple[object, ...]] = []
-    index = table.by_first_word
-    candidates = [entry for word in words.folded_words for entry in index.get(word, ())]
-    for kind, k in [*candidates, *table.unanchored]:
-        if k not in words.folded:
+    index, present = table.by_first_word, words.folded_words
+    candidates = [entry for word in present for entry in index.get(word, ())]
+    for kind, k, runs in [*candidates, *table.unanchored]:
+        # a match holds every word of the key as a word of the text, and the key itself
+        if not present.issuperset(runs) or k not in words.folded:
             continue
         if kind == "full":
             actor = table.full[k]
