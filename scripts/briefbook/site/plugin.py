@@ -104,6 +104,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._analysed: tuple[Book, Annotations] | None = None
         self.dirty = False
         self._serving = False
+        self._builds = 0
         self._stamp: object = None
         self._bytecode = _MemoryBytecodeCache()
         self._titles: dict[str, str | None] = {}
@@ -140,12 +141,15 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve the briefing folder and load the book."""
-        if self._serving:
-            _collect_between_builds()
         base_dir = Path(config.config_file_path or ".").resolve().parent
         self.root = (base_dir / self.config.briefing).resolve()
         cache.configure(base_dir / self.config.cache_dir if self.config.cache_dir else None)
         stamp = (_folder_stamp(self.root), tuple(self.config.boilerplate))
+        if self._serving:
+            # a changed book replaces the analysis: collect what the last one left; a page
+            # edit leaves little, so a full collection waits for the 20th such rebuild
+            self._builds += 1
+            _collect_between_builds(full=stamp != self._stamp or self._builds % 20 == 0)
         if self.book is None or stamp != self._stamp:
             # mkdocs serve: an edit of a page leaves briefing/ as it was; reuse the book
             try:
@@ -394,17 +398,17 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
 
 
-def _collect_between_builds() -> None:
-    """Collect the last build's garbage once, then exempt what survives from collection.
+def _collect_between_builds(*, full: bool) -> None:
+    """Exempt what survived the last build from collection (after collecting it if ``full``).
 
     A served book keeps millions of objects alive between rebuilds (the book, its analysis,
     the caches); Python's cyclic collector walked all of them again and again during a
-    rebuild (most of an added article's rebuild at 2,000 articles). One full collection
-    before each rebuild frees what the last one left, and :func:`gc.freeze` keeps the
-    survivors out of the collections during this one.
+    rebuild. A full collection frees what earlier builds left, and :func:`gc.freeze` keeps
+    the survivors out of the collections during this one.
     """
-    gc.unfreeze()
-    gc.collect()
+    if full:
+        gc.unfreeze()
+        gc.collect()
     gc.freeze()
 
 
