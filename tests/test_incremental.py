@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 
 from bookkit import ROOT
 from briefbook.bench.stages import copy_book
+from briefbook.read.book import load_book
 
 pytestmark = pytest.mark.slow
 
@@ -113,3 +114,35 @@ def test_dirty_rebuilds_follow_metadata_changes_and_deletions(book: Path, tmp_pa
     _serve_build(book, served)
     assert not (served / "sources" / "zz-gone" / "index.html").exists()
     assert "A paragraph that will go" not in (served / "print.html").read_text("utf-8")
+
+
+def test_dirty_rebuild_after_an_article_quoting_a_known_person(book: Path,
+                                                               tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    _serve_build(book, served, first=True)
+    briefing = book.parent / "briefing"
+    person = next(a for a in load_book(briefing).actors if a.kind == "person")
+    surname = person.name.split()[-1]
+    # 6. a new article names a curated person, quotes them (by surname, then a new speaker
+    # nobody named before), so the actor's profile, the actors index and the new source change
+    article = briefing / "sources" / "zz-quoting.txt"
+    article.write_text(
+        "Officials answer questions about the inquiry\n\n"
+        f"{person.name} spoke to reporters on Tuesday about the inquiry.\n\n"
+        f"\u201cWe will publish every finding of the review in full,\u201d {surname} said.\n\n"
+        "\u201cThe delay is not acceptable to the families,\u201d said Marguerite Oyelaran-Tusk,"
+        " a lawyer for the families.\n", "utf-8")
+    _serve_build(book, served)
+    profile = (served / "actors" / person.id / "index.html").read_text("utf-8")
+    assert "every finding of the review in full" in profile
+    full = tmp_path / "full6"
+    _full_build(book, full)
+    assert _same(served, full) == []
+    # 7. the article deleted again: the quotation leaves the profile, the speaker's page goes
+    article.unlink()
+    _serve_build(book, served)
+    profile = (served / "actors" / person.id / "index.html").read_text("utf-8")
+    assert "every finding of the review in full" not in profile
+    full = tmp_path / "full7"
+    _full_build(book, full)
+    assert _same(served, full) == []

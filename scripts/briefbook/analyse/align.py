@@ -108,19 +108,42 @@ def content_words(text: str, folded: str | None = None) -> tuple[str, ...]:
 
 
 def sentences_of(sources: Iterable[Source]) -> list[Sentence]:
-    """Every sentence of every citable (non-boilerplate) paragraph, in corpus order."""
+    """Every sentence of every citable (non-boilerplate) paragraph, in corpus order.
+
+    A source's sentences are remembered by its id and paragraphs (``mkdocs serve`` after an
+    added article splits and folds only that article).
+    """
     out: list[Sentence] = []
     for source in sources:
-        for para in source.paragraphs:
-            if para.boilerplate:
-                continue
-            for index, (start, end) in enumerate(sentence_spans(para.text)):
-                text = para.text[start:end].strip()
-                folded = fast_fold(text)
-                out.append(Sentence(source=source.id, paragraph=para.number, index=index,
-                                    text=text, words=content_words(text, folded),
-                                    folded=folded))
+        slot = (source.id, tuple((p.number, p.text, p.boilerplate) for p in source.paragraphs))
+        found = _SENTENCES.get(slot)
+        if found is None:
+            found = _SENTENCES[slot] = _source_sentences(source)
+        out.extend(found)
+    if len(_SENTENCES) > _KEPT:
+        _SENTENCES.clear()
     return out
+
+
+def _source_sentences(source: Source) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    for para in source.paragraphs:
+        if para.boilerplate:
+            continue
+        for index, (start, end) in enumerate(sentence_spans(para.text)):
+            text = para.text[start:end].strip()
+            folded = fast_fold(text)
+            out.append(Sentence(source=source.id, paragraph=para.number, index=index,
+                                text=text, words=content_words(text, folded), folded=folded))
+    return tuple(out)
+
+
+#: Sentences by source (see :func:`sentences_of`), and scores by sentence pair
+#: (:func:`similarity`), kept in memory for a serve session; each starts afresh past a size.
+_SENTENCES: dict[tuple[object, ...], tuple[Sentence, ...]] = {}
+_SCORES: dict[tuple[object, ...], float] = {}
+_KEPT = 50_000
+_SCORES_KEPT = 2_000_000
 
 
 def candidate_pairs(
@@ -186,8 +209,14 @@ def align(
     sentences = sentences_of(sources)
     candidates = candidate_pairs(sentences, max_df=max_df, min_shared=min_shared)
     best: dict[tuple[int, str], tuple[float, int]] = {}
+    if len(_SCORES) > _SCORES_KEPT:
+        _SCORES.clear()
     for i, j in candidates:
-        score = similarity(sentences[i], sentences[j])
+        a, b = sentences[i], sentences[j]
+        slot = (a.words, a.folded, b.words, b.folded)
+        score = _SCORES.get(slot)  # a pure function of these (see similarity)
+        if score is None:
+            score = _SCORES[slot] = similarity(a, b)
         if score < threshold:
             continue
         for me, other in ((i, j), (j, i)):

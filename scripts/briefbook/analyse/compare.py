@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefbook.analyse.align import Alignment, Sentence, SentencePair, align
-from briefbook.analyse.changes import Change, diff_sentences, role_vocabulary
+from briefbook.analyse.changes import Change, Vocabulary, diff_sentences, role_vocabulary
 from briefbook.analyse.discrepancies import KINDS, Discrepancy
 from briefbook.analyse.figures import (
     class_disagreements,
@@ -175,6 +175,25 @@ def _oriented(pair: SentencePair, original: str) -> tuple[Sentence, Sentence]:
     return (pair.a, pair.b) if pair.a.source == original else (pair.b, pair.a)
 
 
+def _diff(a: str, b: str, vocabulary: Vocabulary) -> tuple[Change, ...]:
+    """:func:`~briefbook.analyse.changes.diff_sentences`, remembered by its arguments.
+
+    ``mkdocs serve`` compares the book again after an added article; the pairs it compared
+    before give the same changes.
+    """
+    slot = (a, b, vocabulary)
+    found = _DIFFS.get(slot)
+    if found is None:
+        if len(_DIFFS) > _DIFFS_KEPT:
+            _DIFFS.clear()
+        found = _DIFFS[slot] = tuple(diff_sentences(a, b, vocabulary=vocabulary))
+    return found
+
+
+_DIFFS: dict[tuple[str, str, Vocabulary], tuple[Change, ...]] = {}
+_DIFFS_KEPT = 500_000
+
+
 def compare(book: Book, *, alignment: Alignment | None = None,
             derivations: Iterable[Derivation] | None = None) -> Comparison:
     """Run the comparison stage over a book (pure; the alignment may be passed in)."""
@@ -193,7 +212,7 @@ def compare(book: Book, *, alignment: Alignment | None = None,
         rows: list[PairDiff] = []
         for pair in by_pair.get(frozenset((d.source, d.original)), ()):
             a, b = _oriented(pair, d.original)
-            changes = tuple(diff_sentences(a.text, b.text, vocabulary=vocabulary))
+            changes = _diff(a.text, b.text, vocabulary)
             rows.append(PairDiff(a=a, b=b, score=pair.score, changes=changes))
             found.extend(Discrepancy(kind=c.kind, a=a, b=b, note=c.note) for c in changes)
         rows.sort(key=lambda r: (r.a.paragraph, r.a.index, r.b.paragraph, r.b.index))
@@ -211,7 +230,7 @@ def compare(book: Book, *, alignment: Alignment | None = None,
             continue
         if pair.score < INDEPENDENT_MIN_SCORE:
             continue
-        for c in diff_sentences(pair.a.text, pair.b.text, vocabulary=vocabulary):
+        for c in _diff(pair.a.text, pair.b.text, vocabulary):
             if c.kind != "wording":
                 found.append(Discrepancy(kind=c.kind, a=pair.a, b=pair.b, note=c.note,
                                          relation="independent"))

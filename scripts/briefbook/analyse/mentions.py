@@ -138,6 +138,32 @@ class AliasTable:
         ordered = sorted(self.acronyms, key=lambda k: (-len(k), k))
         return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
 
+    @cached_property
+    def by_first_word(self) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+        """First word of a key → ``(kind, key, its words)``; kinds: full, surname, title."""
+        index: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+        for kind, k in self._keys():
+            if words := tuple(_WORD_RE.findall(k)) if _WORD_RE.match(k) else ():
+                index.setdefault(words[0], []).append((kind, k, words))
+        return index
+
+    @cached_property
+    def unanchored(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """The keys that do not start with a word character (words not required)."""
+        return tuple((kind, k, ()) for kind, k in self._keys() if not _WORD_RE.match(k))
+
+    @cached_property
+    def acronyms_by_first_word(self) -> dict[str, list[str]]:
+        """First word of an upper-case alias → the aliases."""
+        index: dict[str, list[str]] = {}
+        for acronym in self.acronyms:  # every one starts with a capital letter
+            index.setdefault(_WORD_RE.match(acronym).group(), []).append(acronym)  # type: ignore[union-attr]
+        return index
+
+    def _keys(self) -> list[tuple[str, str]]:
+        return [*(("full", k) for k in self.full if k not in self.acronyms),
+                *(("surname", k) for k in self.surnames), *(("title", k) for k in self.titles)]
+
     def pattern(self, keys: Iterable[str]) -> re.Pattern[str] | KeyFinder | None:
         """A matcher of any of ``keys``, longest first, on word bounds (see :class:`KeyFinder`)."""
         ordered = sorted(set(keys), key=lambda k: (-len(k), k))
@@ -298,15 +324,78 @@ def _namesake(table: AliasTable, k: str, actor: str, introduced: Sequence[str]) 
 
 
 def find_mentions(book: Book, actors: Sequence[Actor]) -> list[Mention]:
-    """Every mention of every actor in every source of the book."""
+    """Every mention of every actor in every source of the book.
+
+    A source's mentions are cached under its content and the entries of the registry it can
+    match (:func:`relevant_entries`), not the whole registry: a new actor (an added
+    article's new speaker) recomputes only the sources that write one of its names.
+    """
     table = AliasTable.build(actors)
-    registry = key_of(tuple(actors))
     mentions: list[Mention] = []
     for source in book.sources:
+        content = source_key(source)
+        words = cached("mentions.words", content, lambda source=source: source_words(source))
         mentions.extend(cached(
-            "mentions.source", key_of(source_key(source), registry),
+            "mentions.source", key_of(content, relevant_entries(table, words)),
             lambda source=source: tuple(source_mentions(source, table))))
     return mentions
+
+
+@dataclass(frozen=True)
+class SourceWords:
+    """The words of a source's citable paragraphs, as :func:`source_mentions` matches them.
+
+    Attributes:
+        folded: The folded paragraphs (:func:`~briefbook.core.names.normalize`), one a line.
+        folded_words: The words of ``folded``.
+        raw: The paragraphs as written, one a line (upper-case aliases match as written).
+        raw_words: The word runs of ``raw``.
+    """
+
+    folded: str
+    folded_words: frozenset[str]
+    raw: str
+    raw_words: frozenset[str]
+
+
+def source_words(source: Source) -> SourceWords:
+    """The :class:`SourceWords` of a source."""
+    paragraphs = [p.text for p in source.paragraphs if not p.boilerplate]
+    folded, raw = "\n".join(normalize(text)[0] for text in paragraphs), "\n".join(paragraphs)
+    return SourceWords(folded=folded, folded_words=frozenset(_WORD_RE.findall(folded)),
+                       raw=raw, raw_words=frozenset(_WORD_RE.findall(raw)))
+
+
+def relevant_entries(table: AliasTable, words: SourceWords) -> tuple[tuple[object, ...], ...]:
+    """The registry entries a source can match, sorted: everything its mentions depend on.
+
+    A key is matched only where the (folded) text holds it, starting at a word that is the
+    key's first word; an upper-case alias only where the text holds it as written. So a
+    source's mentions computed with the whole table equal those computed with these entries
+    alone: full names with their actor, whether that is the actor's name, and whether the
+    spelling must be capitalised; surnames with their actors; titles with their holder;
+    upper-case aliases with their actor.
+    """
+    found: list[tuple[object, ...]] = []
+    index, present = table.by_first_word, words.folded_words
+    candidates = [entry for word in present for entry in index.get(word, ())]
+    for kind, k, runs in [*candidates, *table.unanchored]:
+        # a match holds every word of the key as a word of the text, and the key itself
+        if not present.issuperset(runs) or k not in words.folded:
+            continue
+        if kind == "full":
+            actor = table.full[k]
+            found.append((kind, k, actor, key(table.actors[actor].name) == k,
+                          k in table.capitalised))
+        elif kind == "surname":
+            found.append((kind, k, table.surnames[k]))
+        else:
+            found.append((kind, k, table.titles[k]))
+    for word in words.raw_words:
+        for acronym in table.acronyms_by_first_word.get(word, ()):
+            if acronym in words.raw:
+                found.append(("acronym", acronym, table.acronyms[acronym]))
+    return tuple(sorted(set(found), key=repr))
 
 
 def name_candidates(text: str) -> list[tuple[int, int, str]]:

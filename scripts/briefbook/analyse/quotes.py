@@ -19,8 +19,9 @@ said*) becomes an extracted speaker in a second pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from rapidfuzz.distance import Levenshtein
 
@@ -37,7 +38,7 @@ from briefbook.analyse.headline import headline_attribution, is_headline
 from briefbook.analyse.mentions import Mention, find_mentions
 from briefbook.analyse.people import People, find_people
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
-from briefbook.core.cache import cached, key_of, source_key
+from briefbook.core.cache import cached_checked, key_of, source_key
 from briefbook.core.lexicon import (
     first_name_gender,
     is_function_word,
@@ -230,20 +231,80 @@ def find_quotes(book: Book, mentions: Sequence[Mention], actors: Sequence[Actor]
                 genders: dict[str, str] | None = None) -> tuple[list[Quote], list[str]]:
     """Every quotation of every source of the book, and the unknown name-shaped speakers."""
     table = {a.id: a for a in actors}
+    genders = genders or {}
     by_source: dict[str, list[Mention]] = {}
     for mention in mentions:  # grouped once: filtering per source would be quadratic
         by_source.setdefault(mention.source, []).append(mention)
-    registry = key_of(tuple(actors), tuple(sorted((genders or {}).items())))
+    registry: list[str] = []  # the whole registry's key, made only if a source needs it
+
+    def whole() -> str:
+        if not registry:
+            registry.append(key_of(tuple(actors), tuple(sorted(genders.items()))))
+        return registry[0]
+
+    def looked_up(keys: Iterable[str], everything: bool) -> tuple[object, ...]:
+        return (tuple((k, table.get(k), genders.get(k)) for k in sorted(keys)),
+                whole() if everything else None)
+
+    def valid(stored: tuple[object, _Result]) -> bool:
+        keys, everything = stored[0]  # type: ignore[misc]
+        return stored[0] == looked_up((k for k, _, _ in keys), everything is not None)
+
+    def compute(source: Source, mine: list[Mention]) -> tuple[object, _Result]:
+        seen_actors, seen_genders = _LookUps(table), _LookUps(genders)
+        result = source_quotes(source, mine, seen_actors, seen_genders)  # type: ignore[arg-type]
+        return (looked_up(seen_actors.keys_seen | seen_genders.keys_seen,
+                          seen_actors.whole or seen_genders.whole), result)
+
     quotes: list[Quote] = []
     names: list[tuple[str, str]] = []
     for source in book.sources:
         mine = by_source.get(source.id, [])
-        found, new = cached(
-            "quotes.source", key_of(source_key(source), tuple(mine), registry),
-            lambda source=source, mine=mine: source_quotes(source, mine, table, genders))
+        # keyed by the source and its mentions; valid while every actor and gender the
+        # attribution looked up is unchanged (a new actor elsewhere recomputes nothing here)
+        _, (found, new) = cached_checked(
+            "quotes.source", key_of(source_key(source), tuple(mine)), valid,
+            lambda source=source, mine=mine: compute(source, mine))
         quotes.extend(found)
         names.extend((source.id, n) for n in new)
     return quotes, [f"{s}\t{n}" for s, n in names]
+
+
+_Result = tuple[list[Quote], list[str]]
+V = TypeVar("V")
+
+
+class _LookUps(Mapping[str, V]):
+    """A read-only mapping that notes every key looked up (or that it was read whole)."""
+
+    def __init__(self, data: Mapping[str, V]) -> None:
+        self.data = data
+        self.keys_seen: set[str] = set()
+        self.whole = False
+
+    def __getitem__(self, key: str) -> V:
+        self.keys_seen.add(key)
+        return self.data[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """``data.get``, noted."""
+        self.keys_seen.add(key)
+        return self.data.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self.keys_seen.add(str(key))
+        return key in self.data
+
+    def __iter__(self) -> Iterator[str]:
+        self.whole = True
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        self.whole = True
+        return len(self.data)
+
+    def __bool__(self) -> bool:
+        return True  # "genders or {}" keeps the noting mapping (an empty one reads as {})
 
 
 def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
@@ -264,6 +325,8 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
     """
     known = {key(s) for a in actors for s in a.names}
     taken = {a.id for a in actors}
+    persons = [(a, key(a.name.split()[-1])) for a in actors
+               if not a.curated and a.kind == "person" and len(a.name.split()) > 1]
     found: dict[str, Actor] = {}
     aliases: dict[str, list[str]] = {}
     for line in names:
@@ -279,7 +342,7 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
         elif place_kind(name) in ("country", "capital"):
             kind = "state"
         elif len(words) == 1:
-            close = _misspelled_surname(book.source(source_id), name, actors)
+            close = _misspelled_surname(book.source(source_id), name, persons)
             if close:
                 aliases.setdefault(close, []).append(name)
                 continue
@@ -298,14 +361,18 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
     return sorted(found.values(), key=lambda a: a.id), aliases
 
 
-def _misspelled_surname(source: Source | None, word: str, actors: Sequence[Actor]) -> str | None:
-    """The one extracted person named in ``source`` whose surname ``word`` misspells."""
+def _misspelled_surname(source: Source | None, word: str,
+                        persons: Sequence[tuple[Actor, str]]) -> str | None:
+    """The one extracted person named in ``source`` whose surname ``word`` misspells.
+
+    ``persons``: the extracted persons of two or more names, each with its folded surname.
+    """
     if source is None or len(word) < 5:
         return None
     text = " ".join(p.text for p in source.paragraphs)
-    close = [a.id for a in actors if not a.curated and a.kind == "person"
-             and len(a.name.split()) > 1 and a.name in text
-             and Levenshtein.distance(key(a.name.split()[-1]), key(word)) == 1]
+    folded = key(word)
+    close = [a.id for a, surname in persons if abs(len(surname) - len(folded)) <= 1
+             and Levenshtein.distance(surname, folded) == 1 and a.name in text]
     return close[0] if len(close) == 1 else None
 
 

@@ -134,6 +134,27 @@ class Cache:
         self.memory[slot] = value
         return value  # type: ignore[no-any-return]
 
+    def get_checked(self, namespace: str, key: str, valid: Callable[[T], bool],
+                    compute: Callable[[], T]) -> T:
+        """Like :meth:`get_or_compute`, but a stored value is used only if ``valid(value)``.
+
+        For results whose inputs are known only once computed (what a computation looked up
+        is stored with its result, and ``valid`` compares it with the current inputs); an
+        invalid value is computed again and replaces the stored one.
+        """
+        slot = (namespace, key)
+        value = self.memory[slot] if slot in self.memory else self._stored(namespace).get(
+            key, _MISSING)
+        if value is not _MISSING and valid(value):
+            self.hits += 1
+            self.memory[slot] = value
+            return value  # type: ignore[no-any-return]
+        self.misses += 1
+        value = compute()
+        self.dirty.add(namespace)
+        self.memory[slot] = value
+        return value
+
     def flush(self) -> None:
         """Write the namespaces that gained entries (atomically: temporary file, then rename)."""
         for namespace in sorted(self.dirty):
@@ -209,6 +230,7 @@ class Cache:
 
 
 _ACTIVE = Cache(None)
+_MISSING = object()
 
 
 def configure(directory: Path | str | None) -> Cache:
@@ -236,3 +258,9 @@ def flush() -> None:
 def cached(namespace: str, key: str, compute: Callable[[], T]) -> T:
     """Shorthand for ``active().get_or_compute(namespace, key, compute)``."""
     return _ACTIVE.get_or_compute(namespace, key, compute)
+
+
+def cached_checked(namespace: str, key: str, valid: Callable[[T], bool],
+                   compute: Callable[[], T]) -> T:
+    """Shorthand for ``active().get_checked(namespace, key, valid, compute)``."""
+    return _ACTIVE.get_checked(namespace, key, valid, compute)

@@ -10,9 +10,11 @@ page again; the MkDocs plugin only hands pages over and reports what the step fo
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from briefbook.analyse.annotations import Annotations
 from briefbook.core.errors import Problem
@@ -55,6 +57,61 @@ class StepOptions:
             raise ValueError(f"link_style must be 'url' or 'markdown', not {self.link_style!r}")
 
 
+class KeptReadings:
+    """Page readings and source pages kept from one build to the next (``mkdocs serve``).
+
+    A reading is reused for a page of the same text, options and actor ids when every source
+    it cites is unchanged (the same :func:`source_digests`), and, if one of its citations did
+    not resolve, the book has the same source ids (its "did you mean" hint lists them); a
+    hand-written page whose claims are checked is never reused across books (the claim check
+    reads the whole analysis). A source page is reused when the source, the citations
+    pointing at it, its original and its copies are unchanged. Only what the last build
+    made is kept.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[object, ...], tuple[tuple[object, ...], PageCitations]] = {}
+        self.next: dict[tuple[object, ...], tuple[tuple[object, ...], PageCitations]] = {}
+        self.pages: dict[tuple[object, ...], str] = {}
+        self.next_pages: dict[tuple[object, ...], str] = {}
+
+    def source_page(self, key: tuple[object, ...]) -> str | None:
+        """A source page the last build rendered under ``key`` (everything it shows)."""
+        return self.pages.get(key)
+
+    def keep_source_page(self, key: tuple[object, ...], page: str) -> None:
+        """Keep a source page of this build for the next one."""
+        self.next_pages[key] = page
+
+    def carry(self, key: tuple[object, ...]) -> None:
+        """Keep the entry of ``key`` for the next build (read again in this one)."""
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.next[key] = entry
+
+    def start(self) -> None:
+        """Begin a build: what the last one read stays available, the rest is dropped."""
+        if self.next:
+            self.entries, self.next = self.next, {}
+        if self.next_pages:
+            self.pages, self.next_pages = self.next_pages, {}
+
+
+def source_digests(book: Book) -> dict[str, str]:
+    """Source id → a digest of everything the book records about it (text and metadata).
+
+    Remembered for the last book asked about (a build asks several times).
+    """
+    if _DIGESTS and _DIGESTS[0] is book:
+        return _DIGESTS[1]
+    digests = {s.id: hashlib.sha256(repr(s).encode("utf-8")).hexdigest() for s in book.sources}
+    _DIGESTS[:] = [book, digests]
+    return digests
+
+
+_DIGESTS: list[Any] = []
+
+
 class CitationStep:
     """Every page's citations, read once (see the module docstring).
 
@@ -71,13 +128,17 @@ class CitationStep:
     """
 
     def __init__(self, book: Book, annotations: Annotations | None = None,
-                 options: StepOptions | None = None) -> None:
+                 options: StepOptions | None = None, *,
+                 kept: KeptReadings | None = None) -> None:
         self.book = book
+        self.kept = kept
         self._annotations = annotations
         self.options = options or StepOptions()
         self.pages: dict[str, PageCitations] = {}
         self._cache: dict[tuple[str, str, str, bool], PageCitations] = {}
         self._claims: ClaimChecker | None = None
+        self._ids: list[str] | None = None
+        self._book_digest: tuple[str | None, str] | None = None
         self.skipped: set[str] = set()
         self.after_render: dict[str, list[Problem]] = {}
         self.report: Callable[[Problem], None] = _log
@@ -109,18 +170,57 @@ class CitationStep:
         """
         key = (path, shown or path, text, handwritten)
         found = self._cache.get(key)
+        if found is not None and self.kept is not None:
+            self.kept.carry(key)
         if found is None:
             options = self.options
             claims = self.claims if handwritten and options.check_claims != "off" \
                 and "@" in text else None
-            actor_ids = [a.id for a in self.annotations.actors] \
-                if self._annotations is not None else None
-            found = read_page(text, self.book, path=path, shown=shown,
-                              check_quotes_=options.check_quotes, claims=claims,
-                              claim_mode=options.check_claims, actor_ids=actor_ids)
+            actor_ids = self._actor_ids()
+            found = self._kept(key, claims is None)
+            if found is None:
+                found = read_page(text, self.book, path=path, shown=shown,
+                                  check_quotes_=options.check_quotes, claims=claims,
+                                  claim_mode=options.check_claims, actor_ids=actor_ids)
+                self._keep(key, found, claims is None)
             self._cache[key] = found
         self.pages[path] = found
         return found
+
+    def _depends(self, reading: PageCitations) -> tuple[object, ...]:
+        """What a reading drew from the book besides its text (see :class:`KeptReadings`)."""
+        digests = source_digests(self.book)
+        if self._book_digest is None:
+            self._book_digest = (
+                hashlib.sha256("\0".join(self._actor_ids() or ()).encode()).hexdigest()
+                if self._annotations is not None else None,
+                hashlib.sha256("\0".join(sorted(digests)).encode()).hexdigest())
+        cited = sorted({str(r["source"]) for r in reading.records})
+        unresolved = any(not r["resolved"] for r in reading.records)
+        return (self.options, self._book_digest[0],
+                tuple((sid, digests.get(sid)) for sid in cited),
+                self._book_digest[1] if unresolved else None)
+
+    def _kept(self, key: tuple[object, ...], reusable: bool) -> PageCitations | None:
+        if self.kept is None or not reusable:
+            return None
+        entry = self.kept.entries.get(key)
+        if entry is None or entry[0] != self._depends(entry[1]):
+            return None
+        self.kept.next[key] = entry
+        return entry[1]
+
+    def _keep(self, key: tuple[object, ...], reading: PageCitations, reusable: bool) -> None:
+        if self.kept is not None and reusable:
+            self.kept.next[key] = (self._depends(reading), reading)
+
+    def _actor_ids(self) -> list[str] | None:
+        """The ids of the book's actors (listed once per step, not once per page)."""
+        if self._annotations is None:
+            return None
+        if self._ids is None:
+            self._ids = [a.id for a in self._annotations.actors]
+        return self._ids
 
     def for_text(self, path: str, text: str) -> tuple[PageCitations, int] | None:
         """The reading of ``path`` whose text ends with ``text``, and where ``text`` starts.

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from briefbook.core.errors import Problem
@@ -24,6 +25,7 @@ from briefbook.render.sources import CitedBy
 RECORD = "paragraph-numbering"
 
 
+@lru_cache(maxsize=1 << 16)  # a rebuild after one added article digests one article
 def _digest(text: str) -> str:
     return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()[:12]
 

@@ -20,7 +20,12 @@ from briefbook.core.model import Book
 from briefbook.render.actors import actor_pages
 from briefbook.render.base import BuiltPages, Generator, Settings
 from briefbook.render.chronology import render_chronology
-from briefbook.render.citestep import CitationStep, StepOptions
+from briefbook.render.citestep import (
+    CitationStep,
+    KeptReadings,
+    StepOptions,
+    source_digests,
+)
 from briefbook.render.compare import compare_pages
 from briefbook.render.data import data_files
 from briefbook.render.datapage import render_data_page
@@ -63,7 +68,7 @@ def page_title(path: str, markdown: str) -> str:
 
 def build_pages(
     book: Book, handwritten: Mapping[str, str], settings: Settings | None = None,
-    *, annotations: Annotations | None = None,
+    *, annotations: Annotations | None = None, kept: KeptReadings | None = None,
 ) -> BuiltPages:
     """Generate every page of the book and read the citations of every page, once.
 
@@ -78,6 +83,8 @@ def build_pages(
             whose path is taken by a hand-written one is not generated.
         settings: URL style, data folder and the citation step's options.
         annotations: Reuse an existing analysis of the same book.
+        kept: Page readings of the previous build, reused where nothing they drew from
+            changed (``mkdocs serve``; see :class:`~briefbook.render.citestep.KeptReadings`).
     """
     settings = settings or Settings()
     annotations = annotations or Annotations(book)
@@ -94,7 +101,10 @@ def build_pages(
     if step is None:
         step = memo[("step", settings)] = CitationStep(book, annotations, StepOptions(
             notes_heading=settings.notes_heading, check_quotes=settings.check_quotes,
-            check_claims=settings.check_claims, directory_urls=settings.directory_urls))
+            check_claims=settings.check_claims, directory_urls=settings.directory_urls),
+            kept=kept)
+    if kept is not None:
+        kept.start()
     pages: dict[str, str] = {p: m for p, m in generated.items() if p not in handwritten}
     records: list[dict[str, object]] = []
     problems: list[Problem] = []
@@ -131,18 +141,33 @@ def build_pages(
     for (source_id, number), refs in cited_by.items():
         refs_of.setdefault(source_id, []).extend((number, ref) for ref in refs)
     rendered = memo.setdefault("source_pages", {})
+    derived_from = annotations.derived_from
+    copies: dict[str, list[str]] = {}
+    for source in book.sources:
+        if source.id in derived_from:
+            copies.setdefault(derived_from[source.id], []).append(source.id)
+    digests = source_digests(book) if kept is not None else {}
     for source in book.sources:
         path = source_page_path(source.id)
         if path not in handwritten:
             # a source page changes only with the citations pointing at it (same analysis)
-            key = (source.id, settings, tuple(sorted(
-                (n or 0, r.page, r.note, r.line, r.title) for n, r in refs_of.get(source.id, ()))))
+            refs = tuple(sorted((n or 0, r.page, r.note, r.line, r.title)
+                                for n, r in refs_of.get(source.id, ())))
+            key = (source.id, settings, refs)
             page = rendered.get(key)
+            # across books (an article added): with the same source, original and copies
+            original = derived_from.get(source.id)
+            across = (digests.get(source.id), settings, refs, original,
+                      digests.get(original or ""), tuple(copies.get(source.id, ())))
+            if page is None and kept is not None:
+                page = kept.source_page(across)
             if page is None:
-                page = rendered[key] = render_source_page(
+                page = render_source_page(
                     source, book, cited_by=cited_by, directory_urls=settings.directory_urls,
-                    data_dir=settings.data_dir, derived_from=annotations.derived_from)
-            pages[path] = page
+                    data_dir=settings.data_dir, derived_from=derived_from)
+            rendered[key] = pages[path] = page
+            if kept is not None:
+                kept.keep_source_page(across, page)
     if SOURCES_INDEX not in handwritten:
         pages[SOURCES_INDEX] = render_sources_index(
             book, cited_by=cited_by, directory_urls=settings.directory_urls)

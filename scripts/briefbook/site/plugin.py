@@ -8,7 +8,9 @@ fails on it while a plain build still produces the rest of the book.
 
 from __future__ import annotations
 
-import hashlib
+import gc
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ from briefbook.core.errors import Problem
 from briefbook.core.model import Book
 from briefbook.read.book import load_book
 from briefbook.render.base import BuiltPages, Settings
+from briefbook.render.citestep import KeptReadings, source_digests
 from briefbook.render.jsonld import page_jsonld, script_block
 from briefbook.render.mdext import CitationExtension
 from briefbook.render.numbering import RECORD as NUMBERING_RECORD
@@ -110,6 +113,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.root: Path | None = None
         self._analysed: tuple[Book, Annotations] | None = None
         self.dirty = False
+        self._serving = False
+        self._builds = 0
         self._stamp: object = None
         self._bytecode = TemplateCache()
         self._titles: dict[str, str | None] = {}
@@ -124,6 +129,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._page_keys: dict[str, str] | None = None
         self._nav_key: str | None = None
         self._handwritten: set[str] = set()
+        self._readings = KeptReadings()
+        self._published: set[Path] = set()
         self.extension = CitationExtension(markdown_links=True)
         self.extension.adapter = True
 
@@ -135,6 +142,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         (see :mod:`briefbook.site.pagefiles`).
         """
         self.dirty = dirty
+        self._serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        """At the end of ``mkdocs serve``, hand the objects kept out of collection back."""
+        if self._serving:
+            gc.unfreeze()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve the briefing folder and load the book."""
@@ -144,6 +157,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._bytecode.folder = (base_dir / self.config.cache_dir / "templates"
                                  if self.config.cache_dir else None)
         stamp = (_folder_stamp(self.root), tuple(self.config.boilerplate))
+        if self._serving:
+            # a changed book replaces the analysis: collect what the last one left; a page
+            # edit leaves little, so a full collection waits for the 20th such rebuild
+            self._builds += 1
+            _collect_between_builds(full=stamp != self._stamp or self._builds % 20 == 0)
         if self.book is None or stamp != self._stamp:
             # mkdocs serve: an edit of a page leaves briefing/ as it was; reuse the book
             try:
@@ -205,7 +223,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             # a rebuild with the same book (only pages edited) reuses the whole analysis
             self._analysed = (self.book, Annotations(self.book))
         self.built = build_pages(self.book, handwritten, settings,
-                                 annotations=self._analysed[1])
+                                 annotations=self._analysed[1], kept=self._readings)
         for problem in self.built.problems:
             report(problem)
         assert self.built.step is not None
@@ -258,8 +276,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             cited.setdefault(str(record["page"]), set()).add(str(record["source"]))
         # what a citation shows of its source (label, tooltip) comes from sources.yml too:
         # a page is stale when a source it cites changed in any way
-        sources = {s.id: hashlib.sha256(repr(s).encode("utf-8")).hexdigest()
-                   for s in self.book.sources}
+        sources = source_digests(self.book)
         changed = {sid for sid in set(sources) | set(self._source_keys)
                    if sources.get(sid) != self._source_keys.get(sid)}
         self._source_keys = sources
@@ -318,13 +335,19 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         """Write the data downloads, the verbatim source files and the print view."""
         assert self.book is not None and self.built is not None and self.root is not None
         out = Path(config.site_dir) / self.config.data_dir
+        published = {out / name for name in self.built.data}
         for name, data in self.built.data.items():
             _write_site_file(out / name, data)
         for source in self.book.sources:
             _copy_site_file(self.root / "sources" / source.file, out / "sources" / source.file)
+            published.add(out / "sources" / source.file)
             original = (self.root / source.original).resolve() if source.original else None
             if original and original.is_relative_to(self.root / "originals") and original.is_file():
                 _copy_site_file(original, out / "originals" / original.name)
+                published.add(out / "originals" / original.name)
+        for gone in self._published - published:  # a deleted article's file goes with it
+            gone.unlink(missing_ok=True)
+        self._published = published
         cache.flush()
         if self._numbered is not self.book:  # the record depends on the book alone
             cache.active().write_record(NUMBERING_RECORD, numbering_record(self.book))
@@ -388,6 +411,20 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
 
 
+def _collect_between_builds(*, full: bool) -> None:
+    """Exempt what survived the last build from collection (after collecting it if ``full``).
+
+    A served book keeps millions of objects alive between rebuilds (the book, its analysis,
+    the caches); Python's cyclic collector walked all of them again and again during a
+    rebuild. A full collection frees what earlier builds left, and :func:`gc.freeze` keeps
+    the survivors out of the collections during this one.
+    """
+    if full:
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()
+
+
 def _copy_site_file(source: Path, target: Path) -> None:
     """Publish a verbatim file; one already published unchanged is left as it is.
 
@@ -441,11 +478,14 @@ def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
     if not folder.is_dir():
         return ()
     found = []
-    for path in folder.rglob("*"):
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        if path.is_file():
-            found.append((path.relative_to(folder).as_posix(), info.st_size, info.st_mtime_ns))
+    for top, _, names in os.walk(folder, followlinks=True):  # pathlib's rglob cost seconds
+        base = os.path.relpath(top, folder).replace(os.sep, "/")
+        for name in names:
+            try:
+                info = os.stat(os.path.join(top, name))
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                found.append((name if base == "." else f"{base}/{name}", info.st_size,
+                              info.st_mtime_ns))
     return tuple(sorted(found))
