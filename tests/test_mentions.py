@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefbook.analyse.mentions import find_mentions, near_misses, unknown_names
+from briefbook.analyse.mentions import find_mentions
+from briefbook.analyse.nearmiss import near_misses, unknown_names
 from briefbook.core.model import Actor, Book, Paragraph, Role, Source
 from briefbook.core.names import normalize
 

@@ -7,8 +7,9 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
 ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
 ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``, ``homoglyphs``,
-``mentions``, ``merge``, ``namefinder``, ``offices``, ``people``, ``periods``, ``quantities``,
-``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``, ``source_dates``.
+``mentions``, ``merge``, ``namefinder``, ``nearmiss``, ``offices``, ``people``, ``periods``,
+``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``,
+``source_dates``.
 """
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "mentions",
     "merge",
     "namefinder",
+    "nearmiss",
     "offices",
     "people",
     "periods",

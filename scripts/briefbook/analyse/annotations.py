@@ -14,7 +14,8 @@ from briefbook.analyse.chronology import Chronology, Entry, build_chronology
 from briefbook.analyse.compare import Comparison, compare
 from briefbook.analyse.copies import Copied, copied_quotes
 from briefbook.analyse.evidence import Evidence, gather_evidence
-from briefbook.analyse.mentions import Mention, NearMiss, near_misses
+from briefbook.analyse.mentions import Mention
+from briefbook.analyse.nearmiss import NearMiss, near_misses
 from briefbook.analyse.people import People
 from briefbook.analyse.quotes import Quote, analyse
 from briefbook.core.model import Actor, Book
