@@ -7,7 +7,8 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from briefbook.analyse.mentions import KeyFinder, _closest, _deletion_index
+from briefbook.analyse.mentions import KeyFinder
+from briefbook.analyse.nearmiss import _closest, _deletion_index
 from briefbook.core.model import Book, Paragraph, Source
 from briefbook.core.names import _normalize_by_char, normalize
 from briefbook.render.sources import FILTER_FROM, render_sources_index
