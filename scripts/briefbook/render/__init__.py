@@ -18,6 +18,7 @@ __all__ = [
     "chronology",
     "chronology_entry",
     "citations",
+    "citedby",
     "citestep",
     "claimcheck",
     "compare",

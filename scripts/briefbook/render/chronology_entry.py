@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefbook.analyse.chronology import Entry
-from briefbook.core.citekeys import find_citations
+from briefbook.core.citekeys import excerpt, find_citations
 from briefbook.core.links import href
 from briefbook.core.model import Cited, Figure
 from briefbook.render.base import Settings
-from briefbook.render.markup import esc
+from briefbook.render.citedby import LABEL_ATTRIBUTE
+from briefbook.render.markup import entities, esc
 
 CHRONOLOGY_PAGE = "chronology.md"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -58,15 +59,6 @@ def esc_keeping_citations(text: str) -> str:
         pos = citation.end
     out.append(esc(text[pos:]))
     return "".join(out)
-
-
-def entities(text: str) -> str:
-    """Curly double quotes as character references.
-
-    A title is a label, not a cited sentence: an excerpt may cut a quotation in half, and the
-    quotation checker must not read it as one.
-    """
-    return text.replace("\u201c", "&#8220;").replace("\u201d", "&#8221;")
 
 
 def _actor_link(actor_id: str, names: dict[str, str], settings: Settings) -> str:
@@ -123,6 +115,17 @@ def _extracted_body(entry: Entry) -> list[str]:
             f'<ul class="bb-members">{items}</ul>']
 
 
+def cited_as(entry: Entry) -> str:
+    """How a source page's back-link names this entry: its date and (the start of) its title.
+
+    Neither depends on the entries before it, so adding an article does not change the
+    back-links of the sources other entries cite (:mod:`briefbook.render.citedby`).
+    """
+    date = human_date(entry.date) + (f" to {human_date(entry.end_date)}" if entry.end_date
+                                      else "")
+    return f"{date}: {excerpt(' '.join(entry.title.split()), 80)}"
+
+
 def render_entry(entry: Entry, number: int | None, names: dict[str, str],
                  settings: Settings) -> str:
     """The raw-HTML block of one chronology entry (no blank lines inside).
@@ -138,6 +141,7 @@ def render_entry(entry: Entry, number: int | None, names: dict[str, str],
     classes = ["bb-event", "bb-curated" if entry.curated else "bb-extracted",
                f"bb-status-{entry.status}"]
     lines = [f'<div class="{" ".join(classes)}" id="event-{esc(entry.id)}" '
+             f'{LABEL_ATTRIBUTE}="{entities(esc(cited_as(entry)))}" '
              f'data-actors="{esc(" ".join(actor_ids))}" data-type="{esc(kind)}" '
              f'data-earliest="{esc(entry.earliest)}" data-latest="{esc(entry.latest)}">',
              f'<p class="bb-event-head">{" ".join(_head(entry, number))}</p>',

@@ -112,3 +112,12 @@ def front_matter(title: str, **extra: object) -> str:
     lines = ["---", f"title: {json.dumps(esc(title), ensure_ascii=False)}"]
     lines.extend(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items())
     return "\n".join(lines) + "\n---\n\n"
+
+
+def entities(text: str) -> str:
+    """Curly double quotes as character references.
+
+    A title is a label, not a cited sentence: an excerpt may cut a quotation in half, and the
+    quotation checker must not read it as one.
+    """
+    return text.replace("\u201c", "&#8220;").replace("\u201d", "&#8221;")

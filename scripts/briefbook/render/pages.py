@@ -20,6 +20,7 @@ from briefbook.core.model import Book
 from briefbook.render.actors import actor_pages
 from briefbook.render.base import BuiltPages, Generator, Settings
 from briefbook.render.chronology import render_chronology
+from briefbook.render.citedby import Targets
 from briefbook.render.citestep import (
     CitationStep,
     KeptReadings,
@@ -130,13 +131,18 @@ def build_pages(
         claims.extend(reading.review)
         title = page_title(path, markdown)
         records.extend(reading.records)
+        # a generated page's back-links name the element holding the citation, not its note
+        targets = None if path in handwritten or not reading.passages else Targets(reading.text)
         for passage in reading.passages:
+            target = targets.at(passage.citation.start) if targets is not None else None
             for note in passage.notes:
                 if note is None:
                     continue
                 for number in note.item.paragraphs or (None,):
                     cited_by.setdefault((note.source.id, number), []).append(CitedBy(
-                        page=path, title=title, note=note.number, line=passage.citation.line))
+                        page=path, title=title, note=note.number, line=passage.citation.line,
+                        fragment=None if target is None else target.fragment,
+                        label="" if target is None else target.label))
     refs_of: dict[str, list[tuple[int | None, CitedBy]]] = {}
     for (source_id, number), refs in cited_by.items():
         refs_of.setdefault(source_id, []).extend((number, ref) for ref in refs)
@@ -151,8 +157,9 @@ def build_pages(
         path = source_page_path(source.id)
         if path not in handwritten:
             # a source page changes only with the citations pointing at it (same analysis)
-            refs = tuple(sorted((n or 0, r.page, r.note, r.line, r.title)
-                                for n, r in refs_of.get(source.id, ())))
+            # (what the page shows of them: a generated page's note numbers and lines are not)
+            refs = tuple(sorted({(n or 0, *r.stable) for n, r in refs_of.get(source.id, ())},
+                                key=repr))
             key = (source.id, settings, refs)
             page = rendered.get(key)
             # across books (an article added): with the same source, original and copies

@@ -14,17 +14,38 @@ from pathlib import PurePosixPath
 from briefbook.core.links import href, page_url, relative
 from briefbook.core.model import Book, Source
 from briefbook.core.textmeta import FROM_TEXT, Found
-from briefbook.render.markup import esc, front_matter, safe_url
+from briefbook.render.markup import entities, esc, front_matter, safe_url
 
 
 @dataclass(frozen=True, kw_only=True)
 class CitedBy:
-    """One citation of a paragraph (or a whole source) by a page."""
+    """One citation of a paragraph (or a whole source) by a page.
+
+    Attributes:
+        page: The citing page's path under the docs folder.
+        title: The citing page's title.
+        note: The citation's note number on that page.
+        line: The citation's line in that page's Markdown.
+        fragment: ``None`` for a hand-written page: the back-link goes to the note
+            (``#bb-cite-N``). For a generated page, the id of the element holding the citation
+            (a chronology event), or ``""`` for the page itself: a note number there moves
+            whenever the book grows (:mod:`briefbook.render.citedby`).
+        label: What the back-link says after the page title when ``fragment`` is set.
+    """
 
     page: str
     title: str
     note: int
     line: int
+    fragment: str | None = None
+    label: str = ""
+
+    @property
+    def stable(self) -> tuple[object, ...]:
+        """What a source page shows of this citation (its cache key and dedup key)."""
+        if self.fragment is None:
+            return (self.page, self.title, "note", self.note)
+        return (self.page, self.title, self.fragment, self.label)
 
 
 SOURCES_INDEX = "sources/index.md"
@@ -252,15 +273,27 @@ def _copies_of(book: Book, derived_from: Mapping[str, str]) -> dict[str, list[So
 
 
 def _cited_by_links(refs: Sequence[CitedBy], me: str, directory_urls: bool) -> str:
-    seen: set[tuple[str, int]] = set()
+    """The back-links of one paragraph: a hand-written page's note, a generated page's element.
+
+    Sorted and deduplicated by what they show, so a generated page's back-links do not depend
+    on its note numbers.
+    """
     links = []
-    for ref in sorted(refs, key=lambda r: (r.page, r.note)):
-        if (ref.page, ref.note) in seen:
-            continue
-        seen.add((ref.page, ref.note))
-        url = href(me, ref.page, f"bb-cite-{ref.note}", directory_urls=directory_urls)
-        links.append(f'<a href="{esc(url)}">{esc(ref.title)}, note {ref.note}</a>')
+    for key in sorted({ref.stable: ref for ref in refs}, key=_order):
+        page, title, kind, value = key
+        if kind == "note":
+            url = href(me, str(page), f"bb-cite-{value}", directory_urls=directory_urls)
+            shown = f"{title}, note {value}"
+        else:
+            url = href(me, str(page), str(kind) or None, directory_urls=directory_urls)
+            shown = f"{title}, {value}" if value else str(title)
+        links.append(f'<a href="{esc(url)}">{entities(esc(shown))}</a>')
     return ", ".join(links)
+
+
+def _order(key: tuple[object, ...]) -> tuple[object, ...]:
+    page, _, kind, value = key
+    return (page, kind != "note", value if kind == "note" else 0, str(kind), str(value))
 
 
 def render_sources_index(
