@@ -118,12 +118,15 @@ class AliasTable:
                 self.pattern(self.surnames), self.pattern(self.titles))
 
     @cached_property
-    def _acronym_pattern(self) -> re.Pattern[str] | None:
-        """The upper-case aliases, as written, longest first (built once per table)."""
+    def _acronym_pattern(self) -> KeyFinder | None:
+        r"""The upper-case aliases, as written, longest first (built once per table).
+
+        Matches as ``(?<![\w.])(?:A1|A2|…)(?!\w)`` would: every alias starts with a capital
+        letter, so a match starts at a word (see :func:`_acronyms`).
+        """
         if not self.acronyms:
             return None
-        ordered = sorted(self.acronyms, key=lambda k: (-len(k), k))
-        return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
+        return KeyFinder(sorted(self.acronyms, key=lambda k: (-len(k), k)))
 
     @cached_property
     def by_first_word(self) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
@@ -230,10 +233,15 @@ def _matches(pattern: re.Pattern[str] | KeyFinder | None, folded: str,
     return ((m.start(), m.end(), m.group()) for m in found)
 
 
-def _acronyms(table: AliasTable, text: str) -> Iterable[re.Match[str]]:
-    """Upper-case aliases (``UN``, ``IS``) match only as written, never the word ``is``."""
-    pattern = table._acronym_pattern
-    return pattern.finditer(text) if pattern is not None else []
+def _acronyms(table: AliasTable, text: str) -> Iterable[_Hit]:
+    """Upper-case aliases (``UN``, ``IS``) match only as written, never the word ``is``.
+
+    Not right after a full stop (``U.N.``'s letters are no alias ``N``).
+    """
+    finder = table._acronym_pattern
+    if finder is None:
+        return []
+    return finder._find(text, [w for w in _words_of(text) if text[w[0] - 1:w[0]] != "."])
 
 
 def _folded_index(offsets: list[int], original: int) -> int:
