@@ -189,6 +189,8 @@ class _Hit:
 class KeyFinder:
     r"""Finds keys as ``(?<!\w)(?:k1|k2|…)(?!\w)`` would, keys ordered longest first.
 
+    ``ordered`` must list longer keys first (as :meth:`AliasTable.pattern` sorts them).
+
     A regular-expression alternation of every name tries each name at each word, so its cost
     grows with text × names (and extracted speakers grow with the book). Here each word of the
     text looks up only the names that begin with it: linear in the text. Every key must start
@@ -196,25 +198,34 @@ class KeyFinder:
     """
 
     def __init__(self, ordered: Sequence[str]) -> None:
-        self.by_first: dict[str, list[str]] = {}
+        self.keys = frozenset(ordered)
+        #: First word → the lengths of its keys, longest first. At a word only a key of one
+        #: of these lengths can match, and of two matching keys the longer is listed first;
+        #: so each length is one slice and one set look-up, however many keys share the word
+        #: (extracted names share "the", "new", … more as the book grows).
+        self.by_first: dict[str, list[int]] = {}
         for k in ordered:
-            self.by_first.setdefault(_WORD_RE.match(k).group(), []).append(k)  # type: ignore[union-attr]
+            lengths = self.by_first.setdefault(_WORD_RE.match(k).group(), [])  # type: ignore[union-attr]
+            if len(k) not in lengths:
+                lengths.append(len(k))
+        for lengths in self.by_first.values():
+            lengths.sort(reverse=True)
 
     def finditer(self, text: str) -> Iterable[_Hit]:
-        """Non-overlapping matches, left to right, the first listed key winning at a word."""
+        """Non-overlapping matches, left to right, the longest key winning at a word."""
         return self._find(text, _words_of(text))
 
     def _find(self, text: str, words: Sequence[tuple[int, str]]) -> Iterator[_Hit]:
         """:meth:`finditer` given the words of ``text`` (found once, shared by the finders)."""
-        by_first = self.by_first
+        by_first, keys, size = self.by_first, self.keys, len(text)
         end = 0
         for start, word in [w for w in words if w[1] in by_first]:
             if start < end:
                 continue
-            for k in by_first[word]:
-                stop = start + len(k)
-                if text.startswith(k, start) and not _WORD_CHAR_RE.match(text, stop):
-                    yield _Hit(start, stop, k)
+            for length in by_first[word]:
+                stop = start + length
+                if stop <= size and text[start:stop] in keys and not _WORD_CHAR_RE.match(text, stop):
+                    yield _Hit(start, stop, text[start:stop])
                     end = stop
                     break
 
