@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from briefbook.core.cache import cached, key_of, source_key
 from briefbook.core.lexicon import first_name_gender, honorific_gender
@@ -255,6 +255,12 @@ def _acronyms(table: AliasTable, text: str) -> Iterable[_Hit]:
     return finder._find(text, [w for w in _words_of(text) if text[w[0] - 1:w[0]] != "."])
 
 
+#: :func:`normalize` of the paragraphs of the last few sources: :func:`source_words` and
+#: :func:`source_mentions` fold the same paragraphs one after the other. The offsets list is
+#: shared, so callers only read it.
+_folded = lru_cache(maxsize=1024)(normalize)
+
+
 def _folded_index(offsets: list[int], original: int) -> int:
     index = bisect_left(offsets, original)  # offsets increase: the first one >= original
     return index if index < len(offsets) else len(offsets) - 1
@@ -270,7 +276,7 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
     for para in source.paragraphs:
         if para.boilerplate:
             continue
-        folded, offsets = normalize(para.text)
+        folded, offsets = _folded(para.text)
         words = _words_of(folded)
         taken: list[tuple[int, int]] = []
         hits: list[tuple[int, int, str, str]] = []
@@ -367,7 +373,7 @@ class SourceWords:
 def source_words(source: Source) -> SourceWords:
     """The :class:`SourceWords` of a source."""
     paragraphs = [p.text for p in source.paragraphs if not p.boilerplate]
-    folded, raw = "\n".join(normalize(text)[0] for text in paragraphs), "\n".join(paragraphs)
+    folded, raw = "\n".join(_folded(text)[0] for text in paragraphs), "\n".join(paragraphs)
     return SourceWords(folded=folded, folded_words=frozenset(_WORD_RE.findall(folded)),
                        raw=raw, raw_words=frozenset(_WORD_RE.findall(raw)))
 
