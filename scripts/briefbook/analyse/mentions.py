@@ -252,13 +252,22 @@ def _acronyms(table: AliasTable, text: str) -> Iterable[_Hit]:
     finder = table._acronym_pattern
     if finder is None:
         return []
-    return finder._find(text, [w for w in _words_of(text) if text[w[0] - 1:w[0]] != "."])
+    # every alias starts with a capital A-Z: only the words that do can start a match
+    return finder._find(text, [(m.start(), m.group()) for m in _CAPITAL_WORD_RE.finditer(text)])
 
 
-#: :func:`normalize` of the paragraphs of the last few sources: :func:`source_words` and
+#: A word starting with a capital A-Z, not right after a word character or a full stop.
+_CAPITAL_WORD_RE = re.compile(r"(?<![\w.])[A-Z]\w*")
+
+
+#: The folding of the paragraphs of the last few sources is kept: :func:`source_words` and
 #: :func:`source_mentions` fold the same paragraphs one after the other. The offsets list is
 #: shared, so callers only read it.
-_folded = lru_cache(maxsize=1024)(normalize)
+@lru_cache(maxsize=1024)
+def _folded(text: str) -> tuple[str, list[int], list[tuple[int, str]]]:
+    """:func:`normalize` of ``text`` and the words of the folded text (:func:`_words_of`)."""
+    folded, offsets = normalize(text)
+    return folded, offsets, _words_of(folded)
 
 
 def _folded_index(offsets: list[int], original: int) -> int:
@@ -276,8 +285,7 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
     for para in source.paragraphs:
         if para.boilerplate:
             continue
-        folded, offsets = _folded(para.text)
-        words = _words_of(folded)
+        folded, offsets, words = _folded(para.text)
         taken: list[tuple[int, int]] = []
         hits: list[tuple[int, int, str, str]] = []
         for a, b, k in _matches(full_re, folded, words):
