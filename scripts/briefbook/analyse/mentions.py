@@ -224,7 +224,8 @@ class KeyFinder:
                 continue
             for length in by_first[word]:
                 stop = start + length
-                if stop <= size and text[start:stop] in keys and not _WORD_CHAR_RE.match(text, stop):
+                if stop <= size and text[start:stop] in keys \
+                        and not _WORD_CHAR_RE.match(text, stop):
                     yield _Hit(start, stop, text[start:stop])
                     end = stop
                     break
