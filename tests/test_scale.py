@@ -7,9 +7,9 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from briefbook.analyse.mentions import KeyFinder
+from briefbook.analyse.mentions import AliasTable, KeyFinder, _acronyms
 from briefbook.analyse.nearmiss import _closest, _deletion_index
-from briefbook.core.model import Book, Paragraph, Source
+from briefbook.core.model import Actor, Book, Paragraph, Source
 from briefbook.core.names import _normalize_by_char, normalize
 from briefbook.render.sources import FILTER_FROM, render_sources_index
 from briefbook.site.plugin import _listed_by_index
@@ -41,6 +41,27 @@ def test_key_finder_finds_what_the_alternation_finds() -> None:
         expected = [(m.start(), m.end(), m.group()) for m in regex.finditer(text)]
         got = [(m.start(), m.end(), m.group()) for m in KeyFinder(keys).finditer(text)]
         assert got == expected, (keys, text)
+
+
+def test_acronyms_found_as_the_alternation_finds_them() -> None:
+    rng = random.Random(4)
+    spellings = ["UN", "UNHCR", "US", "USA", "AT&T", "EU", "E", "IS", "NATO", "UK"]
+    pieces = spellings + ["is", "U.N.", ".", "-", "’s", "USAF", "xUN", "2EU", "(", " "]
+    for _ in range(2000):
+        chosen = rng.sample(spellings, rng.randint(1, len(spellings)))
+        actors = [Actor(id=f"a{i}", name=f"Org {i}", kind="organization", aliases=(name,))
+                  for i, name in enumerate(chosen)]
+        table = AliasTable.build(actors)
+        ordered = sorted(table.acronyms, key=lambda k: (-len(k), k))
+        if not ordered:  # "E" alone is no acronym: nothing to find
+            assert list(_acronyms(table, "E E")) == []
+            continue
+        regex = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", ", "])
+                       for _ in range(rng.randint(0, 12)))
+        expected = [(m.start(), m.end(), m.group()) for m in regex.finditer(text)]
+        got = [(m.start(), m.end(), m.group()) for m in _acronyms(table, text)]
+        assert got == expected, (ordered, text)
 
 
 def test_deletion_index_finds_the_first_close_name() -> None:

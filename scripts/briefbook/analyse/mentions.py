@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from briefbook.core.cache import cached, key_of, source_key
 from briefbook.core.lexicon import first_name_gender, honorific_gender
@@ -118,12 +118,15 @@ class AliasTable:
                 self.pattern(self.surnames), self.pattern(self.titles))
 
     @cached_property
-    def _acronym_pattern(self) -> re.Pattern[str] | None:
-        """The upper-case aliases, as written, longest first (built once per table)."""
+    def _acronym_pattern(self) -> KeyFinder | None:
+        r"""The upper-case aliases, as written, longest first (built once per table).
+
+        Matches as ``(?<![\w.])(?:A1|A2|…)(?!\w)`` would: every alias starts with a capital
+        letter, so a match starts at a word (see :func:`_acronyms`).
+        """
         if not self.acronyms:
             return None
-        ordered = sorted(self.acronyms, key=lambda k: (-len(k), k))
-        return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
+        return KeyFinder(sorted(self.acronyms, key=lambda k: (-len(k), k)))
 
     @cached_property
     def by_first_word(self) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
@@ -186,6 +189,8 @@ class _Hit:
 class KeyFinder:
     r"""Finds keys as ``(?<!\w)(?:k1|k2|…)(?!\w)`` would, keys ordered longest first.
 
+    ``ordered`` must list longer keys first (as :meth:`AliasTable.pattern` sorts them).
+
     A regular-expression alternation of every name tries each name at each word, so its cost
     grows with text × names (and extracted speakers grow with the book). Here each word of the
     text looks up only the names that begin with it: linear in the text. Every key must start
@@ -193,25 +198,35 @@ class KeyFinder:
     """
 
     def __init__(self, ordered: Sequence[str]) -> None:
-        self.by_first: dict[str, list[str]] = {}
+        self.keys = frozenset(ordered)
+        #: First word → the lengths of its keys, longest first. At a word only a key of one
+        #: of these lengths can match, and of two matching keys the longer is listed first;
+        #: so each length is one slice and one set look-up, however many keys share the word
+        #: (extracted names share "the", "new", … more as the book grows).
+        self.by_first: dict[str, list[int]] = {}
         for k in ordered:
-            self.by_first.setdefault(_WORD_RE.match(k).group(), []).append(k)  # type: ignore[union-attr]
+            lengths = self.by_first.setdefault(_WORD_RE.match(k).group(), [])  # type: ignore[union-attr]
+            if len(k) not in lengths:
+                lengths.append(len(k))
+        for lengths in self.by_first.values():
+            lengths.sort(reverse=True)
 
     def finditer(self, text: str) -> Iterable[_Hit]:
-        """Non-overlapping matches, left to right, the first listed key winning at a word."""
+        """Non-overlapping matches, left to right, the longest key winning at a word."""
         return self._find(text, _words_of(text))
 
     def _find(self, text: str, words: Sequence[tuple[int, str]]) -> Iterator[_Hit]:
         """:meth:`finditer` given the words of ``text`` (found once, shared by the finders)."""
-        by_first = self.by_first
+        by_first, keys, size = self.by_first, self.keys, len(text)
         end = 0
         for start, word in [w for w in words if w[1] in by_first]:
             if start < end:
                 continue
-            for k in by_first[word]:
-                stop = start + len(k)
-                if text.startswith(k, start) and not _WORD_CHAR_RE.match(text, stop):
-                    yield _Hit(start, stop, k)
+            for length in by_first[word]:
+                stop = start + length
+                if stop <= size and text[start:stop] in keys \
+                        and not _WORD_CHAR_RE.match(text, stop):
+                    yield _Hit(start, stop, text[start:stop])
                     end = stop
                     break
 
@@ -230,10 +245,30 @@ def _matches(pattern: re.Pattern[str] | KeyFinder | None, folded: str,
     return ((m.start(), m.end(), m.group()) for m in found)
 
 
-def _acronyms(table: AliasTable, text: str) -> Iterable[re.Match[str]]:
-    """Upper-case aliases (``UN``, ``IS``) match only as written, never the word ``is``."""
-    pattern = table._acronym_pattern
-    return pattern.finditer(text) if pattern is not None else []
+def _acronyms(table: AliasTable, text: str) -> Iterable[_Hit]:
+    """Upper-case aliases (``UN``, ``IS``) match only as written, never the word ``is``.
+
+    Not right after a full stop (``U.N.``'s letters are no alias ``N``).
+    """
+    finder = table._acronym_pattern
+    if finder is None:
+        return []
+    # every alias starts with a capital A-Z: only the words that do can start a match
+    return finder._find(text, [(m.start(), m.group()) for m in _CAPITAL_WORD_RE.finditer(text)])
+
+
+#: A word starting with a capital A-Z, not right after a word character or a full stop.
+_CAPITAL_WORD_RE = re.compile(r"(?<![\w.])[A-Z]\w*")
+
+
+#: The folding of the paragraphs of the last few sources is kept: :func:`source_words` and
+#: :func:`source_mentions` fold the same paragraphs one after the other. The offsets list is
+#: shared, so callers only read it.
+@lru_cache(maxsize=1024)
+def _folded(text: str) -> tuple[str, list[int], list[tuple[int, str]]]:
+    """:func:`normalize` of ``text`` and the words of the folded text (:func:`_words_of`)."""
+    folded, offsets = normalize(text)
+    return folded, offsets, _words_of(folded)
 
 
 def _folded_index(offsets: list[int], original: int) -> int:
@@ -251,8 +286,7 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
     for para in source.paragraphs:
         if para.boilerplate:
             continue
-        folded, offsets = normalize(para.text)
-        words = _words_of(folded)
+        folded, offsets, words = _folded(para.text)
         taken: list[tuple[int, int]] = []
         hits: list[tuple[int, int, str, str]] = []
         for a, b, k in _matches(full_re, folded, words):
@@ -348,7 +382,7 @@ class SourceWords:
 def source_words(source: Source) -> SourceWords:
     """The :class:`SourceWords` of a source."""
     paragraphs = [p.text for p in source.paragraphs if not p.boilerplate]
-    folded, raw = "\n".join(normalize(text)[0] for text in paragraphs), "\n".join(paragraphs)
+    folded, raw = "\n".join(_folded(text)[0] for text in paragraphs), "\n".join(paragraphs)
     return SourceWords(folded=folded, folded_words=frozenset(_WORD_RE.findall(folded)),
                        raw=raw, raw_words=frozenset(_WORD_RE.findall(raw)))
 

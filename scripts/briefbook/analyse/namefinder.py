@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -90,28 +91,32 @@ class Name:
         return self.text.split()
 
 
-@dataclass(frozen=True)
+@lru_cache(maxsize=65536)
+def _word_shape(text: str) -> tuple[bool, bool, str]:
+    """``(capitalised, possessive, bare)`` of a word: pure in the word, so kept per spelling.
+
+    *capitalised*: an upper-case first letter (or a particle name such as ``al-``) and no
+    digit; *possessive*: ends in ``'s``/``s'``; *bare*: the word without a possessive and a
+    full stop (kept on initials and short titles: ``Gen.``, not ``Group.``).
+    """
+    capitalised = (text[:1].isupper() or bool(_PARTICLE_NAME_RE.match(text))) \
+        and not any(c.isdigit() for c in text)
+    possessive = len(text) > 3 and text.endswith(("'s", "’s", "s'", "s’"))
+    word = _POSSESSIVE_RE.sub("", text) if possessive else text
+    short_title = is_title(word) and len(word.rstrip(".")) <= 4  # "Gen.", not "Group."
+    bare = word if _INITIAL_RE.match(word) or short_title else word.rstrip(".")
+    return capitalised, possessive, bare
+
+
 class _Token:
-    text: str
-    start: int
-    end: int
-    initial: bool  # first word of a sentence (capitalised for that reason alone, perhaps)
+    """One word of a paragraph, with its shape computed once (see :func:`_word_shape`)."""
 
-    @property
-    def capitalised(self) -> bool:
-        return (self.text[:1].isupper() or bool(_PARTICLE_NAME_RE.match(self.text))) \
-            and not any(c.isdigit() for c in self.text)
+    __slots__ = ("text", "start", "end", "initial", "capitalised", "possessive", "bare")
 
-    @property
-    def bare(self) -> str:
-        """The word without a possessive and a full stop (kept on initials and titles)."""
-        word = _POSSESSIVE_RE.sub("", self.text) if self.possessive else self.text
-        short_title = is_title(word) and len(word.rstrip(".")) <= 4  # "Gen.", not "Group."
-        return word if _INITIAL_RE.match(word) or short_title else word.rstrip(".")
-
-    @property
-    def possessive(self) -> bool:
-        return len(self.text) > 3 and self.text.endswith(("'s", "’s", "s'", "s’"))
+    def __init__(self, text: str, start: int, end: int, initial: bool) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.initial = initial  # first word of a sentence (capitalised for that reason alone?)
+        self.capitalised, self.possessive, self.bare = _word_shape(text)
 
 
 def tokens(text: str) -> list[_Token]:

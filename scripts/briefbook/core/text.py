@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Every apostrophe-like and quote-like mark, mapped to its ASCII form.
 _QUOTE_MAP = {
@@ -66,7 +67,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     (with closing quotes or brackets) followed by white space and a capital letter or digit,
     except after known abbreviations, initials (``John Q. Public``) and single capitals
     (``U.S.``). It is linear in the length of the text, which matters at thousands of articles.
+    The split of a text is kept (several stages split the same paragraph); each call returns
+    a new list.
     """
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=32768)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sentence_spans`, memoised by text."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
@@ -81,7 +90,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = following.end() if following else end
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
-    return spans
+    return tuple(spans)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
