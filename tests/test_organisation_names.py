@@ -32,3 +32,20 @@ def test_a_title_before_a_name_still_opens_the_person(text: str, body: str,
     found = _found(text)
     assert (body, "organization") in found
     assert (person, "person") in found
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Jonas Pirrel, Vessaly's chief negotiator, said the talks had failed.",
+     "Vessaly's chief negotiator"),
+    ("Marta Keldane, the water minister, did not attend.", "the water minister"),
+    ("Ines Aalto, a senior diplomat, left early.", "a senior diplomat"),
+])
+def test_an_apposition_gives_a_named_person_their_role(text: str, role: str) -> None:
+    """A person found by their given name still gets the role the apposition states."""
+    person = next(n for n in find_names(text) if n.kind == "person")
+    assert person.role == role
+
+
+def test_an_age_in_apposition_is_no_role() -> None:
+    person = next(n for n in find_names("Pavel Rusk, 51, said so.") if n.kind == "person")
+    assert person.role is None

@@ -52,7 +52,8 @@ _PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ibn|bin|abu|ben|d)[-�
 _NICKNAME_GAPS = ((" “", "” "), (' "', '" '), (" ‘", "’ "))
 _POSSESSIVE_RE = re.compile(r"(?<=\w)[’'](?:s$|$)")
 _APPOSITION_RE = re.compile(
-    r"^,\s+(?:(?:a|an|the|its|his|her|their|who|now|then|former|aged|currently)\b|\d{2}\b)"
+    r"^,\s+(?:(?:a|an|the|its|his|her|their|who|now|then|former|aged|currently)\b|\d{2}\b"
+    r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?[’']s\s(?=[a-z]))"  # "X, Vessaly's chief negotiator,"
     r"(?P<tail>[^,.;:]{0,80})")
 _PLAIN_HONORIFICS = frozenset("mr mrs ms miss mx messrs mister".split())
 _SENTENCE_OPENERS = "“\"‘'(—–-:"
@@ -459,6 +460,9 @@ def _person(run: list[_Token], text: str) -> Name | None:
         return None
     if before and not role:
         role = before
+    if not role and len(words) > 1 and (appos := _apposition(text, end)) and \
+            not appos[:1].isdigit():  # an age ("X, 51,") is no role
+        role = appos  # "Ann Roe, the water minister,": her role, whatever made her a person
     if any(_INITIAL_RE.match(w) for w in words) and len(words) == 1:
         return None
     return Name(text=" ".join(words), start=start, end=end, kind="person", reason=reason,
