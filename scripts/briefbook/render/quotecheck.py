@@ -85,21 +85,16 @@ def last_sentence_quotes(scope: str) -> list[str]:
 
 def _scope_text(markdown: str, start: int, end: int, page_scan: Scan) -> str:
     """``markdown[start:end]`` with code, comments and tags blanked out."""
-    chunk = markdown[start:end]
-    blocks = list(_BLOCK_TAG_RE.finditer(chunk))
+    blocks = list(_BLOCK_TAG_RE.finditer(markdown, start, end))
     if blocks:  # a sentence never runs across an HTML block boundary
-        start += blocks[-1].end()
-        chunk = markdown[start:end]
-    pieces: list[str] = []
-    pos = start
-    for a, b in page_scan.masked_between(start, end):
-        a, b = max(a, start), min(b, end)
-        if a > pos:
-            pieces.append(markdown[pos:a])
-        pieces.append(" " * (b - max(a, pos)) if b > pos else "")
-        pos = max(pos, b)
-    pieces.append(markdown[pos:end])
-    return "".join(pieces)
+        start = blocks[-1].end()
+    return _masked(markdown, start, end, page_scan)
+
+
+def _masked(markdown: str, start: int, end: int, page_scan: Scan) -> str:
+    """``markdown[start:end]`` with code and comments blanked out (offsets kept)."""
+    return "".join(" " * (b - a) if masked else markdown[a:b]
+                   for a, b, masked in _pieces(start, end, page_scan))
 
 
 def _open_tail(markdown: str, block_start: int, block_end: int, page_scan: Scan) -> str | None:
@@ -200,8 +195,7 @@ def _row_quotes(markdown: str, citations: Sequence[Citation], page_scan: Scan,
     for line_start, indexes in rows.items():
         line_end = markdown.find("\n", line_start)
         line_end = len(markdown) if line_end < 0 else line_end
-        masked = "".join(" " * (b - a) if masked else markdown[a:b]
-                         for a, b, masked in _pieces(line_start, line_end, page_scan))
+        masked = _masked(markdown, line_start, line_end, page_scan)
         bars = [m.start() + line_start for m in _CELL_BAR_RE.finditer(masked)]
         edges = [line_start - 1, *bars, line_end]
         cells = [(a + 1, b) for a, b in zip(edges, edges[1:], strict=False) if b > a + 1]
