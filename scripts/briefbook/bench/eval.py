@@ -232,6 +232,9 @@ BBC_SETS: dict[str, str] = {
     "bbc-dev4": "BBC fourth development gold",
     "bbc-dev5": "BBC fifth development gold",
     "bbc-dev6": "BBC sixth development gold",
+    "bbc-dev7": "BBC seventh development gold",
+    "bbc-dev8": "BBC eighth development gold",
+    "bbc-dev9": "BBC ninth development gold",
 }
 
 
