@@ -51,6 +51,7 @@ from briefbook.analyse.described import (
     group_subject,
     last_sentence,
     mask,
+    members_of,
     name_shaped,
     sentence_before,
 )
@@ -261,8 +262,13 @@ class Attributor(Referents):
         if relative and self.kind(relative[-1].actor) == "person":
             return Attribution(speaker=relative[-1].actor, written=written, pattern=pattern,
                                cue=f"{cue} (X, who …)")  # "… was denied by Y, who accused"
-        agents = [m for m in found if not self._holder(text, a, m)]
+        members = [m for m in found if self.kind(m.actor) != "person" and not self._holder(
+            text, a, m) and members_of(text, a, m.start, m.end, b)]  # "Senior Tories"
+        agents = [m for m in found if not self._holder(text, a, m) and m not in members]
         persons = [m for m in agents if self.kind(m.actor) == "person"]
+        if members and not agents:
+            return Attribution(speaker=None, written=written, pattern=pattern,
+                               cue=f"{cue} (members, not the body)", anonymous=written)
         if persons or agents:  # written up to the speaker's name: "Ann Roe called … and"
             chosen = (persons or agents)[0]  # is shown as "Ann Roe"
             shown = text[a:chosen.end].strip(" ,") if chosen.end <= b else written

@@ -23,6 +23,7 @@ from briefbook.core.lexicon import (
     is_function_word,
     is_not_surname,
     is_organisation_word,
+    is_party_word,
     is_role_word,
     is_speech_verb,
     is_title,
@@ -159,6 +160,20 @@ def attributive_term(text: str, open_at: int, close_at: int) -> bool:
         not _finite(word)
 
 
+def members_of(text: str, a: int, start: int, end: int, b: int) -> bool:
+    """Whether the organisation named at ``text[start:end]`` only describes subject ``a:b``.
+
+    *Some BP workers said*: a plural noun after the name ends the subject, so the workers
+    speak, not BP; *Senior Tories said*: a word of ``group_descriptors.txt`` before a party
+    describes some of its members. Neither is the organisation speaking.
+    """
+    head = re.fullmatch(r"\s+([a-z][\w-]+s)", text[end:b])
+    if head and not is_speech_verb(head.group(1)):
+        return True
+    before = _WORD_RE.findall(text[a:start])
+    return bool(before) and fold_word(before[-1]) in word_list("group_descriptors")
+
+
 def name_shaped(words: Sequence[str]) -> str | None:
     """A subject that reads as an unknown proper name (``Hollandr``, ``Zhou Xiaochuan``).
 
@@ -167,10 +182,19 @@ def name_shaped(words: Sequence[str]) -> str | None:
     """
     if len(words) > 1 and fold_word(words[0]) == "the":
         words = words[1:]  # "the OECD said"
+    if words and words[0][:1].isupper() and fold_word(" ".join(words)) in word_list(
+            "seat_names"):
+        return " ".join(words)  # "Downing Street said", "the Treasury said", "Number 10"
     caps = [w for w in words if w[:1].isupper()]
-    if not caps or len(caps) != len(words) or len(words) > 4:
+    if not caps or len(caps) != len(words) or len(words) > 4 or (
+            fold_word(caps[0]) in word_list("group_descriptors")
+            and any(is_party_word(w) for w in caps)):  # "Senior Tories": members, no name
         return None
-    while caps and (is_title(caps[0]) or is_function_word(caps[0])):
+    if len(caps) > 1 and is_organisation_word(caps[-1]) and not any(
+            is_function_word(w) for w in caps):
+        return " ".join(caps)  # "the Foreign Office", "the State Department": no title here
+    while caps and ((is_title(caps[0]) and not re.fullmatch(r"[A-Z]{2,}", caps[0]))
+                    or is_function_word(caps[0])):  # "BP" is no bishop
         caps = caps[1:]
     if not caps or any(is_function_word(w) or fold_word(w) in word_list("not_surnames")
                        for w in caps) or (len(caps) == 1 and (

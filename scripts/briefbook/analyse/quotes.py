@@ -41,12 +41,14 @@ from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_span
 from briefbook.core.cache import cached_checked, key_of, source_key
 from briefbook.core.lexicon import (
     first_name_gender,
+    fold_word,
     is_function_word,
     is_organisation_word,
     is_outlet_word,
     is_party_word,
     is_title,
     place_kind,
+    word_list,
 )
 from briefbook.core.model import Actor, Book, Paragraph, Source
 from briefbook.core.names import key
@@ -332,12 +334,24 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
     for line in names:
         source_id, name = line.split("\t", 1)
         words = name.split()
-        if key(name) in known or is_function_word(words[0]) or place_kind(name) == "demonym" \
-                or is_outlet_word(words[-1]):
+        if key(name) in known:
             continue
         kind = "person"
-        if re.fullmatch(r"[A-Z][A-Z&]{1,6}", name) or any(
-                is_organisation_word(w) or is_party_word(w) for w in words):
+        if fold_word(name) in word_list("party_names") | word_list("seat_names"):
+            kind = "organization"  # "the Lib Dems warned", "Downing Street said"
+        elif is_function_word(words[0]) or place_kind(name) == "demonym" or \
+                is_outlet_word(words[-1]):
+            continue
+        # a party word in a name: "Damian Green" (a given name first) is a person; "Key
+        # Republicans" or "Senior Tories" describe members and name no one
+        party = any(is_party_word(w) for w in words) and not (
+            len(words) > 1 and first_name_gender(words[0]) and not is_party_word(words[0]))
+        if party and fold_word(words[0]) in word_list("group_descriptors"):
+            continue
+        organisation = any(is_organisation_word(w) for w in words)
+        if kind == "organization":
+            pass
+        elif re.fullmatch(r"[A-Z][A-Z&]{1,6}", name) or party or organisation:
             kind = "organization"
         elif place_kind(name) in ("country", "capital"):
             kind = "state"

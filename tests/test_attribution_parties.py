@@ -1,0 +1,77 @@
+"""Parties and seats of government as speakers, and descriptions of their members.
+
+Each test writes its own small article. A party named by itself ("Labour said", "the Lib
+Dems warned") or a seat of government standing for it ("Downing Street said", "the White
+House said") speaks as an organisation; "Senior Tories" or "Some Acme workers" describe
+members, who are not the organisation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from attribkit import analyse, names, speaker_of
+
+
+@pytest.mark.parametrize(("subject", "name"), [
+    ("Labour", "Labour"),
+    ("The Liberal Democrats", "Liberal Democrats"),
+    ("The Lib Dems", "Lib Dems"),
+    ("The Tories", "Tories"),
+    ("The Conservatives", "Conservatives"),
+    ("The Greens", "Greens"),
+    ("Plaid Cymru", "Plaid Cymru"),
+])
+@pytest.mark.parametrize("marks", [("\"", "\""), ("“", "”"), ("«", "»")])
+def test_a_party_named_by_itself_speaks(tmp_path: Path, subject: str, name: str,
+                                        marks: tuple[str, str]) -> None:
+    o, c = marks
+    a = analyse(tmp_path, f"Rates row\n\n{subject} warned: {o}The levy will sink small farms.{c}\n")
+    speaker, anonymous, _ = speaker_of(a, "The levy will sink")
+    assert (speaker, anonymous) == (name, None)
+    assert next(x for x in a.actors if x.name == name).kind == "organization"
+
+
+@pytest.mark.parametrize(("subject", "name"), [
+    ("Downing Street", "Downing Street"),
+    ("Number 10", "Number 10"),
+    ("The White House", "White House"),
+    ("The Treasury", "Treasury"),
+    ("The Foreign Office", "Foreign Office"),
+    ("The State Department", "State Department"),
+])
+def test_a_seat_of_government_speaks_as_an_organisation(tmp_path: Path, subject: str,
+                                                        name: str) -> None:
+    a = analyse(tmp_path, f"Talks row\n\n{subject} said the talks were \"a waste of time\".\n")
+    assert speaker_of(a, "a waste of time")[0] == name
+    assert next(x for x in a.actors if x.name == name).kind == "organization"
+
+
+@pytest.mark.parametrize("subject", ["Senior Tories", "Key Republicans", "Rebel Democrats",
+                                     "Some Conservatives"])
+def test_a_description_of_party_members_is_no_actor(tmp_path: Path, subject: str) -> None:
+    a = analyse(tmp_path, f"Vote row\n\nThe Tories backed the bill.\n\n"
+                          f"{subject} said: \"We will vote against it.\"\n")
+    assert speaker_of(a, "We will vote against")[0] is None
+    assert not names(a) & {subject, subject.split()[-1] if subject != "Some Conservatives"
+                           else "Conservatives"} - {"Tories"}
+
+
+def test_members_of_a_named_firm_are_not_the_firm(tmp_path: Path) -> None:
+    a = analyse(tmp_path, "Strike vote\n\nKTX said: \"Pay talks continue.\"\n\n"
+                          "Some KTX drivers said: \"We will strike on Monday.\"\n")
+    assert speaker_of(a, "Pay talks")[0] == "KTX"
+    assert speaker_of(a, "We will strike")[:2] == (None, "Some KTX drivers")
+
+
+def test_an_acronym_that_nameparser_calls_a_title_still_speaks(tmp_path: Path) -> None:
+    a = analyse(tmp_path, "Oil deal\n\nBP said: \"The field is on stream.\"\n")
+    assert speaker_of(a, "The field is")[0] == "BP"
+
+
+def test_a_given_name_before_a_party_word_is_a_person(tmp_path: Path) -> None:
+    a = analyse(tmp_path, "Visa row\n\nDamian Green said: \"The rules are clear.\"\n")
+    assert speaker_of(a, "The rules are")[0] == "Damian Green"
+    assert next(x for x in a.actors if x.name == "Damian Green").kind == "person"
