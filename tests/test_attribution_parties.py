@@ -75,3 +75,30 @@ def test_a_given_name_before_a_party_word_is_a_person(tmp_path: Path) -> None:
     a = analyse(tmp_path, "Visa row\n\nDamian Green said: \"The rules are clear.\"\n")
     assert speaker_of(a, "The rules are")[0] == "Damian Green"
     assert next(x for x in a.actors if x.name == "Damian Green").kind == "person"
+
+
+@pytest.mark.parametrize(("opening", "name"), [
+    ("The TUC released new figures on Monday.", "TUC"),
+    ("Oxfam has published a report on aid.", "Oxfam"),
+    ("The Vantor Housing Association wrote to tenants.", "Vantor Housing Association"),
+])
+@pytest.mark.parametrize("marks", [("\"", "\""), ("‘", "’")])
+def test_it_is_the_body_that_opens_the_sentence_before(tmp_path: Path, opening: str, name: str,
+                                                       marks: tuple[str, str]) -> None:
+    o, c = marks
+    a = analyse(tmp_path, f"Jobs row\n\n{opening} It said 1,500 {o}safety whistleblowers{c} "
+                          "had lost their jobs.\n")
+    speaker, _, cue = speaker_of(a, "safety whistleblowers")
+    assert speaker == name and "pronoun" in cue
+
+
+@pytest.mark.parametrize("opening", [
+    "Gordon Brown spoke on Monday.",      # a person: "it" is never a person
+    "The Ferry Plan was unveiled.",       # a name with no organisation word
+    "France rejected the offer.",         # a place
+    "Meanwhile the talks stalled.",       # an opener
+])
+def test_it_is_no_person_place_or_thing_named_before(tmp_path: Path, opening: str) -> None:
+    a = analyse(tmp_path, f"Jobs row\n\n{opening} It said 1,500 \"safety whistleblowers\" "
+                          "had lost their jobs.\n")
+    assert speaker_of(a, "safety whistleblowers")[0] in (None, "France")

@@ -27,7 +27,8 @@ the holder, not the speaker); a pronoun right before the verb goes to the person
 sentence who reports (*X said …, but he told …*), else to the previous speaker when the text has
 not named another fitting person since, else to the nearest preceding person of a compatible
 gender (an honorific outweighs a given name), never to an organisation or a phrase; *it* goes
-to a body that is the previous speaker or a subject just before, or to a person's statement;
+to a body that is the previous speaker or a subject just before, or to a person's statement,
+else to the body whose name opens the sentence before (:func:`~.described.opening_body`);
 *the spokeswoman* goes to the one person the article gave that role; an epithet (*the Salford
 MP*, *the charity's director*) to the previous speaker or the one person named so far; *the
 report* to the organisation named with a report (``document_words.txt``), *the firm* to the
@@ -49,11 +50,10 @@ from briefbook.analyse.described import (
     described_reporters,
     described_subject,
     group_subject,
-    last_sentence,
     mask,
     members_of,
     name_shaped,
-    sentence_before,
+    opening_body,
 )
 from briefbook.analyse.embedded import masked_gap
 from briefbook.analyse.mentions import Mention
@@ -239,7 +239,7 @@ class Attributor(Referents):
                     para.number - prev[0] <= 1 and not self._named_since(para.number, at):
                 anonymous = prev[2].anonymous  # "…," the spokesman said. "…," he added.
             if speaker is None and anonymous is None and pron == "they" and \
-                    (before := self._sentence_before(para, min(origin, at))) and \
+                    (before := self.sentence_before_at(para, min(origin, at))) and \
                     (group := group_subject(before[1], *before[2])) and \
                     not self.within(before[0].number, *group):
                 anonymous = before[1][group[0]:group[1]]  # "Ministers disagreed. … they said"
@@ -249,8 +249,11 @@ class Attributor(Referents):
                     self.previous[2].anonymous and pron in ("he", "she") and \
                     para.number - self.previous[0] <= 1:
                 anonymous = self.previous[2].anonymous
-            return Attribution(speaker=speaker, written=written, pattern="pronoun",
-                               cue=f'{cue} (pronoun "{written}")', anonymous=anonymous)
+            before = pron == "it" and not (speaker or anonymous) and self.sentence_before_at(
+                para, min(origin, at))  # "The TUC released figures. It said": the TUC
+            return Attribution(speaker=speaker, written=written, pattern="pronoun", cue=f'{cue} '
+                               f'(pronoun "{written}")', anonymous=anonymous,
+                               name=(before and opening_body(before[1], *before[2])) or None)
         found = self.within(para.number, a, b)
         clause = [c for c in _SUBORDINATE_RE.finditer(text, a, b)
                   if "," not in text[c.end():raw_end]]
@@ -327,17 +330,6 @@ class Attributor(Referents):
         name = name_shaped(words)
         return Attribution(speaker=None, written=written, pattern=pattern, cue=cue, name=name)
 
-    def _sentence_before(self, para: Paragraph,
-                         at: int) -> tuple[Paragraph, str, tuple[int, int]] | None:
-        """The sentence before offset ``at`` (else the previous paragraph's last), masked."""
-        host, span = para, sentence_before(para.text, at)  # a quotation's stop ends one too
-        if span is None:
-            host = self.source.paragraph(para.number - 1)  # type: ignore[assignment]
-            if host is None or host.boilerplate or re.search(r"[.!?]", para.text[:at]):
-                return None
-            span = last_sentence(host.text)
-        return host, mask(host.text, self.masked.get(host.number, [])), span
-
     def _described_before(self, para: Paragraph, at: int,
                           pron: str) -> tuple[str | None, str | None]:
         """*he*/*she* after a sentence opened by a described person: that person.
@@ -345,7 +337,7 @@ class Attributor(Referents):
         *The bank's chief economist declined to comment. She said: …* → the economist
         (anonymous unless a named person holds the role). Returns ``(speaker, anonymous)``.
         """
-        before = self._sentence_before(para, at)
+        before = self.sentence_before_at(para, at)
         subject = described_subject(before[1], *before[2]) if before else None
         if before is None or subject is None:
             return None, None

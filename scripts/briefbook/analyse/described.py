@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from briefbook.core.lexicon import (
+    first_name_gender,
     fold_word,
     is_function_word,
     is_not_surname,
@@ -27,6 +28,7 @@ from briefbook.core.lexicon import (
     is_role_word,
     is_speech_verb,
     is_title,
+    place_kind,
     word_list,
 )
 
@@ -172,6 +174,34 @@ def members_of(text: str, a: int, start: int, end: int, b: int) -> bool:
         return True
     before = _WORD_RE.findall(text[a:start])
     return bool(before) and fold_word(before[-1]) in word_list("group_descriptors")
+
+
+_OPENING_BODY_RE = re.compile(
+    r"(?:The\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'’-]*){0,4})"
+    r"\s+(?:(?:has|have|had|is|was|also|will|would)\s+)?[a-z][\w-]*\b")
+
+
+def opening_body(text: str, a: int, b: int) -> str | None:
+    """The organisation's name that opens the sentence ``text[a:b]`` as its subject, if any.
+
+    What *it* in the next sentence refers to when no known actor does: *The TUC released
+    figures. It said …*; *Oxfam has published a report. It argues …*. Only an acronym, one
+    capitalised word that is no given name, or a longer name ending in an organisation word
+    (``organisation_words.txt``) counts; a person, a place or an ordinary noun does not.
+    """
+    match = _OPENING_BODY_RE.match(text, a, b)
+    if match is None:
+        return None
+    words = match.group("name").split()
+    last = re.sub(r"(?<=[^s])s$", "", words[-1])
+    if any(is_function_word(w) or is_title(w) and not w.isupper() for w in words) or \
+            place_kind(match.group("name")) is not None:
+        return None
+    if len(words) == 1:
+        plain = re.fullmatch(r"[A-Z][A-Za-z]+", words[0]) and not first_name_gender(words[0]) \
+            and not is_organisation_word(last) and not is_not_surname(words[0])
+        return words[0] if re.fullmatch(r"[A-Z][A-Z&]{1,6}", words[0]) or plain else None
+    return match.group("name") if is_organisation_word(last) else None
 
 
 def name_shaped(words: Sequence[str]) -> str | None:

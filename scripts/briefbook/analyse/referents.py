@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefbook.analyse.described import last_sentence, mask, sentence_before
 from briefbook.analyse.embedded import after_reporting_verb
 from briefbook.analyse.mentions import Mention
 from briefbook.core.lexicon import (
@@ -27,7 +28,7 @@ from briefbook.core.lexicon import (
     place_kind,
     word_list,
 )
-from briefbook.core.model import Actor, Source
+from briefbook.core.model import Actor, Paragraph, Source
 
 
 def title_words(title: str) -> set[str]:
@@ -67,6 +68,17 @@ class Referents:
             (m for m in mentions
              if not any(a <= m.start < b for a, b in masked.get(m.paragraph, []))),
             key=lambda m: (m.paragraph, m.start))
+
+    def sentence_before_at(self, para: Paragraph,
+                           at: int) -> tuple[Paragraph, str, tuple[int, int]] | None:
+        """The sentence before offset ``at`` (else the previous paragraph's last), masked."""
+        host, span = para, sentence_before(para.text, at)  # a quotation's stop ends one too
+        if span is None:
+            host = self.source.paragraph(para.number - 1)  # type: ignore[assignment]
+            if host is None or host.boilerplate or re.search(r"[.!?]", para.text[:at]):
+                return None
+            span = last_sentence(host.text)
+        return host, mask(host.text, self.masked.get(host.number, [])), span
 
     def previous_speaker(self) -> tuple[int, str] | None:
         """The paragraph and actor id of the previous speaker (none here; see subclasses)."""
