@@ -102,3 +102,14 @@ def test_it_is_no_person_place_or_thing_named_before(tmp_path: Path, opening: st
     a = analyse(tmp_path, f"Jobs row\n\n{opening} It said 1,500 \"safety whistleblowers\" "
                           "had lost their jobs.\n")
     assert speaker_of(a, "safety whistleblowers")[0] in (None, "France")
+
+
+@pytest.mark.parametrize("clause", ["which has posted record losses",
+                                    "which reported a loss and posted weak sales",
+                                    "who told reporters she was tired"])
+def test_a_speech_verb_in_a_closed_relative_clause_is_not_the_sentence_s(
+        tmp_path: Path, clause: str) -> None:
+    a = analyse(tmp_path, f"Results\n\nVortex Corp, {clause}, said last week that it was in "
+                          "\"dire straits\".\n")
+    speaker, _, cue = speaker_of(a, "dire straits")
+    assert speaker == "Vortex Corp" and cue.startswith("X said")

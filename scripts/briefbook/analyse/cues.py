@@ -219,6 +219,11 @@ def _agent(text: str, a: int, b: int, spans: Sequence[QuoteSpan]) -> tuple[int, 
     return None
 
 
+#: A relative clause closed by a comma before the sentence goes on (its verbs are not the
+#: sentence's): ``, which has posted record losses,``.
+_CLOSED_RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,;:]*,")
+
+
 def _head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
     """The speech verb of a quotation's sentence before it, with a subject before it.
 
@@ -231,6 +236,9 @@ def _head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
     """
     verbs = [v for v in _speech_verbs(head)
              if head[:v.start()].strip(" ,.;:—–-\u201d\"")]
+    closed = [c.span() for c in _CLOSED_RELATIVE_RE.finditer(head)]
+    main = [v for v in verbs if not any(a < v.start() < b for a, b in closed)]
+    verbs = main or verbs  # "X, which has posted record losses, said …": said
     if not verbs:
         return None
     last = verbs[-1]
