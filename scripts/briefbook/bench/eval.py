@@ -235,6 +235,9 @@ BBC_SETS: dict[str, str] = {
     "bbc-dev7": "BBC seventh development gold",
     "bbc-dev8": "BBC eighth development gold",
     "bbc-dev9": "BBC ninth development gold",
+    "bbc-dev10": "BBC tenth development gold",
+    "bbc-dev11": "BBC eleventh development gold",
+    "bbc-dev12": "BBC twelfth development gold",
 }
 
 
