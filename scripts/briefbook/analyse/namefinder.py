@@ -36,6 +36,7 @@ from briefbook.core.lexicon import (
     is_organisation_word,
     is_outlet_word,
     is_party_word,
+    is_post_nominal,
     is_role_word,
     is_strong_title,
     is_title,
@@ -407,6 +408,8 @@ def _organisation(run: list[_Token], runs: Sequence[list[_Token]], index: int, t
 
 def _person(run: list[_Token], text: str) -> Name | None:
     """A person's name in a run (a role prefix split off), or ``None``."""
+    while len(run) > 2 and is_post_nominal(run[-1].bare):
+        run = run[:-1]  # "Ann Roe MSP", "Sir Ian Dale QC": letters after the name
     cut = max((i for i, t in enumerate(run[:-1]) if is_title(t.bare)), default=-1)
     prefix, name = run[:cut + 1], run[cut + 1:]
     while name and (fold_word(name[0].bare) in PARTICLES or _INITIAL_RE.match(name[0].bare)

@@ -36,9 +36,9 @@ DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_opener
               "document_words", "function_words", "group_descriptors", "headline_verbs",
               "honorifics", "not_first_names", "not_surnames", "object_speech_verbs",
               "office_words", "organisation_words", "outlet_words", "party_names",
-              "past_qualifiers", "region_words", "relation_nouns", "reply_verbs", "role_prefixes",
-              "role_qualifiers", "role_words", "seat_names", "speech_nouns", "speech_verbs",
-              "term_markers", "weak_titles")
+              "past_qualifiers", "post_nominals", "region_words", "relation_nouns", "reply_verbs",
+              "role_prefixes", "role_qualifiers", "role_words", "seat_names", "speech_nouns",
+              "speech_verbs", "term_markers", "weak_titles")
 #: Lists whose lines hold a word and then fields about it (``minister general``).
 _FIRST_FIELD = frozenset({"honorifics", "office_words"})
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
@@ -162,6 +162,16 @@ def is_relation_noun(word: str) -> bool:
 def is_speech_verb(word: str) -> bool:
     """A verb that introduces a quotation (``said``, ``sighed``)."""
     return fold_word(word) in word_list("speech_verbs")
+
+
+def is_post_nominal(word: str) -> bool:
+    """Letters after a name that are no part of it (``MP``, ``QC``, ``MSP``): upper case only.
+
+    ``nameparser``'s suffix acronyms with ``post_nominals.txt``.
+    """
+    return word.isupper() and len(word) > 1 and (
+        fold_word(word) in CONSTANTS.suffix_acronyms or fold_word(word) in word_list(
+            "post_nominals"))
 
 
 def is_function_word(word: str) -> bool:
