@@ -32,3 +32,25 @@ def test_post_nominal_letters_are_cut_from_the_name(tmp_path: Path, written: str
 def test_a_regnal_number_is_no_post_nominal(tmp_path: Path) -> None:
     a = analyse(tmp_path, "Visit\n\nKing Olav IV said the visit was \"historic\".\n")
     assert speaker_of(a, "historic")[0] == "Olav IV"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("\"Rates will rise,\" Okonkwo Adebayo-Smith, chief economist at Lagos Securities, said.",
+     "Okonkwo Adebayo-Smith"),
+    ("“Aid is over,” Laah Chong-gyu, executive director of Korea Bank - a creditor - said.",
+     "Laah Chong-gyu"),
+    ("Temitope Oyelaran, head of research at Vantor, said it was \"bad\".", "Temitope Oyelaran"),
+])
+def test_an_apposition_that_opens_with_a_role_makes_a_person(tmp_path: Path, sentence: str,
+                                                               name: str) -> None:
+    a = analyse(tmp_path, f"Bank deal\n\n{sentence}\n")
+    quote = a.quotes[0]
+    assert a.actors_by_id[quote.speaker].name == name
+    assert a.actors_by_id[quote.speaker].kind == "person"
+
+
+def test_a_clause_after_a_firm_is_no_apposition(tmp_path: Path) -> None:
+    a = analyse(tmp_path, "Retail\n\nYet Ana Ruiz, a bond analyst at Zentro Credit, said Mr "
+                          "Lynch's job was hard. \"The issue is the next quarter,\" she said.\n")
+    assert speaker_of(a, "The issue is")[0] == "Ana Ruiz"
+    assert "Zentro Credit" not in {x.name for x in a.actors if x.kind == "person"}

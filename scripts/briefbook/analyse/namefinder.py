@@ -38,6 +38,7 @@ from briefbook.core.lexicon import (
     is_party_word,
     is_post_nominal,
     is_role_word,
+    is_speech_verb,
     is_strong_title,
     is_title,
     place_kind,
@@ -54,7 +55,8 @@ _NICKNAME_GAPS = ((" “", "” "), (' "', '" '), (" ‘", "’ "))
 _POSSESSIVE_RE = re.compile(r"(?<=\w)[’'](?:s$|$)")
 _APPOSITION_RE = re.compile(
     r"^,\s+(?:(?:a|an|the|its|his|her|their|who|now|then|former|aged|currently)\b|\d{2}\b"
-    r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?[’']s\s(?=[a-z]))"  # "X, Vessaly's chief negotiator,"
+    r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?[’']s\s(?=[a-z])"  # "X, Vessaly's chief negotiator,"
+    r"|(?P<bare>(?=[a-z])))"  # "X, executive director of Y,": checked for a role word
     r"(?P<tail>[^,.;:]{0,80})")
 _PLAIN_HONORIFICS = frozenset("mr mrs ms miss mx messrs mister".split())
 _SENTENCE_OPENERS = "“\"‘'(—–-:"
@@ -211,8 +213,14 @@ def _apposition(text: str, end: int) -> str | None:
     if not match:
         return None
     tail = match.group("tail")
+    words = re.findall(r"[\w-]+", tail)
+    if match.group("bare") is not None:  # it opens with its role: "chief economist at Y"
+        words = [w for w in words[:3] if w[:1].islower()]
+        if not words or is_speech_verb(words[0]) or fold_word(words[0]) in word_list("verbs") \
+                or not any(is_role_word(w) for w in words):
+            return None  # "X, said Mr Roe's aide": a clause, not an apposition
     if re.match(r"^,\s+\d{2}\b", text[end:]) or any(is_role_word(w) or is_strong_title(w)
-                                                     for w in re.findall(r"[\w-]+", tail)):
+                                                     for w in words):
         return match.group().lstrip(", ").strip()
     return None
 
