@@ -54,3 +54,11 @@ def test_a_clause_after_a_firm_is_no_apposition(tmp_path: Path) -> None:
                           "Lynch's job was hard. \"The issue is the next quarter,\" she said.\n")
     assert speaker_of(a, "The issue is")[0] == "Ana Ruiz"
     assert "Zentro Credit" not in {x.name for x in a.actors if x.kind == "person"}
+
+
+@pytest.mark.parametrize("given", ["Jan", "Jean", "Sasha"])
+def test_a_given_name_whose_gender_differs_by_country_fits_either_pronoun(
+        tmp_path: Path, given: str) -> None:
+    a = analyse(tmp_path, f"Police plan\n\n{given} Okafor said: \"It is a service. \"These "
+                          "plans could fail,\" she warned.\n")
+    assert speaker_of(a, "These plans")[0] == f"{given} Okafor"

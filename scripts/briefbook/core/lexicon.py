@@ -94,6 +94,7 @@ def _gender_detector() -> gender_guesser.detector.Detector:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 16)
 def first_name_gender(word: str) -> str | None:
     """The usual gender of a given name: ``male``, ``female``, ``either``, or ``None``.
 
@@ -108,14 +109,20 @@ def first_name_gender(word: str) -> str | None:
         return genders[0] if all(genders) else None
     if len(folded) < 2 or folded in word_list("not_first_names") or not folded.isalpha():
         return None
-    guess = _gender_detector().get_gender(folded)
+    detector = _gender_detector()
+    guess = detector.get_gender(folded)
     if guess == "unknown":
         return None
-    if guess in ("male", "mostly_male"):
-        return "male"
-    if guess in ("female", "mostly_female"):
-        return "female"
-    return "either"
+    # a name whose usual gender differs between the English-speaking countries of the
+    # dictionary and the rest (Jan, Jean, Sasha: male in most, female in Britain) is either
+    found = {_GENDERS.get(g) for g in (guess, *(detector.get_gender(folded, country)
+                                                for country in ("great_britain", "usa")))}
+    definite = found - {None, "either"}
+    return definite.pop() if len(definite) == 1 else "either"
+
+
+_GENDERS = {"male": "male", "mostly_male": "male", "female": "female",
+            "mostly_female": "female", "andy": "either"}
 
 
 @cache
