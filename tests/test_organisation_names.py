@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from attribkit import analyse, speaker_of
 from briefbook.analyse.namefinder import find_names
 
 
@@ -49,3 +52,18 @@ def test_an_apposition_gives_a_named_person_their_role(text: str, role: str) -> 
 def test_an_age_in_apposition_is_no_role() -> None:
     person = next(n for n in find_names("Pavel Rusk, 51, said so.") if n.kind == "person")
     assert person.role is None
+
+
+@pytest.mark.parametrize(("named", "subject"), [
+    ("the parliamentary Joint Committee on Climate Policy", "the cross-party committee"),
+    ("the Council on Harbour Relations", "the council"),
+    ("the Vantor Commission on Harbour Dredging", "the independent commission"),
+])
+def test_a_body_named_with_on_and_then_described(tmp_path: Path, named: str,
+                                                  subject: str) -> None:
+    full = named.split(" ", 2)[-1] if named.startswith("the parliamentary") else \
+        named.split(" ", 1)[1]
+    a = analyse(tmp_path, f"Rules row\n\nThe rules were questioned by {named}. In a report "
+                          f"published last July {subject} stated there was a \"significant "
+                          "risk\" of harm.\n")
+    assert speaker_of(a, "significant risk")[0] == full

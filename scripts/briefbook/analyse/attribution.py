@@ -189,9 +189,9 @@ class Attributor(Referents):
                 is_function_word(opener.group().strip(" ,")):
             a += opener.end()  # "However, the report warned", "But he said"
         origin = a
-        if (adverb := re.match(r"([A-Za-z]+)\s+(?=(?:the|a|an)\s)", text[a:b])) and \
-                opens_clause(adverb.group(1)):
-            a += adverb.end()  # "Later the prime minister said"
+        if (adverb := re.match(r"([A-Za-z]+)\s+(?:[^,]*?\s)?(?=(?:the|a|an)\s(?:(?!\b(?:the|an?)"
+                               r"\s)[^,])*$)", text[a:b])) and opens_clause(adverb.group(1)):
+            a += adverb.end()  # "Later the prime minister said", "In a report … the committee"
         while (clause := re.match(r"([A-Za-z]+)(\s+[a-z])?[^,]*,\s+", text[a:b])) and (
                 opens_clause(clause.group(1)) or (clause.group(1).endswith("ed")
                                                   and clause.group(2))) and \

@@ -389,7 +389,8 @@ def _organisation(run: list[_Token], runs: Sequence[list[_Token]], index: int, t
     while index < len(runs) and not last.possessive and joins < 3:
         nxt = runs[index]
         gap = text[end:nxt[0].start]
-        glue = re.fullmatch(r" (?:(?:of|for|de) (?:the )?|and )", gap)
+        glue = re.fullmatch(r" (?:(?:of|for|de) (?:the )?|and )", gap) or (
+            gap == " on " and fold_word(last.bare) in word_list("on_bodies"))  # "Committee on X"
         if not glue or (gap == " and " and (joins == 0 or len(nxt) > 2 or _org(nxt))):
             break
         cut = next((i for i, t in enumerate(nxt) if (  # a title opens a person only before

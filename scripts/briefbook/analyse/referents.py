@@ -142,6 +142,10 @@ class Referents:
         if len(holders) == 1:
             return holders.pop(), "the organisation named with these words"
         head = words[-1]
+        if not holders and len(words) > 1 and all(w[:1].islower() for w in words) and len(
+                named := {m.actor for m in earlier if paragraph - m.paragraph <= 1 and fold_word(
+                    head) in {fold_word(w) for w in self.name_of(m.actor).split()}}) == 1:
+            return named.pop(), f"the {head}: the one organisation just named with it"
         if is_document_word(head):
             stem = fold_word(head).rstrip("s")
             for m in reversed(earlier):

@@ -35,7 +35,7 @@ from nameparser.config import CONSTANTS
 DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_openers",
               "document_words", "function_words", "group_descriptors", "headline_verbs",
               "honorifics", "not_first_names", "not_surnames", "object_speech_verbs",
-              "office_words", "organisation_words", "outlet_words", "party_names",
+              "office_words", "on_bodies", "organisation_words", "outlet_words", "party_names",
               "past_qualifiers", "post_nominals", "region_words", "relation_nouns", "reply_verbs",
               "role_prefixes", "role_qualifiers", "role_words", "seat_names", "speech_nouns",
               "speech_verbs", "term_markers", "weak_titles")
