@@ -113,3 +113,11 @@ def test_a_speech_verb_in_a_closed_relative_clause_is_not_the_sentence_s(
                           "\"dire straits\".\n")
     speaker, _, cue = speaker_of(a, "dire straits")
     assert speaker == "Vortex Corp" and cue.startswith("X said")
+
+
+@pytest.mark.parametrize("aux", ["did", "does", "could", "would", "must", "may"])
+def test_a_modal_or_do_before_the_speech_verb_is_not_the_subject(tmp_path: Path,
+                                                                 aux: str) -> None:
+    a = analyse(tmp_path, f"Party row\n\nAna Petrescu spoke on Monday. However, she {aux} say "
+                          "the host had been ‘quite useful initially’.\n")
+    assert speaker_of(a, "quite useful")[0] == "Ana Petrescu"

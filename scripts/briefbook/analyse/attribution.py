@@ -204,8 +204,8 @@ class Attributor(Referents):
         if (document := _DOCUMENT_RE.match(text[a:b])) and is_document_word(
                 document.group("noun")):
             a += document.end()  # "a statement by X", "The letter, from X,": X speaks
-        while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|[a-z]+ly)$",
-                               text[a:b]):
+        while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|did|does|do|could|"
+                               r"can|may|might|must|should|[a-z]+ly)$", text[a:b]):
             b = a + aux.start()  # "X has told", "X also said", "X reportedly said"
         written = text[a:b]
         if not written or (pattern == "after" and re.match(r"(?i)(?:that|how|what|if)\b",
