@@ -55,7 +55,7 @@ from briefbook.analyse.described import (
     name_shaped,
     sentence_before,
 )
-from briefbook.analyse.embedded import masked_gap
+from briefbook.analyse.holders import is_holder
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
@@ -105,9 +105,6 @@ _FUNCTIONARIES = ("spokes", "official", "source", "aide", "adviser", "advisor", 
 NONE = Attribution(speaker=None, written=None, pattern="none", cue="no cue")
 _PRONOUNS = dict(he="male", she="female", it="body", they="body", him="male", her="female")
 _OWNER = dict(his="he", her="she", its="it", their="they", he="he", she="she", they="they")
-_PREPOSITION_RE = re.compile(
-    r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
-    r"asked)\s[^,;]*$", re.IGNORECASE)
 _DOCUMENT_RE = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+),?\s+(?:by|from|of)\s+", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’'.-]+")
@@ -366,20 +363,8 @@ class Attributor(Referents):
         return None, found.anonymous
 
     def _holder(self, text: str, a: int, mention: Mention) -> bool:
-        """A name that holds or is the object of the subject: *X's aide*, *aide to X*."""
-        owned = re.match(r"[’']s?\s", text[mention.end:mention.end + 3])
-        if owned:  # "X's spokesman" is someone else; "X's statement" is X speaking
-            head = re.findall(r"[\w-]+", text[mention.end + owned.end():mention.end + 60])[:3]
-            return any(is_role_word(w) or is_relation_noun(w)
-                       or fold_word(w) in ("office", "camp", "team") for w in head)
-        following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
-        if following and is_role_word(following[0]) and not text[mention.end:].startswith(",") \
-                and not following[0].isupper():  # "Ann Roe MP" is Ann Roe
-            return True  # "a Treasury source", "a Downing Street spokesman": a modifier
-        names = [(m.start, m.end) for m in self.within(mention.paragraph, a, mention.start)]
-        return bool(_PREPOSITION_RE.search(masked_gap(text, a, mention.start, names))) and \
-            not any(self.kind(m.actor) != "person" and not text[m.end:mention.start].strip()
-                    for m in self.within(mention.paragraph, a, mention.start))  # "Chair of Y X"
+        """A name that holds or is the object of the subject (:func:`holders.is_holder`)."""
+        return is_holder(self, text, a, mention)
 
     def pronoun(self, paragraph: int, at: int, pron: str) -> str | None:
         """The actor a pronoun subject refers to (see the module docstring)."""

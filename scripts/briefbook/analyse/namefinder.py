@@ -191,9 +191,30 @@ def _opener(tok: _Token, lower_words: frozenset[str]) -> bool:
     return word in lower_words or word.endswith(("ing", "ly"))
 
 
+def _middle_initial(words: Sequence[str], index: int) -> bool:
+    """A one-letter word between a given name and a surname: *Charles A Blixt*, no stop."""
+    return 0 < index < len(words) - 1 and len(words[index]) == 1 and \
+        words[index].isupper() and bool(first_name_gender(words[0]))
+
+
+#: A role with its field in lower case right before a name: "the minister for civil
+#: aviation X", "the secretary of state for health X".
+ROLE_FIELD_RE = re.compile(r"\b(?P<role>[a-z][\w-]*)\s+(?:for|of)\s+(?P<field>(?:[a-z][\w-]*\s+"
+                          r"){1,3})$")
+
+
 def _role_before(text: str, start: int) -> str | None:
-    """A role written in lower case right before a name: ``… communications chief X``."""
+    """A role written in lower case right before a name: ``… communications chief X``.
+
+    Also a role and its field: ``the minister for civil aviation X`` (the field's words in
+    lower case, none a function word or a role of its own).
+    """
     words = re.findall(r"[\w’'.-]+", text[max(0, start - 60):start])
+    if words and (field := ROLE_FIELD_RE.search(text[max(0, start - 60):start])) and \
+            is_role_word(field.group("role")) and not any(
+                is_function_word(w) or is_role_word(w) or is_strong_title(w)
+                for w in field.group("field").split()):
+        return field.group().strip()
     if not words or not text[:start].endswith(" ") or not (is_role_word(words[-1])
                                                            or is_strong_title(words[-1])):
         return None
@@ -249,6 +270,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
         index += 1
         while run and _opener(run[0], lower_words):
             run = run[1:]
+        while len(run) > 2 and is_function_word(run[-1].bare) and len(run[-1].bare) > 1:
+            run = run[:-1]  # "… analyst Ann Roe The dispute": a full stop left out
         while len(run) > 1 and re.search(r"\w-[a-z]+$", run[0].bare):
             run = run[1:]  # "DHL-owner Deutsche Post", "Leeds-based Asda": a descriptor
         if not run or _headline(run) or (
@@ -431,7 +454,8 @@ def _person(run: list[_Token], text: str) -> Name | None:
     if is_function_word(last) or (is_title(last) and len(words) == 1) or thing \
             or (place and (place != "province" or not honorific)) \
             or any((place_kind(w) == "demonym" and not (w is words[-1] and party_surname))
-                   or is_function_word(w) for w in words) \
+                   or (is_function_word(w) and not _middle_initial(words, i))
+                   for i, w in enumerate(words)) \
             or not all(w[:1].isupper() or fold_word(w).rstrip("-") in PARTICLES
                        or _PARTICLE_NAME_RE.match(w) for w in words):
         return None
