@@ -84,3 +84,30 @@ def test_an_employer_before_a_role_is_not_the_speaker(tmp_path: Path) -> None:
         "\"Growth will slow,\" said Lindqvist & Co chief economist Anna Berg.\n"))
     assert speaker_of(a, "will rise")[0] == "Kenji Ota"
     assert speaker_of(a, "Growth will")[0] == "Anna Berg"
+
+
+# -- a described subject with a relative clause; an epithet after a new subject ---------------
+
+
+def test_a_relative_clause_after_a_role_subject_is_set_aside(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Deselected MP Gareth Pryce says he will fight on.\n\n"
+        "The MP, who is consulting his lawyers, told Radio Wessex: \"They chose me and they "
+        "can remove me.\"\n"))
+    assert speaker_of(a, "They chose")[0] == "Gareth Pryce"
+
+
+def test_an_epithet_right_after_a_new_subject_means_that_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Deselected MP Gareth Pryce told reporters: “They chose me and they can remove me.”\n\n"
+        "At a rally, Mr Hollins insisted he had kept to the rules. The Green leader, who "
+        "argues he is ensuring honesty, said: “We do not say one thing and do another.”\n"))
+    assert speaker_of(a, "They chose")[0] == "Gareth Pryce"
+    assert speaker_of(a, "We do not")[0] == "Hollins"
+
+
+def test_an_epithet_after_the_previous_speakers_sentence_stays_with_him(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mr Hollins insisted he had kept to the rules, saying: «We did nothing wrong.» The "
+        "Green leader said: «We will win.»\n"))
+    assert speaker_of(a, "We will")[0] == "Hollins"

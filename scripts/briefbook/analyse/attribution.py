@@ -201,6 +201,10 @@ class Attributor(Referents):
         if (document := _DOCUMENT_RE.match(text[a:b])) and is_document_word(
                 document.group("noun")):
             a += document.end()  # "a statement by X", "The letter, from X,": X speaks
+        if (rel := re.search(r",\s+(?:who|which)\s+[a-z]\S*\s+\S[^,]*$", text[a:b])) and \
+                re.fullmatch(r"(?i:the)(?: [A-Za-z][\w-]*){1,3}", text[a:a + rel.start()]) and \
+                is_role_word(text[a:a + rel.start()].split()[-1]):
+            b = a + rel.start()  # "The MP, who is consulting his lawyers, told": The MP
         while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|[a-z]+ly)$",
                                text[a:b]):
             b = a + aux.start()  # "X has told", "X also said", "X reportedly said"
