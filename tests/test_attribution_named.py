@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from attribkit import analyse, speaker_of
+from briefbook.analyse.holders import epithet
 from briefbook.analyse.namefinder import find_names
 
 
@@ -111,3 +112,18 @@ def test_an_epithet_after_the_previous_speakers_sentence_stays_with_him(tmp_path
         "Mr Hollins insisted he had kept to the rules, saying: «We did nothing wrong.» The "
         "Green leader said: «We will win.»\n"))
     assert speaker_of(a, "We will")[0] == "Hollins"
+
+
+def test_an_epithet_running_on_into_its_verb_phrase_is_still_an_epithet(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mirela Dobre is to make a pitch for the rural vote.\n\n"
+        "\"Farmers have been ignored for too long,\" she will say.\n\n"
+        "The Liberal leader will also call for cheaper fuel, arguing that villages were "
+        "\"left behind by every government since 1990\".\n"))
+    assert speaker_of(a, "left behind")[0] == "Mirela Dobre"
+
+
+def test_an_epithet_with_a_complement_is_not_cut() -> None:
+    assert epithet("the Tory leader will argue against it") == "the Tory leader"
+    assert epithet("the Tory leader of the council") == "the Tory leader of the council"
+    assert epithet("the Liberal candidate") == "the Liberal candidate"

@@ -82,3 +82,19 @@ def is_holder(refs: Referents, text: str, a: int, mention: Mention) -> bool:
     return bool(_PREPOSITION_RE.search(gap)) and \
         not any(refs.kind(m.actor) != "person" and not text[m.end:mention.start].strip()
                 for m in refs.within(mention.paragraph, a, mention.start))  # "Chair of Y X"
+
+
+_EPITHET_RE = re.compile(r"(?i:the) \S+ (?P<role>[a-z][\w-]*|[A-Z]{2,4}) (?!(?:of|for|at|with|to|"
+                         r"from|in|on|and|or)\b)[a-z]")
+
+
+def epithet(written: str) -> str:
+    """The epithet opening a subject that runs on into its verb phrase, else ``written``.
+
+    *the Tory leader will argue against …* → *the Tory leader*; *the Tory leader of the
+    council* stays whole (the role's complement is part of the description).
+    """
+    found = _EPITHET_RE.match(written)
+    if found is None or not is_role_word(found.group("role")):
+        return written
+    return written[:found.end("role")]
