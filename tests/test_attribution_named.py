@@ -127,3 +127,43 @@ def test_an_epithet_with_a_complement_is_not_cut() -> None:
     assert epithet("the Tory leader will argue against it") == "the Tory leader"
     assert epithet("the Tory leader of the council") == "the Tory leader of the council"
     assert epithet("the Liberal candidate") == "the Liberal candidate"
+
+
+# -- a lead's description, named in the next sentence -----------------------------------------
+
+
+def test_a_possessive_lead_description_is_the_person_named_next(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Minister warns rowdy fans\n\n"
+        "Wales's sports minister has warned rowdy fans that she will hit them ‘where it "
+        "hurts’ by banning them.\n\n"
+        "Eluned Parry said banning orders were one of several measures. Last week Ms Parry "
+        "and First Minister Rhodri Evans met club officials.\n"))
+    assert speaker_of(a, "where it hurts")[0] == "Eluned Parry"
+
+
+def test_its_chief_is_the_person_opening_the_next_paragraph(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Bourse talks go well\n\n"
+        "Nordbank bosses have held \"friendly and useful\" talks with the Oslo exchange, its "
+        "chief has said.\n\n"
+        "Henrik Aasland met exchange chief executive Mona Lie amid rumours of a higher bid.\n"))
+    assert speaker_of(a, "friendly")[0] == "Henrik Aasland"
+
+
+def test_a_later_office_holder_with_another_office_is_not_the_lead(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Minister warns rowdy fans\n\n"
+        "The country's sports minister has warned fans they face \"tough new bans\".\n\n"
+        "Earlier, First Minister Rhodri Evans and Mona Lie met club officials to discuss the "
+        "matter.\n"))
+    assert speaker_of(a, "tough new")[0] is None
+
+
+def test_a_stand_in_in_the_lead_is_not_the_person_named_next(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Talks stall\n\n"
+        "The talks were \"going nowhere\", its spokesman has said.\n\n"
+        "Henrik Aasland met exchange chief executive Mona Lie on Friday.\n"))
+    speaker, anonymous, _ = speaker_of(a, "going nowhere")
+    assert speaker is None and anonymous is not None

@@ -175,9 +175,13 @@ class Referents:
         offices = word_list("office_words")  # "the prime minister" is no "Interior Minister"
         modifiers = {fold_word(w) for w in written.split()[1:-1] if w.islower()} & offices
 
-        def holds(title: str) -> bool:  # "shadow foreign secretary" is no "Foreign Secretary"
-            words = title_words(title)
-            return stem in fold_word(title) and qualifiers_fit(own, words) and modifiers <= words
+        lowered = {fold_word(w) for w in written.split()[1:-1] if w.islower()}
+
+        def holds(title: str, ahead: bool = False) -> bool:  # "shadow foreign secretary" is
+            words = title_words(title)  # no "Foreign Secretary"; named later, "the justice
+            return stem in fold_word(title) and qualifiers_fit(own, words) and \
+                modifiers <= words and (not ahead or lowered <= words)  # minister" is no
+            # "First Minister X"
 
         holders, exact = [], []  # exact: the role not only inside a compound (co-chairman)
         earlier = self.before(paragraph, at)
@@ -189,7 +193,7 @@ class Referents:
             if actor is None or actor.kind != "person":
                 continue
             titles = [t for t in [r.title for r in actor.roles] + self._titles_near(m)
-                      if holds(t)]
+                      if holds(t, m in later)]
             if titles and m.actor not in holders:
                 holders.append(m.actor)
             if any(fold_word(w).startswith(whole) for t in titles for w in t.split()):
