@@ -55,7 +55,7 @@ from briefbook.analyse.described import (
     name_shaped,
     opening_body,
 )
-from briefbook.analyse.embedded import masked_gap
+from briefbook.analyse.holders import epithet, is_holder
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
@@ -105,9 +105,6 @@ _FUNCTIONARIES = ("spokes", "official", "source", "aide", "adviser", "advisor", 
 NONE = Attribution(speaker=None, written=None, pattern="none", cue="no cue")
 _PRONOUNS = dict(he="male", she="female", it="body", they="body", him="male", her="female")
 _OWNER = dict(his="he", her="she", its="it", their="they", he="he", she="she", they="they")
-_PREPOSITION_RE = re.compile(
-    r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
-    r"asked)\s[^,;]*$", re.IGNORECASE)
 _DOCUMENT_RE = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+),?\s+(?:by|from|of)\s+", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’'.-]+")
@@ -204,6 +201,10 @@ class Attributor(Referents):
         if (document := _DOCUMENT_RE.match(text[a:b])) and is_document_word(
                 document.group("noun")):
             a += document.end()  # "a statement by X", "The letter, from X,": X speaks
+        if (rel := re.search(r",\s+(?:who|which)\s+[a-z]\S*\s+\S[^,]*$", text[a:b])) and \
+                re.fullmatch(r"(?i:the)(?: [A-Za-z][\w-]*){1,3}", text[a:a + rel.start()]) and \
+                is_role_word(text[a:a + rel.start()].split()[-1]):
+            b = a + rel.start()  # "The MP, who is consulting his lawyers, told": The MP
         while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|did|does|do|could|"
                                r"can|may|might|must|should|[a-z]+ly)$", text[a:b]):
             b = a + aux.start()  # "X has told", "X also said", "X reportedly said"
@@ -294,7 +295,7 @@ class Attributor(Referents):
         if role is not None:
             named = self.role_holder(para.number, min(a, at), written, role, words)
             if named is None and re.fullmatch(r"(?i:the) (?:[A-Z][\w-]+|[a-z]+[’']s) "
-                                              r"(?:[a-z][\w-]+|[A-Z]{2,4})", written) and \
+                                              r"(?:[a-z][\w-]+|[A-Z]{2,4})", epithet(written)) and \
                     not fold_word(role).startswith(_FUNCTIONARIES):
                 named = self.described(para.number, min(a, at))
             if named is None and (named := offices.office_holder(self, para.number, min(a, at),
@@ -358,20 +359,8 @@ class Attributor(Referents):
         return None, found.anonymous
 
     def _holder(self, text: str, a: int, mention: Mention) -> bool:
-        """A name that holds or is the object of the subject: *X's aide*, *aide to X*."""
-        owned = re.match(r"[’']s?\s", text[mention.end:mention.end + 3])
-        if owned:  # "X's spokesman" is someone else; "X's statement" is X speaking
-            head = re.findall(r"[\w-]+", text[mention.end + owned.end():mention.end + 60])[:3]
-            return any(is_role_word(w) or is_relation_noun(w)
-                       or fold_word(w) in ("office", "camp", "team") for w in head)
-        following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
-        if following and is_role_word(following[0]) and not text[mention.end:].startswith(",") \
-                and not following[0].isupper():  # "Ann Roe MP" is Ann Roe
-            return True  # "a Treasury source", "a Downing Street spokesman": a modifier
-        names = [(m.start, m.end) for m in self.within(mention.paragraph, a, mention.start)]
-        return bool(_PREPOSITION_RE.search(masked_gap(text, a, mention.start, names))) and \
-            not any(self.kind(m.actor) != "person" and not text[m.end:mention.start].strip()
-                    for m in self.within(mention.paragraph, a, mention.start))  # "Chair of Y X"
+        """A name that holds or is the object of the subject (:func:`holders.is_holder`)."""
+        return is_holder(self, text, a, mention)
 
     def pronoun(self, paragraph: int, at: int, pron: str) -> str | None:
         """The actor a pronoun subject refers to (see the module docstring)."""

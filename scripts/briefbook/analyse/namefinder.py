@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
+from briefbook.analyse.nametokens import INITIAL_RE, PARTICLE_NAME_RE, Name, Token, tokens
 from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
@@ -48,100 +47,20 @@ from briefbook.core.lexicon import (
 #: Lower-case particles inside names (``Ahmed al-Tayeb``, ``Ursula von der Leyen``).
 PARTICLES = frozenset("al el bin ibn bint abu de da di du del della der den van von le la ter "
                       "dos das y".split())
-_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w\-’']|\.(?=[^\W\d_]\.))*\.?|\d[\d,.]*|\S")
-_INITIAL_RE = re.compile(r"^[A-Z]\.?$")
-_PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ibn|bin|abu|ben|d)[-’'][A-Z]")
 _NICKNAME_GAPS = ((" “", "” "), (' "', '" '), (" ‘", "’ "))
-_POSSESSIVE_RE = re.compile(r"(?<=\w)[’'](?:s$|$)")
 _APPOSITION_RE = re.compile(
     r"^,\s+(?:(?:a|an|the|its|his|her|their|who|now|then|former|aged|currently)\b|\d{2}\b"
     r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?[’']s\s(?=[a-z])"  # "X, Vessaly's chief negotiator,"
     r"|(?P<bare>(?=[a-z])))"  # "X, executive director of Y,": checked for a role word
     r"(?P<tail>[^,.;:]{0,80})")
 _PLAIN_HONORIFICS = frozenset("mr mrs ms miss mx messrs mister".split())
-_SENTENCE_OPENERS = "“\"‘'(—–-:"
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Name:
-    """One name in a paragraph.
-
-    Attributes:
-        text: The name as written, without its title or role (``Michael Howard``).
-        start: Offset of the name in the paragraph.
-        end: Offset just after it (a possessive ``'s`` is left out).
-        kind: ``person``, ``organization``, ``media`` or ``place``.
-        reason: Why it was typed so (``given name 'Michael'``, ``title 'Mr'``).
-        role: The title or role written with it (``Tory leader``), or ``None``.
-        gender: ``male``, ``female``, ``either`` or ``None`` (unknown).
-        possessive: Written with ``'s`` (``Blair's``): the holder of something, not the agent.
-        title: The honorific or title written right before it (``Mr``), or ``None``.
-    """
-
-    text: str
-    start: int
-    end: int
-    kind: str
-    reason: str
-    role: str | None = None
-    gender: str | None = None
-    possessive: bool = False
-    title: str | None = None
-
-    @property
-    def words(self) -> list[str]:
-        """The words of the name."""
-        return self.text.split()
-
-
-@lru_cache(maxsize=65536)
-def _word_shape(text: str) -> tuple[bool, bool, str]:
-    """``(capitalised, possessive, bare)`` of a word: pure in the word, so kept per spelling.
-
-    *capitalised*: an upper-case first letter (or a particle name such as ``al-``) and no
-    digit; *possessive*: ends in ``'s``/``s'``; *bare*: the word without a possessive and a
-    full stop (kept on initials and short titles: ``Gen.``, not ``Group.``).
-    """
-    capitalised = (text[:1].isupper() or bool(_PARTICLE_NAME_RE.match(text))) \
-        and not any(c.isdigit() for c in text)
-    possessive = len(text) > 3 and text.endswith(("'s", "’s", "s'", "s’"))
-    word = _POSSESSIVE_RE.sub("", text) if possessive else text
-    short_title = is_title(word) and len(word.rstrip(".")) <= 4  # "Gen.", not "Group."
-    bare = word if _INITIAL_RE.match(word) or short_title else word.rstrip(".")
-    return capitalised, possessive, bare
-
-
-class _Token:
-    """One word of a paragraph, with its shape computed once (see :func:`_word_shape`)."""
-
-    __slots__ = ("text", "start", "end", "initial", "capitalised", "possessive", "bare")
-
-    def __init__(self, text: str, start: int, end: int, initial: bool) -> None:
-        self.text, self.start, self.end = text, start, end
-        self.initial = initial  # first word of a sentence (capitalised for that reason alone?)
-        self.capitalised, self.possessive, self.bare = _word_shape(text)
-
-
-def tokens(text: str) -> list[_Token]:
-    """The word tokens of ``text``, each knowing whether it opens a sentence."""
-    out: list[_Token] = []
-    previous = ""
-    for match in _TOKEN_RE.finditer(text):
-        word = match.group()
-        initial = not previous or previous in _SENTENCE_OPENERS or (
-            previous[-1:] in ".!?" and not _INITIAL_RE.match(previous)
-            and not is_title(previous))
-        if word[0].isalpha():
-            out.append(_Token(word, match.start(), match.end(), initial))
-        previous = word
-    return out
-
-
-def _runs(toks: Sequence[_Token], text: str) -> list[list[_Token]]:
+def _runs(toks: Sequence[Token], text: str) -> list[list[Token]]:
     """Runs of capitalised tokens separated by one space (particles, initials, nicknames)."""
-    runs: list[list[_Token]] = []
-    current: list[_Token] = []
+    runs: list[list[Token]] = []
+    current: list[Token] = []
     skip = -1
     for index, tok in enumerate(toks):
         if index == skip:
@@ -170,21 +89,21 @@ def _runs(toks: Sequence[_Token], text: str) -> list[list[_Token]]:
     return [r for r in runs if r[-1].text.lower() not in PARTICLES]
 
 
-def _ends_sentence(tok: _Token) -> bool:
+def _ends_sentence(tok: Token) -> bool:
     """A token written with a full stop that ends the sentence (not ``J.``, ``Sen.``).
 
     Only a short title is an abbreviation (``Gen.``, ``Capt.``): ``… Freight Group.`` ends.
     """
-    return tok.text.endswith(".") and not _INITIAL_RE.match(tok.text) and not (
+    return tok.text.endswith(".") and not INITIAL_RE.match(tok.text) and not (
         is_title(tok.text) and len(tok.text.rstrip(".")) <= 4)
 
 
-def _headline(run: Sequence[_Token]) -> bool:
+def _headline(run: Sequence[Token]) -> bool:
     letters = [t.bare for t in run if len(t.bare) > 1]
     return len(run) > 1 and bool(letters) and all(w.isupper() for w in letters)
 
 
-def _opener(tok: _Token, lower_words: frozenset[str]) -> bool:
+def _opener(tok: Token, lower_words: frozenset[str]) -> bool:
     """A word that is no part of a name at the start of a run."""
     word = fold_word(tok.bare)
     if is_function_word(word):
@@ -194,9 +113,30 @@ def _opener(tok: _Token, lower_words: frozenset[str]) -> bool:
     return word in lower_words or word.endswith(("ing", "ly"))
 
 
+def _middle_initial(words: Sequence[str], index: int) -> bool:
+    """A one-letter word between a given name and a surname: *Charles A Blixt*, no stop."""
+    return 0 < index < len(words) - 1 and len(words[index]) == 1 and \
+        words[index].isupper() and bool(first_name_gender(words[0]))
+
+
+#: A role with its field in lower case right before a name: "the minister for civil
+#: aviation X", "the secretary of state for health X".
+ROLE_FIELD_RE = re.compile(r"\b(?P<role>[a-z][\w-]*)\s+(?:for|of)\s+(?P<field>(?:[a-z][\w-]*\s+"
+                          r"){1,3})$")
+
+
 def _role_before(text: str, start: int) -> str | None:
-    """A role written in lower case right before a name: ``… communications chief X``."""
+    """A role written in lower case right before a name: ``… communications chief X``.
+
+    Also a role and its field: ``the minister for civil aviation X`` (the field's words in
+    lower case, none a function word or a role of its own).
+    """
     words = re.findall(r"[\w’'.-]+", text[max(0, start - 60):start])
+    if words and (field := ROLE_FIELD_RE.search(text[max(0, start - 60):start])) and \
+            is_role_word(field.group("role")) and not any(
+                is_function_word(w) or is_role_word(w) or is_strong_title(w)
+                for w in field.group("field").split()):
+        return field.group().strip()
     if not words or not text[:start].endswith(" ") or not (is_role_word(words[-1])
                                                            or is_strong_title(words[-1])):
         return None
@@ -225,7 +165,7 @@ def _apposition(text: str, end: int) -> str | None:
     return None
 
 
-def _org(run: Sequence[_Token]) -> str | None:
+def _org(run: Sequence[Token]) -> str | None:
     """The organisation word of a run, if any (outlet words make it a medium)."""
     for tok in run:
         if is_organisation_word(tok.bare):
@@ -258,6 +198,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
         index += 1
         while run and _opener(run[0], lower_words):
             run = run[1:]
+        while len(run) > 2 and is_function_word(run[-1].bare) and len(run[-1].bare) > 1:
+            run = run[:-1]  # "… analyst Ann Roe The dispute": a full stop left out
         while len(run) > 1 and re.search(r"\w-[a-z]+$", run[0].bare):
             run = run[1:]  # "DHL-owner Deutsche Post", "Leeds-based Asda": a descriptor
         if not run or _headline(run) or (
@@ -288,8 +230,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
     return found
 
 
-def _person_after_organisation(run: list[_Token], text: str
-                               ) -> tuple[list[_Token], Name] | None:
+def _person_after_organisation(run: list[Token], text: str
+                               ) -> tuple[list[Token], Name] | None:
     """An organisation's name run on into a person's: the organisation's part and the person.
 
     *Refugee Council Chief Executive Ann Roe*, *Casino Association Chairman Ian Lee*: a title
@@ -312,7 +254,7 @@ def _person_after_organisation(run: list[_Token], text: str
     return None
 
 
-def _titled_person(run: list[_Token], text: str) -> list[Name]:
+def _titled_person(run: list[Token], text: str) -> list[Name]:
     """A person named after an organisation's title in one run: *US Treasury Secretary X Y*.
 
     The run holds a capitalised strong title (``Secretary``, ``Minister``) followed by two or
@@ -338,7 +280,7 @@ def _titled_person(run: list[_Token], text: str) -> list[Name]:
     return [*body, person]
 
 
-def _described_body(run: list[_Token], text: str) -> Name | None:
+def _described_body(run: list[Token], text: str) -> Name | None:
     """An organisation named after a common noun for one: *drugmaker Norvia*, *music giant Q*.
 
     The word right before the run is a body noun of ``body_nouns.txt`` in lower case (*the
@@ -359,7 +301,7 @@ def _described_body(run: list[_Token], text: str) -> Name | None:
                 reason=f"described as a '{before.group(1)}'", possessive=run[-1].possessive)
 
 
-def _organisation(run: list[_Token], runs: Sequence[list[_Token]], index: int, text: str,
+def _organisation(run: list[Token], runs: Sequence[list[Token]], index: int, text: str,
                   org: str) -> tuple[list[Name], int]:
     """An organisation run, extended over ``of``/``for``/``and`` to the next runs.
 
@@ -415,13 +357,13 @@ def _organisation(run: list[_Token], runs: Sequence[list[_Token]], index: int, t
                  reason=f"organisation word '{org}'", possessive=last.possessive)], index
 
 
-def _person(run: list[_Token], text: str) -> Name | None:
+def _person(run: list[Token], text: str) -> Name | None:
     """A person's name in a run (a role prefix split off), or ``None``."""
     while len(run) > 2 and is_post_nominal(run[-1].bare):
         run = run[:-1]  # "Ann Roe MSP", "Sir Ian Dale QC": letters after the name
     cut = max((i for i, t in enumerate(run[:-1]) if is_title(t.bare)), default=-1)
     prefix, name = run[:cut + 1], run[cut + 1:]
-    while name and (fold_word(name[0].bare) in PARTICLES or _INITIAL_RE.match(name[0].bare)
+    while name and (fold_word(name[0].bare) in PARTICLES or INITIAL_RE.match(name[0].bare)
                     and len(name) > 1 and not first_name_gender(name[1].bare)
                     and len(name) == 2):
         name = name[1:]
@@ -443,9 +385,10 @@ def _person(run: list[_Token], text: str) -> Name | None:
     if is_function_word(last) or (is_title(last) and len(words) == 1) or thing \
             or (place and (place != "province" or not honorific)) \
             or any((place_kind(w) == "demonym" and not (w is words[-1] and party_surname))
-                   or is_function_word(w) for w in words) \
+                   or (is_function_word(w) and not _middle_initial(words, i))
+                   for i, w in enumerate(words)) \
             or not all(w[:1].isupper() or fold_word(w).rstrip("-") in PARTICLES
-                       or _PARTICLE_NAME_RE.match(w) for w in words):
+                       or PARTICLE_NAME_RE.match(w) for w in words):
         return None
     start, end = name[0].start, name[-1].start + len(name[-1].bare)
     strong = [t.bare for t in prefix if is_strong_title(t.bare)]
@@ -475,7 +418,7 @@ def _person(run: list[_Token], text: str) -> Name | None:
     if not role and len(words) > 1 and (appos := _apposition(text, end)) and \
             not appos[:1].isdigit():  # an age ("X, 51,") is no role
         role = appos  # "Ann Roe, the water minister,": her role, whatever made her a person
-    if any(_INITIAL_RE.match(w) for w in words) and len(words) == 1:
+    if any(INITIAL_RE.match(w) for w in words) and len(words) == 1:
         return None
     return Name(text=" ".join(words), start=start, end=end, kind="person", reason=reason,
                 role=role, gender=gender if gender != "either" else None,

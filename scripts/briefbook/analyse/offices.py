@@ -29,6 +29,7 @@ from briefbook.analyse.referents import Referents, qualifiers_fit, title_words
 from briefbook.core.lexicon import (
     fold_word,
     is_document_word,
+    is_function_word,
     is_role_word,
     is_speech_verb,
     word_list,
@@ -113,6 +114,8 @@ def reporter_holder(refs: Referents, paragraph: int, at: int, written: str) -> s
 
 #: Roles whose holder speaks for someone else: never the person named next.
 _STANDS_IN = ("spokes", "official", "source", "aide", "advis", "insider")
+#: A description that introduces someone: "a", "an", "its", "their", "Scotland's".
+_INDEFINITE_RE = re.compile(r"(?i:an?|its|their)\s|[A-Z][\w-]+[’']s\s+[a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
 
 
@@ -120,10 +123,12 @@ def introduced_person(refs: Referents, paragraph: int, at: int, written: str) ->
     """The person a lead's indefinite description turns out to be, named in the next sentence.
 
     News leads describe and then name: *…, a Home Office minister has said. Ann Roe said …*.
-    An indefinite description (``a``/``an``, a role word that is no stand-in such as
-    *spokesman* or *official*) in the article's first paragraph means the person who opens
-    the next sentence (after titles, at most three words) and reports with a speech verb
-    right after the name, unless that person is written with another role (*Chancellor X*).
+    An introducing description (``a``/``an``, ``its``/``their`` or a possessive name:
+    *Scotland's justice minister*; a role word that is no stand-in such as *spokesman* or
+    *official*) in the article's first paragraph means the person who opens
+    the next sentence (after titles, at most three words) with a verb right after the name
+    (*Ann Roe said*, *Ann Roe met …*), unless that person is written with another role
+    (*Chancellor X*).
     ``None`` otherwise: *a senior official said. Minister X said* are two people.
     """
     words = written.split()
@@ -132,7 +137,7 @@ def introduced_person(refs: Referents, paragraph: int, at: int, written: str) ->
                  if not p.boilerplate and p.role is None), None)
     para = refs.source.paragraph(paragraph)
     if para is None or paragraph != lead or len(words) > 6 or role is None or \
-            fold_word(words[0]) not in ("a", "an") or fold_word(role).startswith(_STANDS_IN):
+            not _INDEFINITE_RE.match(written) or fold_word(role).startswith(_STANDS_IN):
         return None
     end = _SENTENCE_END_RE.search(para.text, at)
     host, start = (para, end.end()) if end else (refs.source.paragraph(paragraph + 1), 0)
@@ -150,7 +155,8 @@ def introduced_person(refs: Referents, paragraph: int, at: int, written: str) ->
     stem = fold_word(role).rstrip("s")[:7]
     if held and not any(w.startswith(stem) for w in held):
         return None  # "an education minister … Chancellor X said": someone else
-    return first.actor if verb and is_speech_verb(verb.group(1)) else None
+    return first.actor if verb and (is_speech_verb(verb.group(1))
+                                    or not is_function_word(verb.group(1))) else None
 
 
 def document_holder(refs: Referents, mention: Mention) -> bool:

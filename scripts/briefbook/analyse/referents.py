@@ -56,6 +56,9 @@ def qualifiers_fit(own: set[str], title: set[str]) -> bool:
     return not (title & qualifiers) - own and not (own & qualifiers) - title
 
 
+_STOP_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
+
+
 class Referents:
     """One source's mentions and the referents of described subjects."""
 
@@ -188,9 +191,13 @@ class Referents:
         offices = word_list("office_words")  # "the prime minister" is no "Interior Minister"
         modifiers = {fold_word(w) for w in written.split()[1:-1] if w.islower()} & offices
 
-        def holds(title: str) -> bool:  # "shadow foreign secretary" is no "Foreign Secretary"
-            words = title_words(title)
-            return stem in fold_word(title) and qualifiers_fit(own, words) and modifiers <= words
+        lowered = {fold_word(w) for w in written.split()[1:-1] if w.islower()}
+
+        def holds(title: str, ahead: bool = False) -> bool:  # "shadow foreign secretary" is
+            words = title_words(title)  # no "Foreign Secretary"; named later, "the justice
+            return stem in fold_word(title) and qualifiers_fit(own, words) and \
+                modifiers <= words and (not ahead or lowered <= words)  # minister" is no
+            # "First Minister X"
 
         holders, exact = [], []  # exact: the role not only inside a compound (co-chairman)
         earlier = self.before(paragraph, at)
@@ -202,7 +209,7 @@ class Referents:
             if actor is None or actor.kind != "person":
                 continue
             titles = [t for t in [r.title for r in actor.roles] + self._titles_near(m)
-                      if holds(t)]
+                      if holds(t, m in later)]
             if titles and m.actor not in holders:
                 holders.append(m.actor)
             if any(fold_word(w).startswith(whole) for t in titles for w in t.split()):
@@ -236,11 +243,41 @@ class Referents:
         means the previous speaker when a person (two paragraphs back at most), else the one
         person the article has named so far.
         """
+        if opener := self.sentence_subject(paragraph, at):
+            return opener  # "Mr Roe insisted … . The Tory leader said": the subject just named
         prev = self.previous_speaker()
         if prev and paragraph - prev[0] <= 2 and self.kind(prev[1]) == "person":
             return prev[1]  # a body that spoke last is no "Salford MP": the one person named
         named = {m.actor for m in self.before(paragraph, at) if self.kind(m.actor) == "person"}
         return named.pop() if len(named) == 1 else None
+
+    def sentence_subject(self, paragraph: int, at: int) -> str | None:
+        """The one person who is the subject of the sentence right before offset ``at``.
+
+        The sentence ends before ``at`` in the same paragraph (else it is the previous
+        paragraph's last); its person mentions in subject position (:meth:`_subject_position`,
+        no possessive) must all be one actor, who is not the previous speaker (an epithet
+        after a new subject means that subject: *Mr Roe insisted … . The Tory leader said*).
+        """
+        para = self.source.paragraph(paragraph)
+        if para is None:
+            return None
+        ends = [m.end() for m in _STOP_RE.finditer(para.text) if m.end() <= at]
+        if ends:
+            host, b = paragraph, ends[-1]
+            a = ends[-2] if len(ends) > 1 else 0
+        else:
+            prior = self.source.paragraph(paragraph - 1)
+            if prior is None or prior.boilerplate or para.text[:at].strip():
+                return None
+            host, b = prior.number, len(prior.text)
+            a = max([m.end() for m in _STOP_RE.finditer(prior.text[:-1])] or [0])
+        subjects = {m.actor for m in self.within(host, a, b) if self.kind(m.actor) == "person"
+                    and self._subject_position(m) and not self._possessive(m)}
+        prev = self.previous_speaker()
+        if len(subjects) != 1 or (prev and prev[1] in subjects):
+            return None
+        return subjects.pop()
 
     def untitled_person(self, paragraph: int, at: int, written: str = "") -> str | None:
         """The one person named so far with no role of their own, for *the prime minister*.

@@ -1,0 +1,100 @@
+"""Whether a name in a cue's subject holds the speaker's role rather than speaking itself.
+
+*X's spokesman*, *a spokesman for X*, *a Treasury source* and *Morgan Stanley equity
+strategist Y* name X (the Treasury, Morgan Stanley) as the one the speaker works for: X is the
+**holder**, not the speaker. A role with its field (*the minister for civil aviation Ann Roe*)
+is Ann Roe's own title, so she speaks. The word lists are package data: ``role_words.txt``,
+``relation_nouns.txt``, ``function_words.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbook.analyse.embedded import masked_gap
+from briefbook.analyse.mentions import Mention
+from briefbook.analyse.namefinder import ROLE_FIELD_RE
+from briefbook.analyse.referents import Referents
+from briefbook.core.lexicon import fold_word, is_function_word, is_relation_noun, is_role_word
+
+_PREPOSITION_RE = re.compile(
+    r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
+    r"asked)\s[^,;]*$", re.IGNORECASE)
+_WORD_RE = re.compile(r"[\w’'.-]+")
+#: Roles whose holders speak for someone else (a *spokesman for* X is never X).
+_STANDS_IN = ("spokes", "official", "source", "aide", "advis", "insider", "representative")
+#: "Morgan Stanley equity strategist Ann Roe": lower-case words ending in a role, then a name.
+_MODIFIED_ROLE_RE = re.compile(r"\s+(?P<words>(?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
+
+
+def titled_by_field(gap: str) -> bool:
+    """Whether ``gap`` (the subject up to a person's name) ends with a role and its field.
+
+    *the minister for civil aviation* is the title of the person named next; *a spokesman
+    for*, *an aide to health secretary* (a stand-in, or a field holding a role of its own)
+    are not: there the name holds the role.
+    """
+    found = ROLE_FIELD_RE.search(gap)
+    return bool(found) and is_role_word(found.group("role")) and \
+        not fold_word(found.group("role")).startswith(_STANDS_IN) and not any(
+            is_function_word(w) or is_role_word(w) for w in found.group("field").split())
+
+
+def modifies_role(text: str, end: int) -> bool:
+    """A name right before lower-case words ending in a role and another name.
+
+    *Morgan Stanley equity strategist Ann Roe*, *Acme chief economist Bo Li*: the first name
+    is the employer (a modifier), the second the speaker.
+    """
+    found = _MODIFIED_ROLE_RE.match(text, end)
+    if found is None:
+        return False
+    words = found.group("words").split()
+    return is_role_word(words[-1]) and not any(is_function_word(w) for w in words)
+
+
+def is_holder(refs: Referents, text: str, a: int, mention: Mention) -> bool:
+    """A name that holds or is the object of the subject ``text[a:…]``: *X's aide*, *aide to X*.
+
+    Args:
+        refs: The source's mentions and actors.
+        text: The paragraph's text.
+        a: Where the subject starts.
+        mention: A mention inside the subject.
+    """
+    owned = re.match(r"[’']s?\s", text[mention.end:mention.end + 3])
+    if owned:  # "X's spokesman" is someone else; "X's statement" is X speaking
+        head = re.findall(r"[\w-]+", text[mention.end + owned.end():mention.end + 60])[:3]
+        return any(is_role_word(w) or is_relation_noun(w)
+                   or fold_word(w) in ("office", "camp", "team") for w in head)
+    following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
+    if following and is_role_word(following[0]) and not text[mention.end:].startswith(",") \
+            and not following[0].isupper():  # "Ann Roe MP" is Ann Roe
+        return True  # "a Treasury source", "a Downing Street spokesman": a modifier
+    if modifies_role(text, mention.end) and any(
+            refs.kind(m.actor) == "person" for m in refs.within(
+                mention.paragraph, mention.end + 1, mention.end + 60)):
+        return True  # "Acme chief economist Bo Li": Acme employs the speaker
+    names = [(m.start, m.end) for m in refs.within(mention.paragraph, a, mention.start)]
+    gap = masked_gap(text, a, mention.start, names)
+    if refs.kind(mention.actor) == "person" and titled_by_field(gap):
+        return False  # "the minister for civil aviation Ann Roe": her title
+    return bool(_PREPOSITION_RE.search(gap)) and \
+        not any(refs.kind(m.actor) != "person" and not text[m.end:mention.start].strip()
+                for m in refs.within(mention.paragraph, a, mention.start))  # "Chair of Y X"
+
+
+_EPITHET_RE = re.compile(r"(?i:the) \S+ (?P<role>[a-z][\w-]*|[A-Z]{2,4}) (?!(?:of|for|at|with|to|"
+                         r"from|in|on|and|or)\b)[a-z]")
+
+
+def epithet(written: str) -> str:
+    """The epithet opening a subject that runs on into its verb phrase, else ``written``.
+
+    *the Tory leader will argue against …* → *the Tory leader*; *the Tory leader of the
+    council* stays whole (the role's complement is part of the description).
+    """
+    found = _EPITHET_RE.match(written)
+    if found is None or not is_role_word(found.group("role")):
+        return written
+    return written[:found.end("role")]

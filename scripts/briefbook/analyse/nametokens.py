@@ -1,0 +1,97 @@
+"""The words of a paragraph as the name finder reads them, and the names it reports.
+
+:func:`tokens` splits a paragraph into words, each knowing its shape (capitalised,
+possessive, bare form) and whether it opens a sentence; :class:`Name` is one name found in a
+paragraph with the reason it was typed (:mod:`briefbook.analyse.namefinder`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefbook.core.lexicon import is_title
+
+__all__ = ["INITIAL_RE", "PARTICLE_NAME_RE", "Name", "Token", "tokens", "word_shape"]
+
+_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w\-’']|\.(?=[^\W\d_]\.))*\.?|\d[\d,.]*|\S")
+INITIAL_RE = re.compile(r"^[A-Z]\.?$")
+PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ibn|bin|abu|ben|d)[-’'][A-Z]")
+_POSSESSIVE_RE = re.compile(r"(?<=\w)[’'](?:s$|$)")
+_SENTENCE_OPENERS = "“\"‘'(—–-:"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Name:
+    """One name in a paragraph.
+
+    Attributes:
+        text: The name as written, without its title or role (``Michael Howard``).
+        start: Offset of the name in the paragraph.
+        end: Offset just after it (a possessive ``'s`` is left out).
+        kind: ``person``, ``organization``, ``media`` or ``place``.
+        reason: Why it was typed so (``given name 'Michael'``, ``title 'Mr'``).
+        role: The title or role written with it (``Tory leader``), or ``None``.
+        gender: ``male``, ``female``, ``either`` or ``None`` (unknown).
+        possessive: Written with ``'s`` (``Blair's``): the holder of something, not the agent.
+        title: The honorific or title written right before it (``Mr``), or ``None``.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    reason: str
+    role: str | None = None
+    gender: str | None = None
+    possessive: bool = False
+    title: str | None = None
+
+    @property
+    def words(self) -> list[str]:
+        """The words of the name."""
+        return self.text.split()
+
+
+@lru_cache(maxsize=65536)
+def word_shape(text: str) -> tuple[bool, bool, str]:
+    """``(capitalised, possessive, bare)`` of a word: pure in the word, so kept per spelling.
+
+    *capitalised*: an upper-case first letter (or a particle name such as ``al-``) and no
+    digit; *possessive*: ends in ``'s``/``s'``; *bare*: the word without a possessive and a
+    full stop (kept on initials and short titles: ``Gen.``, not ``Group.``).
+    """
+    capitalised = (text[:1].isupper() or bool(PARTICLE_NAME_RE.match(text))) \
+        and not any(c.isdigit() for c in text)
+    possessive = len(text) > 3 and text.endswith(("'s", "’s", "s'", "s’"))
+    word = _POSSESSIVE_RE.sub("", text) if possessive else text
+    short_title = is_title(word) and len(word.rstrip(".")) <= 4  # "Gen.", not "Group."
+    bare = word if INITIAL_RE.match(word) or short_title else word.rstrip(".")
+    return capitalised, possessive, bare
+
+
+class Token:
+    """One word of a paragraph, with its shape computed once (see :func:`word_shape`)."""
+
+    __slots__ = ("text", "start", "end", "initial", "capitalised", "possessive", "bare")
+
+    def __init__(self, text: str, start: int, end: int, initial: bool) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.initial = initial  # first word of a sentence (capitalised for that reason alone?)
+        self.capitalised, self.possessive, self.bare = word_shape(text)
+
+
+def tokens(text: str) -> list[Token]:
+    """The word tokens of ``text``, each knowing whether it opens a sentence."""
+    out: list[Token] = []
+    previous = ""
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group()
+        initial = not previous or previous in _SENTENCE_OPENERS or (
+            previous[-1:] in ".!?" and not INITIAL_RE.match(previous)
+            and not is_title(previous))
+        if word[0].isalpha():
+            out.append(Token(word, match.start(), match.end(), initial))
+        previous = word
+    return out

@@ -1,0 +1,169 @@
+"""Named speakers the engine used to miss or give to someone else.
+
+A name run on into the next sentence, a middle initial with no stop, a role with its field
+(*the minister for civil aviation X*), an employer before a role (*Acme equity strategist X*).
+Small articles written for the test, each asserting the speaker or that it stays anonymous.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attribkit import analyse, speaker_of
+from briefbook.analyse.holders import epithet
+from briefbook.analyse.namefinder import find_names
+
+
+def _people(text: str) -> list[str]:
+    return [n.text for n in find_names(text) if n.kind == "person"]
+
+
+# -- names the finder now reads ---------------------------------------------------------------
+
+
+def test_a_name_run_on_into_the_next_sentence_is_cut_before_the_opener() -> None:
+    assert "Lidia Sorokina" in _people(
+        "\"Costs are rising,\" said Halvard Bank analyst Lidia Sorokina The company declined.")
+    assert "Pieter Claes" in _people(
+        "‘We will appeal,’ said lawyer Pieter Claes He did not give a date.")
+    assert _people("Campaigners from the group Vote No said so.") == []
+
+
+def test_a_middle_initial_without_a_stop_is_part_of_the_name() -> None:
+    assert "Thomas J Farrow" in _people("Thomas J Farrow, the firm's counsel, said it would.")
+    assert "Margaret A Whitby" in _people("Yesterday Margaret A Whitby said no.")
+    assert _people("A Bank spokesman said so.") == []
+
+
+def test_a_role_with_its_field_before_a_name_makes_a_person() -> None:
+    names = find_names("The minister for civil aviation Rakesh Menon said earlier.")
+    person = next(n for n in names if n.text == "Rakesh Menon")
+    assert person.kind == "person" and person.role == "minister for civil aviation"
+    assert _people("the secretary of state for rural affairs Owain Pryce spoke") == \
+        ["Owain Pryce"]
+
+
+# -- who speaks -------------------------------------------------------------------------------
+
+
+def test_the_speaker_after_a_missing_full_stop_is_the_named_analyst(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "President Arkady Volkov has repeatedly criticised the deal.\n\n"
+        "\"The risks are real,\" said Halvard Bank analyst Lidia Sorokina The row is partly "
+        "driven by President Volkov's campaign against the firm.\n"))
+    assert speaker_of(a, "The risks")[0] == "Lidia Sorokina"
+
+
+def test_a_middle_initial_speaker_is_named_not_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Thomas J Farrow, executive vice-president of Brandt Tobacco, said the ruling "
+        "«changes everything» for the industry.\n"))
+    assert speaker_of(a, "changes everything")[0] == "Thomas J Farrow"
+
+
+def test_the_minister_for_a_field_speaks_not_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Budget airlines are expanding fast.\n\n"
+        "“The days of flying being a luxury are over,” the minister for civil aviation "
+        "Rakesh Menon said earlier.\n"))
+    assert speaker_of(a, "The days")[0] == "Rakesh Menon"
+
+
+def test_a_stand_in_for_a_field_holder_stays_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Health Secretary Joan Whitlock visited the hospital.\n\n"
+        "\"No decision has been taken,\" said a spokesman for health secretary Joan "
+        "Whitlock.\n"))
+    speaker, anonymous, _ = speaker_of(a, "No decision")
+    assert speaker is None and anonymous is not None
+
+
+def test_an_employer_before_a_role_is_not_the_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The Nikkei closed higher. In 2005 it 'will rise toward 14,000', predicted Morgan "
+        "Grenfell equity strategist Kenji Ota.\n\n"
+        "\"Growth will slow,\" said Lindqvist & Co chief economist Anna Berg.\n"))
+    assert speaker_of(a, "will rise")[0] == "Kenji Ota"
+    assert speaker_of(a, "Growth will")[0] == "Anna Berg"
+
+
+# -- a described subject with a relative clause; an epithet after a new subject ---------------
+
+
+def test_a_relative_clause_after_a_role_subject_is_set_aside(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Deselected MP Gareth Pryce says he will fight on.\n\n"
+        "The MP, who is consulting his lawyers, told Radio Wessex: \"They chose me and they "
+        "can remove me.\"\n"))
+    assert speaker_of(a, "They chose")[0] == "Gareth Pryce"
+
+
+def test_an_epithet_right_after_a_new_subject_means_that_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Deselected MP Gareth Pryce told reporters: “They chose me and they can remove me.”\n\n"
+        "At a rally, Mr Hollins insisted he had kept to the rules. The Green leader, who "
+        "argues he is ensuring honesty, said: “We do not say one thing and do another.”\n"))
+    assert speaker_of(a, "They chose")[0] == "Gareth Pryce"
+    assert speaker_of(a, "We do not")[0] == "Hollins"
+
+
+def test_an_epithet_after_the_previous_speakers_sentence_stays_with_him(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mr Hollins insisted he had kept to the rules, saying: «We did nothing wrong.» The "
+        "Green leader said: «We will win.»\n"))
+    assert speaker_of(a, "We will")[0] == "Hollins"
+
+
+def test_an_epithet_running_on_into_its_verb_phrase_is_still_an_epithet(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mirela Dobre is to make a pitch for the rural vote.\n\n"
+        "\"Farmers have been ignored for too long,\" she will say.\n\n"
+        "The Liberal leader will also call for cheaper fuel, arguing that villages were "
+        "\"left behind by every government since 1990\".\n"))
+    assert speaker_of(a, "left behind")[0] == "Mirela Dobre"
+
+
+def test_an_epithet_with_a_complement_is_not_cut() -> None:
+    assert epithet("the Tory leader will argue against it") == "the Tory leader"
+    assert epithet("the Tory leader of the council") == "the Tory leader of the council"
+    assert epithet("the Liberal candidate") == "the Liberal candidate"
+
+
+# -- a lead's description, named in the next sentence -----------------------------------------
+
+
+def test_a_possessive_lead_description_is_the_person_named_next(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Minister warns rowdy fans\n\n"
+        "Wales's sports minister has warned rowdy fans that she will hit them ‘where it "
+        "hurts’ by banning them.\n\n"
+        "Eluned Parry said banning orders were one of several measures. Last week Ms Parry "
+        "and First Minister Rhodri Evans met club officials.\n"))
+    assert speaker_of(a, "where it hurts")[0] == "Eluned Parry"
+
+
+def test_its_chief_is_the_person_opening_the_next_paragraph(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Bourse talks go well\n\n"
+        "Nordbank bosses have held \"friendly and useful\" talks with the Oslo exchange, its "
+        "chief has said.\n\n"
+        "Henrik Aasland met exchange chief executive Mona Lie amid rumours of a higher bid.\n"))
+    assert speaker_of(a, "friendly")[0] == "Henrik Aasland"
+
+
+def test_a_later_office_holder_with_another_office_is_not_the_lead(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Minister warns rowdy fans\n\n"
+        "The country's sports minister has warned fans they face \"tough new bans\".\n\n"
+        "Earlier, First Minister Rhodri Evans and Mona Lie met club officials to discuss the "
+        "matter.\n"))
+    assert speaker_of(a, "tough new")[0] is None
+
+
+def test_a_stand_in_in_the_lead_is_not_the_person_named_next(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Talks stall\n\n"
+        "The talks were \"going nowhere\", its spokesman has said.\n\n"
+        "Henrik Aasland met exchange chief executive Mona Lie on Friday.\n"))
+    speaker, anonymous, _ = speaker_of(a, "going nowhere")
+    assert speaker is None and anonymous is not None
