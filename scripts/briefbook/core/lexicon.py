@@ -160,8 +160,41 @@ def is_relation_noun(word: str) -> bool:
 
 
 def is_speech_verb(word: str) -> bool:
-    """A verb that introduces a quotation (``said``, ``sighed``)."""
-    return fold_word(word) in word_list("speech_verbs")
+    """A verb that introduces a quotation (``said``, ``sighed``).
+
+    A present participle counts when ``speech_verbs.txt`` lists another form of its verb
+    (:func:`participle_forms`): *stressing* (``stressed``), *declaring* (``declared``).
+    """
+    folded = fold_word(word)
+    verbs = word_list("speech_verbs")
+    return folded in verbs or any(form in verbs for form in participle_forms(folded))
+
+
+@lru_cache(maxsize=1 << 14)
+def participle_forms(word: str) -> tuple[str, ...]:
+    """The regular past forms a present participle (``-ing``) may have.
+
+    English spelling rules (Quirk et al., *A Comprehensive Grammar*, 3.8-3.10): the base of a
+    participle is its stem (*stress|ing*), its stem with a silent *e* (*declar|ing* →
+    *declare*), or its stem less a doubled final consonant (*admitt|ing* → *admit*); the
+    regular past adds *-ed*/*-d* (*y* after a consonant becomes *ied*). Only regular pasts:
+    an irregular verb's forms (*spoke*, *thought*, *read*) are intransitive or mental verbs
+    more often than reporting ones, so their participles must be listed to count. Returns an
+    empty tuple for a word that is not a participle with a stem of at least three letters.
+    """
+    if not word.endswith("ing") or len(word) < 6 or not word.isalpha():
+        return ()
+    stem = word[:-3]
+    bases = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        bases.append(stem[:-1])
+    forms: list[str] = []
+    for base in bases:
+        if base.endswith("y") and base[-2:-1] not in "aeiou":
+            forms.append(base[:-1] + "ied")
+        else:
+            forms.append(base + ("d" if base.endswith("e") else "ed"))
+    return tuple(forms)
 
 
 def is_function_word(word: str) -> bool:

@@ -1,0 +1,68 @@
+"""Quotations that had no cue at all: reporting verbs in forms the word list did not hold,
+reported speech that goes on without repeating its verb, and quotations standing alone in a
+paragraph whose earlier sentences report one person.
+
+Each article is written for the test (its own names, outlets and quotation marks); each
+asserts the speaker, or that a term or a scare quote keeps none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attribkit import analyse, speaker_of
+from briefbook.core.lexicon import is_speech_verb, participle_forms
+
+# -- a reporting verb as a participle or in a rarer word -------------------------------------
+
+
+def test_a_participle_is_a_speech_verb_when_its_past_is_one() -> None:
+    for word in ("stressing", "declaring", "accusing", "denying", "admitting", "arguing",
+                 "Insisting"):
+        assert is_speech_verb(word), word
+    for word in ("speaking", "reading", "thinking", "morning", "evening", "during", "bring",
+                 "something", "building"):
+        assert not is_speech_verb(word), word  # irregular pasts and non-verbs stay out
+    assert "declared" in participle_forms("declaring")
+    assert "admitted" in participle_forms("admitting")
+    assert participle_forms("sing") == ()
+
+
+def test_a_participle_clause_after_with_gives_the_quotation_to_its_subject(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Greens leader Ilse Marquardt has opened her party's campaign.\n\n"
+        "There is a different tone on housing, with Ms Marquardt stressing councils should "
+        "not «stoke a false panic» about rents. She was also upbeat about her party's "
+        "chances, declaring the Liberals were no longer ‘serious contenders’ in the north.\n"))
+    assert speaker_of(a, "stoke a false panic")[0] == "Ilse Marquardt"
+    assert speaker_of(a, "serious contenders")[0] == "Ilse Marquardt"
+
+
+def test_a_participle_of_accusation_gives_the_quotation_to_the_subject(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The new quiz show split its critics.\n\n"
+        "But Dame Harriet Oyelaran, a former broadcasting regulator, was scathing, accusing "
+        "the network of \"cheapening debate\".\n"))
+    assert speaker_of(a, "cheapening debate")[0] == "Harriet Oyelaran"
+
+
+def test_rarer_reporting_verbs_after_a_quotation(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The panel heard from ten hopefuls on Tuesday.\n\n"
+        "\"Will you not think of the fishermen?\", implored harbour campaigner Tove Lindahl. "
+        "\"It went badly. I could not find the words,\" a tearful Mr Pereira confided to the "
+        "host. Prices will settle by spring, Dr Anja Voss intimated. 'In forecasting there is "
+        "safety in numbers.'\n"))
+    assert speaker_of(a, "Will you not think")[0] == "Tove Lindahl"
+    assert speaker_of(a, "It went badly")[0] == "Pereira"
+    assert speaker_of(a, "In forecasting")[0] == "Anja Voss"
+
+
+def test_a_gerund_after_a_determiner_is_no_speech_verb(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The council met on Monday.\n\n"
+        "After a long meeting, the stressing of \"local needs\" in the plan pleased Mayor "
+        "Petra Holm's critics.\n"))
+    assert speaker_of(a, "local needs")[0] is None
