@@ -66,3 +66,27 @@ def test_a_gerund_after_a_determiner_is_no_speech_verb(tmp_path: Path) -> None:
         "After a long meeting, the stressing of \"local needs\" in the plan pleased Mayor "
         "Petra Holm's critics.\n"))
     assert speaker_of(a, "local needs")[0] is None
+
+
+# -- a reporting verb as a bare infinitive after a modal or "to" ----------------------------
+
+
+def test_a_bare_infinitive_after_to_or_a_modal_is_a_reporting_verb(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Rafael Quintero spoke to party members in Valencia.\n\n"
+        "Mr Quintero went on to suggest a narrow win for the government would be a "
+        "“hollow victory” for the premier. He would not deny that his party was "
+        "‹short of money›.\n"))
+    assert speaker_of(a, "hollow victory")[0] == "Rafael Quintero"
+    assert speaker_of(a, "short of money")[0] == "Rafael Quintero"
+
+
+def test_a_bare_verb_with_no_modal_is_a_noun_or_no_reporting_verb(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Councillor Bridget Nwosu has proposed a new harbour levy.\n\n"
+        "The state pension claim of \"fair shares\" was raised again. Ms Nwosu said the levy "
+        "would counter \"so-called cheap\" ferries, and that it should not \"stoke a "
+        "price war\".\n"))
+    assert speaker_of(a, "fair shares")[0] is None
+    assert speaker_of(a, "so-called cheap")[0] == "Bridget Nwosu"
+    assert speaker_of(a, "stoke a price war")[0] == "Bridget Nwosu"

@@ -9,7 +9,7 @@ Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology`
 ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``, ``homoglyphs``,
 ``mentions``, ``merge``, ``namefinder``, ``nearmiss``, ``offices``, ``people``, ``periods``,
 ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``,
-``source_dates``.
+``source_dates``, ``verbforms``.
 """
 
 __all__ = [
@@ -46,4 +46,5 @@ __all__ = [
     "reported",
     "review",
     "source_dates",
+    "verbforms",
 ]

@@ -58,6 +58,7 @@ from briefbook.analyse.described import (
 from briefbook.analyse.embedded import masked_gap
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
+from briefbook.analyse.verbforms import infinitive_speech_verb
 from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
@@ -124,7 +125,8 @@ def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:
 
     A word after a determiner or a possessive is a noun (*these claims*, *his comments*).
     """
-    return (m for m in _WORD_RE.finditer(text, start) if is_speech_verb(m.group().rstrip("."))
+    return (m for m in _WORD_RE.finditer(text, start) if (is_speech_verb(m.group().rstrip("."))
+            or infinitive_speech_verb(text, m.start(), m.group().rstrip(".")))
             and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()]))
 
 
@@ -204,9 +206,9 @@ class Attributor(Referents):
         if (document := _DOCUMENT_RE.match(text[a:b])) and is_document_word(
                 document.group("noun")):
             a += document.end()  # "a statement by X", "The letter, from X,": X speaks
-        while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|[a-z]+ly)$",
-                               text[a:b]):
-            b = a + aux.start()  # "X has told", "X also said", "X reportedly said"
+        while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|not|could|can|"
+                               r"may|might|must|should|did|does|[a-z]+ly)$", text[a:b]):
+            b = a + aux.start()  # "X has told", "X also said", "X would not deny"
         written = text[a:b]
         if not written or (pattern == "after" and re.match(r"(?i)(?:that|how|what|if)\b",
                                                            written)):

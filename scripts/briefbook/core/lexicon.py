@@ -34,7 +34,8 @@ from nameparser.config import CONSTANTS
 
 DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_openers",
               "document_words", "function_words", "group_descriptors", "headline_verbs",
-              "honorifics", "not_first_names", "not_surnames", "object_speech_verbs",
+              "honorifics", "not_first_names", "not_speech_infinitives", "not_surnames",
+              "object_speech_verbs",
               "office_words", "organisation_words", "outlet_words", "party_names",
               "past_qualifiers", "region_words", "relation_nouns", "reply_verbs", "role_prefixes",
               "role_qualifiers", "role_words", "seat_names", "speech_nouns", "speech_verbs",
@@ -168,6 +169,22 @@ def is_speech_verb(word: str) -> bool:
     folded = fold_word(word)
     verbs = word_list("speech_verbs")
     return folded in verbs or any(form in verbs for form in participle_forms(folded))
+
+
+@lru_cache(maxsize=1 << 14)
+def is_speech_verb_base(word: str) -> bool:
+    """A bare verb (*suggest*, *declare*, *deny*) whose regular past is a speech verb.
+
+    Only a caller that has seen a modal or *to* before the word may take it as a verb: most
+    bare forms are nouns too (*a claim*, *the state*). ``not_speech_infinitives.txt`` lists the
+    bare verbs that mostly mean something else (*counter*, *post*, *call*).
+    """
+    folded = fold_word(word)
+    if not folded.isalpha() or len(folded) < 3 or folded in word_list("not_speech_infinitives"):
+        return False  # "this would counter the claims": not "countered"
+    past = folded[:-1] + "ied" if folded.endswith("y") and folded[-2:-1] not in "aeiou" \
+        else folded + ("d" if folded.endswith("e") else "ed")
+    return past in word_list("speech_verbs")
 
 
 @lru_cache(maxsize=1 << 14)
