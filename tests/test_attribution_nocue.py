@@ -90,3 +90,33 @@ def test_a_bare_verb_with_no_modal_is_a_noun_or_no_reporting_verb(tmp_path: Path
     assert speaker_of(a, "fair shares")[0] is None
     assert speaker_of(a, "so-called cheap")[0] == "Bridget Nwosu"
     assert speaker_of(a, "stoke a price war")[0] == "Bridget Nwosu"
+
+
+# -- reported speech that goes on without repeating its subject ----------------------------
+
+
+def test_a_verb_with_no_subject_after_a_reported_sentence_keeps_its_reporter(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Premier Lars Eklund returned from Oslo on Friday.\n\n"
+        "In his first comments since the audit, Mr Eklund told reporters he had not yet read "
+        "it. But told the Nordic Post: «As far as I am concerned, the matter is closed.»\n"))
+    assert speaker_of(a, "As far as I am concerned")[0] == "Lars Eklund"
+
+
+def test_a_verb_with_no_subject_follows_the_sentence_before_not_an_older_speaker(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"We will not resign,\" Premier Lars Eklund said on Friday.\n\n"
+        "The party treasurer said the accounts were sound. And added: \"Nobody has lost a "
+        "single krone.\"\n"))
+    speaker, anonymous, _ = speaker_of(a, "Nobody has lost")
+    assert speaker is None and anonymous == "The party treasurer"
+
+
+def test_a_speech_noun_after_a_possessive_and_an_ordinal_is_no_verb(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "'The strike must end,' union leader Pavel Horak said on Monday.\n\n"
+        "In her first comments since the vote, Chancellor Mireille Fontaine told the Gazette "
+        "she was relieved. And added: 'Nobody wins a strike.'\n"))
+    assert speaker_of(a, "Nobody wins")[0] == "Mireille Fontaine"

@@ -116,18 +116,18 @@ _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|because|since|althou
                              r"until|once|whereas)\s+")
 _NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
                              r"your|whose|latest|recent|such|new|fresh|further|several|many|"
-                             r"two|three|four|five|six|seven|eight|nine|ten)\s+$"
-                             r"|\w[’']s\s+$|s[’']\s+$")  # "Lord Roe's comments": a noun
+                             r"two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:first|"
+                             r"last|final|previous|own|public))?\s+$|\w[’']s\s+$|s[’']\s+$")
 
 
 def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:
     """Speech verbs of ``text`` from ``start``, in order.
 
-    A word after a determiner or a possessive is a noun (*these claims*, *his comments*).
+    A word after a determiner or a possessive is a noun (*these claims*, *his first comments*).
     """
     return (m for m in _WORD_RE.finditer(text, start) if (is_speech_verb(m.group().rstrip("."))
             or infinitive_speech_verb(text, m.start(), m.group().rstrip(".")))
-            and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()]))
+            and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()]))
 
 
 def speech_verb_at(text: str, start: int = 0) -> re.Match[str] | None:

@@ -128,7 +128,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                 return found  # "Ms Roe rejected Mr Obi's claim that …": Mr Obi
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
         if prev_close <= sent_start:  # 'X insisted: "…" And continued: "…"'
-            return elided_subject(who, para.number, verb.group())
+            found = _elided_report(para, spans, sent_start, verb.group(), who)
+            return found if found.pattern != "none" else elided_subject(
+                who, para.number, verb.group())
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
     if verb and (passive := _PASSIVE_RE.search(head, 0, verb.start())) and \
             not verb.group().endswith("ing"):
@@ -189,6 +191,23 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
                            "X: \"…\" (lead-in)")
     return NONE
+
+
+def _elided_report(para: Paragraph, spans: Sequence[QuoteSpan], at: int, verb: str,
+                   who: Attributor) -> Attribution:
+    """``X told the BBC he had not read it. But told the BBC: "…"``: the reporter goes on.
+
+    A sentence opening with a conjunction and a speech verb keeps the speaker the sentence
+    before it reports, with or without a quotation of its own (``NONE`` when that sentence
+    reports nobody known; then the previous quotation's speaker is tried).
+    """
+    before = [(a, b) for a, b in masked_sentences(para.text, tuple(spans)) if b <= at]
+    if not before:
+        return NONE
+    found = _report(para, *before[-1], at, "previous sentence", who)
+    return replace(found, pattern="continued", cue=f"And {verb}: \"…\" (no subject: the "
+                                                  f"{found.cue})") if found.pattern != "none" \
+        else NONE
 
 
 def _question_tag(text: str, a: int, b: int, next_open: int) -> int:
