@@ -120,3 +120,24 @@ def test_a_speech_noun_after_a_possessive_and_an_ordinal_is_no_verb(tmp_path: Pa
         "In her first comments since the vote, Chancellor Mireille Fontaine told the Gazette "
         "she was relieved. And added: 'Nobody wins a strike.'\n"))
     assert speaker_of(a, "Nobody wins")[0] == "Mireille Fontaine"
+
+
+def test_a_clause_with_its_reporting_verb_elided_keeps_the_sentence_befores_speaker(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Michaela Brandt has set out her plans.\n\n"
+        "She will say the Greens „share the values“ of rural voters. And that she wants to "
+        "build a „fairer Hesse“ where everyone can „make the most of their land“.\n\n"
+        "Finance spokesman Otto Lind said the budget was short of money. And that the party "
+        "would find the \"missing millions\" elsewhere.\n"))
+    for start in ("fairer Hesse", "make the most"):
+        assert speaker_of(a, start)[0] == "Michaela Brandt", start
+    assert speaker_of(a, "missing millions")[0] == "Otto Lind"
+
+
+def test_a_demonstrative_that_opens_no_elided_clause(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mayor Ines Kowal presented the budget on Monday.\n\n"
+        "The budget was criticised by the opposition. And that was \"no surprise\" to the "
+        "town's traders.\n"))
+    assert speaker_of(a, "no surprise")[:2] == (None, None)
