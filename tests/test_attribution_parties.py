@@ -121,3 +121,10 @@ def test_a_modal_or_do_before_the_speech_verb_is_not_the_subject(tmp_path: Path,
     a = analyse(tmp_path, f"Party row\n\nAna Petrescu spoke on Monday. However, she {aux} say "
                           "the host had been ‘quite useful initially’.\n")
     assert speaker_of(a, "quite useful")[0] == "Ana Petrescu"
+
+
+def test_a_participle_in_an_opening_clause_reports_nothing(tmp_path: Path) -> None:
+    a = analyse(tmp_path, "Exit\n\nDoug Okafor ran the agency. In November, when he surprised "
+                          "MPs by announcing Mr Okafor's departure, Mr Lindqvist said: \"I should "
+                          "tell you that Doug has decided to go.\"\n")
+    assert speaker_of(a, "I should tell")[0] == "Lindqvist"

@@ -7,9 +7,9 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
 ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
 ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``, ``holders``,
-``homoglyphs``, ``mentions``, ``merge``, ``namefinder``, ``nearmiss``, ``offices``, ``people``,
-``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``,
-``reported``, ``review``, ``source_dates``.
+``homoglyphs``, ``mentions``, ``merge``, ``namefinder``, ``nametokens``, ``nearmiss``,
+``offices``, ``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``,
+``replies``, ``reported``, ``review``, ``source_dates``, ``verbforms``.
 """
 
 __all__ = [
@@ -48,4 +48,5 @@ __all__ = [
     "reported",
     "review",
     "source_dates",
+    "verbforms",
 ]

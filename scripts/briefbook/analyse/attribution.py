@@ -58,6 +58,7 @@ from briefbook.analyse.described import (
 from briefbook.analyse.holders import epithet, is_holder
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
+from briefbook.analyse.verbforms import infinitive_speech_verb
 from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
@@ -112,17 +113,18 @@ _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|because|since|althou
                              r"until|once|whereas)\s+")
 _NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
                              r"your|whose|latest|recent|such|new|fresh|further|several|many|"
-                             r"two|three|four|five|six|seven|eight|nine|ten)\s+$"
-                             r"|\w[’']s\s+$|s[’']\s+$")  # "Lord Roe's comments": a noun
+                             r"two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:first|"
+                             r"last|final|previous|own|public))?\s+$|\w[’']s\s+$|s[’']\s+$")
 
 
 def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:
     """Speech verbs of ``text`` from ``start``, in order.
 
-    A word after a determiner or a possessive is a noun (*these claims*, *his comments*).
+    A word after a determiner or a possessive is a noun (*these claims*, *his first comments*).
     """
-    return (m for m in _WORD_RE.finditer(text, start) if is_speech_verb(m.group().rstrip("."))
-            and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()]))
+    return (m for m in _WORD_RE.finditer(text, start) if (is_speech_verb(m.group().rstrip("."))
+            or infinitive_speech_verb(text, m.start(), m.group().rstrip(".")))
+            and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()]))
 
 
 def speech_verb_at(text: str, start: int = 0) -> re.Match[str] | None:
@@ -205,9 +207,9 @@ class Attributor(Referents):
                 re.fullmatch(r"(?i:the)(?: [A-Za-z][\w-]*){1,3}", text[a:a + rel.start()]) and \
                 is_role_word(text[a:a + rel.start()].split()[-1]):
             b = a + rel.start()  # "The MP, who is consulting his lawyers, told": The MP
-        while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|did|does|do|could|"
-                               r"can|may|might|must|should|[a-z]+ly)$", text[a:b]):
-            b = a + aux.start()  # "X has told", "X also said", "X reportedly said"
+        while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|not|did|does|do|"
+                               r"could|can|may|might|must|should|[a-z]+ly)$", text[a:b]):
+            b = a + aux.start()  # "X has told", "X also said", "X would not deny"
         written = text[a:b]
         if not written or (pattern == "after" and re.match(r"(?i)(?:that|how|what|if)\b",
                                                            written)):

@@ -58,6 +58,12 @@ _REDUCED_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+[a-z][\w-]*\s+$
 #: A reporting clause between commas after a quotation: '…, he said, although …'.
 _ASIDE_RE = re.compile(r",\s+(?P<subj>(?:he|she|they|it|(?:[A-Z][\w’'.-]*\s+){1,3}?"
                        r"[A-Z][\w’'.-]*))\s+(?:\w+ly\s+)?(?P<verb>[a-z]+),")
+#: A sentence opening with a conjunction and the complementiser *that*: a reported clause whose
+#: reporting verb is the previous sentence's ("He said …. And that he …"); not the pronoun
+#: ("And that was …"), nor *how*/*whether*, which open subject clauses as often.
+_ELIDED_CLAUSE_RE = re.compile(r"\s*(?:And|But|Also|Plus),?\s+that\s+(?!(?:was|is|were|are|has|"
+                               r"had|will|would|could|can|may|might|must|should|did|does|"
+                               r"seems?|means?)\b)")
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
 
 
@@ -128,7 +134,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                 return found  # "Ms Roe rejected Mr Obi's claim that …": Mr Obi
     if verb and _CONJUNCTION_RE.fullmatch(head[:verb.start()]):
         if prev_close <= sent_start:  # 'X insisted: "…" And continued: "…"'
-            return elided_subject(who, para.number, verb.group())
+            found = _elided_report(para, spans, sent_start, verb.group(), who)
+            return found if found.pattern != "none" else elided_subject(
+                who, para.number, verb.group())
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
     if verb and (passive := _PASSIVE_RE.search(head, 0, verb.start())) and \
             not verb.group().endswith("ing"):
@@ -188,7 +196,51 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         a = head_a + _lead_in_start(head)
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
                            "X: \"…\" (lead-in)")
+    if _ELIDED_CLAUSE_RE.match(text, sent_start) and head_a == sent_start:
+        return _elided_clause(para, spans, sent_start, who)
     return NONE
+
+
+def _elided_clause(para: Paragraph, spans: Sequence[QuoteSpan], at: int,
+                   who: Attributor) -> Attribution:
+    """``He will say X. And that he wants a "better Britain"``: the report goes on.
+
+    A sentence opening with a conjunction and the complementiser *that* (*And that …*) is a
+    second object of the reporting verb of the sentence before it (its reporting clause
+    elided), so its quotation has that sentence's speaker: the speaker of its quotation, else
+    the one it reports (``…, X said``). ``NONE`` when the sentence before reports nobody.
+    """
+    before = [(a, b) for a, b in masked_sentences(para.text, tuple(spans)) if b <= at]
+    if not before:
+        return NONE
+    a, b = before[-1]
+    prev = who.previous
+    if prev is not None and prev[0] == para.number and a <= prev[1] < b and (
+            prev[2].speaker or prev[2].anonymous):
+        found = prev[2]
+    else:
+        found = _report(para, a, b, at, "previous sentence", who)
+    if found.pattern == "none":
+        return NONE
+    return replace(found, pattern="continued", cue="And that … \"…\" (the reporting verb of "
+                                                    "the sentence before, elided)")
+
+
+def _elided_report(para: Paragraph, spans: Sequence[QuoteSpan], at: int, verb: str,
+                   who: Attributor) -> Attribution:
+    """``X told the BBC he had not read it. But told the BBC: "…"``: the reporter goes on.
+
+    A sentence opening with a conjunction and a speech verb keeps the speaker the sentence
+    before it reports, with or without a quotation of its own (``NONE`` when that sentence
+    reports nobody known; then the previous quotation's speaker is tried).
+    """
+    before = [(a, b) for a, b in masked_sentences(para.text, tuple(spans)) if b <= at]
+    if not before:
+        return NONE
+    found = _report(para, *before[-1], at, "previous sentence", who)
+    return replace(found, pattern="continued", cue=f"And {verb}: \"…\" (no subject: the "
+                                                  f"{found.cue})") if found.pattern != "none" \
+        else NONE
 
 
 def _question_tag(text: str, a: int, b: int, next_open: int) -> int:

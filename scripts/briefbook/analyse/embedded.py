@@ -62,7 +62,9 @@ def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
     if verb is None or verb.group().endswith("ing"):
         return None  # "X attacked the plan, saying …": the sentence's subject speaks
     earlier = [m for m in _WORD_RE.finditer(head, 0, verb_start)
-               if is_speech_verb(m.group().rstrip(".")) and m.end() < verb_start]
+               if is_speech_verb(m.group().rstrip(".")) and m.end() < verb_start
+               and not (m.group().endswith("ing") and not head[:m.start()].strip())]
+    # "Stressing the need for calm, X said": an opening participle clause reports nothing
     if not earlier:
         return None
     first = earlier[-1]
@@ -73,8 +75,10 @@ def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
         if that is None:
             return None
         a += that.end()
-    elif between.lstrip().startswith(","):
-        return None  # "Asked about Y's comments, X said": the opener's verb reports nothing
+    elif between.lstrip().startswith(",") or (first.group().endswith("ing") and "," in between
+                                              and not re.search(r"\bthat\b", between)):
+        return None  # "Asked about Y's comments, X said", "by announcing Y's exit, X said":
+        # the opener's verb reports nothing
     else:
         a += len(between) - len(between.lstrip())
         if that := re.match(r"that\s+", head[a:verb_start]):

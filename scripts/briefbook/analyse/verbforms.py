@@ -1,0 +1,39 @@
+"""Reporting verbs in forms a word list does not hold: the bare infinitive after a modal.
+
+*Mr Roe went on to suggest …*, *She will argue …*, *He would not deny …*: a bare verb right
+after *to* or a modal auxiliary (with *not*, *also* or an adverb between) is a verb, and a
+reporting one when its regular past is in ``speech_verbs.txt``
+(:func:`briefbook.core.lexicon.is_speech_verb_base`). The same word after a determiner is a
+noun (*a claim*, *the state pension*) and does not count, nor does it anywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbook.core.lexicon import is_function_word, is_speech_verb_base
+
+#: ``to`` or a modal auxiliary, then up to two of ``not``/``also``/an ``-ly`` adverb, ending
+#: right before the word (CGEL 3.2: the bare infinitive follows the modals and ``to``).
+_INFINITIVE_BEFORE_RE = re.compile(
+    r"\b(?:to|will|would|shall|should|can|could|may|might|must|did|does|do)"
+    r"(?:\s+(?:not|also|then|later|\w+ly))?(?:\s+(?:not|also|then|later|\w+ly))?\s+$",
+    re.IGNORECASE)
+
+
+def infinitive_speech_verb(text: str, start: int, word: str) -> bool:
+    """Whether ``word`` at offset ``start`` of ``text`` is a reporting verb's bare infinitive.
+
+    Args:
+        text: The paragraph (or part of it) holding the word.
+        start: Offset of the word in ``text``.
+        word: The word as written.
+
+    Returns:
+        True for *suggest* in *went on to suggest*, *argue* in *will also argue*; False for
+        the same word with no modal or *to* right before it.
+    """
+    if word.lower() in ("not", "also", "then", "later") or is_function_word(word):
+        return False  # "should not": "not" is no verb ("noted" is one)
+    return is_speech_verb_base(word) and bool(
+        _INFINITIVE_BEFORE_RE.search(text[max(0, start - 40):start]))

@@ -1,0 +1,143 @@
+"""Quotations that had no cue at all: reporting verbs in forms the word list did not hold,
+reported speech that goes on without repeating its verb, and quotations standing alone in a
+paragraph whose earlier sentences report one person.
+
+Each article is written for the test (its own names, outlets and quotation marks); each
+asserts the speaker, or that a term or a scare quote keeps none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attribkit import analyse, speaker_of
+from briefbook.core.lexicon import is_speech_verb, participle_forms
+
+# -- a reporting verb as a participle or in a rarer word -------------------------------------
+
+
+def test_a_participle_is_a_speech_verb_when_its_past_is_one() -> None:
+    for word in ("stressing", "declaring", "accusing", "denying", "admitting", "arguing",
+                 "Insisting"):
+        assert is_speech_verb(word), word
+    for word in ("speaking", "reading", "thinking", "morning", "evening", "during", "bring",
+                 "something", "building"):
+        assert not is_speech_verb(word), word  # irregular pasts and non-verbs stay out
+    assert "declared" in participle_forms("declaring")
+    assert "admitted" in participle_forms("admitting")
+    assert participle_forms("sing") == ()
+
+
+def test_a_participle_clause_after_with_gives_the_quotation_to_its_subject(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Greens leader Ilse Marquardt has opened her party's campaign.\n\n"
+        "There is a different tone on housing, with Ms Marquardt stressing councils should "
+        "not «stoke a false panic» about rents. She was also upbeat about her party's "
+        "chances, declaring the Liberals were no longer ‘serious contenders’ in the north.\n"))
+    assert speaker_of(a, "stoke a false panic")[0] == "Ilse Marquardt"
+    assert speaker_of(a, "serious contenders")[0] == "Ilse Marquardt"
+
+
+def test_a_participle_of_accusation_gives_the_quotation_to_the_subject(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The new quiz show split its critics.\n\n"
+        "But Dame Harriet Oyelaran, a former broadcasting regulator, was scathing, accusing "
+        "the network of \"cheapening debate\".\n"))
+    assert speaker_of(a, "cheapening debate")[0] == "Harriet Oyelaran"
+
+
+def test_rarer_reporting_verbs_after_a_quotation(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The panel heard from ten hopefuls on Tuesday.\n\n"
+        "\"Will you not think of the fishermen?\", implored harbour campaigner Tove Lindahl. "
+        "\"It went badly. I could not find the words,\" a tearful Mr Pereira confided to the "
+        "host. Prices will settle by spring, Dr Anja Voss intimated. 'In forecasting there is "
+        "safety in numbers.'\n"))
+    assert speaker_of(a, "Will you not think")[0] == "Tove Lindahl"
+    assert speaker_of(a, "It went badly")[0] == "Pereira"
+    assert speaker_of(a, "In forecasting")[0] == "Anja Voss"
+
+
+def test_a_gerund_after_a_determiner_is_no_speech_verb(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The council met on Monday.\n\n"
+        "After a long meeting, the stressing of \"local needs\" in the plan pleased Mayor "
+        "Petra Holm's critics.\n"))
+    assert speaker_of(a, "local needs")[0] is None
+
+
+# -- a reporting verb as a bare infinitive after a modal or "to" ----------------------------
+
+
+def test_a_bare_infinitive_after_to_or_a_modal_is_a_reporting_verb(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Rafael Quintero spoke to party members in Valencia.\n\n"
+        "Mr Quintero went on to suggest a narrow win for the government would be a "
+        "“hollow victory” for the premier. He would not deny that his party was "
+        "‹short of money›.\n"))
+    assert speaker_of(a, "hollow victory")[0] == "Rafael Quintero"
+    assert speaker_of(a, "short of money")[0] == "Rafael Quintero"
+
+
+def test_a_bare_verb_with_no_modal_is_a_noun_or_no_reporting_verb(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Councillor Bridget Nwosu has proposed a new harbour levy.\n\n"
+        "The state pension claim of \"fair shares\" was raised again. Ms Nwosu said the levy "
+        "would counter \"so-called cheap\" ferries, and that it should not \"stoke a "
+        "price war\".\n"))
+    assert speaker_of(a, "fair shares")[0] is None
+    assert speaker_of(a, "so-called cheap")[0] == "Bridget Nwosu"
+    assert speaker_of(a, "stoke a price war")[0] == "Bridget Nwosu"
+
+
+# -- reported speech that goes on without repeating its subject ----------------------------
+
+
+def test_a_verb_with_no_subject_after_a_reported_sentence_keeps_its_reporter(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Premier Lars Eklund returned from Oslo on Friday.\n\n"
+        "In his first comments since the audit, Mr Eklund told reporters he had not yet read "
+        "it. But told the Nordic Post: «As far as I am concerned, the matter is closed.»\n"))
+    assert speaker_of(a, "As far as I am concerned")[0] == "Lars Eklund"
+
+
+def test_a_verb_with_no_subject_follows_the_sentence_before_not_an_older_speaker(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"We will not resign,\" Premier Lars Eklund said on Friday.\n\n"
+        "The party treasurer said the accounts were sound. And added: \"Nobody has lost a "
+        "single krone.\"\n"))
+    speaker, anonymous, _ = speaker_of(a, "Nobody has lost")
+    assert speaker is None and anonymous == "The party treasurer"
+
+
+def test_a_speech_noun_after_a_possessive_and_an_ordinal_is_no_verb(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "'The strike must end,' union leader Pavel Horak said on Monday.\n\n"
+        "In her first comments since the vote, Chancellor Mireille Fontaine told the Gazette "
+        "she was relieved. And added: 'Nobody wins a strike.'\n"))
+    assert speaker_of(a, "Nobody wins")[0] == "Mireille Fontaine"
+
+
+def test_a_clause_with_its_reporting_verb_elided_keeps_the_sentence_befores_speaker(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Michaela Brandt has set out her plans.\n\n"
+        "She will say the Greens „share the values“ of rural voters. And that she wants to "
+        "build a „fairer Hesse“ where everyone can „make the most of their land“.\n\n"
+        "Finance spokesman Otto Lind said the budget was short of money. And that the party "
+        "would find the \"missing millions\" elsewhere.\n"))
+    for start in ("fairer Hesse", "make the most"):
+        assert speaker_of(a, start)[0] == "Michaela Brandt", start
+    assert speaker_of(a, "missing millions")[0] == "Otto Lind"
+
+
+def test_a_demonstrative_that_opens_no_elided_clause(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mayor Ines Kowal presented the budget on Monday.\n\n"
+        "The budget was criticised by the opposition. And that was \"no surprise\" to the "
+        "town's traders.\n"))
+    assert speaker_of(a, "no surprise")[:2] == (None, None)
