@@ -62,3 +62,17 @@ def test_a_given_name_whose_gender_differs_by_country_fits_either_pronoun(
     a = analyse(tmp_path, f"Police plan\n\n{given} Okafor said: \"It is a service. \"These "
                           "plans could fail,\" she warned.\n")
     assert speaker_of(a, "These plans")[0] == f"{given} Okafor"
+
+
+@pytest.mark.parametrize(("first", "later", "name"), [
+    ("Lord Okoro of Elmbridge", "Lord Okoro", "Okoro of Elmbridge"),
+    ("Baroness Lindqvist of Upper Wharfe", "Baroness Lindqvist", "Lindqvist of Upper Wharfe"),
+    ("Viscount Ashdown of Tain", "Viscount Ashdown", "Ashdown of Tain"),
+])
+def test_a_peer_s_territorial_designation_belongs_to_the_name(tmp_path: Path, first: str,
+                                                               later: str, name: str) -> None:
+    a = analyse(tmp_path, f"Ruling\n\n{first} said: \"Indefinite detention is wrong.\"\n\n"
+                          f"{later} added: “It cannot stand.”\n")
+    assert speaker_of(a, "Indefinite detention")[0] == name
+    assert speaker_of(a, "It cannot stand")[0] == name
+    assert [x.name for x in a.actors if x.kind == "person"] == [name]

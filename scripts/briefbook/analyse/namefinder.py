@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefbook.analyse.nametokens import INITIAL_RE, PARTICLE_NAME_RE, Name, Token, tokens
 from briefbook.core.lexicon import (
@@ -220,6 +221,13 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
             found.extend(names)
             continue
         name = _person(run, text) or _described_body(run, text)
+        if name is not None and name.title and fold_word(name.title) in word_list(
+                "peerage_titles") and index < len(runs) and (seat := re.match(
+                    r" of (?:[A-Z][\w’'-]+ ?){1,2}", text[name.end:])) and \
+                runs[index][0].start == name.end + 4:
+            name = replace(name, text=text[name.start:name.end + seat.end()].rstrip(),
+                           end=name.end + len(seat.group().rstrip()))  # "Lord X of Y"
+            index += 1
         if name is not None:
             found.append(name)
             continue

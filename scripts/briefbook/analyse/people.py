@@ -173,9 +173,12 @@ def cluster_source(source: Source, found: Sequence[Found]) -> list[_Cluster]:
             continue
         word = key(f.name.text)
         given = bool(f.name.title) and fold_word(f.name.title) in _GIVEN_NAME_TITLES
+        peer = bool(f.name.title) and fold_word(f.name.title) in word_list("peerage_titles")
         owners = [c for c in clusters.values() if len(c.words) > 1 and c.kind == "person"
                   and (key(c.words[0]) == word if given
-                       else word in [key(w) for w in c.words[1:]])]
+                       else word in [key(w) for w in c.words[1:]] or (
+                           peer and key(c.words[0]) == word and " of " in c.name))]
+        # "Lord Nicholls" is "Lord Nicholls of Birkenhead"
         sexed = honorific_gender(f.name.title) if f.name.title and len(owners) > 1 else None
         if sexed in ("male", "female") and len([c for c in owners if c.gender == sexed]) == 1:
             owners = [c for c in owners if c.gender == sexed]  # "Ms Lowe": Nia, not Gareth Lowe
