@@ -76,3 +76,17 @@ def test_a_peer_s_territorial_designation_belongs_to_the_name(tmp_path: Path, fi
     assert speaker_of(a, "Indefinite detention")[0] == name
     assert speaker_of(a, "It cannot stand")[0] == name
     assert [x.name for x in a.actors if x.kind == "person"] == [name]
+
+
+def test_a_party_before_a_given_name_is_no_part_of_the_name(tmp_path: Path) -> None:
+    a = analyse(tmp_path, "Budget\n\nFor the Lib Dems Maria Okafor said: \"The chancellor will "
+                          "boast today,\" she said.\n")
+    assert speaker_of(a, "The chancellor will")[0] == "Maria Okafor"
+
+
+def test_a_reporter_named_with_an_aside_is_the_he_that_follows(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Budget\n\nShadow minister Piotr Nowak said: \"There is a black hole.\"\n\n"
+        "But Mr Ruiz's former adviser Tomas Varga, now a hopeful, said the plans differ. "
+        "He added: \"I don't accept any need for changes.\"\n"))
+    assert speaker_of(a, "I don't accept")[0] == "Tomas Varga"

@@ -369,7 +369,10 @@ def _person(run: list[Token], text: str) -> Name | None:
     """A person's name in a run (a role prefix split off), or ``None``."""
     while len(run) > 2 and is_post_nominal(run[-1].bare):
         run = run[:-1]  # "Ann Roe MSP", "Sir Ian Dale QC": letters after the name
-    cut = max((i for i, t in enumerate(run[:-1]) if is_title(t.bare)), default=-1)
+    cut = max((i for i, t in enumerate(run[:-1]) if is_title(t.bare) or (
+        len(run) - i > 2 and first_name_gender(run[i + 1].bare) and "demonym" in (
+            place_kind(t.bare), place_kind(" ".join(x.bare for x in run[:i + 1]))))),
+              default=-1)  # "For the Lib Dems David Laws said": the party is no part of it
     prefix, name = run[:cut + 1], run[cut + 1:]
     while name and (fold_word(name[0].bare) in PARTICLES or INITIAL_RE.match(name[0].bare)
                     and len(name) > 1 and not first_name_gender(name[1].bare)

@@ -98,6 +98,9 @@ class Referents:
         if para is None:
             return False
         after = re.findall(r"[\w’'.-]+", para.text[mention.end:mention.end + 40])[:2]
+        if (aside := re.match(r",[^,.;:“”\"]{1,80},\s+(?:\w+ly\s+)?([a-z]+)\b",
+                              para.text[mention.end:])) and is_speech_verb(aside.group(1)):
+            return True  # "But Y's former adviser X, now a hopeful, said …"
         if any(is_speech_verb(w) for w in after) or \
                 after_reporting_verb(para.text, mention.start, mention.end):
             return True  # "…, Mr. Roe said, …", "…", argued Mr Roe.": the one who speaks
