@@ -128,3 +128,20 @@ def test_a_participle_in_an_opening_clause_reports_nothing(tmp_path: Path) -> No
                           "MPs by announcing Mr Okafor's departure, Mr Lindqvist said: \"I should "
                           "tell you that Doug has decided to go.\"\n")
     assert speaker_of(a, "I should tell")[0] == "Lindqvist"
+
+
+@pytest.mark.parametrize(("lead", "name"), [
+    ("Korvex has warned that profits will fall. Sales in January were weak.", "Korvex"),
+    ("The Vantor Group said sales would fall. Prices were cut.", "Vantor Group"),
+])
+def test_the_company_is_the_body_that_reported_just_before(tmp_path: Path, lead: str,
+                                                           name: str) -> None:
+    a = analyse(tmp_path, f"Music sales\n\n{lead}\n\n\"Sales will be lower than expected,\" "
+                          "the company added.\n")
+    assert speaker_of(a, "Sales will be lower")[0] == name
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_is_no_body(tmp_path: Path) -> None:
+    a = analyse(tmp_path, "Music sales\n\nSales said little about it. The sales were weak.\n\n"
+                          "\"Sales will be lower than expected,\" the company added.\n")
+    assert speaker_of(a, "Sales will be lower")[0] is None

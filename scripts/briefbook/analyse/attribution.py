@@ -63,6 +63,7 @@ from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
     honorific_gender,
+    is_body_noun,
     is_document_word,
     is_function_word,
     is_outlet_word,
@@ -254,9 +255,10 @@ class Attributor(Referents):
                 anonymous = self.previous[2].anonymous
             before = pron == "it" and not (speaker or anonymous) and self.sentence_before_at(
                 para, min(origin, at))  # "The TUC released figures. It said": the TUC
+            body = before and opening_body(before[1], *before[2])
             return Attribution(speaker=speaker, written=written, pattern="pronoun", cue=f'{cue} '
                                f'(pronoun "{written}")', anonymous=anonymous,
-                               name=(before and opening_body(before[1], *before[2])) or None)
+                               name=body if body and self.proper(body) else None)
         found = self.within(para.number, a, b)
         clause = [c for c in _SUBORDINATE_RE.finditer(text, a, b)
                   if "," not in text[c.end():raw_end]]
@@ -330,6 +332,9 @@ class Attributor(Referents):
             if body is not None:
                 return Attribution(speaker=body[0], written=written, pattern="role",
                                    cue=f"{cue} ({body[1]})")
+            if words[1:] and (is_body_noun(words[-1]) or is_document_word(words[-1])):
+                return Attribution(speaker=None, written=written, pattern="role", cue=cue,
+                                   name=self.named_body_before(para.number, min(a, at)))
         name = name_shaped(words)
         return Attribution(speaker=None, written=written, pattern=pattern, cue=cue, name=name)
 

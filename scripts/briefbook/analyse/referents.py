@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefbook.analyse.described import last_sentence, mask, sentence_before
+from briefbook.analyse.described import last_sentence, mask, opening_body, sentence_before
 from briefbook.analyse.embedded import after_reporting_verb
 from briefbook.analyse.mentions import Mention
 from briefbook.core.lexicon import (
@@ -82,6 +82,37 @@ class Referents:
                 return None
             span = last_sentence(host.text)
         return host, mask(host.text, self.masked.get(host.number, [])), span
+
+    def named_body_before(self, paragraph: int, at: int) -> str | None:
+        """The organisation whose name opens a sentence just before ``at``, if any.
+
+        For *the company added* when no known actor is that body: the sentences before ``at``
+        in this paragraph, then the previous paragraph's, nearest first, each read with
+        :func:`~briefbook.analyse.described.opening_body` and :meth:`proper`. ``None`` when
+        none opens with an organisation's name.
+        """
+        for number in (paragraph, paragraph - 1):
+            para = self.source.paragraph(number)
+            if para is None or para.boilerplate:
+                continue
+            text = mask(para.text, self.masked.get(number, []))
+            end = at if number == paragraph else len(text)
+            starts = [0] + [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", text[:end])]
+            for start in reversed(starts):
+                if start < end and (name := opening_body(text, start, end)) and \
+                        self.proper(name) and any(is_speech_verb(w) for w in re.findall(
+                            r"[a-z]+", text[start:end].split(name.split()[-1], 1)[-1])[:3]):
+                    return name  # "EMI has warned …. "…," the company added"
+        return None
+
+    def proper(self, name: str) -> bool:
+        """Whether a one-word ``name`` is never written in lower case in the article.
+
+        A name, not a sentence-initial common noun (*Sales in January were weak*).
+        """
+        return " " in name or name.isupper() or not any(
+            re.search(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])", p.text)
+            for p in self.source.paragraphs)
 
     def previous_speaker(self) -> tuple[int, str] | None:
         """The paragraph and actor id of the previous speaker (none here; see subclasses)."""
