@@ -167,3 +167,24 @@ def test_a_stand_in_in_the_lead_is_not_the_person_named_next(tmp_path: Path) -> 
         "Henrik Aasland met exchange chief executive Mona Lie on Friday.\n"))
     speaker, anonymous, _ = speaker_of(a, "going nowhere")
     assert speaker is None and anonymous is not None
+
+
+# -- a new subject between the previous speaker and a pronoun ---------------------------------
+
+
+def test_a_named_apposition_subject_takes_the_next_pronoun(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Interior Minister Pavel Novak told the Courier: \"We will deport them.\" But the "
+        "Green Party's justice spokesman, Tomas Berka, accused Mr Novak of dodging the "
+        "issue.\n\n"
+        "\"The minister is avoiding the real question,\" he told Radio Praha.\n"))
+    assert speaker_of(a, "We will")[0] == "Pavel Novak"
+    assert speaker_of(a, "The minister is")[0] == "Tomas Berka"
+
+
+def test_the_object_of_an_accusation_is_not_a_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "“Prices must fall,” said trade minister Ivo Krug. Jonas Wendt, the opposition "
+        "leader, accused Mr Krug of ignoring farmers.\n\n"
+        "“He has never visited a farm,” he said.\n"))
+    assert speaker_of(a, "He has never")[0] == "Jonas Wendt"

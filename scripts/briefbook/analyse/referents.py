@@ -55,6 +55,10 @@ def qualifiers_fit(own: set[str], title: set[str]) -> bool:
     return not (title & qualifiers) - own and not (own & qualifiers) - title
 
 
+#: A described subject opening a sentence before a name in apposition: "But the party's
+#: shadow home secretary, ".
+_APPOSED_RE = re.compile(r"\s*(?:(?:But|And|However|Meanwhile),?\s+)?(?:[Tt]he|[Ii]ts|[Hh]is|"
+                         r"[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,5}[\w-]+,\s+")
 _STOP_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
 
 
@@ -90,9 +94,14 @@ class Referents:
                 after_reporting_verb(para.text, mention.start, mention.end):
             return True  # "…, Mr. Roe said, …", "…", argued Mr Roe.": the one who speaks
         inverted = re.search(r",\s+([a-z]+)\s+(?:[A-Z][\w.]*\s+){0,3}$", para.text[:mention.start])
-        if inverted and is_speech_verb(inverted.group(1)):
-            return True  # "…, argued Mr Roe.": the one who speaks
+        if inverted and is_speech_verb(inverted.group(1)) and \
+                re.match(r"\s*(?:[.,;:]|$)", para.text[mention.end:]):
+            return True  # "…, argued Mr Roe.": the one who speaks; not "…, accused X of"
         before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
+        if _APPOSED_RE.fullmatch(before) and any(is_role_word(w.strip(",")) for w in
+                                                  before.split()[-3:]) and \
+                re.match(r",\s+[a-z]", para.text[mention.end:]):
+            return True  # "But the party's home affairs spokesman, Ann Roe, accused …"
         while before.split() and is_title(before.split()[-1]):  # "The Attorney General Lord X"
             before = before.rstrip().rsplit(" ", 1)[0] if " " in before.strip() else ""
         if "," in before and opens_clause(before.split()[0].strip(",")):
