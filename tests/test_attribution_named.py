@@ -188,3 +188,29 @@ def test_the_object_of_an_accusation_is_not_a_subject(tmp_path: Path) -> None:
         "leader, accused Mr Krug of ignoring farmers.\n\n"
         "“He has never visited a farm,” he said.\n"))
     assert speaker_of(a, "He has never")[0] == "Jonas Wendt"
+
+
+# -- participle clauses before the subject ----------------------------------------------------
+
+
+def test_a_name_in_an_opening_participle_clause_is_not_the_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Police chief Sir Hugh Varley warned of an attack.\n\n"
+        "Asked about Sir Hugh's comments, the prime minister's official spokesman said: "
+        "\"We believe the threat is real.\"\n\n"
+        "Responding to Ms Okafor's letter, a Treasury source said: «It is not our policy.»\n"))
+    speaker, anonymous, _ = speaker_of(a, "We believe")
+    assert speaker is None and anonymous == "the prime minister's official spokesman"
+    speaker, anonymous, _ = speaker_of(a, "It is not")
+    assert speaker is None and anonymous is not None
+
+
+def test_writing_in_a_newspaper_is_not_the_newspaper_speaking(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Ruth Adeyemi has defended her plans.\n\n"
+        "Earlier, writing in the Daily Gazette, the home secretary conceded that plans to "
+        "hold suspects under house arrest without trial were \"difficult for any "
+        "government\".\n\n"
+        "Later, speaking on Radio Tyne, Alan Pryor said the plans were ‘a disgrace’.\n"))
+    assert speaker_of(a, "difficult")[0] == "Ruth Adeyemi"
+    assert speaker_of(a, "a disgrace")[0] == "Alan Pryor"

@@ -190,10 +190,11 @@ class Attributor(Referents):
                 opens_clause(adverb.group(1)):
             a += adverb.end()  # "Later the prime minister said"
         while (clause := re.match(r"([A-Za-z]+)(\s+[a-z])?[^,]*,\s+", text[a:b])) and (
-                opens_clause(clause.group(1)) or (clause.group(1).endswith("ed")
+                opens_clause(clause.group(1)) or (clause.group(1).endswith(("ed", "ing"))
                                                   and clause.group(2))) and \
                 text[a + clause.end():b].strip() and not (
-                    self._person_within(para.number, a, a + clause.end())
+                    not re.match(r"[A-Za-z]\w*(?:ed|ing)$", clause.group(1))  # "Asked about X,"
+                    and self._person_within(para.number, a, a + clause.end())
                     and not self.within(para.number, a + clause.end(), b)):
             # "In her ruling, the judge", "On Monday, Ann Roe, a judge,"; not "Meanwhile Ann
             # Roe, the party's spokeswoman,": the clause holds the only name

@@ -147,7 +147,8 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         return who.subject(para, *agent, span.open, "before",  # "a move branded a "…" by X"
                            f"a noun {verb.group()} \"…\" by X (a passive)")
     if verb and (inverted := re.match(r"\s+([^,]+),", head[verb.end():])) and \
-            head[:verb.start()].rstrip().endswith(","):
+            head[:verb.start()].rstrip().endswith(",") and not re.match(
+                r"(?:in|on|at|to|for|from|with|about)\s", inverted.group(1)):  # "…, writing in Y,"
         a = head_a + verb.end() + inverted.start(1)  # "The aim, says the firm, is …"
         return who.subject(para, a, a + len(inverted.group(1)), span.open, "before",
                            f"…, {verb.group()} X, …: \"…\"")
@@ -231,6 +232,9 @@ def _head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
     """
     verbs = [v for v in _speech_verbs(head)
              if head[:v.start()].strip(" ,.;:—–-\u201d\"")]
+    if len(verbs) > 1 and verbs[0].group().endswith("ing") and \
+            "," in head[verbs[0].end():verbs[1].start()]:
+        verbs = verbs[1:]  # "Earlier, writing in Y, the minister conceded …": conceded
     if not verbs:
         return None
     last = verbs[-1]
