@@ -214,3 +214,25 @@ def test_writing_in_a_newspaper_is_not_the_newspaper_speaking(tmp_path: Path) ->
         "Later, speaking on Radio Tyne, Alan Pryor said the plans were ‘a disgrace’.\n"))
     assert speaker_of(a, "difficult")[0] == "Ruth Adeyemi"
     assert speaker_of(a, "a disgrace")[0] == "Alan Pryor"
+
+
+# -- the quotation after another speaker's, with a reporting clause of its own ----------------
+
+
+def test_a_reporting_clause_of_its_own_is_not_the_previous_speakers(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"Nobody pays tax in his plan,\" observed Mr Dunmore. \"That was a disaster. I "
+        "could not think of anything,\" a crestfallen Mr Okoro confided in the host.\n\n"
+        "‘Do you care about the whales?’, implored campaigner Ines Barros.\n\n"
+        "“Never again,” said Mr Dunmore. “I was wrong,” a tearful Mr Okoro sniffed.\n"))
+    assert speaker_of(a, "Nobody pays")[0] == "Dunmore"
+    assert speaker_of(a, "That was a")[0] == "Okoro"
+    assert speaker_of(a, "Do you care")[0] == "Ines Barros"
+    assert speaker_of(a, "I was wrong")[0] != "Dunmore"
+
+
+def test_a_new_sentence_after_a_question_still_follows(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"They had to publish 500 pages to explain it,\" said Mr Dunmore. \"Who are they "
+        "trying to fool?\" The proposed question is long.\n"))
+    assert speaker_of(a, "Who are they")[0] == "Dunmore"
