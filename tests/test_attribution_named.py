@@ -236,3 +236,14 @@ def test_a_new_sentence_after_a_question_still_follows(tmp_path: Path) -> None:
         "\"They had to publish 500 pages to explain it,\" said Mr Dunmore. \"Who are they "
         "trying to fool?\" The proposed question is long.\n"))
     assert speaker_of(a, "Who are they")[0] == "Dunmore"
+
+
+def test_a_single_word_after_this_is_a_term_not_a_statement(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The deal gave Norda the right, via a 'sale option', to sell its stake. Norda has "
+        "reiterated its claims that this 'put' is still valid. Rival Kessel says these "
+        "«warrants» are void.\n\n"
+        "Mr Aalto said that \"significant\" progress had been made.\n"))
+    assert speaker_of(a, "put")[0] is None and "term" in speaker_of(a, "put")[2]
+    assert speaker_of(a, "warrants")[0] is None
+    assert speaker_of(a, "significant")[0] == "Aalto"

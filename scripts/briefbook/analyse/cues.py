@@ -68,6 +68,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     if marker := term_marker_before(text[max(0, span.open - 40):span.open].rstrip(" ,")):
         return Attribution(speaker=None, written=None, pattern="term",
                            cue=f'a term, not a statement ("{marker}")')
+    if re.search(r"\b(?:this|these)\s+[\"“‘'«]?$", text[max(0, span.open - 8):
+                                                                span.open + 1]) and \
+            " " not in text[span.text_start:span.text_end].strip():
+        return Attribution(speaker=None, written=None, pattern="term",
+                           cue="a term, not a statement (a word after \"this\")")
     sentences = masked_sentences(text, tuple(spans)) or ((0, len(text)),)
     sent_start = max([a for a, _ in sentences if a <= span.open] or [0])
     sent_end = min([b for _, b in sentences if b > span.close] or [len(text)])
