@@ -247,3 +247,25 @@ def test_a_single_word_after_this_is_a_term_not_a_statement(tmp_path: Path) -> N
     assert speaker_of(a, "put")[0] is None and "term" in speaker_of(a, "put")[2]
     assert speaker_of(a, "warrants")[0] is None
     assert speaker_of(a, "significant")[0] == "Aalto"
+
+
+# -- a described role, a comma, then the name ------------------------------------------------
+
+
+def test_a_name_after_a_described_role_and_a_comma_is_a_person() -> None:
+    assert "Tegid Talley QC" in _people(
+        "The new chairman of the Law Society, Tegid Talley QC warned of a real risk.")
+    assert "Wanjiru Odhiambo" in _people(
+        "It fell. Its chief executive, Wanjiru Odhiambo, said the firm would recover.")
+    assert _people("The report, Bold Futures, said so.") == []
+    assert _people("The chairman of the board, Board Games Ltd, said so.") == []
+
+
+def test_the_described_role_with_its_name_speaks(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Lib Dem spokesman Iwan Morgan said: \"This has all the signs of a U-turn.\" The new "
+        "chairman of the Law Society, Tegid Talley QC warned that people on the “margins of "
+        "society” would suffer. \"What will happen to young men when a bomb goes off?\"\n"))
+    assert speaker_of(a, "This has all")[0] == "Iwan Morgan"
+    assert speaker_of(a, "margins of")[0] == "Tegid Talley QC"
+    assert speaker_of(a, "What will")[0] == "Tegid Talley QC"

@@ -7,8 +7,8 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
 ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
 ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``, ``holders``,
-``homoglyphs``, ``mentions``, ``merge``, ``namefinder``, ``nearmiss``, ``offices``, ``people``,
-``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``,
+``homoglyphs``, ``mentions``, ``merge``, ``nameclues``, ``namefinder``, ``nearmiss``, ``offices``,
+``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``,
 ``reported``, ``review``, ``source_dates``.
 """
 
@@ -34,6 +34,7 @@ __all__ = [
     "homoglyphs",
     "mentions",
     "merge",
+    "nameclues",
     "namefinder",
     "nearmiss",
     "offices",

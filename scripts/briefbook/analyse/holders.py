@@ -13,7 +13,7 @@ import re
 
 from briefbook.analyse.embedded import masked_gap
 from briefbook.analyse.mentions import Mention
-from briefbook.analyse.namefinder import ROLE_FIELD_RE
+from briefbook.analyse.nameclues import ROLE_FIELD_RE
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import fold_word, is_function_word, is_relation_noun, is_role_word
 
