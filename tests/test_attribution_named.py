@@ -269,3 +269,13 @@ def test_the_described_role_with_its_name_speaks(tmp_path: Path) -> None:
     assert speaker_of(a, "This has all")[0] == "Iwan Morgan"
     assert speaker_of(a, "margins of")[0] == "Tegid Talley QC"
     assert speaker_of(a, "What will")[0] == "Tegid Talley QC"
+
+
+def test_a_quoted_noun_with_a_relative_clause_is_a_term(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Ruta Kalnina said she would not back the plans for “curfew "
+        "zones” which include night patrols. She said the law was \"unworkable\", which "
+        "worried ministers.\n"))
+    speaker, _, cue = speaker_of(a, "curfew zones")
+    assert speaker is None and "term" in cue
+    assert speaker_of(a, "unworkable")[0] == "Ruta Kalnina"

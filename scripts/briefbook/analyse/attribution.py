@@ -3,8 +3,9 @@
 The rules are tried in this order for a quotation of a paragraph (the sentence is found with
 the quoted words masked; :mod:`briefbook.analyse.cues` and :mod:`briefbook.analyse.quotes`):
 
-0. a quotation right after a term marker (``known as``, ``so-called``: ``term_markers.txt``) is
-   a name or a term and gets no speaker;
+0. a quotation right after a term marker (``known as``, ``so-called``: ``term_markers.txt``), a
+   single word after *this*/*these* or a short noun with a relative clause (*plans for "control
+   orders" which include …*) is a name or a term and gets no speaker;
 1. after it: ``"…," X said`` · ``"…," said X`` / ``"…," sighed Mayor Z, looking …`` (any verb
    of ``speech_verbs.txt``) · ``"…" — Governor Q`` · ``according to X``;
 2. before it in the sentence: ``X said: "…"``, ``X told reporters that "…"``, ``according to

@@ -73,6 +73,12 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
             " " not in text[span.text_start:span.text_end].strip():
         return Attribution(speaker=None, written=None, pattern="term",
                            cue="a term, not a statement (a word after \"this\")")
+    if len(text[span.text_start:span.text_end].split()) <= 3 and re.search(
+            r"\b(?:for|of|on|about|against|the|their|its)\s+[\"“‘'«]?$",
+            text[max(0, span.open - 10):span.open + 1]) and re.match(
+            r"[\"”’'»]?\s+which\s+[a-z]", text[span.close:span.close + 12]):
+        return Attribution(speaker=None, written=None, pattern="term",
+                           cue="a term, not a statement (a noun with a relative clause)")
     sentences = masked_sentences(text, tuple(spans)) or ((0, len(text)),)
     sent_start = max([a for a, _ in sentences if a <= span.open] or [0])
     sent_end = min([b for _, b in sentences if b > span.close] or [len(text)])
