@@ -279,3 +279,23 @@ def test_a_quoted_noun_with_a_relative_clause_is_a_term(tmp_path: Path) -> None:
     speaker, _, cue = speaker_of(a, "curfew zones")
     assert speaker is None and "term" in cue
     assert speaker_of(a, "unworkable")[0] == "Ruta Kalnina"
+
+
+# -- "it" after a firm named like a person ----------------------------------------------------
+
+
+def test_it_after_a_firm_named_like_a_person_is_that_firm(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Lender Northgate said demand was steady.\n\n"
+        "Rival housebuilder Thomas Ashworth reported higher profits. Ashworth said the market had "
+        "proved \"challenging\" last year. \"By late summer the market had slowed sharply,\" "
+        "it added.\n"))
+    assert speaker_of(a, "By late summer")[0] == "Thomas Ashworth"
+
+
+def test_it_after_a_titled_person_is_not_that_person(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Lender Northgate said demand was steady.\n\n"
+        "Mr Thomas Ashworth reported higher profits. Mr Ashworth said the market had proved "
+        "\"challenging\" last year. \"By late summer the market had slowed,\" it added.\n"))
+    assert speaker_of(a, "By late summer")[0] != "Thomas Ashworth"

@@ -28,7 +28,8 @@ the holder, not the speaker); a pronoun right before the verb goes to the person
 sentence who reports (*X said …, but he told …*), else to the previous speaker when the text has
 not named another fitting person since, else to the nearest preceding person of a compatible
 gender (an honorific outweighs a given name), never to an organisation or a phrase; *it* goes
-to a body that is the previous speaker or a subject just before, or to a person's statement;
+to a body that is the previous speaker or a subject just before, or to a person's statement,
+or to the same paragraph's previous speaker named like a person but never titled (a firm);
 *the spokeswoman* goes to the one person the article gave that role; an epithet (*the Salford
 MP*, *the charity's director*) to the previous speaker or the one person named so far; *the
 report* to the organisation named with a report (``document_words.txt``), *the firm* to the
@@ -56,7 +57,7 @@ from briefbook.analyse.described import (
     name_shaped,
     sentence_before,
 )
-from briefbook.analyse.holders import epithet, is_holder
+from briefbook.analyse.holders import epithet, is_holder, plain_name
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
@@ -383,6 +384,9 @@ class Attributor(Referents):
                         is_document_word(w) or w.lower() == "it"
                         for w in _WORD_RE.findall(prev[2].written or ""))):
                 return prev[2].speaker  # the body, or a person's statement ("it said")
+            if prev and prev[2].speaker and prev[0] == paragraph and \
+                    plain_name(self, prev[2].speaker, paragraph, prev[1], at):
+                return prev[2].speaker  # "Wimpey said …. "…," it added": a firm, not a person
             bodies = [m for m in earlier if self.kind(m.actor) != "person"
                       and paragraph - m.paragraph <= 1 and (self._subject_position(m)
                                                             or offices.document_holder(self, m))]
