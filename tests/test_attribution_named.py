@@ -299,3 +299,20 @@ def test_it_after_a_titled_person_is_not_that_person(tmp_path: Path) -> None:
         "Mr Thomas Ashworth reported higher profits. Mr Ashworth said the market had proved "
         "\"challenging\" last year. \"By late summer the market had slowed,\" it added.\n"))
     assert speaker_of(a, "By late summer")[0] != "Thomas Ashworth"
+
+
+def test_a_possessive_description_with_a_named_apposition_is_a_new_subject(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Finance Minister Lars Eide has unveiled his budget.\n\n"
+        "Opposition spokesman Odd Hauge said the plans were \"a con\". Mr Eide's deputy, "
+        "Petter Lunde, defended them. \"These are sound measures,\" he said.\n"))
+    assert speaker_of(a, "These are")[0] == "Petter Lunde"
+
+
+def test_a_name_before_a_new_clauses_subject_does_not_hold_its_office(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Prime Minister Aino Virtanen has said she will stand again.\n\n"
+        "Finance Minister Jukka Salo said the party must be \"united\".\n\n"
+        "Asked whether she trusted Mr Salo, the prime minister said: «Of course.»\n"))
+    assert speaker_of(a, "Of course")[0] == "Aino Virtanen"

@@ -58,7 +58,8 @@ def qualifiers_fit(own: set[str], title: set[str]) -> bool:
 #: A described subject opening a sentence before a name in apposition: "But the party's
 #: shadow home secretary, ".
 _APPOSED_RE = re.compile(r"\s*(?:(?:But|And|However|Meanwhile),?\s+)?(?:[Tt]he|[Ii]ts|[Hh]is|"
-                         r"[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,5}[\w-]+,\s+")
+                         r"[Hh]er|[Tt]heir|(?:[A-Z][\w.]*\s+)?[A-Z][\w-]*[’']s)\s+"
+                         r"(?:[\w’'-]+\s+){0,5}[\w-]+,\s+")
 _STOP_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
 
 
@@ -225,6 +226,8 @@ class Referents:
             before.insert(0, word)  # "shadow home secretary X": all three words
         stop = min([x.start for x in same if x.start >= m.end] + [m.end + 60])
         after = re.match(r"(?:[’']s)?,\s+([^,.;]+)", para.text[m.end:stop])
+        if after and any(is_speech_verb(w) for w in re.findall(r"[\w’'-]+", after.group(1))[1:]):
+            after = None  # "Asked about Mr X, the prime minister said": a new clause's subject
         return [" ".join(before)] + ([after.group(1)] if after else [])
 
     def described(self, paragraph: int, at: int) -> str | None:
