@@ -167,3 +167,152 @@ def test_a_stand_in_in_the_lead_is_not_the_person_named_next(tmp_path: Path) -> 
         "Henrik Aasland met exchange chief executive Mona Lie on Friday.\n"))
     speaker, anonymous, _ = speaker_of(a, "going nowhere")
     assert speaker is None and anonymous is not None
+
+
+# -- a new subject between the previous speaker and a pronoun ---------------------------------
+
+
+def test_a_named_apposition_subject_takes_the_next_pronoun(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Interior Minister Pavel Novak told the Courier: \"We will deport them.\" But the "
+        "Green Party's justice spokesman, Tomas Berka, accused Mr Novak of dodging the "
+        "issue.\n\n"
+        "\"The minister is avoiding the real question,\" he told Radio Praha.\n"))
+    assert speaker_of(a, "We will")[0] == "Pavel Novak"
+    assert speaker_of(a, "The minister is")[0] == "Tomas Berka"
+
+
+def test_the_object_of_an_accusation_is_not_a_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "“Prices must fall,” said trade minister Ivo Krug. Jonas Wendt, the opposition "
+        "leader, accused Mr Krug of ignoring farmers.\n\n"
+        "“He has never visited a farm,” he said.\n"))
+    assert speaker_of(a, "He has never")[0] == "Jonas Wendt"
+
+
+# -- participle clauses before the subject ----------------------------------------------------
+
+
+def test_a_name_in_an_opening_participle_clause_is_not_the_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Police chief Sir Hugh Varley warned of an attack.\n\n"
+        "Asked about Sir Hugh's comments, the prime minister's official spokesman said: "
+        "\"We believe the threat is real.\"\n\n"
+        "Responding to Ms Okafor's letter, a Treasury source said: «It is not our policy.»\n"))
+    speaker, anonymous, _ = speaker_of(a, "We believe")
+    assert speaker is None and anonymous == "the prime minister's official spokesman"
+    speaker, anonymous, _ = speaker_of(a, "It is not")
+    assert speaker is None and anonymous is not None
+
+
+def test_writing_in_a_newspaper_is_not_the_newspaper_speaking(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Ruth Adeyemi has defended her plans.\n\n"
+        "Earlier, writing in the Daily Gazette, the home secretary conceded that plans to "
+        "hold suspects under house arrest without trial were \"difficult for any "
+        "government\".\n\n"
+        "Later, speaking on Radio Tyne, Alan Pryor said the plans were ‘a disgrace’.\n"))
+    assert speaker_of(a, "difficult")[0] == "Ruth Adeyemi"
+    assert speaker_of(a, "a disgrace")[0] == "Alan Pryor"
+
+
+# -- the quotation after another speaker's, with a reporting clause of its own ----------------
+
+
+def test_a_reporting_clause_of_its_own_is_not_the_previous_speakers(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"Nobody pays tax in his plan,\" observed Mr Dunmore. \"That was a disaster. I "
+        "could not think of anything,\" a crestfallen Mr Okoro confided in the host.\n\n"
+        "‘Do you care about the whales?’, implored campaigner Ines Barros.\n\n"
+        "“Never again,” said Mr Dunmore. “I was wrong,” a tearful Mr Okoro sniffed.\n"))
+    assert speaker_of(a, "Nobody pays")[0] == "Dunmore"
+    assert speaker_of(a, "That was a")[0] == "Okoro"
+    assert speaker_of(a, "Do you care")[0] == "Ines Barros"
+    assert speaker_of(a, "I was wrong")[0] != "Dunmore"
+
+
+def test_a_new_sentence_after_a_question_still_follows(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"They had to publish 500 pages to explain it,\" said Mr Dunmore. \"Who are they "
+        "trying to fool?\" The proposed question is long.\n"))
+    assert speaker_of(a, "Who are they")[0] == "Dunmore"
+
+
+def test_a_single_word_after_this_is_a_term_not_a_statement(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The deal gave Norda the right, via a 'sale option', to sell its stake. Norda has "
+        "reiterated its claims that this 'put' is still valid. Rival Kessel says these "
+        "«warrants» are void.\n\n"
+        "Mr Aalto said that \"significant\" progress had been made.\n"))
+    assert speaker_of(a, "put")[0] is None and "term" in speaker_of(a, "put")[2]
+    assert speaker_of(a, "warrants")[0] is None
+    assert speaker_of(a, "significant")[0] == "Aalto"
+
+
+# -- a described role, a comma, then the name ------------------------------------------------
+
+
+def test_a_name_after_a_described_role_and_a_comma_is_a_person() -> None:
+    assert "Tegid Talley" in _people(
+        "The new chairman of the Law Society, Tegid Talley QC warned of a real risk.")
+    assert "Wanjiru Odhiambo" in _people(
+        "It fell. Its chief executive, Wanjiru Odhiambo, said the firm would recover.")
+    assert _people("The report, Bold Futures, said so.") == []
+    assert _people("The chairman of the board, Board Games Ltd, said so.") == []
+
+
+def test_the_described_role_with_its_name_speaks(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Lib Dem spokesman Iwan Morgan said: \"This has all the signs of a U-turn.\" The new "
+        "chairman of the Law Society, Tegid Talley QC warned that people on the “margins of "
+        "society” would suffer. \"What will happen to young men when a bomb goes off?\"\n"))
+    assert speaker_of(a, "This has all")[0] == "Iwan Morgan"
+    assert speaker_of(a, "margins of")[0] == "Tegid Talley"  # QC: post-nominal letters
+    assert speaker_of(a, "What will")[0] == "Tegid Talley"
+
+
+def test_a_quoted_noun_with_a_relative_clause_is_a_term(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Ruta Kalnina said she would not back the plans for “curfew "
+        "zones” which include night patrols. She said the law was \"unworkable\", which "
+        "worried ministers.\n"))
+    speaker, _, cue = speaker_of(a, "curfew zones")
+    assert speaker is None and "term" in cue
+    assert speaker_of(a, "unworkable")[0] == "Ruta Kalnina"
+
+
+# -- "it" after a firm named like a person ----------------------------------------------------
+
+
+def test_it_after_a_firm_named_like_a_person_is_that_firm(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Lender Northgate said demand was steady.\n\n"
+        "Rival housebuilder Thomas Ashworth reported higher profits. Ashworth said the market had "
+        "proved \"challenging\" last year. \"By late summer the market had slowed sharply,\" "
+        "it added.\n"))
+    assert speaker_of(a, "By late summer")[0] == "Thomas Ashworth"
+
+
+def test_it_after_a_titled_person_is_not_that_person(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Lender Northgate said demand was steady.\n\n"
+        "Mr Thomas Ashworth reported higher profits. Mr Ashworth said the market had proved "
+        "\"challenging\" last year. \"By late summer the market had slowed,\" it added.\n"))
+    assert speaker_of(a, "By late summer")[0] != "Thomas Ashworth"
+
+
+def test_a_possessive_description_with_a_named_apposition_is_a_new_subject(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Finance Minister Lars Eide has unveiled his budget.\n\n"
+        "Opposition spokesman Odd Hauge said the plans were \"a con\". Mr Eide's deputy, "
+        "Petter Lunde, defended them. \"These are sound measures,\" he said.\n"))
+    assert speaker_of(a, "These are")[0] == "Petter Lunde"
+
+
+def test_a_name_before_a_new_clauses_subject_does_not_hold_its_office(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Prime Minister Aino Virtanen has said she will stand again.\n\n"
+        "Finance Minister Jukka Salo said the party must be \"united\".\n\n"
+        "Asked whether she trusted Mr Salo, the prime minister said: «Of course.»\n"))
+    assert speaker_of(a, "Of course")[0] == "Aino Virtanen"

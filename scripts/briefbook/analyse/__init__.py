@@ -6,10 +6,10 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
 ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
-``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``, ``holders``,
-``homoglyphs``, ``mentions``, ``merge``, ``namefinder``, ``nametokens``, ``nearmiss``,
-``offices``, ``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``,
-``replies``, ``reported``, ``review``, ``source_dates``, ``verbforms``.
+``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``, ``headverb``,
+``holders``, ``homoglyphs``, ``mentions``, ``merge``, ``nameclues``, ``namefinder``,
+``nametokens``, ``nearmiss``, ``offices``, ``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``,
+``referents``, ``replies``, ``reported``, ``review``, ``source_dates``, ``verbforms``.
 """
 
 __all__ = [
@@ -30,10 +30,12 @@ __all__ = [
     "evidence",
     "figures",
     "headline",
+    "headverb",
     "holders",
     "homoglyphs",
     "mentions",
     "merge",
+    "nameclues",
     "namefinder",
     "nametokens",
     "nearmiss",

@@ -3,8 +3,9 @@
 The rules are tried in this order for a quotation of a paragraph (the sentence is found with
 the quoted words masked; :mod:`briefbook.analyse.cues` and :mod:`briefbook.analyse.quotes`):
 
-0. a quotation right after a term marker (``known as``, ``so-called``: ``term_markers.txt``) is
-   a name or a term and gets no speaker;
+0. a quotation right after a term marker (``known as``, ``so-called``: ``term_markers.txt``), a
+   single word after *this*/*these* or a short noun with a relative clause (*plans for "control
+   orders" which include …*) is a name or a term and gets no speaker;
 1. after it: ``"…," X said`` · ``"…," said X`` / ``"…," sighed Mayor Z, looking …`` (any verb
    of ``speech_verbs.txt``) · ``"…" — Governor Q`` · ``according to X``;
 2. before it in the sentence: ``X said: "…"``, ``X told reporters that "…"``, ``according to
@@ -28,6 +29,7 @@ sentence who reports (*X said …, but he told …*), else to the previous speak
 not named another fitting person since, else to the nearest preceding person of a compatible
 gender (an honorific outweighs a given name), never to an organisation or a phrase; *it* goes
 to a body that is the previous speaker or a subject just before, or to a person's statement,
+or to the same paragraph's previous speaker named like a person but never titled (a firm);
 else to the body whose name opens the sentence before (:func:`~.described.opening_body`);
 *the spokeswoman* goes to the one person the article gave that role; an epithet (*the Salford
 MP*, *the charity's director*) to the previous speaker or the one person named so far; *the
@@ -55,7 +57,7 @@ from briefbook.analyse.described import (
     name_shaped,
     opening_body,
 )
-from briefbook.analyse.holders import epithet, is_holder
+from briefbook.analyse.holders import epithet, is_holder, plain_name
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.analyse.verbforms import infinitive_speech_verb
@@ -193,10 +195,11 @@ class Attributor(Referents):
                                r"\s)[^,])*$)", text[a:b])) and opens_clause(adverb.group(1)):
             a += adverb.end()  # "Later the prime minister said", "In a report … the committee"
         while (clause := re.match(r"([A-Za-z]+)(\s+[a-z])?[^,]*,\s+", text[a:b])) and (
-                opens_clause(clause.group(1)) or (clause.group(1).endswith("ed")
+                opens_clause(clause.group(1)) or (clause.group(1).endswith(("ed", "ing"))
                                                   and clause.group(2))) and \
                 text[a + clause.end():b].strip() and not (
-                    self._person_within(para.number, a, a + clause.end())
+                    not re.match(r"[A-Za-z]\w*(?:ed|ing)$", clause.group(1))  # "Asked about X,"
+                    and self._person_within(para.number, a, a + clause.end())
                     and not self.within(para.number, a + clause.end(), b)):
             # "In her ruling, the judge", "On Monday, Ann Roe, a judge,"; not "Meanwhile Ann
             # Roe, the party's spokeswoman,": the clause holds the only name
@@ -380,6 +383,9 @@ class Attributor(Referents):
                         is_document_word(w) or w.lower() == "it"
                         for w in _WORD_RE.findall(prev[2].written or ""))):
                 return prev[2].speaker  # the body, or a person's statement ("it said")
+            if prev and prev[2].speaker and prev[0] == paragraph and \
+                    plain_name(self, prev[2].speaker, paragraph, prev[1], at):
+                return prev[2].speaker  # "Wimpey said …. "…," it added": a firm, not a person
             bodies = [m for m in earlier if self.kind(m.actor) != "person"
                       and paragraph - m.paragraph <= 1 and (self._subject_position(m)
                                                             or offices.document_holder(self, m))]

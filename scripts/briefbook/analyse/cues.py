@@ -26,6 +26,7 @@ from briefbook.analyse.embedded import (
     possessive_source,
     quoted_as,
 )
+from briefbook.analyse.headverb import head_verb, speech_verbs
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.analyse.replies import reply_addressee
 from briefbook.analyse.reported import elided_subject, relative_antecedent
@@ -40,7 +41,6 @@ _PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:(?:But|And|Then|Later),?\s+)?(He|She|Th
 _PASSIVE_RE = re.compile(r"\b(?:is|was|are|were|been|be)\s+(?:\w+ly\s+|also\s+)?$")
 _WITH_RE = re.compile(r"\bwith\s+(?=[^,;]+\s$)")
 #: The word before a reporting verb that makes it one (not a noun: "the latest claims").
-_REPORTER_RE = re.compile(r"(?:\b(?:he|she|they|it|has|have|had|also)|\b[A-Z][\w’'-]*|\w+ly)\s+$")
 _REPORT_SUBJECT_WORDS = 20
 #: Words after a verb that open what was said, not who said it ("…, said that …").
 _CLAUSE_WORD_RE = re.compile(r"(?i)that|how|what|whether|if|it|there|this|to|he|she|they|we|i")
@@ -74,6 +74,17 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     if marker := term_marker_before(text[max(0, span.open - 40):span.open].rstrip(" ,")):
         return Attribution(speaker=None, written=None, pattern="term",
                            cue=f'a term, not a statement ("{marker}")')
+    if re.search(r"\b(?:this|these)\s+[\"“‘'«]?$", text[max(0, span.open - 8):
+                                                                span.open + 1]) and \
+            " " not in text[span.text_start:span.text_end].strip():
+        return Attribution(speaker=None, written=None, pattern="term",
+                           cue="a term, not a statement (a word after \"this\")")
+    if len(text[span.text_start:span.text_end].split()) <= 3 and re.search(
+            r"\b(?:for|of|on|about|against|the|their|its)\s+[\"“‘'«]?$",
+            text[max(0, span.open - 10):span.open + 1]) and re.match(
+            r"[\"”’'»]?\s+which\s+[a-z]", text[span.close:span.close + 12]):
+        return Attribution(speaker=None, written=None, pattern="term",
+                           cue="a term, not a statement (a noun with a relative clause)")
     sentences = masked_sentences(text, tuple(spans)) or ((0, len(text)),)
     sent_start = max([a for a, _ in sentences if a <= span.open] or [0])
     sent_end = min([b for _, b in sentences if b > span.close] or [len(text)])
@@ -112,7 +123,7 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     if m:
         return who.subject(para, head_a + m.start("subj"), head_a + m.end("subj"), span.open,
                            "according-to", "according to X")
-    verb = _head_verb(head, direct=prev_close > sent_start)
+    verb = head_verb(head, direct=prev_close > sent_start)
     for source in reversed(list(_NOUN_SOURCE_RE.finditer(head))):
         if fold_word(source.group("noun")) not in word_list("speech_nouns"):
             continue
@@ -155,7 +166,8 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         return who.subject(para, *agent, span.open, "before",  # "a move branded a "…" by X"
                            f"a noun {verb.group()} \"…\" by X (a passive)")
     if verb and (inverted := re.match(r"\s+([^,]+),", head[verb.end():])) and \
-            head[:verb.start()].rstrip().endswith(","):
+            head[:verb.start()].rstrip().endswith(",") and not re.match(
+                r"(?:in|on|at|to|for|from|with|about)\s", inverted.group(1)):  # "…, writing in Y,"
         a = head_a + verb.end() + inverted.start(1)  # "The aim, says the firm, is …"
         return who.subject(para, a, a + len(inverted.group(1)), span.open, "before",
                            f"…, {verb.group()} X, …: \"…\"")
@@ -269,49 +281,6 @@ def _agent(text: str, a: int, b: int, spans: Sequence[QuoteSpan]) -> tuple[int, 
         if not any(s.open <= m.start() <= s.close for s in spans):
             return m.start("subj"), m.end("subj")
     return None
-
-
-#: A relative clause closed by a comma before the sentence goes on (its verbs are not the
-#: sentence's): ``, which has posted record losses,``.
-_CLOSED_RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,;:]*,")
-
-
-def _head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
-    """The speech verb of a quotation's sentence before it, with a subject before it.
-
-    The last verb when it leads straight into the quotation (``X told the BBC: "…"``,
-    ``…, saying "…"``); otherwise the first one, whose subject reports the whole sentence
-    (``A spokesman said X, whom he described as …, was "…"`` → the spokesman). With
-    ``direct`` (the head starts after an earlier quotation of the same sentence) only a verb
-    leading straight into the quotation counts: ``X said the "A" Y had promised was an "B"``
-    leaves B to X, the speaker of A.
-    """
-    verbs = [v for v in _speech_verbs(head)
-             if head[:v.start()].strip(" ,.;:—–-\u201d\"")]
-    closed = [c.span() for c in _CLOSED_RELATIVE_RE.finditer(head)]
-    main = [v for v in verbs if not any(a < v.start() < b for a, b in closed)]
-    verbs = main or verbs  # "X, which has posted record losses, said …": said
-    if not verbs:
-        return None
-    last = verbs[-1]
-    if len(verbs) > 1 and last.group().endswith("ing") and \
-            not head[verbs[-2].end():last.start()].strip(" ,;—–-") and \
-            _REPORTER_RE.search(head[:verbs[-2].start()]):
-        last = verbs[-2]  # "…, he claimed, saying …": the subject of "claimed"
-    rest = head[last.end():].strip()
-    if not rest or rest.endswith((":", ",")) or (len(rest.split()) <= 5 and rest[0] != ",") \
-            or re.search(r"\bas(?: an?| the)?$", rest):
-        return last  # "X branded the plan as a "…""
-    return None if direct else verbs[0]
-
-
-def _speech_verbs(text: str) -> list[re.Match[str]]:
-    found = []
-    at = 0
-    while (verb := speech_verb_at(text, at)) is not None:
-        found.append(verb)
-        at = verb.end()
-    return found
 
 
 def _final_clause(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
@@ -460,7 +429,7 @@ def _report(para: Paragraph, a: int, b: int, at: int, where: str,
         found = who.subject(para, s, e, min(at, e), "previous-sentence", cue)
         if found.speaker or found.anonymous:
             return found  # else "X, of Y, said the leaflet was …": the verb's own subject
-    verb = next((v for v in _speech_verbs(text[a:b])
+    verb = next((v for v in speech_verbs(text[a:b])
                  if 0 < len(text[a:a + v.start()].split()) <= _REPORT_SUBJECT_WORDS), None)
     if verb is None:
         return NONE

@@ -13,9 +13,15 @@ import re
 
 from briefbook.analyse.embedded import masked_gap
 from briefbook.analyse.mentions import Mention
-from briefbook.analyse.namefinder import ROLE_FIELD_RE
+from briefbook.analyse.nameclues import ROLE_FIELD_RE
 from briefbook.analyse.referents import Referents
-from briefbook.core.lexicon import fold_word, is_function_word, is_relation_noun, is_role_word
+from briefbook.core.lexicon import (
+    fold_word,
+    is_function_word,
+    is_relation_noun,
+    is_role_word,
+    is_title,
+)
 
 _PREPOSITION_RE = re.compile(
     r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
@@ -98,3 +104,22 @@ def epithet(written: str) -> str:
     if found is None or not is_role_word(found.group("role")):
         return written
     return written[:found.end("role")]
+
+
+def plain_name(refs: Referents, actor: str, paragraph: int, since: int, at: int) -> bool:
+    """Whether *it* may mean ``actor``, a person by its name's shape (*George Wimpey*).
+
+    Only when no mention of the actor is written with an honorific or a title (*Mr*, *Sir*,
+    *chief executive*), and nothing else is named in ``paragraph`` between ``since`` and
+    ``at``: a firm named after its founder, speaking again.
+    """
+    for m in refs.mentions:
+        if m.actor != actor:
+            continue
+        para = refs.source.paragraph(m.paragraph)
+        lead = re.split(r"[.!?,;:]\s", para.text[max(0, m.start - 30):m.start]) if para else [""]
+        before = _WORD_RE.findall(lead[-1])
+        if (before and (is_title(before[-1]) or is_role_word(before[-1]))) or \
+                any(is_title(w) for w in m.text.split()[:1]):
+            return False
+    return not [m for m in refs.within(paragraph, since, at) if m.actor != actor]

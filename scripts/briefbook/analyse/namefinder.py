@@ -12,8 +12,11 @@ The run is cut in three parts:
 
 A name is a **person** when it has evidence of one: a strong title or honorific right before it
 (``Mr``, ``Sen.``, ``President``, ``Maj. Gen.``), a role noun written before it (*analyst Carl
-Emmerson*), a given name of the name dictionary followed by a surname (*Tony Blair*), or an
-apposition after it (*X, a Republican senator,* / *X, 45,*). It is an **organisation** when a word
+Emmerson*, *the minister for civil aviation X*), a given name of the name dictionary followed
+by a surname (*Tony Blair*), or an apposition after it (*X, a Republican senator,* / *X, 45,*)
+or before it (*The new chairman of the Bar Council, X*). A one-letter middle initial needs no
+stop (*Charles A Blixt*); a capitalised function word ending a run (*… analyst X The row*: a
+full stop left out) is no part of the name. It is an **organisation** when a word
 of it heads organisation names (*Ministry*, *Party*, *plc*) and a **place** when the country data
 knows it. Everything else is dropped: demonyms and other adjectives, numbers, headline text in
 capitals, descriptors with no name.
@@ -25,6 +28,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from briefbook.analyse.nameclues import (
+    apposition,
+    described_before,
+    middle_initial,
+    role_before,
+)
 from briefbook.analyse.nametokens import INITIAL_RE, PARTICLE_NAME_RE, Name, Token, tokens
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -37,8 +46,6 @@ from briefbook.core.lexicon import (
     is_outlet_word,
     is_party_word,
     is_post_nominal,
-    is_role_word,
-    is_speech_verb,
     is_strong_title,
     is_title,
     place_kind,
@@ -49,11 +56,6 @@ from briefbook.core.lexicon import (
 PARTICLES = frozenset("al el bin ibn bint abu de da di du del della der den van von le la ter "
                       "dos das y".split())
 _NICKNAME_GAPS = ((" “", "” "), (' "', '" '), (" ‘", "’ "))
-_APPOSITION_RE = re.compile(
-    r"^,\s+(?:(?:a|an|the|its|his|her|their|who|now|then|former|aged|currently)\b|\d{2}\b"
-    r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?[’']s\s(?=[a-z])"  # "X, Vessaly's chief negotiator,"
-    r"|(?P<bare>(?=[a-z])))"  # "X, executive director of Y,": checked for a role word
-    r"(?P<tail>[^,.;:]{0,80})")
 _PLAIN_HONORIFICS = frozenset("mr mrs ms miss mx messrs mister".split())
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 
@@ -112,58 +114,6 @@ def _opener(tok: Token, lower_words: frozenset[str]) -> bool:
     if not tok.initial or first_name_gender(word) or is_title(word):
         return False
     return word in lower_words or word.endswith(("ing", "ly"))
-
-
-def _middle_initial(words: Sequence[str], index: int) -> bool:
-    """A one-letter word between a given name and a surname: *Charles A Blixt*, no stop."""
-    return 0 < index < len(words) - 1 and len(words[index]) == 1 and \
-        words[index].isupper() and bool(first_name_gender(words[0]))
-
-
-#: A role with its field in lower case right before a name: "the minister for civil
-#: aviation X", "the secretary of state for health X".
-ROLE_FIELD_RE = re.compile(r"\b(?P<role>[a-z][\w-]*)\s+(?:for|of)\s+(?P<field>(?:[a-z][\w-]*\s+"
-                          r"){1,3})$")
-
-
-def _role_before(text: str, start: int) -> str | None:
-    """A role written in lower case right before a name: ``… communications chief X``.
-
-    Also a role and its field: ``the minister for civil aviation X`` (the field's words in
-    lower case, none a function word or a role of its own).
-    """
-    words = re.findall(r"[\w’'.-]+", text[max(0, start - 60):start])
-    if words and (field := ROLE_FIELD_RE.search(text[max(0, start - 60):start])) and \
-            is_role_word(field.group("role")) and not any(
-                is_function_word(w) or is_role_word(w) or is_strong_title(w)
-                for w in field.group("field").split()):
-        return field.group().strip()
-    if not words or not text[:start].endswith(" ") or not (is_role_word(words[-1])
-                                                           or is_strong_title(words[-1])):
-        return None
-    role: list[str] = []
-    for word in reversed(words[-5:]):
-        if is_function_word(word) or word.endswith((",", ".")):
-            break
-        role.insert(0, word)
-    return " ".join(role) or None
-
-
-def _apposition(text: str, end: int) -> str | None:
-    match = _APPOSITION_RE.match(text[end:])
-    if not match:
-        return None
-    tail = match.group("tail")
-    words = re.findall(r"[\w-]+", tail)
-    if match.group("bare") is not None:  # it opens with its role: "chief economist at Y"
-        words = [w for w in words[:3] if w[:1].islower()]
-        if not words or is_speech_verb(words[0]) or fold_word(words[0]) in word_list("verbs") \
-                or not any(is_role_word(w) for w in words):
-            return None  # "X, said Mr Roe's aide": a clause, not an apposition
-    if re.match(r"^,\s+\d{2}\b", text[end:]) or any(is_role_word(w) or is_strong_title(w)
-                                                     for w in words):
-        return match.group().lstrip(", ").strip()
-    return None
 
 
 def _org(run: Sequence[Token]) -> str | None:
@@ -392,11 +342,11 @@ def _person(run: list[Token], text: str) -> Name | None:
     if party_surname and place == "demonym":
         place = None  # "Mr Green"
     thing = is_not_surname(last) and not (
-        len(words) == 2 and first_name_gender(words[0]) and _apposition(text, name[-1].end))
+        len(words) == 2 and first_name_gender(words[0]) and apposition(text, name[-1].end))
     if is_function_word(last) or (is_title(last) and len(words) == 1) or thing \
             or (place and (place != "province" or not honorific)) \
             or any((place_kind(w) == "demonym" and not (w is words[-1] and party_surname))
-                   or (is_function_word(w) and not _middle_initial(words, i))
+                   or (is_function_word(w) and not middle_initial(words, i))
                    for i, w in enumerate(words)) \
             or not all(w[:1].isupper() or fold_word(w).rstrip("-") in PARTICLES
                        or PARTICLE_NAME_RE.match(w) for w in words):
@@ -407,7 +357,7 @@ def _person(run: list[Token], text: str) -> Name | None:
     if role and (head := re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)*) of (?:the )?$",
                                    text[max(0, run[0].start - 60):run[0].start])):
         role = f"{head.group()}{role}" if is_title(head.group(1).split()[-1]) else role
-    before = _role_before(text, run[0].start)
+    before = role_before(text, run[0].start)
     given = first_name_gender(words[0]) if len(words) > 1 and place_kind(words[0]) in (
         None, "province") else None
     gender = (honorific_gender(honorific) if honorific else None) or given
@@ -420,13 +370,15 @@ def _person(run: list[Token], text: str) -> Name | None:
         reason = f"given name '{words[0]}'"
     elif before and len(words) > 1:
         reason, role = f"role '{before}'", before
-    elif len(words) > 1 and (appos := _apposition(text, end + (2 if possessive else 0))):
+    elif len(words) > 1 and (appos := apposition(text, end + (2 if possessive else 0))):
         reason, role = f"apposition '{appos}'", appos
+    elif len(words) > 1 and (described := described_before(text, start)):
+        reason, role = f"apposition '{described}'", described
     else:
         return None
     if before and not role:
         role = before
-    if not role and len(words) > 1 and (appos := _apposition(text, end)) and \
+    if not role and len(words) > 1 and (appos := apposition(text, end)) and \
             not appos[:1].isdigit():  # an age ("X, 51,") is no role
         role = appos  # "Ann Roe, the water minister,": her role, whatever made her a person
     if any(INITIAL_RE.match(w) for w in words) and len(words) == 1:

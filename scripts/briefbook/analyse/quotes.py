@@ -182,6 +182,11 @@ def _carry(quote: Quote, pattern: str, cue: str) -> Attribution:
                        cue=cue, anonymous=quote.anonymous)
 
 
+#: After a quotation: a name and a past-tense verb (a reporting clause of its own).
+_OWN_REPORTER_RE = re.compile(r"[\"”’»]?\s+(?=(?P<first>[\w’'-]+))(?:(?:an?|the)\s+)?"
+                              r"(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w’'.-]*\s+){1,3}[a-z]+ed\b")
+
+
 def _follow(text: str, spans: Sequence[QuoteSpan], index: int, previous: Quote) -> Attribution:
     """The speaker of a quotation with no cue after another quotation of its paragraph.
 
@@ -203,6 +208,10 @@ def _follow(text: str, spans: Sequence[QuoteSpan], index: int, previous: Quote) 
     if here == there:
         return _carry(previous, "split", "the same sentence as the previous quotation")
     ends_there = sentences[there][0] <= prev.close < sentences[there][1] + 1
+    if text[span.text_start:span.text_end].rstrip().endswith((",", "?", "!")) and \
+            (own := _OWN_REPORTER_RE.match(text, span.close + 1)) and \
+            not (own.group("first")[:1].isupper() and is_function_word(own.group("first"))):
+        return NONE  # '"…," a crestfallen Mr Lim mumbled': its own speaker, an unknown verb
     if here == there + 1 and ends_there and not text[sentences[here][0]:span.open].strip():
         return _carry(previous, "continued", "the sentence after the previous quotation's")
     return NONE

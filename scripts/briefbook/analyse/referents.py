@@ -56,6 +56,11 @@ def qualifiers_fit(own: set[str], title: set[str]) -> bool:
     return not (title & qualifiers) - own and not (own & qualifiers) - title
 
 
+#: A described subject opening a sentence before a name in apposition: "But the party's
+#: shadow home secretary, ".
+_APPOSED_RE = re.compile(r"\s*(?:(?:But|And|However|Meanwhile),?\s+)?(?:[Tt]he|[Ii]ts|[Hh]is|"
+                         r"[Hh]er|[Tt]heir|(?:[A-Z][\w.]*\s+)?[A-Z][\w-]*[’']s)\s+"
+                         r"(?:[\w’'-]+\s+){0,5}[\w-]+,\s+")
 _STOP_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
 
 
@@ -136,9 +141,14 @@ class Referents:
                 after_reporting_verb(para.text, mention.start, mention.end):
             return True  # "…, Mr. Roe said, …", "…", argued Mr Roe.": the one who speaks
         inverted = re.search(r",\s+([a-z]+)\s+(?:[A-Z][\w.]*\s+){0,3}$", para.text[:mention.start])
-        if inverted and is_speech_verb(inverted.group(1)):
-            return True  # "…, argued Mr Roe.": the one who speaks
+        if inverted and is_speech_verb(inverted.group(1)) and \
+                re.match(r"\s*(?:[.,;:]|$)", para.text[mention.end:]):
+            return True  # "…, argued Mr Roe.": the one who speaks; not "…, accused X of"
         before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
+        if _APPOSED_RE.fullmatch(before) and any(is_role_word(w.strip(",")) for w in
+                                                  before.split()[-3:]) and \
+                re.match(r",\s+[a-z]", para.text[mention.end:]):
+            return True  # "But the party's home affairs spokesman, Ann Roe, accused …"
         while before.split() and is_title(before.split()[-1]):  # "The Attorney General Lord X"
             before = before.rstrip().rsplit(" ", 1)[0] if " " in before.strip() else ""
         if "," in before and opens_clause(before.split()[0].strip(",")):
@@ -266,6 +276,8 @@ class Referents:
             before.insert(0, word)  # "shadow home secretary X": all three words
         stop = min([x.start for x in same if x.start >= m.end] + [m.end + 60])
         after = re.match(r"(?:[’']s)?,\s+([^,.;]+)", para.text[m.end:stop])
+        if after and any(is_speech_verb(w) for w in re.findall(r"[\w’'-]+", after.group(1))[1:]):
+            after = None  # "Asked about Mr X, the prime minister said": a new clause's subject
         return [" ".join(before)] + ([after.group(1)] if after else [])
 
     def described(self, paragraph: int, at: int) -> str | None:

@@ -1,0 +1,96 @@
+"""The words around a name that say it is a person's: a role before it, an apposition.
+
+*analyst Ann Roe*, *the minister for civil aviation Ann Roe*, *Ann Roe, a Republican
+senator,*, *Ann Roe, 45,*, *The new chairman of the Bar Council, Ann Roe*, and a middle initial
+with no stop (*Charles A Blixt*). Used by :mod:`briefbook.analyse.namefinder`; the word lists
+are package data (``role_words.txt``, ``function_words.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefbook.core.lexicon import (
+    first_name_gender,
+    fold_word,
+    is_function_word,
+    is_role_word,
+    is_speech_verb,
+    is_strong_title,
+    word_list,
+)
+
+_APPOSITION_RE = re.compile(
+    r"^,\s+(?:(?:a|an|the|its|his|her|their|who|now|then|former|aged|currently)\b|\d{2}\b"
+    r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?[’']s\s(?=[a-z])"  # "X, Vessaly's chief negotiator,"
+    r"|(?P<bare>(?=[a-z])))"  # "X, executive director of Y,": checked for a role word
+    r"(?P<tail>[^,.;:]{0,80})")
+
+
+def middle_initial(words: Sequence[str], index: int) -> bool:
+    """A one-letter word between a given name and a surname: *Charles A Blixt*, no stop."""
+    return 0 < index < len(words) - 1 and len(words[index]) == 1 and \
+        words[index].isupper() and bool(first_name_gender(words[0]))
+
+
+#: A role with its field in lower case right before a name: "the minister for civil
+#: aviation X", "the secretary of state for health X".
+ROLE_FIELD_RE = re.compile(r"\b(?P<role>[a-z][\w-]*)\s+(?:for|of)\s+(?P<field>(?:[a-z][\w-]*\s+"
+                          r"){1,3})$")
+
+
+def role_before(text: str, start: int) -> str | None:
+    """A role written in lower case right before a name: ``… communications chief X``.
+
+    Also a role and its field: ``the minister for civil aviation X`` (the field's words in
+    lower case, none a function word or a role of its own).
+    """
+    words = re.findall(r"[\w’'.-]+", text[max(0, start - 60):start])
+    if words and (field := ROLE_FIELD_RE.search(text[max(0, start - 60):start])) and \
+            is_role_word(field.group("role")) and not any(
+                is_function_word(w) or is_role_word(w) or is_strong_title(w)
+                for w in field.group("field").split()):
+        return field.group().strip()
+    if not words or not text[:start].endswith(" ") or not (is_role_word(words[-1])
+                                                           or is_strong_title(words[-1])):
+        return None
+    role: list[str] = []
+    for word in reversed(words[-5:]):
+        if is_function_word(word) or word.endswith((",", ".")):
+            break
+        role.insert(0, word)
+    return " ".join(role) or None
+
+
+def apposition(text: str, end: int) -> str | None:
+    """An apposition with a role or an age right after a name: ``X, a Republican senator,``."""
+    match = _APPOSITION_RE.match(text[end:])
+    if not match:
+        return None
+    tail = match.group("tail")
+    words = re.findall(r"[\w-]+", tail)
+    if match.group("bare") is not None:  # it opens with its role: "chief economist at Y"
+        words = [w for w in words[:3] if w[:1].islower()]
+        if not words or is_speech_verb(words[0]) or fold_word(words[0]) in word_list("verbs") \
+                or not any(is_role_word(w) for w in words):
+            return None  # "X, said Mr Roe's aide": a clause, not an apposition
+    if re.match(r"^,\s+\d{2}\b", text[end:]) or any(is_role_word(w) or is_strong_title(w)
+                                                     for w in words):
+        return match.group().lstrip(", ").strip()
+    return None
+
+
+#: A sentence opening with a described role and a comma before a name: "The new chairman of
+#: the Bar Council, X", "Its chief executive, X".
+_DESCRIBED_BEFORE_RE = re.compile(
+    r"(?:^|[.!?][\"”’']?\s+)(?P<desc>(?:The|Its|Their|His|Her|[A-Z][\w-]+[’']s)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?P<role>[a-z][\w-]*)(?:\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w&’'-]*\s*){1,5})?),\s+$")
+
+
+def described_before(text: str, start: int) -> str | None:
+    """A role described at the sentence's start, then a comma, right before a name."""
+    found = _DESCRIBED_BEFORE_RE.search(text[max(0, start - 90):start])
+    if found is None or not is_role_word(found.group("role")):
+        return None
+    return found.group("desc")
