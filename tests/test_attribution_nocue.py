@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from attribkit import analyse, speaker_of
-from briefbook.core.lexicon import is_speech_verb, participle_forms
+from briefbook.core.lexicon import is_speech_verb, participle_bases, regular_past
 
 # -- a reporting verb as a participle or in a rarer word -------------------------------------
 
@@ -21,11 +21,13 @@ def test_a_participle_is_a_speech_verb_when_its_past_is_one() -> None:
                  "Insisting"):
         assert is_speech_verb(word), word
     for word in ("speaking", "reading", "thinking", "morning", "evening", "during", "bring",
-                 "something", "building"):
-        assert not is_speech_verb(word), word  # irregular pasts and non-verbs stay out
-    assert "declared" in participle_forms("declaring")
-    assert "admitted" in participle_forms("admitting")
-    assert participle_forms("sing") == ()
+                 "something", "building", "continuing", "asking", "pointing", "promising"):
+        assert not is_speech_verb(word), word  # irregular pasts, non-verbs, other senses
+    assert "declare" in participle_bases("declaring")
+    assert "admit" in participle_bases("admitting")
+    assert participle_bases("sing") == ()
+    assert [regular_past(w) for w in ("stress", "declare", "deny", "say")] == [
+        "stressed", "declared", "denied", "sayed"]
 
 
 def test_a_participle_clause_after_with_gives_the_quotation_to_its_subject(
@@ -141,3 +143,64 @@ def test_a_demonstrative_that_opens_no_elided_clause(tmp_path: Path) -> None:
         "The budget was criticised by the opposition. And that was \"no surprise\" to the "
         "town's traders.\n"))
     assert speaker_of(a, "no surprise")[:2] == (None, None)
+
+
+# -- a statement standing alone after the previous speaker's words --------------------------
+
+
+def test_a_statement_after_background_keeps_the_speaker_the_paragraph_reports(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Hafenstadt FC chairman Jürgen Albers has said the club may list its shares.\n\n"
+        "\"We will review everything when the new ground opens,\" Mr Albers said.\n\n"
+        "Mr Albers said that, although sponsorship had carried the club, he feared fans were "
+        "tiring of the cost. Since 2001, ticket prices at the club have doubled. «Sponsors "
+        "have carried us for a decade, but we must keep the stands full.»\n\n"
+        "The club is paying for the move with bank loans and land sales. It also wants to "
+        "sell more shirts abroad. «We have two people in Korea this month building links "
+        "with supporters' clubs.»\n"))
+    assert speaker_of(a, "Sponsors have carried")[0] == "Jürgen Albers"
+    assert speaker_of(a, "We have two people")[0] == "Jürgen Albers"
+
+
+def test_a_statement_after_another_person_is_named_keeps_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"The ferry will run all winter,\" harbour master Kofi Mensah said.\n\n"
+        "The island's mayor, Greta Lund, has questioned the budget. 'Nobody has shown us "
+        "the figures for the new berth.'\n"))
+    assert speaker_of(a, "Nobody has shown")[0] != "Kofi Mensah"
+
+
+def test_a_statement_after_someone_else_reports_keeps_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"Demand is strong,\" said Pilar Ortega, the chain's chief executive.\n\n"
+        "Sales rose 4% in the year. Analysts said margins would shrink in the spring. "
+        "\"Prices cannot keep rising at this pace for long.\"\n"))
+    assert speaker_of(a, "Prices cannot keep")[0] is None
+
+
+def test_a_short_phrase_or_a_distant_statement_keeps_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"We are not for sale,\" chief executive Anders Holm told staff.\n\n"
+        "The firm makes \"smart meters\" for homes. 'Green tariffs' are its best seller.\n\n"
+        "Its shares fell 3% in Stockholm.\n\n"
+        "The firm was founded in 1990. \"Every home in the country will have one by 2030.\"\n"))
+    assert speaker_of(a, "Green tariffs")[0] is None
+    assert speaker_of(a, "Every home in the country")[0] is None
+
+
+def test_sentences_split_before_and_after_guillemets_and_low_marks() -> None:
+    from briefbook.core.text import sentence_spans
+    text = "Prices doubled. «We must fill the stands.» Then „Wir bleiben.“ Sales fell. ‹Non.› Ok."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Prices doubled.", "«We must fill the stands.»", "Then „Wir bleiben.“",
+        "Sales fell.", "‹Non.›", "Ok."]
+
+
+def test_a_participle_clause_set_off_by_commas_reports_nothing(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Minister Hal Berg visited the port on Monday.\n\n"
+        "A spokeswoman, confirming the move, said: \"We will close the plant in May.\" An "
+        "aide, denying the report, told the Harbour Gazette: ‘There was no such meeting.’\n"))
+    assert speaker_of(a, "We will close")[:2] == (None, "A spokeswoman")
+    assert speaker_of(a, "There was no such")[:2] == (None, "An aide")

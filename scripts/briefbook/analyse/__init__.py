@@ -5,7 +5,7 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
-``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
+``continued``, ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
 ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``, ``homoglyphs``,
 ``mentions``, ``merge``, ``namefinder``, ``nearmiss``, ``offices``, ``people``, ``periods``,
 ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``,
@@ -19,6 +19,7 @@ __all__ = [
     "changes",
     "chronology",
     "compare",
+    "continued",
     "copies",
     "cues",
     "date_patterns",

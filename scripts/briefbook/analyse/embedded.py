@@ -63,8 +63,10 @@ def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
         return None  # "X attacked the plan, saying …": the sentence's subject speaks
     earlier = [m for m in _WORD_RE.finditer(head, 0, verb_start)
                if is_speech_verb(m.group().rstrip(".")) and m.end() < verb_start
-               and not (m.group().endswith("ing") and not head[:m.start()].strip())]
-    # "Stressing the need for calm, X said": an opening participle clause reports nothing
+               and not (m.group().endswith("ing")
+                        and head[:m.start()].rstrip()[-1:] in ("", ","))]
+    # "Stressing the need, X said", "X, confirming the move, said": a participle clause
+    # opening the sentence or set off by commas reports nothing
     if not earlier:
         return None
     first = earlier[-1]
