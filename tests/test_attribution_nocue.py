@@ -204,3 +204,21 @@ def test_a_participle_clause_set_off_by_commas_reports_nothing(tmp_path: Path) -
         "aide, denying the report, told the Harbour Gazette: ‘There was no such meeting.’\n"))
     assert speaker_of(a, "We will close")[:2] == (None, "A spokeswoman")
     assert speaker_of(a, "There was no such")[:2] == (None, "An aide")
+
+
+def test_to_after_a_noun_is_no_reporting_infinitive_of_the_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The singer was criticised after a show on Channel Nine led 40 viewers to complain "
+        "he was \"crude\".\n\n"
+        "Bandleader Ruth Okoye is expected to argue the show was \"harmless fun for all\".\n"))
+    assert speaker_of(a, "crude")[0] is None
+    assert speaker_of(a, "harmless fun")[0] == "Ruth Okoye"
+
+
+def test_a_statement_standing_alone_after_a_bodys_words_keeps_no_speaker(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"Our tokens are the safest on the market,\" Vaultline said in a statement.\n\n"
+        "The bank trial starts in May. \"You take the card, put it in the reader and a code "
+        "is shown.\"\n"))
+    assert speaker_of(a, "You take the card")[0] is None

@@ -8,7 +8,9 @@ quotation is the previous speaker's when all of these hold:
 
 - it is a statement (:data:`~briefbook.analyse.quotes.PHRASE_WORDS` words or more) that opens
   its sentence: a short phrase inside a sentence may be a scare quote or a term;
-- the previous quotation with a named speaker is in the same paragraph or the one before;
+- the previous quotation with a speaker has a named person as its speaker (a body speaks in
+  statements, not on and on in the first person) and is in the same paragraph or the one
+  before;
 - nothing since that quotation names another person, nor a body as a sentence's subject, and
   no sentence since reports anyone else (*A spokesman said …*, *Analysts said …*).
 
@@ -46,7 +48,8 @@ def recent_speaker(source: Source, para: Paragraph, span: QuoteSpan,
     """
     prev = who.previous
     words = para.text[span.text_start:span.text_end].split()
-    if prev is None or not prev[2].speaker or para.number - prev[0] > 1 or \
+    if prev is None or not prev[2].speaker or who.kind(prev[2].speaker) != "person" or \
+            para.number - prev[0] > 1 or \
             len(words) < STATEMENT_WORDS or not words[0][:1].isupper():
         return NONE
     speaker = prev[2].speaker

@@ -46,6 +46,14 @@ _QUOTED_AS_RE = re.compile(
     r"claiming|declaring|insisting)\s+(?:that\s+)?(?:[^\s,;]+\s+){0,12}$")
 
 
+#: What stands before a participle that opens a clause of its own (the sentence's start, a
+#: comma) or makes it a gerund (a preposition): ``Stressing …``, ``, confirming …``, ``by
+#: announcing …``.
+_PARTICIPLE_CLAUSE_RE = re.compile(
+    r"(?:^|,|\b(?:by|after|before|while|when|since|on|in|without|for|of|from|about|through))"
+    r"\s*$", re.IGNORECASE)
+
+
 def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
     """The subject of a speech verb that is itself reported by an earlier speech verb.
 
@@ -63,10 +71,10 @@ def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
         return None  # "X attacked the plan, saying …": the sentence's subject speaks
     earlier = [m for m in _WORD_RE.finditer(head, 0, verb_start)
                if is_speech_verb(m.group().rstrip(".")) and m.end() < verb_start
-               and not (m.group().endswith("ing")
-                        and head[:m.start()].rstrip()[-1:] in ("", ","))]
-    # "Stressing the need, X said", "X, confirming the move, said": a participle clause
-    # opening the sentence or set off by commas reports nothing
+               and not (m.group().endswith("ing") and _PARTICIPLE_CLAUSE_RE.search(
+                   head[max(0, m.start() - 12):m.start()]))]
+    # "Stressing the need, X said", "X, confirming the move, said", "by announcing Y's
+    # departure, X said": a participle clause or a gerund after a preposition reports nothing
     if not earlier:
         return None
     first = earlier[-1]

@@ -34,8 +34,8 @@ from nameparser.config import CONSTANTS
 
 DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_openers",
               "document_words", "function_words", "group_descriptors", "headline_verbs",
-              "honorifics", "not_first_names", "not_derived_speech_verbs", "not_surnames",
-              "object_speech_verbs",
+              "honorifics", "not_first_names", "not_speech_infinitives",
+              "not_speech_participles", "not_surnames", "object_speech_verbs",
               "office_words", "organisation_words", "outlet_words", "party_names",
               "past_qualifiers", "region_words", "relation_nouns", "reply_verbs", "role_prefixes",
               "role_qualifiers", "role_words", "seat_names", "speech_nouns", "speech_verbs",
@@ -165,14 +165,14 @@ def is_speech_verb(word: str) -> bool:
 
     A present participle counts when ``speech_verbs.txt`` lists the regular past of its verb
     (:func:`participle_bases`): *stressing* (``stressed``), *declaring* (``declared``), unless
-    ``not_derived_speech_verbs.txt`` lists the verb (*continuing to cool*, *asking prices*).
+    ``not_speech_participles.txt`` lists the verb (*continuing to cool*, *asking prices*).
     """
     folded = fold_word(word)
     verbs = word_list("speech_verbs")
     if folded in verbs:
         return True
     bases = participle_bases(folded)
-    return not word_list("not_derived_speech_verbs").intersection(bases) and any(
+    return not word_list("not_speech_participles").intersection(bases) and any(
         regular_past(base) in verbs for base in bases)
 
 
@@ -181,13 +181,12 @@ def is_speech_verb_base(word: str) -> bool:
     """A bare verb (*suggest*, *declare*, *deny*) whose regular past is a speech verb.
 
     Only a caller that has seen a modal or *to* before the word may take it as a verb: most
-    bare forms are nouns too (*a claim*, *the state*). ``not_derived_speech_verbs.txt`` lists
-    the verbs that mostly mean something else in a form the list does not hold (*counter*,
-    *post*, *call*, *continue*).
+    bare forms are nouns too (*a claim*, *the state*). ``not_speech_infinitives.txt`` lists the
+    verbs whose bare form mostly means something else (*counter*, *post*, *call*, *declare*).
     """
     folded = fold_word(word)
     if not folded.isalpha() or len(folded) < 3 or \
-            folded in word_list("not_derived_speech_verbs"):
+            folded in word_list("not_speech_infinitives"):
         return False  # "this would counter the claims": not "countered"
     return regular_past(folded) in word_list("speech_verbs")
 
