@@ -222,3 +222,14 @@ def test_a_statement_standing_alone_after_a_bodys_words_keeps_no_speaker(
         "The bank trial starts in May. \"You take the card, put it in the reader and a code "
         "is shown.\"\n"))
     assert speaker_of(a, "You take the card")[0] is None
+
+
+# -- a speech noun owned by the speaker -----------------------------------------------------
+
+
+def test_a_possessive_speech_noun_with_commas_in_its_clause(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The judges split over the last act.\n\n"
+        "Judge Priya Raman laughed off Mr Dubois's suggestion that, rather than go to "
+        "school, young fans should be «sent down the mines».\n"))
+    assert speaker_of(a, "sent down the mines")[0] == "Dubois"

@@ -36,7 +36,7 @@ _SUBJECT_START_RE = re.compile(r"(?:(?:the|a|an|this)\s|[A-Z])")
 _APPOSED_RE = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s*(?:[.,;]|$)")
 _POSSESSIVE_NOUN_RE = re.compile(
     r"(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s?\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)"
-    r"\s+(?:that|for|of)\s+(?:[^\s,;]+\s+){0,12}$")
+    r"\s+(?:that,?|for|of)\s+(?:[^\s;]+\s+){0,12}$")
 _NAME = r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
 #: "X quoted Y as saying", "a letter from Y saying", "a statement by Y warning that".
 _QUOTED_AS_RE = re.compile(
@@ -109,11 +109,16 @@ def possessive_source(head: str) -> tuple[int, int] | None:
 
     Only a capitalised owner right before an optional adjective and a noun of
     ``speech_nouns.txt``, followed by ``that``, ``for`` or ``of`` and at most twelve words
-    before the quotation. Returns the owner's span in ``head`` or ``None``.
+    before the quotation; a clause with commas (*Y's suggestion that, instead of A, B should
+    "…"*) only when it holds no speech verb. Returns the owner's span in ``head`` or ``None``.
     """
     m = _POSSESSIVE_NOUN_RE.search(head)
     if m is None or fold_word(m.group("noun")) not in word_list("speech_nouns"):
         return None
+    rest = head[m.end("noun"):]
+    if len(rest.split()) > 13 or ("," in rest and any(
+            is_speech_verb(w.strip(",")) for w in rest.split())):
+        return None  # "Y's claim that A, X said": X reports; commas only inside Y's clause
     return m.start("owner"), m.end("owner")
 
 
