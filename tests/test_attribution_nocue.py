@@ -233,3 +233,33 @@ def test_a_possessive_speech_noun_with_commas_in_its_clause(tmp_path: Path) -> N
         "Judge Priya Raman laughed off Mr Dubois's suggestion that, rather than go to "
         "school, young fans should be «sent down the mines».\n"))
     assert speaker_of(a, "sent down the mines")[0] == "Dubois"
+
+
+def test_an_owned_speech_noun_as_subject_of_be_gives_its_owner(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"Nerves are normal,\" said judge Lena Vogt as the auditions began.\n\n"
+        "Her advice for one shaking singer was to ‘take a deep breath and smile’. Mr "
+        "Brandt's verdict was that the act was \"a total shambles from start to finish\". "
+        "The mayor's plan is \"a bridge too far\" for many residents.\n"))
+    assert speaker_of(a, "take a deep breath")[0] == "Lena Vogt"
+    assert speaker_of(a, "a total shambles")[0] == "Brandt"
+    assert speaker_of(a, "a bridge too far")[0] is None  # a plan is no statement
+
+
+def test_a_possessive_pronoun_of_someone_else_than_the_last_speaker_decides_nothing(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"A fine show,\" said producer Tomas Lind.\n\n"
+        "But the real star is panel judge Oskar Nyberg. His advice for one contestant was "
+        "to «find another hobby».\n"))
+    assert speaker_of(a, "find another hobby")[0] != "Tomas Lind"
+
+
+def test_a_statement_delivered_by_the_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The Reserve Bank of Norland moved to calm markets on Wednesday.\n\n"
+        "Finance minister Ada Kerr issued a statement that \"reserves will not be sold for "
+        "short-term reasons\". The Dockers' Union sent a letter that „members will strike "
+        "on Friday“.\n"))
+    assert speaker_of(a, "reserves will not be sold")[0] == "Ada Kerr"
+    assert speaker_of(a, "members will strike")[0] in ("Dockers' Union", "Dockers Union")

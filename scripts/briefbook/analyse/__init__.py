@@ -5,11 +5,11 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
-``continued``, ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
-``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``, ``homoglyphs``,
-``mentions``, ``merge``, ``namefinder``, ``nearmiss``, ``offices``, ``people``, ``periods``,
-``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``,
-``source_dates``, ``verbforms``.
+``continued``, ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``,
+``described``, ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``,
+``homoglyphs``, ``mentions``, ``merge``, ``namefinder``, ``nearmiss``, ``nouncues``, ``offices``,
+``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``,
+``reported``, ``review``, ``source_dates``, ``verbforms``.
 """
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "merge",
     "namefinder",
     "nearmiss",
+    "nouncues",
     "offices",
     "people",
     "periods",
