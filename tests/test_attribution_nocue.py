@@ -263,3 +263,16 @@ def test_a_statement_delivered_by_the_subject(tmp_path: Path) -> None:
         "on Friday“.\n"))
     assert speaker_of(a, "reserves will not be sold")[0] == "Ada Kerr"
     assert speaker_of(a, "members will strike")[0] in ("Dockers' Union", "Dockers Union")
+
+
+# -- the quoted words are the subject's own verb --------------------------------------------
+
+
+def test_a_quoted_verb_phrase_belongs_to_the_subject_before_it(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Data regulator Ingrid Solheim spoke in Bergen on Monday.\n\n"
+        "Ms Solheim «totally condemned» the deletion of the files. Two ministers have "
+        "\"flatly denied\" any wrongdoing. The plan's critics call it 'a dead end'.\n"))
+    assert speaker_of(a, "totally condemned")[0] == "Ingrid Solheim"
+    assert speaker_of(a, "flatly denied")[:2] == (None, "Two ministers")
+    assert speaker_of(a, "a dead end")[0] is None

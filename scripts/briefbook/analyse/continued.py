@@ -89,3 +89,26 @@ def _nobody_else(para: Paragraph, spans: Sequence[QuoteSpan], a: int, b: int, sp
         if reported.speaker != speaker:
             return False
     return True
+
+
+def quoted_predicate(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan],
+                     who: Attributor) -> Attribution:
+    """``Richard Roe "totally condemned" the deletion``: the quoted words are the verb.
+
+    A quotation whose words open with a speech verb (after at most one adverb: *totally
+    condemned*, *strongly denies*) right after the subject of its sentence quotes that
+    subject's own verb: the subject spoke. The subject is the sentence's words before the
+    mark, read as any other (a name, a pronoun, a role); ``NONE`` when none is found.
+    """
+    words = para.text[span.text_start:span.text_end].split()
+    verb_at = 1 if words and words[0].lower().endswith("ly") else 0
+    if len(words) <= verb_at or len(words) > 6 or \
+            speech_verb_at(words[verb_at]) is None or words[verb_at].endswith("ing"):
+        return NONE
+    sentences = masked_sentences(para.text, tuple(spans)) or ((0, len(para.text)),)
+    start = max([a for a, _ in sentences if a <= span.open] or [0])
+    if any(start <= s.open < span.open for s in spans) or not para.text[start:span.open].strip():
+        return NONE
+    found = who.subject(para, start, span.open, span.open, "before", "X \"verb …\" (the quoted "
+                                                                     "words are X's verb)")
+    return found if found.speaker or found.anonymous else NONE
