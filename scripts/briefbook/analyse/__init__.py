@@ -5,11 +5,12 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
 Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
-``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``, ``described``,
-``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``, ``headverb``,
-``holders``, ``homoglyphs``, ``mentions``, ``merge``, ``nameclues``, ``namefinder``,
-``nametokens``, ``nearmiss``, ``offices``, ``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``,
-``referents``, ``replies``, ``reported``, ``review``, ``source_dates``, ``verbforms``.
+``continued``, ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``,
+``described``, ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``,
+``headverb``, ``holders``, ``homoglyphs``, ``mentions``, ``merge``, ``nameclues``, ``namefinder``,
+``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``, ``periods``, ``quantities``,
+``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``, ``source_dates``,
+``verbforms``.
 """
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "changes",
     "chronology",
     "compare",
+    "continued",
     "copies",
     "cues",
     "date_patterns",
@@ -39,6 +41,7 @@ __all__ = [
     "namefinder",
     "nametokens",
     "nearmiss",
+    "nouncues",
     "offices",
     "people",
     "periods",

@@ -335,7 +335,8 @@ class Attributor(Referents):
             if body is not None:
                 return Attribution(speaker=body[0], written=written, pattern="role",
                                    cue=f"{cue} ({body[1]})")
-            if words[1:] and (is_body_noun(words[-1]) or is_document_word(words[-1])):
+            if words[1:] and all(w[:1].islower() for w in words[1:]) and (
+                    is_body_noun(words[-1]) or is_document_word(words[-1])):  # "the company"
                 return Attribution(speaker=None, written=written, pattern="role", cue=cue,
                                    name=self.named_body_before(para.number, min(a, at)))
         name = name_shaped(words)

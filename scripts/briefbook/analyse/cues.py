@@ -27,6 +27,7 @@ from briefbook.analyse.embedded import (
     quoted_as,
 )
 from briefbook.analyse.headverb import head_verb, speech_verbs
+from briefbook.analyse.nouncues import last_speaker_owns, noun_lead_in
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.analyse.replies import reply_addressee
 from briefbook.analyse.reported import elided_subject, relative_antecedent
@@ -210,6 +211,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                            "X: \"…\" (lead-in)")
     if _ELIDED_CLAUSE_RE.match(text, sent_start) and head_a == sent_start:
         return _elided_clause(para, spans, sent_start, who)
+    if head_a == sent_start and (noun := noun_lead_in(head)) is not None:
+        found = who.subject(para, head_a + noun[0], head_a + noun[1], span.open, "lead-in", noun[2])
+        if found.pattern != "pronoun" or last_speaker_owns(who, para.number, span.open,
+                                                           found.speaker):
+            return replace(found, pattern="before")  # "His advice was to "…""
     return NONE
 
 

@@ -36,7 +36,7 @@ _SUBJECT_START_RE = re.compile(r"(?:(?:the|a|an|this)\s|[A-Z])")
 _APPOSED_RE = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s*(?:[.,;]|$)")
 _POSSESSIVE_NOUN_RE = re.compile(
     r"(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)[’']s?\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)"
-    r"\s+(?:that|for|of)\s+(?:[^\s,;]+\s+){0,12}$")
+    r"\s+(?:that,?|for|of)\s+(?:[^\s;]+\s+){0,12}$")
 _NAME = r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
 #: "X quoted Y as saying", "a letter from Y saying", "a statement by Y warning that".
 _QUOTED_AS_RE = re.compile(
@@ -44,6 +44,14 @@ _QUOTED_AS_RE = re.compile(
     r"describing|calling|warning)\s+(?:that\s+)?(?:[^\s,;]+\s+){0,12}$"
     r"|\b(?:from|by)\s+" + _NAME.replace("who", "via") + r",?\s+(?:saying|stating|warning|"
     r"claiming|declaring|insisting)\s+(?:that\s+)?(?:[^\s,;]+\s+){0,12}$")
+
+
+#: What stands before a participle that opens a clause of its own (the sentence's start, a
+#: comma) or makes it a gerund (a preposition): ``Stressing …``, ``, confirming …``, ``by
+#: announcing …``.
+_PARTICIPLE_CLAUSE_RE = re.compile(
+    r"(?:^|,|\b(?:by|after|before|while|when|since|on|in|without|for|of|from|about|through))"
+    r"\s*$", re.IGNORECASE)
 
 
 def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
@@ -63,8 +71,10 @@ def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
         return None  # "X attacked the plan, saying …": the sentence's subject speaks
     earlier = [m for m in _WORD_RE.finditer(head, 0, verb_start)
                if is_speech_verb(m.group().rstrip(".")) and m.end() < verb_start
-               and not (m.group().endswith("ing") and not head[:m.start()].strip())]
-    # "Stressing the need for calm, X said": an opening participle clause reports nothing
+               and not (m.group().endswith("ing") and _PARTICIPLE_CLAUSE_RE.search(
+                   head[max(0, m.start() - 12):m.start()]))]
+    # "Stressing the need, X said", "X, confirming the move, said", "by announcing Y's
+    # departure, X said": a participle clause or a gerund after a preposition reports nothing
     if not earlier:
         return None
     first = earlier[-1]
@@ -101,11 +111,16 @@ def possessive_source(head: str) -> tuple[int, int] | None:
 
     Only a capitalised owner right before an optional adjective and a noun of
     ``speech_nouns.txt``, followed by ``that``, ``for`` or ``of`` and at most twelve words
-    before the quotation. Returns the owner's span in ``head`` or ``None``.
+    before the quotation; a clause with commas (*Y's suggestion that, instead of A, B should
+    "…"*) only when it holds no speech verb. Returns the owner's span in ``head`` or ``None``.
     """
     m = _POSSESSIVE_NOUN_RE.search(head)
     if m is None or fold_word(m.group("noun")) not in word_list("speech_nouns"):
         return None
+    rest = head[m.end("noun"):]
+    if len(rest.split()) > 13 or ("," in rest and any(
+            is_speech_verb(w.strip(",")) for w in rest.split())):
+        return None  # "Y's claim that A, X said": X reports; commas only inside Y's clause
     return m.start("owner"), m.end("owner")
 
 

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from rapidfuzz.distance import Levenshtein
 
 from briefbook.analyse.attribution import NONE, Attribution, Attributor
+from briefbook.analyse.continued import quoted_predicate, recent_speaker
 from briefbook.analyse.cues import (
     attribute,
     forward,
@@ -137,6 +138,10 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
                 found = previous_sentence(para, span, para_spans, who)
             if found.pattern == "none" and span.unclosed and index + 1 == len(para_spans):
                 found = forward(source, para, spans, who)
+            if found.pattern == "none":
+                found = recent_speaker(source, para, span, spans, who)
+            if found.pattern == "none":
+                found = quoted_predicate(para, span, para_spans, who)
             if found.name and not found.speaker and is_headline(para):
                 found = replace(found, name=None)  # "Parties warned over '…'": a headline's
                 # words are too terse to make a new speaker of

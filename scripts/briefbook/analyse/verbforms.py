@@ -1,8 +1,9 @@
 """Reporting verbs in forms a word list does not hold: the bare infinitive after a modal.
 
 *Mr Roe went on to suggest …*, *She will argue …*, *He would not deny …*: a bare verb right
-after *to* or a modal auxiliary (with *not*, *also* or an adverb between) is a verb, and a
-reporting one when its regular past is in ``speech_verbs.txt``
+after a modal auxiliary, or after *to* following a verb whose subject does the infinitive
+(*went on to*, *is expected to*, *plans to*), with *not*, *also* or an adverb between, is a
+verb, and a reporting one when its regular past is in ``speech_verbs.txt``
 (:func:`briefbook.core.lexicon.is_speech_verb_base`). The same word after a determiner is a
 noun (*a claim*, *the state pension*) and does not count, nor does it anywhere else.
 """
@@ -13,10 +14,17 @@ import re
 
 from briefbook.core.lexicon import is_function_word, is_speech_verb_base
 
-#: ``to`` or a modal auxiliary, then up to two of ``not``/``also``/an ``-ly`` adverb, ending
-#: right before the word (CGEL 3.2: the bare infinitive follows the modals and ``to``).
+#: A modal auxiliary, or ``to`` after a verb whose own subject does the infinitive: ``went on
+#: to``, ``is expected to``, ``was quick to``, ``plans to``; then up to two of
+#: ``not``/``also``/an ``-ly`` adverb, ending right before the word (CGEL 3.2, 14.4: the bare
+#: infinitive follows the modals and ``to``). ``to`` after a noun is left out: in *led 12
+#: viewers to complain* the viewers complain, not the sentence's subject.
 _INFINITIVE_BEFORE_RE = re.compile(
-    r"\b(?:to|will|would|shall|should|can|could|may|might|must|did|does|do)"
+    r"(?:\b(?:will|would|shall|should|can|could|may|might|must|did|does|do)"
+    r"|\b(?:on|(?:is|are|was|were|be|been|being)\s+[a-z]+|"
+    r"(?:want|plan|hope|decide|refuse|decline|begin|began|begun|continue|try|tried|use|"
+    r"need|intend|promise|seem|appear|prepare|expect|choose|chose|going|got|have|has|had|"
+    r"ought|used)(?:s|ed|d|ing)?)\s+to)"
     r"(?:\s+(?:not|also|then|later|\w+ly))?(?:\s+(?:not|also|then|later|\w+ly))?\s+$",
     re.IGNORECASE)
 

@@ -34,12 +34,12 @@ from nameparser.config import CONSTANTS
 
 DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_openers",
               "document_words", "function_words", "group_descriptors", "headline_verbs",
-              "honorifics", "not_first_names", "not_speech_infinitives", "not_surnames",
-              "object_speech_verbs", "office_words", "on_bodies", "organisation_words",
-              "outlet_words", "party_names", "past_qualifiers", "peerage_titles", "post_nominals",
-              "region_words", "relation_nouns", "reply_verbs", "role_prefixes", "role_qualifiers",
-              "role_words", "seat_names", "speech_nouns", "speech_verbs", "term_markers",
-              "weak_titles")
+              "honorifics", "not_first_names", "not_speech_infinitives", "not_speech_participles",
+              "not_surnames", "object_speech_verbs", "office_words", "on_bodies",
+              "organisation_words", "outlet_words", "party_names", "past_qualifiers",
+              "peerage_titles", "post_nominals", "region_words", "relation_nouns", "reply_verbs",
+              "role_prefixes", "role_qualifiers", "role_words", "seat_names", "speech_nouns",
+              "speech_verbs", "statement_verbs", "term_markers", "weak_titles")
 #: Lists whose lines hold a word and then fields about it (``minister general``).
 _FIRST_FIELD = frozenset({"honorifics", "office_words"})
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
@@ -170,12 +170,17 @@ def is_relation_noun(word: str) -> bool:
 def is_speech_verb(word: str) -> bool:
     """A verb that introduces a quotation (``said``, ``sighed``).
 
-    A present participle counts when ``speech_verbs.txt`` lists another form of its verb
-    (:func:`participle_forms`): *stressing* (``stressed``), *declaring* (``declared``).
+    A present participle counts when ``speech_verbs.txt`` lists the regular past of its verb
+    (:func:`participle_bases`): *stressing* (``stressed``), *declaring* (``declared``), unless
+    ``not_speech_participles.txt`` lists the verb (*continuing to cool*, *asking prices*).
     """
     folded = fold_word(word)
     verbs = word_list("speech_verbs")
-    return folded in verbs or any(form in verbs for form in participle_forms(folded))
+    if folded in verbs:
+        return True
+    bases = participle_bases(folded)
+    return not word_list("not_speech_participles").intersection(bases) and any(
+        regular_past(base) in verbs for base in bases)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -184,27 +189,36 @@ def is_speech_verb_base(word: str) -> bool:
 
     Only a caller that has seen a modal or *to* before the word may take it as a verb: most
     bare forms are nouns too (*a claim*, *the state*). ``not_speech_infinitives.txt`` lists the
-    bare verbs that mostly mean something else (*counter*, *post*, *call*).
+    verbs whose bare form mostly means something else (*counter*, *post*, *call*, *declare*).
     """
     folded = fold_word(word)
-    if not folded.isalpha() or len(folded) < 3 or folded in word_list("not_speech_infinitives"):
+    if not folded.isalpha() or len(folded) < 3 or \
+            folded in word_list("not_speech_infinitives"):
         return False  # "this would counter the claims": not "countered"
-    past = folded[:-1] + "ied" if folded.endswith("y") and folded[-2:-1] not in "aeiou" \
-        else folded + ("d" if folded.endswith("e") else "ed")
-    return past in word_list("speech_verbs")
+    return regular_past(folded) in word_list("speech_verbs")
+
+
+def regular_past(base: str) -> str:
+    """The regular past of a bare verb (*stress* → *stressed*, *deny* → *denied*).
+
+    A silent *e* takes *-d* (*declare* → *declared*), a *y* after a consonant becomes *ied*.
+    """
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ied"
+    return base + ("d" if base.endswith("e") else "ed")
 
 
 @lru_cache(maxsize=1 << 14)
-def participle_forms(word: str) -> tuple[str, ...]:
-    """The regular past forms a present participle (``-ing``) may have.
+def participle_bases(word: str) -> tuple[str, ...]:
+    """The bare verbs a present participle (``-ing``) may come from.
 
     English spelling rules (Quirk et al., *A Comprehensive Grammar*, 3.8-3.10): the base of a
     participle is its stem (*stress|ing*), its stem with a silent *e* (*declar|ing* →
-    *declare*), or its stem less a doubled final consonant (*admitt|ing* → *admit*); the
-    regular past adds *-ed*/*-d* (*y* after a consonant becomes *ied*). Only regular pasts:
-    an irregular verb's forms (*spoke*, *thought*, *read*) are intransitive or mental verbs
-    more often than reporting ones, so their participles must be listed to count. Returns an
-    empty tuple for a word that is not a participle with a stem of at least three letters.
+    *declare*), or its stem less a doubled final consonant (*admitt|ing* → *admit*). Callers
+    take only regular pasts of these (:func:`regular_past`): an irregular verb's forms
+    (*spoke*, *thought*, *read*) are intransitive or mental verbs more often than reporting
+    ones, so their participles must be listed to count. Returns an empty tuple for a word
+    that is not a participle with a stem of at least three letters.
     """
     if not word.endswith("ing") or len(word) < 6 or not word.isalpha():
         return ()
@@ -212,13 +226,7 @@ def participle_forms(word: str) -> tuple[str, ...]:
     bases = [stem, stem + "e"]
     if len(stem) > 2 and stem[-1] == stem[-2]:
         bases.append(stem[:-1])
-    forms: list[str] = []
-    for base in bases:
-        if base.endswith("y") and base[-2:-1] not in "aeiou":
-            forms.append(base[:-1] + "ied")
-        else:
-            forms.append(base + ("d" if base.endswith("e") else "ed"))
-    return tuple(forms)
+    return tuple(bases)
 
 
 def is_post_nominal(word: str) -> bool:

@@ -56,8 +56,12 @@ _ABBREVIATIONS = frozenset(
     e.g i.e a.m p.m para paras op cf ed eds vol pp mt ft
     """.split()
 )
-_SENTENCE_END_RE = re.compile(r"""[.!?]+['"\u2019\u201d)\]]*(?=\s+|$)""")
-_NEXT_START_RE = re.compile(r"""\s+(?=['"\u2018\u201c(\[]*[A-Z0-9\u00c0-\u024f])""")
+#: Closing marks after a stop include guillemets (» ›) and German closers (“ ‘), and openers
+#: before the next sentence the low and angle marks („ ‚ « ‹) of other languages' styles.
+_SENTENCE_END_RE = re.compile(
+    r"""[.!?]+['"\u2019\u201d\u201c\u2018\u00bb\u203a)\]]*(?=\s+|$)""")
+_NEXT_START_RE = re.compile(
+    r"""\s+(?=['"\u2018\u201c\u201e\u201a\u00ab\u2039(\[]*[A-Z0-9\u00c0-\u024f])""")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
