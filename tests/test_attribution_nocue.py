@@ -308,3 +308,14 @@ def test_a_short_or_distant_fragment_after_a_speaker_is_not_theirs(tmp_path: Pat
         "the south\" of the country.\n"))
     assert speaker_of(a, "smart")[0] is None
     assert speaker_of(a, "the biggest supplier")[0] is None
+
+
+def test_a_statement_after_a_body_becomes_the_subject_keeps_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"We will not sell the club,\" chairman Viktor Hale told fans on Friday.\n\n"
+        "Northgate Bank confirmed it had agreed new terms for the club's debt last week. "
+        "\"The loan will be repaid by the end of the decade.\"\n\n"
+        "Northgate Bank holds most of the debt. \"Nobody expects the club to fold this "
+        "year.\"\n"))
+    assert speaker_of(a, "The loan will be repaid")[0] != "Viktor Hale"
+    assert speaker_of(a, "Nobody expects the club")[0] is None
