@@ -276,3 +276,46 @@ def test_a_quoted_verb_phrase_belongs_to_the_subject_before_it(tmp_path: Path) -
     assert speaker_of(a, "totally condemned")[0] == "Ingrid Solheim"
     assert speaker_of(a, "flatly denied")[:2] == (None, "Two ministers")
     assert speaker_of(a, "a dead end")[0] is None
+
+
+# -- a quoted clause in the sentence after the speaker's quotation --------------------------
+
+
+def test_a_quoted_clause_right_after_a_speakers_quotation_is_theirs(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Oil output in Norland has barely changed since 1990.\n\n"
+        "«Countries need energy to grow,» said Aino Virtanen, head of analysts Polar Oil. "
+        "Norland is a “fast growing economy that must have oil”. Its reserves are small.\n"))
+    assert speaker_of(a, "fast growing economy")[0] == "Aino Virtanen"
+
+
+def test_a_quoted_clause_in_a_sentence_that_reports_others_is_not_theirs(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Party leader Anders Moe toured the north on Sunday.\n\n"
+        "\"We can win in every seat,\" Mr Moe said. But he brushed off Labour suggestions a "
+        "vote for his party would let the Tories in \"by the back door at last\". The survey "
+        "of 500 voters \"showed young people are far from apathetic\". A levy obliges "
+        "firms to declare \"every gift above a hundred crowns\".\n"))
+    for start in ("by the back door", "showed young people", "every gift above"):
+        assert speaker_of(a, start)[0] is None, start
+
+
+def test_a_short_or_distant_fragment_after_a_speaker_is_not_theirs(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"Sales will recover,\" said chief executive Marta Sousa.\n\n"
+        "The firm sells \"smart\" meters. Its shares fell. It is \"the biggest supplier in "
+        "the south\" of the country.\n"))
+    assert speaker_of(a, "smart")[0] is None
+    assert speaker_of(a, "the biggest supplier")[0] is None
+
+
+def test_a_statement_after_a_body_becomes_the_subject_keeps_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"We will not sell the club,\" chairman Viktor Hale told fans on Friday.\n\n"
+        "Northgate Bank confirmed it had agreed new terms for the club's debt last week. "
+        "\"The loan will be repaid by the end of the decade.\"\n\n"
+        "Northgate Bank holds most of the debt. \"Nobody expects the club to fold this "
+        "year.\"\n"))
+    assert speaker_of(a, "The loan will be repaid")[0] != "Viktor Hale"
+    assert speaker_of(a, "Nobody expects the club")[0] is None

@@ -1,4 +1,4 @@
-"""A quotation standing alone with no cue: the speaker the article is still reporting.
+"""Quotations with no cue of their own: the speaker the article is still reporting.
 
 News prose often lets a speaker go on in direct speech with no reporting clause at all once
 it has named them: a paragraph reports *Mr Roe said that … he feared …*, adds a sentence of
@@ -14,6 +14,11 @@ quotation is the previous speaker's when all of these hold:
 - nothing since that quotation names another person, nor a body as a sentence's subject, and
   no sentence since reports anyone else (*A spokesman said …*, *Analysts said …*).
 
+Two shorter shapes are read here too, after every cue of :mod:`briefbook.analyse.cues` has
+failed: a quoted verb phrase right after its subject (*Ms Roe "totally condemned" the
+deletion*: :func:`quoted_predicate`) and a quoted clause in the sentence right after the
+previous speaker's quotation (:func:`fragment_after_speaker`).
+
 Anything else keeps ``NONE``: a wrong speaker is worse than none.
 """
 
@@ -24,12 +29,23 @@ from collections.abc import Sequence
 
 from briefbook.analyse.attribution import NONE, Attribution, Attributor, speech_verb_at
 from briefbook.analyse.cues import sentence_report
-from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
+from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, masked_text
+from briefbook.core.lexicon import (
+    fold_word,
+    is_document_word,
+    is_role_word,
+    participle_bases,
+    regular_past,
+    word_list,
+)
 from briefbook.core.model import Paragraph, Source
 
 #: Fewest words of a quotation that may stand alone as the previous speaker's statement
 #: (:data:`briefbook.analyse.quotes.PHRASE_WORDS`, repeated here to avoid an import cycle).
 STATEMENT_WORDS = 4
+_FRAGMENT_CUE = ("a quoted clause in the sentence after the previous speaker's quotation, "
+                 "nobody else named or reporting")
+_WORD_RE = re.compile(r"[A-Za-z’'-]+")
 
 
 def recent_speaker(source: Source, para: Paragraph, span: QuoteSpan,
@@ -112,3 +128,52 @@ def quoted_predicate(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan
     found = who.subject(para, start, span.open, span.open, "before", "X \"verb …\" (the quoted "
                                                                      "words are X's verb)")
     return found if found.speaker or found.anonymous else NONE
+
+
+def fragment_after_speaker(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan],
+                           who: Attributor) -> Attribution:
+    """A quoted clause after the previous speaker's quotation: ``India is a "growing economy"``.
+
+    A quoted clause of :data:`STATEMENT_WORDS` words or more inside the sentence right after
+    a sentence holding the previous quotation, in the same paragraph, goes on with that
+    quotation's speaker (a named person) when its own sentence reports nothing (no speech
+    verb, speech, document or role noun: *Labour suggestions*, *the survey*, *the mayor*) and
+    names nobody else. A shorter fragment may be a scare quote and stays ``NONE``; a fragment
+    given a speaker this way passes it on to no further fragment.
+    """
+    prev = who.previous
+    words = para.text[span.text_start:span.text_end].split()
+    if prev is None or prev[0] != para.number or not prev[2].speaker or \
+            who.kind(prev[2].speaker) != "person" or len(words) < STATEMENT_WORDS or \
+            prev[2].cue == _FRAGMENT_CUE:
+        return NONE  # not chained from a fragment given by this rule
+    sentences = masked_sentences(para.text, tuple(spans)) or ((0, len(para.text)),)
+    here = next((i for i, (a, b) in enumerate(sentences) if a <= span.open < b), None)
+    there = next((i for i, (a, b) in enumerate(sentences) if a <= prev[1] - 1 < b), None)
+    if here is None or there is None or here != there + 1:
+        return NONE
+    a, b = sentences[here]
+    outside = re.sub(r"X{2,}", " ", masked_text(para.text, spans)[a:b])
+    if speech_verb_at(outside) is not None or any(_reports(w) for w in _WORD_RE.findall(
+            outside)) or any(
+            s is not span and a <= s.open < b for s in spans) or any(
+            m.actor != prev[2].speaker and who.kind(m.actor) == "person"
+            for m in who.within(para.number, a, b)):
+        return NONE
+    return Attribution(speaker=prev[2].speaker, written=prev[2].written, pattern="continued",
+                       cue=_FRAGMENT_CUE)
+
+
+def _reports(word: str) -> bool:
+    """A word that makes a sentence report someone's words.
+
+    A speech or document noun (*Labour suggestions*, *the survey*), a role noun (*the mayor's
+    plan*: someone else's) or any form of a reporting verb, even one that mostly means
+    something else (*obliges members to declare*).
+    """
+    folded = fold_word(word)
+    verbs = word_list("speech_verbs")
+    return folded in word_list("speech_nouns") or is_document_word(folded) or \
+        is_role_word(folded) or \
+        folded in verbs or regular_past(folded) in verbs or \
+        any(regular_past(base) in verbs for base in participle_bases(folded))

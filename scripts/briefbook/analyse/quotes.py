@@ -26,7 +26,11 @@ from typing import Any, TypeVar
 from rapidfuzz.distance import Levenshtein
 
 from briefbook.analyse.attribution import NONE, Attribution, Attributor
-from briefbook.analyse.continued import quoted_predicate, recent_speaker
+from briefbook.analyse.continued import (
+    fragment_after_speaker,
+    quoted_predicate,
+    recent_speaker,
+)
 from briefbook.analyse.cues import (
     attribute,
     forward,
@@ -142,6 +146,8 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
                 found = recent_speaker(source, para, span, spans, who)
             if found.pattern == "none":
                 found = quoted_predicate(para, span, para_spans, who)
+            if found.pattern == "none":
+                found = fragment_after_speaker(para, span, para_spans, who)
             if found.name and not found.speaker and is_headline(para):
                 found = replace(found, name=None)  # "Parties warned over '…'": a headline's
                 # words are too terse to make a new speaker of
