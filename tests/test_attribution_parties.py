@@ -145,3 +145,10 @@ def test_a_capitalised_common_noun_opening_a_sentence_is_no_body(tmp_path: Path)
     a = analyse(tmp_path, "Music sales\n\nSales said little about it. The sales were weak.\n\n"
                           "\"Sales will be lower than expected,\" the company added.\n")
     assert speaker_of(a, "Sales will be lower")[0] is None
+
+
+@pytest.mark.parametrize("phrase", ["has rejected calls to", "renewed warnings of",
+                                    "dismissed claims of"])
+def test_an_s_form_right_after_a_past_form_is_a_noun(tmp_path: Path, phrase: str) -> None:
+    a = analyse(tmp_path, f"ID row\n\nThe home secretary {phrase} “pause” on the bill.\n")
+    assert speaker_of(a, "pause")[0] is None

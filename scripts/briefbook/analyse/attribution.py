@@ -123,11 +123,14 @@ _NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|th
 def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:
     """Speech verbs of ``text`` from ``start``, in order.
 
-    A word after a determiner or a possessive is a noun (*these claims*, *his first comments*).
+    A word after a determiner or a possessive is a noun (*these claims*, *his first comments*),
+    and so is an *-s* form right after a past form (*rejected calls*, *renewed warnings*).
     """
     return (m for m in _WORD_RE.finditer(text, start) if (is_speech_verb(m.group().rstrip("."))
             or infinitive_speech_verb(text, m.start(), m.group().rstrip(".")))
-            and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()]))
+            and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])
+            and not (m.group().endswith("s") and re.search(r"[a-z]ed\s+$", text[:m.start()])))
+    # "has rejected calls to …", "renewed warnings": a finite verb never follows a past form
 
 
 def speech_verb_at(text: str, start: int = 0) -> re.Match[str] | None:
