@@ -152,3 +152,14 @@ def test_a_capitalised_common_noun_opening_a_sentence_is_no_body(tmp_path: Path)
 def test_an_s_form_right_after_a_past_form_is_a_noun(tmp_path: Path, phrase: str) -> None:
     a = analyse(tmp_path, f"ID row\n\nThe home secretary {phrase} “pause” on the bill.\n")
     assert speaker_of(a, "pause")[0] is None
+
+
+@pytest.mark.parametrize("adverb", ["later", "earlier", "then"])
+def test_a_described_reporter_with_an_adverb_keeps_the_he_that_follows(tmp_path: Path,
+                                                                       adverb: str) -> None:
+    a = analyse(tmp_path, (
+        "Poster row\n\nCampaign spokesman Iwan Petrov said the poster was misread. \"We take "
+        f"those views on board.\"\n\nA party spokesman {adverb} said the timing was not "
+        "affected. “This has been up on the website for two weeks,” he said.\n"))
+    speaker, anonymous, _ = speaker_of(a, "This has been up")
+    assert speaker is None and anonymous == "A party spokesman"

@@ -33,7 +33,8 @@ from briefbook.core.lexicon import (
 )
 
 _WORD_RE = re.compile(r"[\w’'.-]+")
-_AUXILIARY = frozenset({"also", "has", "had", "have", "was", "is", "would", "will"})
+_AUXILIARY = frozenset({"also", "has", "had", "have", "was", "is", "would", "will", "later",
+                        "then", "earlier", "again", "today", "yesterday", "too"})
 _OPENER_RE = re.compile(r"(?:(?:[A-Z][a-z]+\s+){1,3}[\w-]+,\s+|(?:But|And|Later|Then),?\s+)")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
 
