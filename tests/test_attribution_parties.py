@@ -163,3 +163,11 @@ def test_a_described_reporter_with_an_adverb_keeps_the_he_that_follows(tmp_path:
         "affected. “This has been up on the website for two weeks,” he said.\n"))
     speaker, anonymous, _ = speaker_of(a, "This has been up")
     assert speaker is None and anonymous == "A party spokesman"
+
+
+def test_a_question_before_a_quotation_does_not_report_it(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Party's secret weapon\n\nStrategist Dana Kowalski has joined the party.\n\n"
+        "So is the party's job to destroy the Tories, as former member Ivo Brandt once "
+        "declared? “No. The aim is to leave the EU and stiffen the Tories' spine.”\n"))
+    assert speaker_of(a, "No. The aim")[0] != "Ivo Brandt"

@@ -428,6 +428,8 @@ def _report(para: Paragraph, a: int, b: int, at: int, where: str,
     name-shaped subject is not taken from a sentence that quotes nobody.
     """
     text = para.text
+    if text[a:b].rstrip(" \"”’'").endswith("?"):
+        return NONE  # "So is its job to X, as Y once declared?": a question, the answer is not Y's
     final = _final_clause(text, a, b)
     if final is not None:
         s, e, verb_first = final
