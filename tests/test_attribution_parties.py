@@ -171,3 +171,11 @@ def test_a_question_before_a_quotation_does_not_report_it(tmp_path: Path) -> Non
         "So is the party's job to destroy the Tories, as former member Ivo Brandt once "
         "declared? “No. The aim is to leave the EU and stiffen the Tories' spine.”\n"))
     assert speaker_of(a, "No. The aim")[0] != "Ivo Brandt"
+
+
+def test_a_participle_after_a_quoted_word_is_no_inverted_reporting_clause(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, "Defection\n\nProspect MP Ivo Brandt said he was disillusioned. "
+                          "Prime Minister Ana Ruiz declared herself «delighted», saying Mr "
+                          "Brandt would be welcomed.\n")
+    assert speaker_of(a, "delighted")[0] == "Ana Ruiz"

@@ -331,6 +331,9 @@ def _after(para: Paragraph, a: int, b: int, span: QuoteSpan, who: Attributor) ->
     text = para.text
     first = re.match(r"[\w’'.-]+", text[a:b])
     verb = speech_verb_at(text[:b], a)
+    if first and verb and verb.start() == a and verb.group().endswith("ing") and \
+            not text[span.text_start:span.text_end].rstrip().endswith(","):
+        return None  # 'X declared himself "delighted", saying Mr Y …': X's words, no inversion
     if first and verb and verb.start() == a:
         s = verb.end()
         found = who.subject(para, s, clause_after(text, s, b), span.open, "after",
