@@ -179,3 +179,16 @@ def test_a_participle_after_a_quoted_word_is_no_inverted_reporting_clause(
                           "Prime Minister Ana Ruiz declared herself «delighted», saying Mr "
                           "Brandt would be welcomed.\n")
     assert speaker_of(a, "delighted")[0] == "Ana Ruiz"
+
+
+def test_a_headline_word_the_article_writes_itself_is_nobody_s(tmp_path: Path) -> None:
+    a = analyse(tmp_path, "Greens' 'bold' tax policy\n\nAna Ruiz has told voters her party "
+                          "will offer an \"honest choice\".\n\nIt is a bold policy and "
+                          "certainly a choice.\n")
+    assert speaker_of(a, "bold")[0] is None
+
+
+def test_a_headline_word_the_article_reports_keeps_its_reporter(tmp_path: Path) -> None:
+    a = analyse(tmp_path, "Police stops 'more likely'\n\nPeople of some faiths are more likely "
+                          "to be stopped by police, minister Ana Ruiz has said.\n")
+    assert speaker_of(a, "more likely")[0] == "Ana Ruiz"

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 
 from briefbook.analyse.attribution import NONE, Attribution, Attributor
 from briefbook.analyse.cues import sentence_report
+from briefbook.analyse.described import mask
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.core.lexicon import is_speech_verb, word_list
 from briefbook.core.model import Paragraph, Source
@@ -103,6 +104,9 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
         if len(speakers) == 1:
             return Attribution(speaker=speakers.pop(), written=None, pattern="headline",
                                cue="headline: the words of a quotation in the article")
+    if words and _written_unquoted(source, para, words, spans):
+        return Attribution(speaker=None, written=None, pattern="headline",
+                           cue="headline: the article's own words (written unquoted below)")
     lead = next((p for p in source.paragraphs
                  if p.number > para.number and not p.boilerplate and p.role is None), None)
     if lead is None:
@@ -120,6 +124,25 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
                            cue=f"headline: the article's first sentence ({found.cue})",
                            anonymous=found.anonymous)
     return NONE
+
+
+def _written_unquoted(source: Source, para: Paragraph, words: str,
+                      spans: dict[int, list[QuoteSpan]]) -> bool:
+    """Whether the article writes the headline's quoted ``words`` itself, unquoted.
+
+    Every sentence that holds them unquoted reports nobody (*It is a bold policy*): the
+    writer's word, not a quotation of someone (*…are more likely to be stopped, a minister
+    has said* is a report of her words).
+    """
+    found = []
+    for p in source.paragraphs:
+        if p.number <= para.number or p.boilerplate:
+            continue
+        text = mask(p.text, [(s.open, s.close + 1) for s in spans.get(p.number, [])])
+        for a, b in masked_sentences(p.text, tuple(spans.get(p.number, []))) or ((0, len(text)),):
+            if re.search(r"(?:^|\W)" + re.escape(words) + r"(?:\W|$)", _folded(text[a:b])):
+                found.append(any(is_speech_verb(w) for w in re.findall(r"[a-z]+", text[a:b])))
+    return bool(found) and not any(found)
 
 
 def _folded(text: str) -> str:
