@@ -238,6 +238,9 @@ BBC_SETS: dict[str, str] = {
     "bbc-dev10": "BBC tenth development gold",
     "bbc-dev11": "BBC eleventh development gold",
     "bbc-dev12": "BBC twelfth development gold",
+    "bbc-dev13": "BBC thirteenth development gold",
+    "bbc-dev14": "BBC fourteenth development gold",
+    "bbc-dev15": "BBC fifteenth development gold",
 }
 
 
