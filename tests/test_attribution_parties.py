@@ -192,3 +192,11 @@ def test_a_headline_word_the_article_reports_keeps_its_reporter(tmp_path: Path) 
     a = analyse(tmp_path, "Police stops 'more likely'\n\nPeople of some faiths are more likely "
                           "to be stopped by police, minister Ana Ruiz has said.\n")
     assert speaker_of(a, "more likely")[0] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("before", ["the impact of", "its", "a"])
+def test_a_quoted_word_that_modifies_a_noun_is_a_term_even_with_a_cue(tmp_path: Path,
+                                                                      before: str) -> None:
+    a = analyse(tmp_path, f"Results\n\nThe Korvex group said revenue rose. Sales were helped "
+                          f"by {before} “compact” newspaper editions in Ireland, it said.\n")
+    assert speaker_of(a, "compact")[0] is None

@@ -148,12 +148,13 @@ def described_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
 def attributive_term(text: str, open_at: int, close_at: int) -> bool:
     """Whether the quotation ``text[open_at:close_at + 1]`` modifies the noun after it.
 
-    One or two quoted words after ``a``/``an``/``the`` and before a lower-case word that is
-    neither a function word nor a participle: *a "remain" vote*, *the ‘no’ camp*.
+    One or two quoted words after ``a``/``an``/``the``/``of``/``its``/``their`` and before a
+    lower-case word that is neither a function word nor a participle: *a "remain" vote*, *the
+    ‘no’ camp*, *the impact of "compact" editions*.
     """
     inner = text[open_at + 1:close_at].strip()
     if not inner or len(inner.split()) > 2 or not re.search(
-            r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+$", text[max(0, open_at - 5):open_at]):
+            r"(?:^|\s)(?:[Aa]n?|[Tt]he|of|its|their)\s+$", text[max(0, open_at - 7):open_at]):
         return False
     after = re.match(r"\s+([a-z][\w-]*)", text[close_at + 1:close_at + 30])
     if after is None:

@@ -127,7 +127,8 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
             opens = not index and span.open == 0
             if found.pattern == "none" and opens and not carried:
                 found = lead_in_paragraph(source, para, who, spans)
-            if found.pattern == "none" and attributive_term(para.text, span.open, span.close):
+            if found.pattern in ("none", "after", "pronoun") and attributive_term(
+                    para.text, span.open, span.close):  # "the impact of "compact" editions"
                 found = Attribution(speaker=None, written=None, pattern="term",
                                     cue="a term, not a statement (it modifies a noun)")
             if found.pattern == "none" and index and quotes and \
