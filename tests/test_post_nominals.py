@@ -90,3 +90,12 @@ def test_a_reporter_named_with_an_aside_is_the_he_that_follows(tmp_path: Path) -
         "But Mr Ruiz's former adviser Tomas Varga, now a hopeful, said the plans differ. "
         "He added: \"I don't accept any need for changes.\"\n"))
     assert speaker_of(a, "I don't accept")[0] == "Tomas Varga"
+
+
+@pytest.mark.parametrize("body", ["Age Concern", "Man Utd"])
+def test_a_body_whose_first_word_the_name_list_knows_is_no_person(tmp_path: Path,
+                                                                  body: str) -> None:
+    a = analyse(tmp_path, f"Pensions\n\n{body} said the plan was \"poor\". Chief executive "
+                          "Ivo Brandt spoke. \"Older people want action,\" he said.\n")
+    assert body not in {x.name for x in a.actors if x.kind == "person"}
+    assert speaker_of(a, "Older people")[0] == "Ivo Brandt"
