@@ -42,12 +42,14 @@ DEFAULT_DIR = ".cache/briefbook"
 def engine_version() -> str:
     """The package version plus a hash of the engine's source and data files.
 
-    Every floor's modules and the word lists of ``core/data`` count: a change to any of them
-    changes analysis results, so it must change the key.
+    Every floor's modules and the data files of each floor (word lists, the boilerplate and
+    text-metadata patterns) count: a change to any of them changes analysis results, so it
+    must change the key.
     """
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).parent.parent
-    for path in sorted([*package.rglob("*.py"), *package.rglob("data/*.txt")]):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("data/*.txt"),
+                        *package.rglob("data/*.yml")]):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return f"{__version__}-{digest.hexdigest()[:16]}"
