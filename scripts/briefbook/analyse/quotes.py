@@ -50,6 +50,7 @@ from briefbook.core.lexicon import (
 )
 from briefbook.core.model import Actor, Book, Paragraph, Source
 from briefbook.core.names import key
+from briefbook.core.parallel import prefill
 from briefbook.core.text import slugify
 
 __all__ = ["PHRASE_WORDS", "Quote", "analyse", "extracted_speakers", "find_quotes",
@@ -256,15 +257,16 @@ def find_quotes(book: Book, mentions: Sequence[Mention], actors: Sequence[Actor]
         return (looked_up(seen_actors.keys_seen | seen_genders.keys_seen,
                           seen_actors.whole or seen_genders.whole), result)
 
+    # keyed by the source and its mentions; valid while every actor and gender the
+    # attribution looked up is unchanged (a new actor elsewhere recomputes nothing here)
+    jobs = [(key_of(source_key(source), tuple(mine)),
+             lambda source=source, mine=mine: compute(source, mine))
+            for source in book.sources for mine in [by_source.get(source.id, [])]]
+    prefill("quotes.source", jobs, valid)
     quotes: list[Quote] = []
     names: list[tuple[str, str]] = []
-    for source in book.sources:
-        mine = by_source.get(source.id, [])
-        # keyed by the source and its mentions; valid while every actor and gender the
-        # attribution looked up is unchanged (a new actor elsewhere recomputes nothing here)
-        _, (found, new) = cached_checked(
-            "quotes.source", key_of(source_key(source), tuple(mine)), valid,
-            lambda source=source, mine=mine: compute(source, mine))
+    for source, (slot, job) in zip(book.sources, jobs, strict=True):
+        _, (found, new) = cached_checked("quotes.source", slot, valid, job)
         quotes.extend(found)
         names.extend((source.id, n) for n in new)
     return quotes, [f"{s}\t{n}" for s, n in names]

@@ -157,6 +157,20 @@ class Cache:
         self.memory[slot] = value
         return value
 
+    def has(self, namespace: str, key: str,
+            valid: Callable[[Any], bool] | None = None) -> bool:
+        """Whether ``key`` is stored (in memory or on disk) and, if given, ``valid``."""
+        slot = (namespace, key)
+        value = self.memory[slot] if slot in self.memory else self._stored(namespace).get(
+            key, _MISSING)
+        return value is not _MISSING and (valid is None or valid(value))
+
+    def put(self, namespace: str, key: str, value: Any) -> None:
+        """Store a value computed elsewhere (:mod:`briefbook.core.parallel`); counts a miss."""
+        self.misses += 1
+        self.memory[(namespace, key)] = value
+        self.dirty.add(namespace)
+
     def flush(self) -> None:
         """Write the namespaces that gained entries (atomically: temporary file, then rename)."""
         for namespace in sorted(self.dirty):
