@@ -106,8 +106,9 @@ def test_output_identical_with_and_without_cache(tmp_path: Path) -> None:
         assert disk.hits > 0
         assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
             f"{key_of(n)}.pickle" for n in ("chronology.clauses", "homoglyphs.look_alikes",
-                                            "mentions.source",
-                                            "mentions.words", "people.names", "quotes.source",
+                                            "mentions.source", "mentions.words",
+                                            "people.names", "quotes.extracted_speakers",
+                                            "quotes.source",
                                             "source_dates.proposal"))
         assert plain == cold == warm
     finally:

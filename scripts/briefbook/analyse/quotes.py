@@ -38,7 +38,7 @@ from briefbook.analyse.headline import headline_attribution, is_headline
 from briefbook.analyse.mentions import Mention, find_mentions
 from briefbook.analyse.people import People, find_people
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
-from briefbook.core.cache import cached_checked, key_of, source_key
+from briefbook.core.cache import cached, cached_checked, key_of, source_key
 from briefbook.core.lexicon import (
     first_name_gender,
     is_function_word,
@@ -324,7 +324,20 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
 
     Returns:
         The new actors (sorted by id) and, per existing extracted actor id, new aliases.
+
+    Kept in the analysis cache under the names, the actors and the articles the names come
+    from (all it reads): a build whose book is unchanged loads no given-name dictionary.
     """
+    read = sorted({line.split("\t", 1)[0] for line in names})
+    slot = key_of(tuple(names), tuple(actors), tuple(
+        (i, source_key(s) if (s := book.source(i)) is not None else None) for i in read))
+    found, aliases = cached("quotes.extracted_speakers", slot,
+                            lambda: _extracted_speakers(book, names, actors))
+    return list(found), {k: list(v) for k, v in aliases.items()}
+
+
+def _extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
+                        ) -> tuple[list[Actor], dict[str, list[str]]]:
     known = {key(s) for a in actors for s in a.names}
     taken = {a.id for a in actors}
     persons = [(a, key(a.name.split()[-1])) for a in actors
