@@ -157,6 +157,17 @@ class Cache:
         self.memory[slot] = value
         return value
 
+    def get_latest(self, namespace: str, key: str, compute: Callable[[], T]) -> T:
+        """Like :meth:`get_or_compute`, keeping only this entry of ``namespace`` in memory.
+
+        For a result of the whole book (large, and useless once the book changed): a long
+        ``mkdocs serve`` session does not accumulate one per edit.
+        """
+        value = self.get_or_compute(namespace, key, compute)
+        for slot in [s for s in self.memory if s[0] == namespace and s[1] != key]:
+            del self.memory[slot]
+        return value
+
     def has(self, namespace: str, key: str,
             valid: Callable[[Any], bool] | None = None) -> bool:
         """Whether ``key`` is stored (in memory or on disk) and, if given, ``valid``."""
@@ -274,6 +285,11 @@ def flush() -> None:
 def cached(namespace: str, key: str, compute: Callable[[], T]) -> T:
     """Shorthand for ``active().get_or_compute(namespace, key, compute)``."""
     return _ACTIVE.get_or_compute(namespace, key, compute)
+
+
+def cached_latest(namespace: str, key: str, compute: Callable[[], T]) -> T:
+    """Shorthand for ``active().get_latest(namespace, key, compute)``."""
+    return _ACTIVE.get_latest(namespace, key, compute)
 
 
 def cached_checked(namespace: str, key: str, valid: Callable[[T], bool],
