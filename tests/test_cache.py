@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from briefbook.analyse.annotations import Annotations
@@ -104,8 +105,11 @@ def test_output_identical_with_and_without_cache(tmp_path: Path) -> None:
         warm = _render(briefing)
         assert disk.hits > 0
         assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
-            f"{key_of(n)}.pickle" for n in ("chronology.clauses", "mentions.source",
-                                            "mentions.words", "people.names", "quotes.source",
+            f"{key_of(n)}.pickle" for n in ("chronology.clauses", "compare.book",
+                                            "homoglyphs.look_alikes",
+                                            "mentions.source", "mentions.words",
+                                            "people.names", "quotes.extracted_speakers",
+                                            "quotes.source",
                                             "source_dates.proposal"))
         assert plain == cold == warm
     finally:
@@ -127,3 +131,67 @@ def test_bench_reports_every_stage(tmp_path: Path) -> None:
         assert row[stage]["seconds"] > 0, stage  # every stage ran and was timed
     assert row["build"]["hooks"], "the plugin's hooks were not timed"
     assert report["machine"]["cpus"]
+
+
+def test_a_new_process_reads_no_article_twice(tmp_path: Path, monkeypatch) -> None:
+    """An article read in an earlier build comes from the disk cache, problems relocated."""
+    from briefbook.read import sources
+
+    data = "Títle line\n\n«Quoted» words, said Ana Pérez.\x07\n\nA second paragraph.\n".encode()
+    try:
+        store = cache.configure(tmp_path / "cache")
+        sources._READ_CACHE.clear()
+        first = sources.read_cached(data, "one.txt", language="en")
+        assert first.problems and first.problems[0].file == "one.txt"
+        store.flush()
+        cache.configure(tmp_path / "cache")  # a new build process: nothing in memory
+        sources._READ_CACHE.clear()
+
+        def no_compiling(*_: object) -> object:
+            raise AssertionError("the boilerplate patterns were compiled for a cached read")
+
+        monkeypatch.setattr(sources, "compile_boilerplate", no_compiling)
+        again = sources.read_cached(data, "two.txt", language="en")
+        assert again.paragraphs == first.paragraphs and again.text_meta == first.text_meta
+        assert [p.file for p in again.problems] == ["two.txt"]
+        # other bytes are read, not served from the entry of the first
+        with pytest.raises(AssertionError, match="compiled"):
+            sources.read_cached(data + b"More.\n", "three.txt", language="en")
+    finally:
+        sources._READ_CACHE.clear()
+        cache.configure(None)
+
+
+def test_a_new_process_reuses_page_readings(tmp_path: Path, monkeypatch) -> None:
+    """Readings and source pages kept by one process serve the first build of the next."""
+    from briefbook.render import citestep
+    from briefbook.render.citestep import KeptReadings
+
+    briefing = _book(tmp_path)
+    handwritten = {"index.md": "# Home\n\nSee [@article-1, ¶ 2].\n"}
+
+    def build() -> dict[str, str]:
+        book = load_book(briefing)
+        return build_pages(book, handwritten, Settings(), annotations=Annotations(book),
+                           kept=KeptReadings()).pages
+    try:
+        store = cache.configure(tmp_path / "cache")
+        first = build()
+        store.flush()
+        cache.configure(None)
+        again = cache.configure(tmp_path / "cache")  # a new process: nothing in memory
+        calls: list[str] = []
+        read_page = citestep.read_page
+        monkeypatch.setattr(citestep, "read_page", lambda text, book, **kw: (
+            calls.append(kw["path"]), read_page(text, book, **kw))[1])
+        assert build() == first
+        # a hand-written page whose claims are checked is read in every build (the claim
+        # check reads the whole analysis); none of the generated pages is read again
+        assert calls == ["index.md"] and len(first) > 10 and again.hits > 0
+        # a generated page whose input changed is read again
+        (briefing / "sources" / "article-3.txt").write_text(generated_article(33), "utf-8")
+        calls.clear()
+        build()
+        assert "index.md" in calls and any(p.startswith("actors/") for p in calls)
+    finally:
+        cache.configure(None)

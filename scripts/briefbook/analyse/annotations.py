@@ -18,6 +18,7 @@ from briefbook.analyse.mentions import Mention
 from briefbook.analyse.nearmiss import NearMiss, near_misses
 from briefbook.analyse.people import People
 from briefbook.analyse.quotes import Quote, analyse
+from briefbook.core.cache import cached_latest, key_of
 from briefbook.core.model import Actor, Book
 
 
@@ -40,8 +41,14 @@ class Annotations:
 
     @cached_property
     def comparison(self) -> Comparison:
-        """Derivatives and discrepancies (:func:`~briefbook.analyse.compare.compare`)."""
-        return compare(self.book)
+        """Derivatives and discrepancies (:func:`~briefbook.analyse.compare.compare`).
+
+        Kept in the analysis cache under the book's sources, actors and events (every record
+        the comparison reads, whole), so an unchanged book is not aligned again.
+        """
+        book = self.book
+        return cached_latest("compare.book", key_of(book.sources, book.actors, book.events),
+                             lambda: compare(book))
 
     @cached_property
     def actor_analysis(self) -> tuple[list[Actor], list[Mention], list[Quote], People]:

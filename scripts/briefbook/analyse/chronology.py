@@ -20,7 +20,7 @@ are background, entries after it are later dates; the page shows both apart.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefbook.analyse.dated_clauses import dated_clauses
@@ -29,6 +29,7 @@ from briefbook.analyse.merge import merge_groups
 from briefbook.analyse.periods import section_of, subject_span
 from briefbook.analyse.source_dates import (
     SourceDate,
+    proposal_jobs,
     propose_from_original,
     propose_source_date,
     reference_of,
@@ -45,6 +46,7 @@ from briefbook.core.model import (
     Source,
     Unmerge,
 )
+from briefbook.core.parallel import prefill
 from briefbook.core.text import sentence_spans
 from briefbook.read.textmeta import find_dateline
 
@@ -149,6 +151,7 @@ class Chronology:
 
 def source_dates(book: Book, derived_from: Mapping[str, str]) -> dict[str, SourceDate]:
     """Source id → the date proposed for it (from its text, else from the source it copies)."""
+    prefill("source_dates.proposal", proposal_jobs(book.sources))
     proposals = {s.id: p for s in book.sources if (p := propose_source_date(s)) is not None}
     for source in book.sources:
         original = book.source(original_of(source.id, derived_from))
@@ -171,15 +174,17 @@ def extract_candidates(source: Source, proposal: SourceDate | None = None, *,
     against the date its own text gives
     (:func:`briefbook.analyse.source_dates.propose_source_date`).
     """
+    return list(cached("chronology.clauses", *_candidates_job(source, proposal, reference)))
+
+
+def _candidates_job(source: Source, proposal: SourceDate | None,
+                    reference: tuple[str, bool] | None,
+                    ) -> tuple[str, Callable[[], tuple[Candidate, ...]]]:
+    """The cache key of a source's dated clauses and how to compute them."""
     proposal = proposal or propose_source_date(source)
     date, inferred = reference or reference_of(source, proposal)
-    return _cached_candidates(source, date, inferred)
-
-
-def _cached_candidates(source: Source, reference: str | None,
-                       inferred: bool) -> list[Candidate]:
-    return list(cached("chronology.clauses", source_key(source) + f"|{reference}|{inferred}",
-                       lambda: tuple(_extract_candidates(source, reference, inferred))))
+    return (source_key(source) + f"|{date}|{inferred}",
+            lambda: tuple(_extract_candidates(source, date, inferred)))
 
 
 def copy_references(book: Book, derived_from: Mapping[str, str],
@@ -366,6 +371,8 @@ def build_chronology(book: Book, derived_from: Mapping[str, str]) -> Chronology:
     """Extract candidates, let curated events absorb them, merge the rest, date-sort all."""
     proposals = source_dates(book, derived_from)
     copies = copy_references(book, derived_from, proposals)
+    prefill("chronology.clauses", [_candidates_job(s, proposals.get(s.id), copies.get(s.id))
+                                   for s in book.sources])
     candidates = [c for s in book.sources
                   for c in extract_candidates(s, proposals.get(s.id), reference=copies.get(s.id))]
     events: tuple[Event, ...] = tuple(e for e in book.events if isinstance(e, Event))

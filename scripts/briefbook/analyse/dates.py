@@ -19,8 +19,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import dateparser
-
 from briefbook.analyse.date_patterns import (
     CLAUSE_RE,
     FUTURE_RE,
@@ -131,6 +129,8 @@ def _dateparse(phrase: str, base: dt.date | None, future: bool) -> dt.date | Non
     """Parse an absolute phrase with dateparser (``None`` when it is not a real date)."""
     settings = {"PREFER_DATES_FROM": "future" if future else "past",
                 "RELATIVE_BASE": dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time())}
+    import dateparser  # its language data loads on import: only when a phrase is not cached
+
     cleaned = re.sub(r"\s+", " ", re.sub(r",(?=\d)", ", ", phrase.replace(".", ". "))).strip()
     value = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
     return value.date() if value else None

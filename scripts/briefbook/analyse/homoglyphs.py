@@ -16,14 +16,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from confusable_homoglyphs.confusables import confusables_data
-
+from briefbook.core.cache import cached, key_of
 from briefbook.core.model import Actor
 
 
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, str]:
     """Character → the smallest character of its confusable class (the table's pairs joined)."""
+    # the Unicode table is a large JSON file read on import: only when names are compared
+    from confusable_homoglyphs.confusables import confusables_data
+
     parent: dict[str, str] = {}
 
     def find(c: str) -> str:
@@ -79,19 +81,28 @@ def _differences(a: str, b: str) -> tuple[tuple[str, str, str], ...]:
 
 
 def look_alikes(actors: Sequence[Actor] | Iterable[Actor]) -> list[LookAlike]:
-    """Every alias that looks like an earlier name or alias of the registry (any actor)."""
+    """Every alias that looks like an earlier name or alias of the registry (any actor).
+
+    Kept in the analysis cache under the actors' ids and names (all it reads), so a build
+    whose registry is unchanged loads no confusables table.
+    """
+    names = tuple((actor.id, tuple(actor.names)) for actor in actors)
+    return list(cached("homoglyphs.look_alikes", key_of(names), lambda: _look_alikes(names)))
+
+
+def _look_alikes(actors: tuple[tuple[str, tuple[str, ...]], ...]) -> list[LookAlike]:
     seen: dict[str, tuple[str, str]] = {}  # skeleton → (first spelling, its actor)
     found: list[LookAlike] = []
-    for actor in actors:
-        for spelling in actor.names:
+    for actor_id, spellings in actors:
+        for spelling in spellings:
             key = skeleton(spelling)
             if key not in seen:
-                seen[key] = (spelling, actor.id)
+                seen[key] = (spelling, actor_id)
                 continue
             other, owner = seen[key]
             if other.casefold() == spelling.casefold():
                 continue  # the same spelling (another actor claiming it is reported elsewhere)
-            found.append(LookAlike(spelling=spelling, actor=actor.id, other=other,
+            found.append(LookAlike(spelling=spelling, actor=actor_id, other=other,
                                    other_actor=owner,
                                    differences=_differences(spelling, other)))
     return found

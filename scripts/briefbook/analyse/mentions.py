@@ -20,6 +20,7 @@ from briefbook.core.cache import cached, key_of, source_key
 from briefbook.core.lexicon import first_name_gender, honorific_gender
 from briefbook.core.model import Actor, Book, Source
 from briefbook.core.names import key, normalize
+from briefbook.core.parallel import prefill
 
 #: ``fold`` of one character, memoised: :func:`normalize` folds text character by character.
 _LEADING_WORDS = frozenset("""the a an since on in at during after before until by for from
@@ -352,13 +353,18 @@ def find_mentions(book: Book, actors: Sequence[Actor]) -> list[Mention]:
     article's new speaker) recomputes only the sources that write one of its names.
     """
     table = AliasTable.build(actors)
-    mentions: list[Mention] = []
-    for source in book.sources:
-        content = source_key(source)
+    contents = [source_key(source) for source in book.sources]
+    prefill("mentions.words", [(content, lambda source=source: source_words(source))
+                               for content, source in zip(contents, book.sources, strict=True)])
+    jobs = []
+    for content, source in zip(contents, book.sources, strict=True):
         words = cached("mentions.words", content, lambda source=source: source_words(source))
-        mentions.extend(cached(
-            "mentions.source", key_of(content, relevant_entries(table, words)),
-            lambda source=source: tuple(source_mentions(source, table))))
+        jobs.append((key_of(content, relevant_entries(table, words)),
+                     lambda source=source: tuple(source_mentions(source, table))))
+    prefill("mentions.source", jobs)
+    mentions: list[Mention] = []
+    for job in jobs:
+        mentions.extend(cached("mentions.source", *job))
     return mentions
 
 

@@ -21,7 +21,7 @@ makes no extracted actor. Places make none either (they are kept to type speaker
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -31,6 +31,7 @@ from briefbook.core.cache import cached, key_of, source_key
 from briefbook.core.lexicon import fold_word, honorific_gender, is_function_word, word_list
 from briefbook.core.model import Actor, Book, CiteItem, Role, Source
 from briefbook.core.names import key
+from briefbook.core.parallel import prefill
 from briefbook.core.text import slugify
 
 MAX_ROLES = 3
@@ -116,12 +117,17 @@ def lower_words(source: Source) -> frozenset[str]:
 
 def source_names(source: Source) -> tuple[Found, ...]:
     """Every name of one source's citable paragraphs, in reading order (cached)."""
+    return cached("people.names", *_names_job(source))
+
+
+def _names_job(source: Source) -> tuple[str, Callable[[], tuple[Found, ...]]]:
+    """The cache key of a source's names and how to compute them."""
     def compute() -> tuple[Found, ...]:
         vocabulary = lower_words(source)
         return tuple(Found(source=source.id, paragraph=p.number, name=n)
                      for p in source.paragraphs if not p.boilerplate
                      for n in find_names(p.text, lower_words=vocabulary))
-    return cached("people.names", key_of(source_key(source)), compute)
+    return key_of(source_key(source)), compute
 
 
 def _acronyms(source: Source, found: Sequence[Found]) -> dict[str, str]:
@@ -220,6 +226,7 @@ def find_people(book: Book, curated: Sequence[Actor]) -> People:
     book_clusters: dict[str, _Cluster] = {}
     singles: list[_Cluster] = []
     places: set[str] = set()
+    prefill("people.names", [_names_job(source) for source in book.sources])
     for source in book.sources:
         found = source_names(source)
         places.update(key(f.name.text) for f in found if f.name.kind == "place")

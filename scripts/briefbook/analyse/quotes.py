@@ -43,7 +43,7 @@ from briefbook.analyse.headline import headline_attribution, is_headline
 from briefbook.analyse.mentions import Mention, find_mentions
 from briefbook.analyse.people import People, find_people
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
-from briefbook.core.cache import cached_checked, key_of, source_key
+from briefbook.core.cache import cached, cached_checked, key_of, source_key
 from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
@@ -57,6 +57,7 @@ from briefbook.core.lexicon import (
 )
 from briefbook.core.model import Actor, Book, Paragraph, Source
 from briefbook.core.names import key
+from briefbook.core.parallel import prefill
 from briefbook.core.text import slugify
 
 __all__ = ["PHRASE_WORDS", "Quote", "analyse", "extracted_speakers", "find_quotes",
@@ -279,15 +280,16 @@ def find_quotes(book: Book, mentions: Sequence[Mention], actors: Sequence[Actor]
         return (looked_up(seen_actors.keys_seen | seen_genders.keys_seen,
                           seen_actors.whole or seen_genders.whole), result)
 
+    # keyed by the source and its mentions; valid while every actor and gender the
+    # attribution looked up is unchanged (a new actor elsewhere recomputes nothing here)
+    jobs = [(key_of(source_key(source), tuple(mine)),
+             lambda source=source, mine=mine: compute(source, mine))
+            for source in book.sources for mine in [by_source.get(source.id, [])]]
+    prefill("quotes.source", jobs, valid)
     quotes: list[Quote] = []
     names: list[tuple[str, str]] = []
-    for source in book.sources:
-        mine = by_source.get(source.id, [])
-        # keyed by the source and its mentions; valid while every actor and gender the
-        # attribution looked up is unchanged (a new actor elsewhere recomputes nothing here)
-        _, (found, new) = cached_checked(
-            "quotes.source", key_of(source_key(source), tuple(mine)), valid,
-            lambda source=source, mine=mine: compute(source, mine))
+    for source, (slot, job) in zip(book.sources, jobs, strict=True):
+        _, (found, new) = cached_checked("quotes.source", slot, valid, job)
         quotes.extend(found)
         names.extend((source.id, n) for n in new)
     return quotes, [f"{s}\t{n}" for s, n in names]
@@ -345,7 +347,20 @@ def extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
 
     Returns:
         The new actors (sorted by id) and, per existing extracted actor id, new aliases.
+
+    Kept in the analysis cache under the names, the actors and the articles the names come
+    from (all it reads): a build whose book is unchanged loads no given-name dictionary.
     """
+    read = sorted({line.split("\t", 1)[0] for line in names})
+    slot = key_of(tuple(names), tuple(actors), tuple(
+        (i, source_key(s) if (s := book.source(i)) is not None else None) for i in read))
+    found, aliases = cached("quotes.extracted_speakers", slot,
+                            lambda: _extracted_speakers(book, names, actors))
+    return list(found), {k: list(v) for k, v in aliases.items()}
+
+
+def _extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor]
+                        ) -> tuple[list[Actor], dict[str, list[str]]]:
     known = {key(s) for a in actors for s in a.names}
     taken = {a.id for a in actors}
     persons = [(a, key(a.name.split()[-1])) for a in actors

@@ -23,6 +23,7 @@ editor can confirm it in ``sources.yml`` (``date_basis: inferred`` with a ``date
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefbook.analyse.date_patterns import month_group
@@ -84,6 +85,12 @@ def propose_source_date(source: Source) -> SourceDate | None:
     if source.date and source.date_basis != "unknown":
         return None
     return cached("source_dates.proposal", source_key(source), lambda: _propose(source))
+
+
+def proposal_jobs(sources: Sequence[Source]) -> list[tuple[str, Callable[[], SourceDate | None]]]:
+    """``(cache key, compute)`` of :func:`propose_source_date` for the sources needing one."""
+    return [(source_key(s), lambda s=s: _propose(s)) for s in sources
+            if not (s.date and s.date_basis != "unknown")]
 
 
 def _propose(source: Source) -> SourceDate | None:

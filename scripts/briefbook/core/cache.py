@@ -42,12 +42,14 @@ DEFAULT_DIR = ".cache/briefbook"
 def engine_version() -> str:
     """The package version plus a hash of the engine's source and data files.
 
-    Every floor's modules and the word lists of ``core/data`` count: a change to any of them
-    changes analysis results, so it must change the key.
+    Every floor's modules and the data files of each floor (word lists, the boilerplate and
+    text-metadata patterns) count: a change to any of them changes analysis results, so it
+    must change the key.
     """
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).parent.parent
-    for path in sorted([*package.rglob("*.py"), *package.rglob("data/*.txt")]):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("data/*.txt"),
+                        *package.rglob("data/*.yml")]):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return f"{__version__}-{digest.hexdigest()[:16]}"
@@ -155,6 +157,31 @@ class Cache:
         self.memory[slot] = value
         return value
 
+    def get_latest(self, namespace: str, key: str, compute: Callable[[], T]) -> T:
+        """Like :meth:`get_or_compute`, keeping only this entry of ``namespace`` in memory.
+
+        For a result of the whole book (large, and useless once the book changed): a long
+        ``mkdocs serve`` session does not accumulate one per edit.
+        """
+        value = self.get_or_compute(namespace, key, compute)
+        for slot in [s for s in self.memory if s[0] == namespace and s[1] != key]:
+            del self.memory[slot]
+        return value
+
+    def has(self, namespace: str, key: str,
+            valid: Callable[[Any], bool] | None = None) -> bool:
+        """Whether ``key`` is stored (in memory or on disk) and, if given, ``valid``."""
+        slot = (namespace, key)
+        value = self.memory[slot] if slot in self.memory else self._stored(namespace).get(
+            key, _MISSING)
+        return value is not _MISSING and (valid is None or valid(value))
+
+    def put(self, namespace: str, key: str, value: Any) -> None:
+        """Store a value computed elsewhere (:mod:`briefbook.core.parallel`); counts a miss."""
+        self.misses += 1
+        self.memory[(namespace, key)] = value
+        self.dirty.add(namespace)
+
     def flush(self) -> None:
         """Write the namespaces that gained entries (atomically: temporary file, then rename)."""
         for namespace in sorted(self.dirty):
@@ -258,6 +285,11 @@ def flush() -> None:
 def cached(namespace: str, key: str, compute: Callable[[], T]) -> T:
     """Shorthand for ``active().get_or_compute(namespace, key, compute)``."""
     return _ACTIVE.get_or_compute(namespace, key, compute)
+
+
+def cached_latest(namespace: str, key: str, compute: Callable[[], T]) -> T:
+    """Shorthand for ``active().get_latest(namespace, key, compute)``."""
+    return _ACTIVE.get_latest(namespace, key, compute)
 
 
 def cached_checked(namespace: str, key: str, valid: Callable[[T], bool],

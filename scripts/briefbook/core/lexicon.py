@@ -27,10 +27,10 @@ from __future__ import annotations
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import gender_guesser.detector
-from countryinfo import CountryInfo
-from nameparser.config import CONSTANTS
+if TYPE_CHECKING:
+    import gender_guesser.detector
 
 DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_openers",
               "document_words", "function_words", "group_descriptors", "headline_verbs",
@@ -91,6 +91,8 @@ def honorific_genders() -> dict[str, str]:
 @cache
 def _gender_detector() -> gender_guesser.detector.Detector:
     """The name dictionary, parsed once (about 0.3 s) on first use."""
+    import gender_guesser.detector  # imported on first use: a build the cache answers needs none
+
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
@@ -128,6 +130,8 @@ _GENDERS = {"male": "male", "mostly_male": "male", "female": "female",
 
 @cache
 def _titles() -> frozenset[str]:
+    from nameparser.config import CONSTANTS  # about 50 ms to import: only when a title is read
+
     return frozenset(fold_word(t) for t in CONSTANTS.titles) | word_list("role_words") \
         | frozenset(honorific_genders())
 
@@ -234,9 +238,13 @@ def is_post_nominal(word: str) -> bool:
 
     ``nameparser``'s suffix acronyms with ``post_nominals.txt``.
     """
-    return word.isupper() and len(word) > 1 and (
-        fold_word(word) in CONSTANTS.suffix_acronyms or fold_word(word) in word_list(
-            "post_nominals"))
+    return word.isupper() and len(word) > 1 and fold_word(word) in _post_nominals()
+
+
+@cache
+def _post_nominals() -> frozenset[str]:
+    from nameparser.config import CONSTANTS  # imported only when a name is read
+    return frozenset(CONSTANTS.suffix_acronyms) | word_list("post_nominals")
 
 
 def is_function_word(word: str) -> bool:
@@ -287,6 +295,8 @@ def is_outlet_word(word: str) -> bool:
 @cache
 def _places() -> dict[str, str]:
     """Folded place name → ``country``, ``capital``, ``province``, ``demonym`` or ``region``."""
+    from countryinfo import CountryInfo  # about 45 ms to import: only when a place is looked up
+
     places: dict[str, str] = {}
     for info in CountryInfo.all().values():
         for province in info.get("provinces") or ():
@@ -309,6 +319,8 @@ def _places() -> dict[str, str]:
 
 @cache
 def _country_demonyms() -> frozenset[str]:
+    from countryinfo import CountryInfo  # see _places
+
     return frozenset(fold_word(d) for info in CountryInfo.all().values()
                      for d in (info.get("demonym") or "").split(",") if d.strip())
 

@@ -32,7 +32,11 @@ def fold_quotes(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """Remove combining accents (``Qasém`` → ``Qasem``)."""
+    if text.isascii():  # nothing to decompose (most of what :func:`fold` is given)
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from briefbook.core.cache import cached, key_of
 from briefbook.core.errors import ArticleError, Problem, did_you_mean
 from briefbook.core.fields import Field, check_fields, iso_date
 from briefbook.core.model import DATE_BASES, PARAGRAPH_RULES, Source
@@ -64,8 +65,11 @@ def read_cached(data: bytes, display: str, extra_boilerplate: Sequence[str] = ()
     key = (hashlib.sha256(data).hexdigest(), tuple(extra_boilerplate), rule, language)
     article = _READ_CACHE.get(key)
     if article is None:
-        article = read_article(data, display, boilerplate=compile_boilerplate(
-            tuple(extra_boilerplate)), rule=rule, language=language)
+        # also in the analysis cache (keyed by the engine's code and data files too): a new
+        # build process then compiles no boilerplate pattern for articles it read before
+        article = cached("read.article", key_of(*key), lambda: read_article(
+            data, display, boilerplate=compile_boilerplate(tuple(extra_boilerplate)), rule=rule,
+            language=language))
         _READ_CACHE[key] = article
     if article.problems and article.problems[0].file != display:
         article = replace(article, problems=tuple(_relocate(p, display)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefbook.analyse.annotations import Annotations
+from briefbook.core.cache import active
 from briefbook.core.errors import Problem
 from briefbook.core.links import href, page_url, relative
 from briefbook.core.model import Book
@@ -67,6 +68,11 @@ class KeptReadings:
     reads the whole analysis). A source page is reused when the source, the citations
     pointing at it, its original and its copies are unchanged. Only what the last build
     made is kept.
+
+    The first build of a process starts from what the first build of the last process kept
+    (the analysis cache, namespace ``citestep.kept``; see :meth:`persist`), so a new
+    ``mkdocs build`` reuses the readings and source pages of an unchanged book under the
+    same rules.
     """
 
     def __init__(self) -> None:
@@ -74,6 +80,8 @@ class KeptReadings:
         self.next: dict[tuple[object, ...], tuple[tuple[object, ...], PageCitations]] = {}
         self.pages: dict[tuple[object, ...], str] = {}
         self.next_pages: dict[tuple[object, ...], str] = {}
+        self._restored: tuple[dict[Any, Any], dict[Any, Any]] | None = None
+        self._builds = 0
 
     def source_page(self, key: tuple[object, ...]) -> str | None:
         """A source page the last build rendered under ``key`` (everything it shows)."""
@@ -91,10 +99,36 @@ class KeptReadings:
 
     def start(self) -> None:
         """Begin a build: what the last one read stays available, the rest is dropped."""
+        self._builds += 1
+        if self._builds == 1 and not (self.entries or self.next or self.pages
+                                      or self.next_pages):
+            stored = active().get_or_compute(_KEPT, _KEPT, lambda: ({}, {}))
+            self.next, self.next_pages = dict(stored[0]), dict(stored[1])
+            self._restored = stored
         if self.next:
             self.entries, self.next = self.next, {}
         if self.next_pages:
             self.pages, self.next_pages = self.next_pages, {}
+
+
+    def persist(self) -> None:
+        """After the first build of a process: keep its readings for the next process.
+
+        Only the first build's (a full build): ``mkdocs serve`` does not write them again
+        after every edit. Nothing is written when the build reused every entry it restored.
+        """
+        if self._builds != 1:
+            return
+        restored = self._restored or ({}, {})
+        if self.next.keys() == restored[0].keys() and self.next_pages.keys() == restored[
+                1].keys() and all(self.next[k] is restored[0][k] for k in self.next) and all(
+                self.next_pages[k] is restored[1][k] for k in self.next_pages):
+            return
+        active().put(_KEPT, _KEPT, (dict(self.next), dict(self.next_pages)))
+
+
+#: The analysis cache's namespace (and key) of the readings kept across processes.
+_KEPT = "citestep.kept"
 
 
 def source_digests(book: Book) -> dict[str, str]:

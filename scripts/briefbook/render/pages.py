@@ -183,6 +183,8 @@ def build_pages(
         if found is None:
             found = memo["review_items"] = review_items(book, annotations, include_decided=True)
         pages.update(review_page(book, annotations, settings, extra=claims, found=found))
+    if kept is not None:
+        kept.persist()
     built = BuiltPages(pages=dict(sorted(pages.items())), records=records, problems=problems,
                        annotations=annotations, cited_by=cited_by, step=step,
                        appended=appended, claims=claims)
