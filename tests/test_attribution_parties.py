@@ -200,3 +200,11 @@ def test_a_quoted_word_that_modifies_a_noun_is_a_term_even_with_a_cue(tmp_path: 
     a = analyse(tmp_path, f"Results\n\nThe Korvex group said revenue rose. Sales were helped "
                           f"by {before} “compact” newspaper editions in Ireland, it said.\n")
     assert speaker_of(a, "compact")[0] is None
+
+
+def test_a_preposition_before_an_honorific_is_no_title(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Budget\n\nMr Okafor told MPs the rules were sound. Under Mr Okafor's rules, debt stays "
+        "low. Conservative Ivo Brandt asked Mr Okafor about it. But the chancellor said Mr "
+        "Brandt was \"impugning the integrity\" of the office.\n"))
+    assert speaker_of(a, "impugning")[0] != "Ivo Brandt"

@@ -18,6 +18,7 @@ from briefbook.analyse.embedded import after_reporting_verb
 from briefbook.analyse.mentions import Mention
 from briefbook.core.lexicon import (
     fold_word,
+    honorific_gender,
     is_body_noun,
     is_document_word,
     is_function_word,
@@ -274,6 +275,9 @@ class Referents:
                     or word in ("of", "the") or (office and not is_function_word(word))):
                 break  # "… says it is time for Mr X": only "Mr" is his title
             before.insert(0, word)  # "shadow home secretary X": all three words
+        if before and fold_word(before[0]) in ("under", "in", "at", "on", "for", "by", "with") \
+                and (len(before) == 1 or honorific_gender(before[1])):
+            before.pop(0)  # "Under Mr X's rules": a preposition, not "Under Secretary"
         stop = min([x.start for x in same if x.start >= m.end] + [m.end + 60])
         after = re.match(r"(?:[’']s)?,\s+([^,.;]+)", para.text[m.end:stop])
         if after and any(is_speech_verb(w) for w in re.findall(r"[\w’'-]+", after.group(1))[1:]):
