@@ -316,3 +316,13 @@ def test_a_name_before_a_new_clauses_subject_does_not_hold_its_office(tmp_path: 
         "Finance Minister Jukka Salo said the party must be \"united\".\n\n"
         "Asked whether she trusted Mr Salo, the prime minister said: «Of course.»\n"))
     assert speaker_of(a, "Of course")[0] == "Aino Virtanen"
+
+
+def test_an_epithet_with_a_constituency_of_several_words(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Health Secretary Joan Whitlock rejected the criticism. \"We have listened,\" she "
+        "said.\n\n"
+        "Ifor Pugh, chairman of the health committee, said the plans were \"a mistake\".\n\n"
+        "Dr Pugh said he would vote against the bill. \"I cannot support it,\" the "
+        "Clwyd South MP said.\n"))
+    assert speaker_of(a, "I cannot")[0] == "Ifor Pugh"

@@ -57,7 +57,7 @@ from briefbook.analyse.described import (
     name_shaped,
     sentence_before,
 )
-from briefbook.analyse.holders import epithet, is_holder, plain_name
+from briefbook.analyse.holders import is_epithet, is_holder, plain_name
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
@@ -294,8 +294,7 @@ class Attributor(Referents):
                                name=name_shaped(named.split()) if named.strip() else None)
         if role is not None:
             named = self.role_holder(para.number, min(a, at), written, role, words)
-            if named is None and re.fullmatch(r"(?i:the) (?:[A-Z][\w-]+|[a-z]+[’']s) "
-                                              r"(?:[a-z][\w-]+|[A-Z]{2,4})", epithet(written)) and \
+            if named is None and is_epithet(written) and \
                     not fold_word(role).startswith(_FUNCTIONARIES):
                 named = self.described(para.number, min(a, at))
             if named is None and (named := offices.office_holder(self, para.number, min(a, at),

@@ -106,6 +106,17 @@ def epithet(written: str) -> str:
     return written[:found.end("role")]
 
 
+#: An epithet: *the Salford MP*, *the Norwich North MP*, *the Spectator editor*, *the
+#: charity's director* (not an office alone: *the prime minister*).
+_EPITHET_SHAPE_RE = re.compile(r"(?i:the) (?:[A-Z][\w-]+ ){1,3}(?:[a-z][\w-]+|[A-Z]{2,4})"
+                               r"|(?i:the) [a-z]+[’']s [a-z][\w-]+")
+
+
+def is_epithet(written: str) -> bool:
+    """Whether the subject ``written`` opens with an epithet (:func:`epithet`)."""
+    return bool(_EPITHET_SHAPE_RE.fullmatch(epithet(written)))
+
+
 def plain_name(refs: Referents, actor: str, paragraph: int, since: int, at: int) -> bool:
     """Whether *it* may mean ``actor``, a person by its name's shape (*George Wimpey*).
 
