@@ -326,3 +326,23 @@ def test_an_epithet_with_a_constituency_of_several_words(tmp_path: Path) -> None
         "Dr Pugh said he would vote against the bill. \"I cannot support it,\" the "
         "Clwyd South MP said.\n"))
     assert speaker_of(a, "I cannot")[0] == "Ifor Pugh"
+
+
+# -- a described reporter between the previous speaker and "he" -------------------------------
+
+
+def test_an_indefinite_party_spokesman_later_reporting_takes_he(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Campaign chief Owen Rees said the poster had been misunderstood. \"People see what "
+        "they want to see.\" A Labour spokesman later said the timing was not affected. "
+        "\"It has been on the website for two weeks,\" he said.\n"))
+    assert speaker_of(a, "People see")[0] == "Owen Rees"
+    speaker, anonymous, _ = speaker_of(a, "It has been")
+    assert speaker is None and anonymous == "A Labour spokesman"
+
+
+def test_the_minister_later_reporting_is_not_made_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Health Secretary Joan Whitlock said: “We have listened.” The minister later said the "
+        "plans would go ahead. “We will not back down,” she said.\n"))
+    assert speaker_of(a, "We will not")[0] == "Joan Whitlock"

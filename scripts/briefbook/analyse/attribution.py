@@ -487,6 +487,7 @@ class Attributor(Referents):
             a = self._sentence_end(number, prev[1]) if number == prev[0] else 0
             b = at if number == paragraph else len(text)
             for start, end in described_reporters(text, a, max(a, b)):
-                if not self.within(number, start, end):
-                    found = text[start:end].strip()
+                if not self.within(number, start, end) or number == paragraph and all(
+                        self._holder(text, start, m) for m in self.within(number, start, end)):
+                    found = text[start:end].strip()  # "A Labour spokesman": no name speaks
         return found
