@@ -346,3 +346,13 @@ def test_the_minister_later_reporting_is_not_made_anonymous(tmp_path: Path) -> N
         "Health Secretary Joan Whitlock said: “We have listened.” The minister later said the "
         "plans would go ahead. “We will not back down,” she said.\n"))
     assert speaker_of(a, "We will not")[0] == "Joan Whitlock"
+
+
+def test_mr_never_means_a_namesake_written_with_a_title_of_rank(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Police chief Sir Hugh Varley said an attack was \"inevitable\".\n\n"
+        "The warning came after Prime Minister Alan Varley defended his plans. Sir Hugh told "
+        "the authority: “Terrorists have long memories.”\n\n"
+        "But Mr Varley insisted: ‘There is no greater liberty than safety.’\n"))
+    assert speaker_of(a, "Terrorists")[0] == "Hugh Varley"
+    assert speaker_of(a, "There is no greater")[0] == "Alan Varley"
