@@ -356,3 +356,15 @@ def test_mr_never_means_a_namesake_written_with_a_title_of_rank(tmp_path: Path) 
         "But Mr Varley insisted: ‘There is no greater liberty than safety.’\n"))
     assert speaker_of(a, "Terrorists")[0] == "Hugh Varley"
     assert speaker_of(a, "There is no greater")[0] == "Alan Varley"
+
+
+def test_a_surname_shaped_like_an_abstract_noun_but_a_given_name_is_a_surname(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"I don't expect a lasting turnaround until 2006,\" German Economy minister Wolfgang "
+        "Clement said.\n\nShares in Bank Management fell.\n"))
+    assert speaker_of(a, "I don't expect")[0] == "Wolfgang Clement"
+    person = next(n for n in find_names(
+        "\"A turnaround,\" German Economy minister Wolfgang Clement said.")
+        if n.text == "Wolfgang Clement")
+    assert person.role == "German Economy minister"

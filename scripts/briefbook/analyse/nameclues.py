@@ -52,7 +52,8 @@ def role_before(text: str, start: int) -> str | None:
                                                            or is_strong_title(words[-1])):
         return None
     role: list[str] = []
-    for word in reversed(words[-5:]):
+    clause = re.split(r"[,;:!?\"“”«»()]", text[max(0, start - 60):start])[-1]
+    for word in reversed(re.findall(r"[\w’'.-]+", clause)[-5:]):  # not back into a quotation
         if is_function_word(word) or word.endswith((",", ".")):
             break
         role.insert(0, word)
