@@ -368,3 +368,11 @@ def test_a_surname_shaped_like_an_abstract_noun_but_a_given_name_is_a_surname(
         "\"A turnaround,\" German Economy minister Wolfgang Clement said.")
         if n.text == "Wolfgang Clement")
     assert person.role == "German Economy minister"
+
+
+def test_a_name_from_a_named_body_is_a_person_who_can_speak(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition spokesman Odd Hauge backed the plan. Ngozi Adebayo, from rights group "
+        "Civitas, joined calls for change. She said: “The rule of law is no game.”\n"))
+    assert speaker_of(a, "The rule of law")[0] == "Ngozi Adebayo"
+    assert _people("Tesco, from Cheshunt, said so.") == []

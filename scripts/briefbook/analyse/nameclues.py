@@ -13,7 +13,9 @@ from collections.abc import Sequence
 
 from briefbook.core.lexicon import (
     first_name_gender,
+    is_body_noun,
     is_function_word,
+    is_organisation_word,
     is_role_word,
     is_strong_title,
 )
@@ -85,3 +87,24 @@ def described_before(text: str, start: int) -> str | None:
     if found is None or not is_role_word(found.group("role")):
         return None
     return found.group("desc")
+
+
+#: "X, from human rights group Liberty,": a person's affiliation after the name.
+_FROM_RE = re.compile(r",\s+from\s+(?:the\s+)?(?P<what>(?:[a-z][\w-]*\s+){0,3}[\w&-]+"
+                      r"(?:\s+[A-Z][\w&’'-]*){0,4}),")
+
+
+def affiliation_after(text: str, end: int) -> str | None:
+    """A body a name is *from*, between commas: ``X, from human rights group Liberty,``.
+
+    The phrase holds a body noun or an organisation word (``body_nouns.txt``,
+    ``organisation_words.txt``), or is a capitalised name: ``X, from the CBI,``.
+    """
+    found = _FROM_RE.match(text, end)
+    if found is None:
+        return None
+    words = found.group("what").split()
+    if any(is_body_noun(w) or is_organisation_word(w) for w in words) or all(
+            w[:1].isupper() for w in words):
+        return found.group("what")
+    return None

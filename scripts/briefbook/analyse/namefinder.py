@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefbook.analyse.nameclues import (
+    affiliation_after,
     apposition,
     described_before,
     middle_initial,
@@ -440,6 +441,8 @@ def _person(run: list[_Token], text: str) -> Name | None:
         reason, role = f"apposition '{appos}'", appos
     elif len(words) > 1 and (described := described_before(text, start)):
         reason, role = f"apposition '{described}'", described
+    elif len(words) == 2 and (body := affiliation_after(text, end)):
+        reason = f"from '{body}'"
     else:
         return None
     if before and not role:
