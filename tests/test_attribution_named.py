@@ -376,3 +376,12 @@ def test_a_name_from_a_named_body_is_a_person_who_can_speak(tmp_path: Path) -> N
         "Civitas, joined calls for change. She said: “The rule of law is no game.”\n"))
     assert speaker_of(a, "The rule of law")[0] == "Ngozi Adebayo"
     assert _people("Tesco, from Cheshunt, said so.") == []
+
+
+def test_a_time_phrase_after_the_subject_is_set_aside(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Prime Minister Aino Virtanen has defended her plans.\n\n"
+        "The prime minister on Sunday said immigration would be \"toughened up\". The "
+        "minister yesterday told reporters: «We will not back down.»\n"))
+    assert speaker_of(a, "toughened")[0] == "Aino Virtanen"
+    assert speaker_of(a, "We will not")[0] == "Aino Virtanen"

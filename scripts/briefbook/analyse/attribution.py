@@ -208,9 +208,9 @@ class Attributor(Referents):
                 re.fullmatch(r"(?i:the)(?: [A-Za-z][\w-]*){1,3}", text[a:a + rel.start()]) and \
                 is_role_word(text[a:a + rel.start()].split()[-1]):
             b = a + rel.start()  # "The MP, who is consulting his lawyers, told": The MP
-        while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|[a-z]+ly)$",
-                               text[a:b]):
-            b = a + aux.start()  # "X has told", "X also said", "X reportedly said"
+        while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|[a-z]+ly|"
+                               r"later|earlier|yesterday|today|on [A-Z][a-z]+day)$", text[a:b]):
+            b = a + aux.start()  # "X has told", "X also said", "X on Sunday said"
         written = text[a:b]
         if not written or (pattern == "after" and re.match(r"(?i)(?:that|how|what|if)\b",
                                                            written)):
