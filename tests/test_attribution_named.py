@@ -385,3 +385,14 @@ def test_a_time_phrase_after_the_subject_is_set_aside(tmp_path: Path) -> None:
         "minister yesterday told reporters: «We will not back down.»\n"))
     assert speaker_of(a, "toughened")[0] == "Aino Virtanen"
     assert speaker_of(a, "We will not")[0] == "Aino Virtanen"
+
+
+def test_a_name_in_the_reported_words_before_the_quotation_is_not_he(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Housebuilder Thomas Ashworth has offered £1.3bn for the firm. \"There is a "
+        "whiff of a sweetener in there,\" Mr Omar Faraj, an analyst at Nomura, told the BBC. "
+        "Thomas Ashworth is \"trying to buy them off in a sense\", he said. Rival George "
+        "Barratt is ‘a bidder too’, he added.\n"))
+    assert speaker_of(a, "There is a whiff")[0] == "Omar Faraj"
+    assert speaker_of(a, "trying to buy")[0] == "Omar Faraj"
+    assert speaker_of(a, "a bidder too")[0] == "Omar Faraj"

@@ -57,7 +57,7 @@ from briefbook.analyse.described import (
     name_shaped,
     sentence_before,
 )
-from briefbook.analyse.holders import is_epithet, is_holder, plain_name
+from briefbook.analyse.holders import is_epithet, is_holder, plain_name, reported_start
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import (
@@ -248,7 +248,7 @@ class Attributor(Referents):
                     not self.within(before[0].number, *group):
                 anonymous = before[1][group[0]:group[1]]  # "Ministers disagreed. … they said"
             if speaker is None and anonymous is None:
-                speaker = self.pronoun(para.number, min(origin, at), pron)
+                speaker = self.pronoun(para.number, reported_start(para.text, at, origin), pron)
             if speaker is None and anonymous is None and self.previous and \
                     self.previous[2].anonymous and pron in ("he", "she") and \
                     para.number - self.previous[0] <= 1:

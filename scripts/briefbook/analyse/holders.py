@@ -134,3 +134,20 @@ def plain_name(refs: Referents, actor: str, paragraph: int, since: int, at: int)
                 any(is_title(w) for w in m.text.split()[:1]):
             return False
     return not [m for m in refs.within(paragraph, since, at) if m.actor != actor]
+
+
+_SENTENCE_START_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
+
+
+def reported_start(text: str, at: int, origin: int) -> int:
+    """Where a pronoun's referents must end: before the reported words of its sentence.
+
+    ``"…," he said`` after ``Acme is`` (*Acme is "trying to buy them off", he said*): a name
+    in the sentence before its quotation is what was reported, not who *he* is, so the
+    search stops where the sentence starts. ``at`` is the quotation's opening, ``origin`` the
+    pronoun's offset; a pronoun before its quotation keeps ``origin``.
+    """
+    if origin <= at:
+        return origin
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(text) if m.end() <= at]
+    return starts[-1] if starts else 0
