@@ -396,3 +396,10 @@ def test_a_name_in_the_reported_words_before_the_quotation_is_not_he(tmp_path: P
     assert speaker_of(a, "There is a whiff")[0] == "Omar Faraj"
     assert speaker_of(a, "trying to buy")[0] == "Omar Faraj"
     assert speaker_of(a, "a bidder too")[0] == "Omar Faraj"
+
+
+def test_an_apposition_without_an_article_names_a_person(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Kaha Tsereteli, analyst at Troika Dialog, said: \"The decision was taken long ago.\"\n"))
+    assert speaker_of(a, "The decision")[0] == "Kaha Tsereteli"
+    assert _people("Tesco, analysts said, was fine.") == []

@@ -22,6 +22,7 @@ from briefbook.core.lexicon import (
 
 _APPOSITION_RE = re.compile(
     r"^,\s+(?:(?:a|an|the|its|his|her|their|who|now|then|former|aged|currently)\b|\d{2}\b"
+    r"|(?=(?:[a-z][\w-]*\s+){1,2}(?:at|of|for|with)\s+[A-Z])"  # "X, chief analyst at Y,"
     r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?[’']s\s(?=[a-z]))"  # "X, Vessaly's chief negotiator,"
     r"(?P<tail>[^,.;:]{0,80})")
 
