@@ -403,3 +403,16 @@ def test_an_apposition_without_an_article_names_a_person(tmp_path: Path) -> None
         "Kaha Tsereteli, analyst at Troika Dialog, said: \"The decision was taken long ago.\"\n"))
     assert speaker_of(a, "The decision")[0] == "Kaha Tsereteli"
     assert _people("Tesco, analysts said, was fine.") == []
+
+
+def test_a_scene_before_a_titled_name_does_not_make_it_a_holder(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Later at their poster launch Green co-chairman Ola Berntsen said the attack was "
+        "\"juvenile\". At the rally a spokesman for party leader Ivar Dahl said it was "
+        "\"fair\".\n\n"
+        "Under what is to be the election slogan “Norway is working”, the leader spoke.\n"))
+    assert speaker_of(a, "juvenile")[0] == "Ola Berntsen"
+    speaker, anonymous, _ = speaker_of(a, "fair")
+    assert speaker is None and anonymous is not None
+    speaker, _, cue = speaker_of(a, "Norway is")
+    assert speaker is None and "term" in cue

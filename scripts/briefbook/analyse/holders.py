@@ -29,6 +29,9 @@ _PREPOSITION_RE = re.compile(
 _WORD_RE = re.compile(r"[\w’'.-]+")
 #: Roles whose holders speak for someone else (a *spokesman for* X is never X).
 _STANDS_IN = ("spokes", "official", "source", "aide", "advis", "insider", "representative")
+#: A subject opening with a scene, no comma: "Later at their poster launch …", "At the rally …".
+_SCENE_RE = re.compile(r"\s*(?:(?:Later|Earlier|Then|Meanwhile|Afterwards)\s+)?"
+                       r"(?i:at|on|in|during|after)\s")
 #: "Morgan Stanley equity strategist Ann Roe": lower-case words ending in a role, then a name.
 _MODIFIED_ROLE_RE = re.compile(r"\s+(?P<words>(?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 
@@ -83,8 +86,10 @@ def is_holder(refs: Referents, text: str, a: int, mention: Mention) -> bool:
         return True  # "Acme chief economist Bo Li": Acme employs the speaker
     names = [(m.start, m.end) for m in refs.within(mention.paragraph, a, mention.start)]
     gap = masked_gap(text, a, mention.start, names)
-    if refs.kind(mention.actor) == "person" and titled_by_field(gap):
-        return False  # "the minister for civil aviation Ann Roe": her title
+    if refs.kind(mention.actor) == "person" and (titled_by_field(gap) or _SCENE_RE.match(
+            gap) and (words := _WORD_RE.findall(gap)) and is_role_word(words[-1])):
+        return False  # "the minister for civil aviation Ann Roe": her title; "Later at the
+        # launch Tory co-chairman Ann Roe": the scene, then her title
     return bool(_PREPOSITION_RE.search(gap)) and \
         not any(refs.kind(m.actor) != "person" and not text[m.end:mention.start].strip()
                 for m in refs.within(mention.paragraph, a, mention.start))  # "Chair of Y X"
