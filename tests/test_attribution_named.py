@@ -416,3 +416,11 @@ def test_a_scene_before_a_titled_name_does_not_make_it_a_holder(tmp_path: Path) 
     assert speaker is None and anonymous is not None
     speaker, _, cue = speaker_of(a, "Norway is")
     assert speaker is None and "term" in cue
+
+
+def test_he_after_a_reporter_with_an_apposition_is_that_reporter(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "A proposal was received by Tomas Gill, the club's chief executive, last week. "
+        "Darius Cummings, head of UK equities for Stanmore Investments, said he believed a "
+        "\"well funded\" bid would succeed.\n"))
+    assert speaker_of(a, "well funded")[0] == "Darius Cummings"

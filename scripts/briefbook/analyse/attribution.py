@@ -424,7 +424,7 @@ class Attributor(Referents):
     def _reporter_before(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:
         """A person of the pronoun's own sentence who reports: *X said …, but he told …*.
 
-        Only a person followed by a speech verb (*X said*, *X told the BBC*), before the
+        Only a person followed by a speech verb (*X said*, *X, head of Y, told*), before the
         pronoun, of the pronoun's gender; a name in the reported words (*Mr Blair has failed,
         he claimed*) is not one.
         """
@@ -433,9 +433,9 @@ class Attributor(Referents):
             return None
         found = [m for m in self.within(para.number, a, b)
                  if self.kind(m.actor) == "person" and self.gender(m.actor) in (None, wanted)
-                 and (verb := speech_verb_at(para.text[:m.end + 30], m.end)) is not None
-                 and re.fullmatch(r"\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)?",
-                                  para.text[m.end:verb.start()])]
+                 and (verb := speech_verb_at(para.text[:m.end + 90], m.end)) is not None
+                 and re.fullmatch(r"(?:,[^,;:\"“”]+,)?\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)?",
+                                  para.text[m.end:verb.start()])]  # "X, head of Y, said"
         return found[-1].actor if found else None
 
     def _opening_subject(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:
