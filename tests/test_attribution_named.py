@@ -424,3 +424,11 @@ def test_he_after_a_reporter_with_an_apposition_is_that_reporter(tmp_path: Path)
         "Darius Cummings, head of UK equities for Stanmore Investments, said he believed a "
         "\"well funded\" bid would succeed.\n"))
     assert speaker_of(a, "well funded")[0] == "Darius Cummings"
+
+
+def test_the_object_of_a_pronoun_subject_is_not_a_new_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Former finance chief Scott Sullivan told the court: “We did not disclose it.”\n\n"
+        "He portrayed Mr Ebbers, the firm's founder, as obsessed with costs. \"He would count "
+        "the coffee filters,\" he said.\n"))
+    assert speaker_of(a, "He would count")[0] == "Scott Sullivan"

@@ -108,7 +108,9 @@ class Referents:
         if "," in before and opens_clause(before.split()[0].strip(",")):
             before = before.rsplit(",", 1)[1]  # "On Monday, defence lawyer X tried …"
         words = [w for w in before.split() if is_role_word(w) or (
-            w[:1].isupper() and not is_title(w))]  # "Dr X accused Y": Y is no subject
+            w[:1].isupper() and not is_title(w)
+            and w.lower() not in ("he", "she", "it", "they", "we", "i", "you"))]
+        # "Dr X accused Y", "He portrayed Y": Y is no subject
         return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
 
     def kind(self, actor_id: str) -> str:
