@@ -432,3 +432,12 @@ def test_the_object_of_a_pronoun_subject_is_not_a_new_subject(tmp_path: Path) ->
         "He portrayed Mr Ebbers, the firm's founder, as obsessed with costs. \"He would count "
         "the coffee filters,\" he said.\n"))
     assert speaker_of(a, "He would count")[0] == "Scott Sullivan"
+
+
+def test_the_agent_of_a_passive_is_a_subject_for_the_next_pronoun(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "“Older people are being ignored,” said Gordon Lister of the charity Elder Voice.\n\n"
+        "The report was welcomed by shadow pensions secretary Dafydd Wynne. \"The pensioners' "
+        "voice must be heard,\" he said.\n"))
+    assert speaker_of(a, "Older people")[0] == "Gordon Lister"
+    assert speaker_of(a, "The pensioners")[0] == "Dafydd Wynne"
