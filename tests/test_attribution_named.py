@@ -316,3 +316,128 @@ def test_a_name_before_a_new_clauses_subject_does_not_hold_its_office(tmp_path: 
         "Finance Minister Jukka Salo said the party must be \"united\".\n\n"
         "Asked whether she trusted Mr Salo, the prime minister said: «Of course.»\n"))
     assert speaker_of(a, "Of course")[0] == "Aino Virtanen"
+
+
+def test_an_epithet_with_a_constituency_of_several_words(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Health Secretary Joan Whitlock rejected the criticism. \"We have listened,\" she "
+        "said.\n\n"
+        "Ifor Pugh, chairman of the health committee, said the plans were \"a mistake\".\n\n"
+        "Dr Pugh said he would vote against the bill. \"I cannot support it,\" the "
+        "Clwyd South MP said.\n"))
+    assert speaker_of(a, "I cannot")[0] == "Ifor Pugh"
+
+
+# -- a described reporter between the previous speaker and "he" -------------------------------
+
+
+def test_an_indefinite_party_spokesman_later_reporting_takes_he(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Campaign chief Owen Rees said the poster had been misunderstood. \"People see what "
+        "they want to see.\" A Labour spokesman later said the timing was not affected. "
+        "\"It has been on the website for two weeks,\" he said.\n"))
+    assert speaker_of(a, "People see")[0] == "Owen Rees"
+    speaker, anonymous, _ = speaker_of(a, "It has been")
+    assert speaker is None and anonymous == "A Labour spokesman"
+
+
+def test_the_minister_later_reporting_is_not_made_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Health Secretary Joan Whitlock said: “We have listened.” The minister later said the "
+        "plans would go ahead. “We will not back down,” she said.\n"))
+    assert speaker_of(a, "We will not")[0] == "Joan Whitlock"
+
+
+def test_mr_never_means_a_namesake_written_with_a_title_of_rank(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Police chief Sir Hugh Varley said an attack was \"inevitable\".\n\n"
+        "The warning came after Prime Minister Alan Varley defended his plans. Sir Hugh told "
+        "the authority: “Terrorists have long memories.”\n\n"
+        "But Mr Varley insisted: ‘There is no greater liberty than safety.’\n"))
+    assert speaker_of(a, "Terrorists")[0] == "Hugh Varley"
+    assert speaker_of(a, "There is no greater")[0] == "Alan Varley"
+
+
+def test_a_surname_shaped_like_an_abstract_noun_but_a_given_name_is_a_surname(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"I don't expect a lasting turnaround until 2006,\" German Economy minister Wolfgang "
+        "Clement said.\n\nShares in Bank Management fell.\n"))
+    assert speaker_of(a, "I don't expect")[0] == "Wolfgang Clement"
+    person = next(n for n in find_names(
+        "\"A turnaround,\" German Economy minister Wolfgang Clement said.")
+        if n.text == "Wolfgang Clement")
+    assert person.role == "German Economy minister"
+
+
+def test_a_name_from_a_named_body_is_a_person_who_can_speak(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition spokesman Odd Hauge backed the plan. Ngozi Adebayo, from rights group "
+        "Civitas, joined calls for change. She said: “The rule of law is no game.”\n"))
+    assert speaker_of(a, "The rule of law")[0] == "Ngozi Adebayo"
+    assert _people("Tesco, from Cheshunt, said so.") == []
+
+
+def test_a_time_phrase_after_the_subject_is_set_aside(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Prime Minister Aino Virtanen has defended her plans.\n\n"
+        "The prime minister on Sunday said immigration would be \"toughened up\". The "
+        "minister yesterday told reporters: «We will not back down.»\n"))
+    assert speaker_of(a, "toughened")[0] == "Aino Virtanen"
+    assert speaker_of(a, "We will not")[0] == "Aino Virtanen"
+
+
+def test_a_name_in_the_reported_words_before_the_quotation_is_not_he(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Housebuilder Thomas Ashworth has offered £1.3bn for the firm. \"There is a "
+        "whiff of a sweetener in there,\" Mr Omar Faraj, an analyst at Nomura, told the BBC. "
+        "Thomas Ashworth is \"trying to buy them off in a sense\", he said. Rival George "
+        "Barratt is ‘a bidder too’, he added.\n"))
+    assert speaker_of(a, "There is a whiff")[0] == "Omar Faraj"
+    assert speaker_of(a, "trying to buy")[0] == "Omar Faraj"
+    assert speaker_of(a, "a bidder too")[0] == "Omar Faraj"
+
+
+def test_an_apposition_without_an_article_names_a_person(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Kaha Tsereteli, analyst at Troika Dialog, said: \"The decision was taken long ago.\"\n"))
+    assert speaker_of(a, "The decision")[0] == "Kaha Tsereteli"
+    assert _people("Tesco, analysts said, was fine.") == []
+
+
+def test_a_scene_before_a_titled_name_does_not_make_it_a_holder(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Later at their poster launch Green co-chairman Ola Berntsen said the attack was "
+        "\"juvenile\". At the rally a spokesman for party leader Ivar Dahl said it was "
+        "\"fair\".\n\n"
+        "Under what is to be the election slogan “Norway is working”, the leader spoke.\n"))
+    assert speaker_of(a, "juvenile")[0] == "Ola Berntsen"
+    speaker, anonymous, _ = speaker_of(a, "fair")
+    assert speaker is None and anonymous is not None
+    speaker, _, cue = speaker_of(a, "Norway is")
+    assert speaker is None and "term" in cue
+
+
+def test_he_after_a_reporter_with_an_apposition_is_that_reporter(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "A proposal was received by Tomas Gill, the club's chief executive, last week. "
+        "Darius Cummings, head of UK equities for Stanmore Investments, said he believed a "
+        "\"well funded\" bid would succeed.\n"))
+    assert speaker_of(a, "well funded")[0] == "Darius Cummings"
+
+
+def test_the_object_of_a_pronoun_subject_is_not_a_new_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Former finance chief Scott Sullivan told the court: “We did not disclose it.”\n\n"
+        "He portrayed Mr Ebbers, the firm's founder, as obsessed with costs. \"He would count "
+        "the coffee filters,\" he said.\n"))
+    assert speaker_of(a, "He would count")[0] == "Scott Sullivan"
+
+
+def test_the_agent_of_a_passive_is_a_subject_for_the_next_pronoun(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "“Older people are being ignored,” said Gordon Lister of the charity Elder Voice.\n\n"
+        "The report was welcomed by shadow pensions secretary Dafydd Wynne. \"The pensioners' "
+        "voice must be heard,\" he said.\n"))
+    assert speaker_of(a, "Older people")[0] == "Gordon Lister"
+    assert speaker_of(a, "The pensioners")[0] == "Dafydd Wynne"

@@ -57,7 +57,7 @@ from briefbook.analyse.described import (
     name_shaped,
     opening_body,
 )
-from briefbook.analyse.holders import epithet, is_holder, plain_name
+from briefbook.analyse.holders import is_epithet, is_holder, plain_name, reported_start
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.analyse.verbforms import infinitive_speech_verb
@@ -215,8 +215,9 @@ class Attributor(Referents):
                 is_role_word(text[a:a + rel.start()].split()[-1]):
             b = a + rel.start()  # "The MP, who is consulting his lawyers, told": The MP
         while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|not|did|does|do|"
-                               r"could|can|may|might|must|should|[a-z]+ly)$", text[a:b]):
-            b = a + aux.start()  # "X has told", "X also said", "X would not deny"
+                               r"could|can|may|might|must|should|[a-z]+ly|later|earlier|"
+                               r"yesterday|today|on [A-Z][a-z]+day)$", text[a:b]):
+            b = a + aux.start()  # "X has told", "X would not deny", "X on Sunday said"
         written = text[a:b]
         if not written or (pattern == "after" and re.match(r"(?i)(?:that|how|what|if)\b",
                                                            written)):
@@ -254,7 +255,7 @@ class Attributor(Referents):
                     not self.within(before[0].number, *group):
                 anonymous = before[1][group[0]:group[1]]  # "Ministers disagreed. … they said"
             if speaker is None and anonymous is None:
-                speaker = self.pronoun(para.number, min(origin, at), pron)
+                speaker = self.pronoun(para.number, reported_start(para.text, at, origin), pron)
             if speaker is None and anonymous is None and self.previous and \
                     self.previous[2].anonymous and pron in ("he", "she") and \
                     para.number - self.previous[0] <= 1:
@@ -304,8 +305,7 @@ class Attributor(Referents):
                                name=name_shaped(named.split()) if named.strip() else None)
         if role is not None:
             named = self.role_holder(para.number, min(a, at), written, role, words)
-            if named is None and re.fullmatch(r"(?i:the) (?:[A-Z][\w-]+|[a-z]+[’']s) "
-                                              r"(?:[a-z][\w-]+|[A-Z]{2,4})", epithet(written)) and \
+            if named is None and is_epithet(written) and \
                     not fold_word(role).startswith(_FUNCTIONARIES):
                 named = self.described(para.number, min(a, at))
             if named is None and (named := offices.office_holder(self, para.number, min(a, at),
@@ -428,7 +428,7 @@ class Attributor(Referents):
     def _reporter_before(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:
         """A person of the pronoun's own sentence who reports: *X said …, but he told …*.
 
-        Only a person followed by a speech verb (*X said*, *X told the BBC*), before the
+        Only a person followed by a speech verb (*X said*, *X, head of Y, told*), before the
         pronoun, of the pronoun's gender; a name in the reported words (*Mr Blair has failed,
         he claimed*) is not one.
         """
@@ -437,9 +437,9 @@ class Attributor(Referents):
             return None
         found = [m for m in self.within(para.number, a, b)
                  if self.kind(m.actor) == "person" and self.gender(m.actor) in (None, wanted)
-                 and (verb := speech_verb_at(para.text[:m.end + 30], m.end)) is not None
-                 and re.fullmatch(r"\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)?",
-                                  para.text[m.end:verb.start()])]
+                 and (verb := speech_verb_at(para.text[:m.end + 90], m.end)) is not None
+                 and re.fullmatch(r"(?:,[^,;:\"“”]+,)?\s*(?:\w+ly\s+|has\s+|had\s+|also\s+)?",
+                                  para.text[m.end:verb.start()])]  # "X, head of Y, said"
         return found[-1].actor if found else None
 
     def _opening_subject(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:
@@ -491,6 +491,7 @@ class Attributor(Referents):
             a = self._sentence_end(number, prev[1]) if number == prev[0] else 0
             b = at if number == paragraph else len(text)
             for start, end in described_reporters(text, a, max(a, b)):
-                if not self.within(number, start, end):
-                    found = text[start:end].strip()
+                if not self.within(number, start, end) or number == paragraph and all(
+                        self._holder(text, start, m) for m in self.within(number, start, end)):
+                    found = text[start:end].strip()  # "A Labour spokesman": no name speaks
         return found

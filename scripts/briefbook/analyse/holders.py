@@ -20,6 +20,7 @@ from briefbook.core.lexicon import (
     is_function_word,
     is_relation_noun,
     is_role_word,
+    is_speech_verb,
     is_title,
 )
 
@@ -29,6 +30,9 @@ _PREPOSITION_RE = re.compile(
 _WORD_RE = re.compile(r"[\w’'.-]+")
 #: Roles whose holders speak for someone else (a *spokesman for* X is never X).
 _STANDS_IN = ("spokes", "official", "source", "aide", "advis", "insider", "representative")
+#: A subject opening with a scene, no comma: "Later at their poster launch …", "At the rally …".
+_SCENE_RE = re.compile(r"\s*(?:(?:Later|Earlier|Then|Meanwhile|Afterwards)\s+)?"
+                       r"(?i:at|on|in|during|after)\s")
 #: "Morgan Stanley equity strategist Ann Roe": lower-case words ending in a role, then a name.
 _MODIFIED_ROLE_RE = re.compile(r"\s+(?P<words>(?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
 
@@ -83,8 +87,10 @@ def is_holder(refs: Referents, text: str, a: int, mention: Mention) -> bool:
         return True  # "Acme chief economist Bo Li": Acme employs the speaker
     names = [(m.start, m.end) for m in refs.within(mention.paragraph, a, mention.start)]
     gap = masked_gap(text, a, mention.start, names)
-    if refs.kind(mention.actor) == "person" and titled_by_field(gap):
-        return False  # "the minister for civil aviation Ann Roe": her title
+    if refs.kind(mention.actor) == "person" and (titled_by_field(gap) or _SCENE_RE.match(
+            gap) and (words := _WORD_RE.findall(gap)) and is_role_word(words[-1])):
+        return False  # "the minister for civil aviation Ann Roe": her title; "Later at the
+        # launch Tory co-chairman Ann Roe": the scene, then her title
     return bool(_PREPOSITION_RE.search(gap)) and \
         not any(refs.kind(m.actor) != "person" and not text[m.end:mention.start].strip()
                 for m in refs.within(mention.paragraph, a, mention.start))  # "Chair of Y X"
@@ -106,6 +112,17 @@ def epithet(written: str) -> str:
     return written[:found.end("role")]
 
 
+#: An epithet: *the Salford MP*, *the Norwich North MP*, *the Spectator editor*, *the
+#: charity's director* (not an office alone: *the prime minister*).
+_EPITHET_SHAPE_RE = re.compile(r"(?i:the) (?:[A-Z][\w-]+ ){1,3}(?:[a-z][\w-]+|[A-Z]{2,4})"
+                               r"|(?i:the) [a-z]+[’']s [a-z][\w-]+")
+
+
+def is_epithet(written: str) -> bool:
+    """Whether the subject ``written`` opens with an epithet (:func:`epithet`)."""
+    return bool(_EPITHET_SHAPE_RE.fullmatch(epithet(written)))
+
+
 def plain_name(refs: Referents, actor: str, paragraph: int, since: int, at: int) -> bool:
     """Whether *it* may mean ``actor``, a person by its name's shape (*George Wimpey*).
 
@@ -123,3 +140,25 @@ def plain_name(refs: Referents, actor: str, paragraph: int, since: int, at: int)
                 any(is_title(w) for w in m.text.split()[:1]):
             return False
     return not [m for m in refs.within(paragraph, since, at) if m.actor != actor]
+
+
+_SENTENCE_START_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
+
+
+def reported_start(text: str, at: int, origin: int) -> int:
+    """Where a pronoun's referents must end: before the reported words of its sentence.
+
+    ``"…," he said`` after ``Acme is`` (*Acme is "trying to buy them off", he said*): a name
+    in the sentence before its quotation is what was reported, not who *he* is, so the
+    search stops where the sentence starts, unless the sentence leads the quotation in with a
+    speech verb and a colon (*X said: "…," he said*). ``at`` is the quotation's opening,
+    ``origin`` the pronoun's offset; a pronoun before its quotation keeps ``origin``.
+    """
+    if origin <= at:
+        return origin
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(text) if m.end() <= at]
+    start = starts[-1] if starts else 0
+    lead = re.search(r"([a-z]+)\s*:\s*$", text[start:at])
+    if lead and is_speech_verb(lead.group(1)):
+        return at  # 'X said: "…," he said': the lead-in's subject is who "he" is
+    return start

@@ -29,6 +29,8 @@ _LEADING_WORDS = frozenset("""the a an since on in at during after before until 
     december""".split())
 _TITLE_ABBR = frozenset("gen maj brig lt col sgt cmdr adm capt".split())
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
+#: Plain honorifics: a person written with one of rank (Sir, Dame, Lord, Dr) is not "Mr X".
+_PLAIN = frozenset("mr mrs ms miss mx mister".split())
 _TITLE_WORDS = frozenset(
     """mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt president king queen
     prince minister secretary ayatollah sheikh general commander chancellor premier""".split())
@@ -316,6 +318,9 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
                 continue
             earlier = [h[2] for h in hits if h[0] < a and h[3] != "surname"]
             known = [i for i in table.surnames[k] if i in introduced or i in earlier]
+            if len(known) > 1 and re.search(r"(?i:\b(?:mr|mrs|ms|miss|mx|mister)\.?\s+)$",
+                                            para.text[max(0, offsets[a] - 8):offsets[a]]):
+                known = _untitled(table, known)  # "Mr Blair" after Sir Ian Blair: not him
             if len(known) == 1 and para.text[offsets[a]].isupper():
                 hits.append((a, b, known[0], "surname"))
         for a, b, actor, via in sorted(hits):
@@ -327,19 +332,32 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
     return found
 
 
+def _untitled(table: AliasTable, ids: Sequence[str]) -> list[str]:
+    """The actors of ``ids`` never written with an honorific of rank (*Sir*, *Lord*, *Dr*).
+
+    All of ``ids`` when every one of them was.
+    """
+    return [i for i in ids if not any(
+        (w := key(n).split()[:1]) and honorific_gender(w[0]) and w[0] not in _PLAIN
+        for n in table.actors[i].names)] or list(ids)
+
+
 def _namesake(table: AliasTable, k: str, actor: str, introduced: Sequence[str]) -> str | None:
     """The person a short form (*Mr Brown*, *Brown*) means in this article.
 
     A short form learnt from another article (Gordon Brown's *Mr Brown*) means the person of
     this article whose full name ends with it when the article introduced someone of that
     surname (*Nick Brown*); of several, the one whose given name fits the honorific's gender
-    (*Ms Lowe*: Nia, not Gareth Lowe), else no one; otherwise ``actor``.
+    (*Ms Lowe*: Nia, not Gareth Lowe), else no one; otherwise ``actor``. A plain honorific
+    (*Mr Blair*) never means someone written with one of rank (*Sir Ian Blair*).
     """
     words = [w for w in k.split() if w.rstrip(".") not in _TITLE_WORDS]
     here = list(dict.fromkeys(i for i in table.surnames.get(words[0], ()) if i in introduced)
                 ) if len(words) == 1 else []
     if not here or here == [actor]:
         return actor
+    if set(k.split()) & _PLAIN:  # "Mr Blair" is not "Sir Ian Blair": a knight keeps "Sir"
+        here = _untitled(table, here)
     sex = next((g for w in k.split() if (g := honorific_gender(w)) in ("male", "female")), None)
     fits = [i for i in here if sex and first_name_gender(table.actors[i].name.split()[0]) == sex]
     return fits[0] if len(fits) == 1 else (here[0] if len(here) == 1 else None)

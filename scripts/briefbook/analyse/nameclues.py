@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
+    is_body_noun,
     is_function_word,
+    is_organisation_word,
     is_role_word,
     is_speech_verb,
     is_strong_title,
@@ -23,6 +25,7 @@ from briefbook.core.lexicon import (
 
 _APPOSITION_RE = re.compile(
     r"^,\s+(?:(?:a|an|the|its|his|her|their|who|now|then|former|aged|currently)\b|\d{2}\b"
+    r"|(?=(?:[a-z][\w-]*\s+){1,2}(?:at|of|for|with)\s+[A-Z])"  # "X, chief analyst at Y,"
     r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?[’']s\s(?=[a-z])"  # "X, Vessaly's chief negotiator,"
     r"|(?P<bare>(?=[a-z])))"  # "X, executive director of Y,": checked for a role word
     r"(?P<tail>[^,.;:]{0,80})")
@@ -56,7 +59,8 @@ def role_before(text: str, start: int) -> str | None:
                                                            or is_strong_title(words[-1])):
         return None
     role: list[str] = []
-    for word in reversed(words[-5:]):
+    clause = re.split(r"[,;:!?\"“”«»()]", text[max(0, start - 60):start])[-1]
+    for word in reversed(re.findall(r"[\w’'.-]+", clause)[-5:]):  # not back into a quotation
         if is_function_word(word) or word.endswith((",", ".")):
             break
         role.insert(0, word)
@@ -94,3 +98,24 @@ def described_before(text: str, start: int) -> str | None:
     if found is None or not is_role_word(found.group("role")):
         return None
     return found.group("desc")
+
+
+#: "X, from human rights group Liberty,": a person's affiliation after the name.
+_FROM_RE = re.compile(r",\s+from\s+(?:the\s+)?(?P<what>(?:[a-z][\w-]*\s+){0,3}[\w&-]+"
+                      r"(?:\s+[A-Z][\w&’'-]*){0,4}),")
+
+
+def affiliation_after(text: str, end: int) -> str | None:
+    """A body a name is *from*, between commas: ``X, from human rights group Liberty,``.
+
+    The phrase holds a body noun or an organisation word (``body_nouns.txt``,
+    ``organisation_words.txt``), or is a capitalised name: ``X, from the CBI,``.
+    """
+    found = _FROM_RE.match(text, end)
+    if found is None:
+        return None
+    words = found.group("what").split()
+    if any(is_body_noun(w) or is_organisation_word(w) for w in words) or all(
+            w[:1].isupper() for w in words):
+        return found.group("what")
+    return None

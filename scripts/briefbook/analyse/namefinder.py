@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from briefbook.analyse.nameclues import (
+    affiliation_after,
     apposition,
     described_before,
     middle_initial,
@@ -374,6 +375,8 @@ def _person(run: list[Token], text: str) -> Name | None:
         reason, role = f"apposition '{appos}'", appos
     elif len(words) > 1 and (described := described_before(text, start)):
         reason, role = f"apposition '{described}'", described
+    elif len(words) == 2 and (body := affiliation_after(text, end)):
+        reason = f"from '{body}'"
     else:
         return None
     if before and not role:

@@ -62,6 +62,9 @@ def qualifiers_fit(own: set[str], title: set[str]) -> bool:
 _APPOSED_RE = re.compile(r"\s*(?:(?:But|And|However|Meanwhile),?\s+)?(?:[Tt]he|[Ii]ts|[Hh]is|"
                          r"[Hh]er|[Tt]heir|(?:[A-Z][\w.]*\s+)?[A-Z][\w-]*[’']s)\s+"
                          r"(?:[\w’'-]+\s+){0,5}[\w-]+,\s+")
+#: The agent of a passive right before a name: "was welcomed by shadow secretary ".
+_AGENT_RE = re.compile(r"\b(?:was|were|has been|have been)\s+(?:\w+ly\s+)?[a-z]+ed\s+by\s+"
+                       r"(?:[A-Za-z][\w’'-]*\s+){0,4}$")
 _STOP_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
 
 
@@ -146,6 +149,8 @@ class Referents:
                 re.match(r"\s*(?:[.,;:]|$)", para.text[mention.end:]):
             return True  # "…, argued Mr Roe.": the one who speaks; not "…, accused X of"
         before = re.split(r"[.!?]\s|[“\"”]", para.text[:mention.start])[-1]
+        if _AGENT_RE.search(before):
+            return True  # "The report was welcomed by shadow secretary Ann Roe": she acts
         if _APPOSED_RE.fullmatch(before) and any(is_role_word(w.strip(",")) for w in
                                                   before.split()[-3:]) and \
                 re.match(r",\s+[a-z]", para.text[mention.end:]):
@@ -155,7 +160,9 @@ class Referents:
         if "," in before and opens_clause(before.split()[0].strip(",")):
             before = before.rsplit(",", 1)[1]  # "On Monday, defence lawyer X tried …"
         words = [w for w in before.split() if is_role_word(w) or (
-            w[:1].isupper() and not is_title(w))]  # "Dr X accused Y": Y is no subject
+            w[:1].isupper() and not is_title(w)
+            and w.lower() not in ("he", "she", "it", "they", "we", "i", "you"))]
+        # "Dr X accused Y", "He portrayed Y": Y is no subject
         return len(before.split()) - len(words) <= 1 and len(before.split()) <= 4
 
     def kind(self, actor_id: str) -> str:

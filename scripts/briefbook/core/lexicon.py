@@ -281,10 +281,15 @@ def is_body_noun(word: str) -> bool:
 
 
 def is_not_surname(word: str) -> bool:
-    """A noun that ends names of things, not of people (``Presidency``, ``Street``, ``Bill``)."""
+    """A noun that ends names of things, not of people (``Presidency``, ``Street``, ``Bill``).
+
+    A word of ``not_surnames.txt``, or one with an abstract suffix (``-ment``, ``-ship``) that
+    is not itself a given name of the name dictionary (*Wolfgang Clement*, *Vincent*).
+    """
     folded = fold_word(word)
-    return folded in word_list("not_surnames") or (len(folded) > 6
-                                                    and folded.endswith(_ABSTRACT_SUFFIXES))
+    return folded in word_list("not_surnames") or (
+        len(folded) > 6 and folded.endswith(_ABSTRACT_SUFFIXES)
+        and first_name_gender(folded) is None)
 
 
 def is_outlet_word(word: str) -> bool:
