@@ -352,14 +352,81 @@ def find_mentions(book: Book, actors: Sequence[Actor]) -> list[Mention]:
     article's new speaker) recomputes only the sources that write one of its names.
     """
     table = AliasTable.build(actors)
+    memo = _RelevantMemo.closest(table)
     mentions: list[Mention] = []
     for source in book.sources:
         content = source_key(source)
         words = cached("mentions.words", content, lambda source=source: source_words(source))
         mentions.extend(cached(
-            "mentions.source", key_of(content, relevant_entries(table, words)),
+            "mentions.source", key_of(content, memo.entries(content, table, words)),
             lambda source=source: tuple(source_mentions(source, table))))
+    memo.done()
     return mentions
+
+
+class _RelevantMemo:
+    """:func:`relevant_entries` of each source, kept for the next registry (``mkdocs serve``).
+
+    A source's entries depend only on the registry's entries under the words it holds (by
+    first word), the unanchored ones and the upper-case aliases under its raw words. Each
+    registry is summed up per word (every entry with what it resolves to); a source whose
+    words all have the same summary as in the remembered registry keeps its entries. Two
+    registries are remembered (a build matches twice: before and after extracted speakers).
+    """
+
+    kept: list[_RelevantMemo] = []
+
+    def __init__(self, table: AliasTable) -> None:
+        self.words = {w: tuple(_resolved(table, e) for e in entries)
+                      for w, entries in table.by_first_word.items()}
+        self.unanchored = tuple(_resolved(table, e) for e in table.unanchored)
+        self.acronyms = {w: tuple((a, table.acronyms[a]) for a in found)
+                         for w, found in table.acronyms_by_first_word.items()}
+        self.results: dict[str, tuple[tuple[object, ...], ...]] = {}
+        self.used: dict[str, tuple[tuple[object, ...], ...]] = {}
+        self.changed: set[str] | None = None
+        self.changed_acronyms: set[str] = set()
+
+    @classmethod
+    def closest(cls, table: AliasTable) -> _RelevantMemo:
+        """A memo of ``table``, taking over the remembered one it differs least from."""
+        memo = cls(table)
+        best = None
+        for old in cls.kept:
+            if old.unanchored != memo.unanchored:
+                continue
+            changed = {w for w in old.words.keys() | memo.words.keys()
+                       if old.words.get(w) != memo.words.get(w)}
+            if best is None or len(changed) < len(best[1]):
+                best = (old, changed)
+        if best is not None:
+            memo.results, memo.changed = best[0].results, best[1]
+            memo.changed_acronyms = {w for w in best[0].acronyms.keys() | memo.acronyms.keys()
+                                     if best[0].acronyms.get(w) != memo.acronyms.get(w)}
+        return memo
+
+    def entries(self, content: str, table: AliasTable,
+                words: SourceWords) -> tuple[tuple[object, ...], ...]:
+        """``relevant_entries(table, words)`` for the source of digest ``content``."""
+        found = self.results.get(content)
+        if (found is None or self.changed is None or not words.folded_words.isdisjoint(
+                self.changed) or not words.raw_words.isdisjoint(self.changed_acronyms)):
+            found = relevant_entries(table, words)
+        self.used[content] = found
+        return found
+
+    def done(self) -> None:
+        """Remember this registry's entries (only the sources of this call)."""
+        self.results = self.used
+        type(self).kept = [*type(self).kept[-1:], self]
+
+
+def _resolved(table: AliasTable, entry: tuple[str, str, tuple[str, ...]]) -> tuple[object, ...]:
+    kind, k, runs = entry
+    if kind == "full":
+        actor = table.full[k]
+        return (kind, k, runs, actor, key(table.actors[actor].name) == k, k in table.capitalised)
+    return (kind, k, runs, table.surnames[k] if kind == "surname" else table.titles[k])
 
 
 @dataclass(frozen=True)
