@@ -4,8 +4,8 @@ The analyse stage: pure functions over the book (mentions, quotations and speake
 chronology, alignment and discrepancies, topic evidence, review items), gathered lazily in
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
-Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``, ``compare``,
-``continued``, ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``,
+Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``,
+``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``,
 ``described``, ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``,
 ``headverb``, ``holders``, ``homoglyphs``, ``mentions``, ``merge``, ``nameclues``, ``namefinder``,
 ``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``, ``periods``, ``quantities``,
@@ -14,6 +14,7 @@ Modules: ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology`
 """
 
 __all__ = [
+    "aliastable",
     "align",
     "annotations",
     "attribution",

@@ -12,10 +12,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
+from briefbook.analyse.aliastable import (
+    TITLE_WORDS,
+    WORD_RE,
+    AliasTable,
+    Hit,
+    KeyFinder,
+    words_of,
+)
 from briefbook.core.cache import cached, key_of, source_key
 from briefbook.core.lexicon import first_name_gender, honorific_gender
 from briefbook.core.model import Actor, Book, Source
@@ -28,12 +36,8 @@ _LEADING_WORDS = frozenset("""the a an since on in at during after before until 
     january february march april may june july august september october november
     december""".split())
 _TITLE_ABBR = frozenset("gen maj brig lt col sgt cmdr adm capt".split())
-_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
 #: Plain honorifics: a person written with one of rank (Sir, Dame, Lord, Dr) is not "Mr X".
 _PLAIN = frozenset("mr mrs ms miss mx mister".split())
-_TITLE_WORDS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt president king queen
-    prince minister secretary ayatollah sheikh general commander chancellor premier""".split())
 _CAP_RUN_RE = re.compile(
     r"(?<![\w'’])(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)(?:\s+(?:(?:al|bin|ibn|de|van|von|el)-?\s*)?"
     r"(?:[A-Z][\w’'.-]*\w|[A-Z]\.))*")
@@ -62,183 +66,6 @@ class Mention:
     via: str
 
 
-def _surname(name: str) -> str | None:
-    words = [w for w in key(name).split() if w.rstrip(".") not in _TITLE_WORDS]
-    if len(words) < 2:
-        return None
-    last = words[-1]
-    return last if len(last) > 2 else None
-
-
-@dataclass(frozen=True)
-class AliasTable:
-    """Matching keys of every actor: full names, surnames and unambiguous titles."""
-
-    full: dict[str, str]
-    surnames: dict[str, tuple[str, ...]]
-    titles: dict[str, str]
-    actors: dict[str, Actor]
-    acronyms: dict[str, str]
-    capitalised: frozenset[str] = frozenset()
-
-    @classmethod
-    def build(cls, actors: Sequence[Actor]) -> AliasTable:
-        """Build the table; a spelling claimed by two actors goes to the first."""
-        full: dict[str, str] = {}
-        surnames: dict[str, list[str]] = {}
-        titles: dict[str, list[str]] = {}
-        acronyms: dict[str, str] = {}
-        capitalised: set[str] = set()
-        for actor in actors:
-            for spelling in actor.names:
-                if _ACRONYM_RE.match(spelling):
-                    acronyms.setdefault(spelling, actor.id)
-                    continue
-                k = key(spelling)
-                if k:
-                    full.setdefault(k, actor.id)
-                    if spelling[:1].isupper():
-                        capitalised.add(k)
-                if actor.kind == "person" and (s := _surname(spelling)):
-                    ids = surnames.setdefault(s, [])
-                    if actor.id not in ids:
-                        ids.append(actor.id)
-            for role in actor.roles if actor.curated else ():
-                if role.disputed:
-                    continue
-                ids = titles.setdefault("the " + key(role.title), [])
-                if actor.id not in ids:
-                    ids.append(actor.id)
-        return cls(full=full, surnames={k: tuple(v) for k, v in surnames.items()},
-                   titles={k: v[0] for k, v in titles.items() if len(v) == 1 and k not in full},
-                   actors={a.id: a for a in actors}, acronyms=acronyms,
-                   capitalised=frozenset(capitalised))
-
-    @cached_property
-    def patterns(self) -> tuple[re.Pattern[str] | KeyFinder | None, ...]:
-        """The full-name, surname and title patterns, built once per table (not per source)."""
-        return (self.pattern(k for k in self.full if k not in self.acronyms),
-                self.pattern(self.surnames), self.pattern(self.titles))
-
-    @cached_property
-    def _acronym_pattern(self) -> KeyFinder | None:
-        r"""The upper-case aliases, as written, longest first (built once per table).
-
-        Matches as ``(?<![\w.])(?:A1|A2|…)(?!\w)`` would: every alias starts with a capital
-        letter, so a match starts at a word (see :func:`_acronyms`).
-        """
-        if not self.acronyms:
-            return None
-        return KeyFinder(sorted(self.acronyms, key=lambda k: (-len(k), k)))
-
-    @cached_property
-    def by_first_word(self) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
-        """First word of a key → ``(kind, key, its words)``; kinds: full, surname, title."""
-        index: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
-        for kind, k in self._keys():
-            if words := tuple(_WORD_RE.findall(k)) if _WORD_RE.match(k) else ():
-                index.setdefault(words[0], []).append((kind, k, words))
-        return index
-
-    @cached_property
-    def unanchored(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-        """The keys that do not start with a word character (words not required)."""
-        return tuple((kind, k, ()) for kind, k in self._keys() if not _WORD_RE.match(k))
-
-    @cached_property
-    def acronyms_by_first_word(self) -> dict[str, list[str]]:
-        """First word of an upper-case alias → the aliases."""
-        index: dict[str, list[str]] = {}
-        for acronym in self.acronyms:  # every one starts with a capital letter
-            index.setdefault(_WORD_RE.match(acronym).group(), []).append(acronym)  # type: ignore[union-attr]
-        return index
-
-    def _keys(self) -> list[tuple[str, str]]:
-        return [*(("full", k) for k in self.full if k not in self.acronyms),
-                *(("surname", k) for k in self.surnames), *(("title", k) for k in self.titles)]
-
-    def pattern(self, keys: Iterable[str]) -> re.Pattern[str] | KeyFinder | None:
-        """A matcher of any of ``keys``, longest first, on word bounds (see :class:`KeyFinder`)."""
-        ordered = sorted(set(keys), key=lambda k: (-len(k), k))
-        if not ordered:
-            return None
-        if all(_WORD_RE.match(k) for k in ordered):
-            return KeyFinder(ordered)
-        return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?!\w)")
-
-
-_WORD_RE = re.compile(r"\w+")
-_WORD_CHAR_RE = re.compile(r"\w")
-
-
-class _Hit:
-    """A match found by :class:`KeyFinder` (``start()``, ``end()``, ``group()`` as in ``re``)."""
-
-    __slots__ = ("_start", "_end", "_key")
-
-    def __init__(self, start: int, end: int, key: str) -> None:
-        self._start, self._end, self._key = start, end, key
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self) -> str:
-        return self._key
-
-
-class KeyFinder:
-    r"""Finds keys as ``(?<!\w)(?:k1|k2|…)(?!\w)`` would, keys ordered longest first.
-
-    ``ordered`` must list longer keys first (as :meth:`AliasTable.pattern` sorts them).
-
-    A regular-expression alternation of every name tries each name at each word, so its cost
-    grows with text × names (and extracted speakers grow with the book). Here each word of the
-    text looks up only the names that begin with it: linear in the text. Every key must start
-    with a word character (else :meth:`AliasTable.pattern` falls back to the regex).
-    """
-
-    def __init__(self, ordered: Sequence[str]) -> None:
-        self.keys = frozenset(ordered)
-        #: First word → the lengths of its keys, longest first. At a word only a key of one
-        #: of these lengths can match, and of two matching keys the longer is listed first;
-        #: so each length is one slice and one set look-up, however many keys share the word
-        #: (extracted names share "the", "new", … more as the book grows).
-        self.by_first: dict[str, list[int]] = {}
-        for k in ordered:
-            lengths = self.by_first.setdefault(_WORD_RE.match(k).group(), [])  # type: ignore[union-attr]
-            if len(k) not in lengths:
-                lengths.append(len(k))
-        for lengths in self.by_first.values():
-            lengths.sort(reverse=True)
-
-    def finditer(self, text: str) -> Iterable[_Hit]:
-        """Non-overlapping matches, left to right, the longest key winning at a word."""
-        return self._find(text, _words_of(text))
-
-    def _find(self, text: str, words: Sequence[tuple[int, str]]) -> Iterator[_Hit]:
-        """:meth:`finditer` given the words of ``text`` (found once, shared by the finders)."""
-        by_first, keys, size = self.by_first, self.keys, len(text)
-        end = 0
-        for start, word in [w for w in words if w[1] in by_first]:
-            if start < end:
-                continue
-            for length in by_first[word]:
-                stop = start + length
-                if stop <= size and text[start:stop] in keys \
-                        and not _WORD_CHAR_RE.match(text, stop):
-                    yield _Hit(start, stop, text[start:stop])
-                    end = stop
-                    break
-
-
-def _words_of(text: str) -> list[tuple[int, str]]:
-    r"""The words (``\w+`` runs) of ``text`` with their offsets."""
-    return [(m.start(), m.group()) for m in _WORD_RE.finditer(text)]
-
-
 def _matches(pattern: re.Pattern[str] | KeyFinder | None, folded: str,
              words: Sequence[tuple[int, str]]) -> Iterable[tuple[int, int, str]]:
     if pattern is None:
@@ -248,7 +75,7 @@ def _matches(pattern: re.Pattern[str] | KeyFinder | None, folded: str,
     return ((m.start(), m.end(), m.group()) for m in found)
 
 
-def _acronyms(table: AliasTable, text: str) -> Iterable[_Hit]:
+def _acronyms(table: AliasTable, text: str) -> Iterable[Hit]:
     """Upper-case aliases (``UN``, ``IS``) match only as written, never the word ``is``.
 
     Not right after a full stop (``U.N.``'s letters are no alias ``N``).
@@ -269,9 +96,9 @@ _CAPITAL_WORD_RE = re.compile(r"(?<![\w.])[A-Z]\w*")
 #: shared, so callers only read it.
 @lru_cache(maxsize=1024)
 def _folded(text: str) -> tuple[str, list[int], list[tuple[int, str]]]:
-    """:func:`normalize` of ``text`` and the words of the folded text (:func:`_words_of`)."""
+    """:func:`normalize` of ``text`` and the words of the folded text (:func:`words_of`)."""
     folded, offsets = normalize(text)
-    return folded, offsets, _words_of(folded)
+    return folded, offsets, words_of(folded)
 
 
 def _folded_index(offsets: list[int], original: int) -> int:
@@ -351,7 +178,7 @@ def _namesake(table: AliasTable, k: str, actor: str, introduced: Sequence[str]) 
     (*Ms Lowe*: Nia, not Gareth Lowe), else no one; otherwise ``actor``. A plain honorific
     (*Mr Blair*) never means someone written with one of rank (*Sir Ian Blair*).
     """
-    words = [w for w in k.split() if w.rstrip(".") not in _TITLE_WORDS]
+    words = [w for w in k.split() if w.rstrip(".") not in TITLE_WORDS]
     here = list(dict.fromkeys(i for i in table.surnames.get(words[0], ()) if i in introduced)
                 ) if len(words) == 1 else []
     if not here or here == [actor]:
@@ -371,19 +198,86 @@ def find_mentions(book: Book, actors: Sequence[Actor]) -> list[Mention]:
     article's new speaker) recomputes only the sources that write one of its names.
     """
     table = AliasTable.build(actors)
+    memo = _RelevantMemo.closest(table)
     contents = [source_key(source) for source in book.sources]
     prefill("mentions.words", [(content, lambda source=source: source_words(source))
                                for content, source in zip(contents, book.sources, strict=True)])
     jobs = []
     for content, source in zip(contents, book.sources, strict=True):
         words = cached("mentions.words", content, lambda source=source: source_words(source))
-        jobs.append((key_of(content, relevant_entries(table, words)),
+        jobs.append((key_of(content, memo.entries(content, table, words)),
                      lambda source=source: tuple(source_mentions(source, table))))
     prefill("mentions.source", jobs)
     mentions: list[Mention] = []
     for job in jobs:
         mentions.extend(cached("mentions.source", *job))
+    memo.done()
     return mentions
+
+
+class _RelevantMemo:
+    """:func:`relevant_entries` of each source, kept for the next registry (``mkdocs serve``).
+
+    A source's entries depend only on the registry's entries under the words it holds (by
+    first word), the unanchored ones and the upper-case aliases under its raw words. Each
+    registry is summed up per word (every entry with what it resolves to); a source whose
+    words all have the same summary as in the remembered registry keeps its entries. Two
+    registries are remembered (a build matches twice: before and after extracted speakers).
+    """
+
+    kept: list[_RelevantMemo] = []
+
+    def __init__(self, table: AliasTable) -> None:
+        self.words = {w: tuple(_resolved(table, e) for e in entries)
+                      for w, entries in table.by_first_word.items()}
+        self.unanchored = tuple(_resolved(table, e) for e in table.unanchored)
+        self.acronyms = {w: tuple((a, table.acronyms[a]) for a in found)
+                         for w, found in table.acronyms_by_first_word.items()}
+        self.results: dict[str, tuple[tuple[object, ...], ...]] = {}
+        self.used: dict[str, tuple[tuple[object, ...], ...]] = {}
+        self.changed: set[str] | None = None
+        self.changed_acronyms: set[str] = set()
+
+    @classmethod
+    def closest(cls, table: AliasTable) -> _RelevantMemo:
+        """A memo of ``table``, taking over the remembered one it differs least from."""
+        memo = cls(table)
+        best = None
+        for old in cls.kept:
+            if old.unanchored != memo.unanchored:
+                continue
+            changed = {w for w in old.words.keys() | memo.words.keys()
+                       if old.words.get(w) != memo.words.get(w)}
+            if best is None or len(changed) < len(best[1]):
+                best = (old, changed)
+        if best is not None:
+            memo.results, memo.changed = best[0].results, best[1]
+            memo.changed_acronyms = {w for w in best[0].acronyms.keys() | memo.acronyms.keys()
+                                     if best[0].acronyms.get(w) != memo.acronyms.get(w)}
+        return memo
+
+    def entries(self, content: str, table: AliasTable,
+                words: SourceWords) -> tuple[tuple[object, ...], ...]:
+        """``relevant_entries(table, words)`` for the source of digest ``content``."""
+        found = self.results.get(content)
+        if (found is None or self.changed is None or not words.folded_words.isdisjoint(
+                self.changed) or not words.raw_words.isdisjoint(self.changed_acronyms)):
+            found = relevant_entries(table, words)
+        self.used[content] = found
+        return found
+
+    def done(self) -> None:
+        """Remember this registry's entries (only the sources of this call)."""
+        self.results = self.used
+        type(self).kept = [*type(self).kept[-1:], self]
+
+
+def _resolved(table: AliasTable, entry: tuple[str, str, tuple[str, ...]]) -> tuple[object, ...]:
+    kind, k, runs = entry
+    if kind == "full":
+        actor = table.full[k]
+        return (kind, k, runs, actor, key(table.actors[actor].name) == k, k in table.capitalised)
+    return (kind, k, runs, table.surnames[k] if kind == "surname" else table.titles[k])
 
 
 @dataclass(frozen=True)
@@ -407,8 +301,8 @@ def source_words(source: Source) -> SourceWords:
     """The :class:`SourceWords` of a source."""
     paragraphs = [p.text for p in source.paragraphs if not p.boilerplate]
     folded, raw = "\n".join(_folded(text)[0] for text in paragraphs), "\n".join(paragraphs)
-    return SourceWords(folded=folded, folded_words=frozenset(_WORD_RE.findall(folded)),
-                       raw=raw, raw_words=frozenset(_WORD_RE.findall(raw)))
+    return SourceWords(folded=folded, folded_words=frozenset(WORD_RE.findall(folded)),
+                       raw=raw, raw_words=frozenset(WORD_RE.findall(raw)))
 
 
 def relevant_entries(table: AliasTable, words: SourceWords) -> tuple[tuple[object, ...], ...]:

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from briefbook.analyse.aliastable import TITLE_WORDS, AliasTable
 from briefbook.analyse.mentions import (
     _CAP_RUN_RE,
     _LEADING_WORDS,
     _TITLE_ABBR,
-    _TITLE_WORDS,
-    AliasTable,
     Mention,
 )
 from briefbook.core.model import Actor, Book
@@ -54,7 +53,7 @@ def near_misses(book: Book, actors: Sequence[Actor], mentions: Sequence[Mention]
     registered: dict[str, tuple[str, str]] = {}
     for actor in actors:
         for spelling in actor.names:
-            words = [w for w in key(spelling).split() if w.rstrip(".") not in _TITLE_WORDS]
+            words = [w for w in key(spelling).split() if w.rstrip(".") not in TITLE_WORDS]
             if not words:
                 continue
             distinctive = words[-1] if actor.kind == "person" else words[0]
@@ -153,7 +152,7 @@ def unknown_names(book: Book, mentions: Sequence[Mention],
                     continue
                 while words and key(words[0]) in _LEADING_WORDS:
                     words = words[1:]
-                if len(words) < 2 or key(words[-1]).rstrip(".") in _TITLE_WORDS | _TITLE_ABBR:
+                if len(words) < 2 or key(words[-1]).rstrip(".") in TITLE_WORDS | _TITLE_ABBR:
                     continue
                 name = " ".join(words)
                 if key(name) not in skip:

@@ -300,6 +300,17 @@ def actor_data(book: Book, built: Any) -> dict[str, bytes]:
 _REF_RE = re.compile(r"(?<![\\!])\[(?P<label>[^\]\n]*)\]\[(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\]")
 
 
+def referenced_actor_ids(markdown: str) -> frozenset[str]:
+    """Every id a ``[Name][id]`` reference of the text names (inside code too: a superset).
+
+    What :func:`actor_ref_problems` reports depends on the book's actors only through these:
+    with all of them actors, nothing else about the actors matters.
+    """
+    if "][" not in markdown:
+        return frozenset()
+    return frozenset(m.group("id") for m in _REF_RE.finditer(markdown))
+
+
 def actor_ref_problems(markdown: str, page: str, actor_ids: Sequence[str], *,
                        masked: Sequence[tuple[int, int]] | None = None) -> list[Problem]:
     """``[Name][id]`` references whose id is not an actor but close to one, with their line.

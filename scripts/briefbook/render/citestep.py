@@ -21,6 +21,7 @@ from briefbook.core.cache import active
 from briefbook.core.errors import Problem
 from briefbook.core.links import href, page_url, relative
 from briefbook.core.model import Book
+from briefbook.render.actors import referenced_actor_ids
 from briefbook.render.citations import CLAIM_MODES, Href, PageCitations, read_page
 from briefbook.render.claimcheck import ClaimChecker
 from briefbook.render.sources import source_page_path
@@ -61,13 +62,14 @@ class StepOptions:
 class KeptReadings:
     """Page readings and source pages kept from one build to the next (``mkdocs serve``).
 
-    A reading is reused for a page of the same text, options and actor ids when every source
-    it cites is unchanged (the same :func:`source_digests`), and, if one of its citations did
-    not resolve, the book has the same source ids (its "did you mean" hint lists them); a
-    hand-written page whose claims are checked is never reused across books (the claim check
-    reads the whole analysis). A source page is reused when the source, the citations
-    pointing at it, its original and its copies are unchanged. Only what the last build
-    made is kept.
+    A reading is reused for a page of the same text and options whose ``[Name][id]``
+    references name the same actors (or, if one names no actor, with the same actor ids),
+    when every source it cites is unchanged (the same :func:`source_digests`), and, if one of
+    its citations did not resolve, the book has the same source ids (its "did you mean" hint
+    lists them); a hand-written page whose claims are checked is never reused across books
+    (the claim check reads the whole analysis). A source page is reused when the source, the
+    citations pointing at it, its original and its copies are unchanged. Only what the last
+    build made is kept.
 
     The first build of a process starts from what the first build of the last process kept
     (the analysis cache, namespace ``citestep.kept``; see :meth:`persist`), so a new
@@ -172,6 +174,7 @@ class CitationStep:
         self._cache: dict[tuple[str, str, str, bool], PageCitations] = {}
         self._claims: ClaimChecker | None = None
         self._ids: list[str] | None = None
+        self._id_set: frozenset[str] | None = None
         self._book_digest: tuple[str | None, str] | None = None
         self.skipped: set[str] = set()
         self.after_render: dict[str, list[Problem]] = {}
@@ -231,9 +234,25 @@ class CitationStep:
                 hashlib.sha256("\0".join(sorted(digests)).encode()).hexdigest())
         cited = sorted({str(r["source"]) for r in reading.records})
         unresolved = any(not r["resolved"] for r in reading.records)
-        return (self.options, self._book_digest[0],
+        return (self.options, self._actors_read(reading.text),
                 tuple((sid, digests.get(sid)) for sid in cited),
                 self._book_digest[1] if unresolved else None)
+
+    def _actors_read(self, text: str) -> object:
+        """What a reading of ``text`` drew from the actor ids: its ``[Name][id]`` references.
+
+        The ids it references when every one is an actor (an added actor leaves the page's
+        reading as it was); else a digest of every id (the "did you mean" reads them all).
+        """
+        if self._annotations is None:
+            return None
+        refs = referenced_actor_ids(text)
+        if self._id_set is None:
+            self._id_set = frozenset(self._actor_ids() or ())
+        if refs <= self._id_set:
+            return ("all known", tuple(sorted(refs)))
+        assert self._book_digest is not None
+        return self._book_digest[0]
 
     def _kept(self, key: tuple[object, ...], reusable: bool) -> PageCitations | None:
         if self.kept is None or not reusable:

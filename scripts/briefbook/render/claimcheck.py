@@ -29,9 +29,10 @@ from dataclasses import dataclass
 
 from text_to_num import alpha2digit
 
+from briefbook.analyse.aliastable import AliasTable
 from briefbook.analyse.annotations import Annotations
 from briefbook.analyse.dates import DatePhrase, find_dates
-from briefbook.analyse.mentions import AliasTable, source_mentions
+from briefbook.analyse.mentions import source_mentions
 from briefbook.core.cache import cached, key_of
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.quotemarks import quote_spans

@@ -147,6 +147,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     def on_shutdown(self) -> None:
         """At the end of ``mkdocs serve``, hand the objects kept out of collection back."""
         if self._serving:
+            gc.enable()
             gc.unfreeze()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -162,6 +163,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             # edit leaves little, so a full collection waits for the 20th such rebuild
             self._builds += 1
             _collect_between_builds(full=stamp != self._stamp or self._builds % 20 == 0)
+            if self._builds > 1:
+                # a rebuild's new objects would be walked again and again (2,000 collections,
+                # a fifth of an added article's rebuild at 2,000 articles); its cyclic garbage
+                # waits for the collection before the next build (collection is back on in
+                # on_post_build, and for the first, cold, build)
+                gc.disable()
         if self.book is None or stamp != self._stamp:
             # mkdocs serve: an edit of a page leaves briefing/ as it was; reuse the book
             try:
@@ -384,6 +391,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         so the search index would lose the others and the API inventory would be empty. The
         entries of pages not rebuilt are taken from the index as it was before the build.
         """
+        if self._serving:
+            gc.enable()
         if not self.dirty or not self._before:
             return
         site = Path(config.site_dir)
@@ -407,10 +416,6 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         return server
 
 
-
-
-
-
 def _collect_between_builds(*, full: bool) -> None:
     """Exempt what survived the last build from collection (after collecting it if ``full``).
 
@@ -419,6 +424,7 @@ def _collect_between_builds(*, full: bool) -> None:
     rebuild. A full collection frees what earlier builds left, and :func:`gc.freeze` keeps
     the survivors out of the collections during this one.
     """
+    gc.enable()  # a build that failed did not turn it back on
     if full:
         gc.unfreeze()
         gc.collect()
@@ -459,8 +465,6 @@ def _listed_by_index(path: str, pages: dict[str, str]) -> bool:
     """
     folder, _, name = path.rpartition("/")
     return bool(folder) and name != "index.md" and f"{folder}/index.md" in pages
-
-
 
 
 def _in_briefing(problem: Problem, briefing: str) -> Problem:

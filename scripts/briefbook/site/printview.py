@@ -11,6 +11,7 @@ with page numbers in the footer.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,6 +167,65 @@ def _rewrite(part: Part, number: int, numbers: dict[str, int]) -> str:
     return root.inner_html or ""
 
 
+#: Marks of a :class:`_Template` (control characters, never in a page that uses them).
+_OWN, _LINK, _OR, _FRAGMENT, _END = "\x01", "\x02", "\x03", "\x04", "\x05"
+_MARKS_RE = re.compile("[\x01-\x05]")
+_LINK_RE = re.compile("\x02([0-9]+)\x03([^\x04]*)\x04([^\x05]*)\x05")
+
+
+@dataclass(frozen=True)
+class _Template:
+    r"""A part rewritten once for any place in any book (``mkdocs serve``).
+
+    :func:`_rewrite`'s result depends on the part's number and on which pages are printed,
+    which an added page changes for every part after it; the template leaves both open:
+    ``\x01`` where the part's number goes, and for link ``i`` (to :attr:`targets` ``[i]``)
+    both of its forms, already escaped as the HTML serialiser escapes them. :meth:`fill`
+    returns exactly what :func:`_rewrite` returns.
+    """
+
+    html: str
+    targets: tuple[str, ...]
+
+    def fill(self, number: int, numbers: dict[str, int]) -> str:
+        """The part rewritten at ``number`` among the printed pages ``numbers``."""
+        def link(match: re.Match[str]) -> str:
+            target = self.targets[int(match.group(1))]
+            if target not in numbers:
+                return match.group(2)
+            fragment = match.group(3)
+            return (f"#p{numbers[target]}-{fragment}" if fragment
+                    else f"#bb-print-part-{numbers[target]}")
+        return _LINK_RE.sub(link, self.html.replace(_OWN, str(number)))
+
+
+def _template(part: Part) -> _Template | None:
+    """The :class:`_Template` of a part (``None`` if the page holds a mark's character)."""
+    if _MARKS_RE.search(part.html):
+        return None
+    tree = LexborHTMLParser(f"<div>{part.html}</div>")
+    root = tree.css_first("div")
+    assert root is not None
+    for node in root.css("[id]"):
+        node.attrs["id"] = f"p{_OWN}-{node.attributes.get('id')}"
+    targets: list[str] = []
+    for node in root.css("[href], [src]"):
+        attr = "href" if "href" in node.attributes else "src"
+        url = node.attributes.get(attr) or ""
+        if not url or urlsplit(url).scheme or url.startswith("//"):
+            continue
+        target, fragment = _resolve(part.path, url)
+        raw_fragment = urlsplit(url).fragment
+        outside = quote(target, safe=_SAFE) + (f"#{raw_fragment}" if raw_fragment else "")
+        if attr == "href":
+            node.attrs[attr] = (f"{_LINK}{len(targets)}{_OR}{outside}{_FRAGMENT}"
+                                f"{quote(fragment, safe=_SAFE)}{_END}")
+            targets.append(target)
+        else:
+            node.attrs[attr] = outside
+    return _Template(html=root.inner_html or "", targets=tuple(targets))
+
+
 def combine(parts: Sequence[Part], *, site_name: str, when: AsOf,
             stylesheets: Sequence[str] = (), cache: PrintCache | None = None) -> str:
     """One HTML document: cover, table of contents, then every part on a new page.
@@ -185,7 +245,9 @@ def combine(parts: Sequence[Part], *, site_name: str, when: AsOf,
         key = (part.path, n, order, hash(part.html))
         found = cache.rewritten.get(key)
         if found is None:
-            found = cache.rewritten[key] = _rewrite(part, n, numbers)
+            template = cache.template(part)
+            found = cache.rewritten[key] = (_rewrite(part, n, numbers) if template is None
+                                            else template.fill(n, numbers))
         return found
 
     body = "".join(
@@ -216,6 +278,14 @@ class PrintCache:
     def __init__(self) -> None:
         self.parts: dict[str, tuple[int, int, Part]] = {}
         self.rewritten: dict[tuple[str, int, int, int], str] = {}
+        self.templates: dict[tuple[str, str], _Template | None] = {}
+
+    def template(self, part: Part) -> _Template | None:
+        """The part's :class:`_Template`, made once per page content."""
+        key = (part.path, part.html)
+        if key not in self.templates:
+            self.templates[key] = _template(part)
+        return self.templates[key]
 
     def part(self, site: Path, path: str, *, known: bool = False) -> Part:
         """The page's part, read again only when its file changed.
@@ -238,6 +308,8 @@ class PrintCache:
         self.parts = {p: v for p, v in self.parts.items() if p in wanted}
         order = hash(tuple(paths))
         self.rewritten = {k: v for k, v in self.rewritten.items() if k[2] == order}
+        current = {(p, part.html) for p, (_, _, part) in self.parts.items()}
+        self.templates = {k: v for k, v in self.templates.items() if k in current}
 
 
 def print_document(site: Path, *, site_name: str, when: AsOf,
