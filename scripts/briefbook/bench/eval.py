@@ -226,6 +226,7 @@ def _book_of(files: Iterable[Path], scratch: Path) -> Book:
 #: never tuned on it); the development sets were each annotated before the engine ran on them.
 BBC_SETS: dict[str, str] = {
     "bbc": "BBC gold, held out",
+    "bbc-heldout2": "BBC second held-out gold, frozen",
     "bbc-dev": "BBC development gold",
     "bbc-dev2": "BBC second development gold",
     "bbc-dev3": "BBC third development gold",

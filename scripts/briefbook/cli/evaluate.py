@@ -13,7 +13,8 @@ from briefbook.bench.eval import BBC_CORPUS, GOLD_DIR, SECTION_NAMES, EvalConfig
 @click.command("eval")
 @click.option("--gold", type=click.Path(file_okay=False, path_type=Path), default=GOLD_DIR,
               show_default=True,
-              help="Folder of the gold sets (quotes.yml, bbc/, bbc-dev/ ... bbc-dev15/).")
+              help="Folder of the gold sets (quotes.yml, bbc/, bbc-heldout2/, "
+                   "bbc-dev/ ... bbc-dev15/).")
 @click.option("--briefing", type=click.Path(file_okay=False, path_type=Path),
               default="briefing", show_default=True, help="The example book's briefing folder.")
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=BBC_CORPUS,
