@@ -76,6 +76,7 @@ from briefbook.core.lexicon import (
     opens_clause,
 )
 from briefbook.core.model import Actor, Paragraph, Source
+from briefbook.read.textmeta import find_dateline
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -184,6 +185,8 @@ class Attributor(Referents):
                 cue: str) -> Attribution:
         """The attribution named by the subject ``para.text[a:b]`` of a quote opened at ``at``."""
         text, raw_end = para.text, b
+        if not text[:a].strip() and (dateline := find_dateline(text)) is not None:
+            a = max(a, text.find(dateline.text) + len(dateline.text))  # "LONDON, 3 March - X"
         while a < b and text[a] in " ,;:—–-\"“”":
             a += 1
         while b > a and text[b - 1] in " ,;:—–-\"“”." and not re.search(

@@ -218,8 +218,8 @@ def name_shaped(words: Sequence[str]) -> str | None:
     if len(words) > 1 and fold_word(words[0]) == "the":
         words = words[1:]  # "the OECD said"
     if words and words[0][:1].isupper() and fold_word(" ".join(words)) in word_list(
-            "seat_names"):
-        return " ".join(words)  # "Downing Street said", "the Treasury said", "Number 10"
+            "seat_names") | word_list("party_names"):
+        return " ".join(words)  # "Downing Street said", "Number 10", "the Social Democrats"
     caps = [w for w in words if w[:1].isupper()]
     if not caps or len(caps) != len(words) or len(words) > 4 or (
             fold_word(caps[0]) in word_list("group_descriptors")

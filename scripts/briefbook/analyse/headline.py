@@ -97,13 +97,9 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
     if quoted and all(w[:1].isupper() for w in quoted):
         return NONE  # "Kilroy launches 'Veritas' party": a name, not words said
     words = _folded(para.text[span.text_start:span.text_end])
-    if words:
-        speakers = {speaker for text, speaker in said
-                    if speaker and (_folded(text) == words if " " not in words else re.search(
-                        r"(?:^|\W)" + re.escape(words) + r"(?:\W|$)", _folded(text)))}
-        if len(speakers) == 1:
-            return Attribution(speaker=speakers.pop(), written=None, pattern="headline",
-                               cue="headline: the words of a quotation in the article")
+    if words and (speaker := same_words_speaker(para.text[span.text_start:span.text_end], said)):
+        return Attribution(speaker=speaker, written=None, pattern="headline",
+                           cue="headline: the words of a quotation in the article")
     if words and _written_unquoted(source, para, words, spans):
         return Attribution(speaker=None, written=None, pattern="headline",
                            cue="headline: the article's own words (written unquoted below)")
@@ -143,6 +139,21 @@ def _written_unquoted(source: Source, para: Paragraph, words: str,
             if re.search(r"(?:^|\W)" + re.escape(words) + r"(?:\W|$)", _folded(text[a:b])):
                 found.append(any(is_speech_verb(w) for w in re.findall(r"[a-z]+", text[a:b])))
     return bool(found) and not any(found)
+
+
+def same_words_speaker(quoted: str, said: Sequence[tuple[str, str | None]]) -> str | None:
+    """The one speaker of the article's quotations holding the headline's ``quoted`` words.
+
+    ``said``: the article's other quotations as ``(text, speaker id)``; a one-word quotation
+    must be the whole of one. ``None`` when no speaker or several say them.
+    """
+    words = _folded(quoted)
+    if not words:
+        return None
+    speakers = {speaker for text, speaker in said
+                if speaker and (_folded(text) == words if " " not in words else re.search(
+                    r"(?:^|\W)" + re.escape(words) + r"(?:\W|$)", _folded(text)))}
+    return speakers.pop() if len(speakers) == 1 else None
 
 
 def _folded(text: str) -> str:

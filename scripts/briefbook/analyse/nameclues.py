@@ -76,7 +76,8 @@ def apposition(text: str, end: int) -> str | None:
     words = re.findall(r"[\w-]+", tail)
     if match.group("bare") is not None:  # it opens with its role: "chief economist at Y"
         words = [w for w in words[:3] if w[:1].islower()]
-        if not words or is_speech_verb(words[0]) or fold_word(words[0]) in word_list("verbs") \
+        if not words or any(is_speech_verb(w) or fold_word(w) in word_list("verbs")
+                            or w.endswith("ed") for w in words) \
                 or not any(is_role_word(w) for w in words):
             return None  # "X, said Mr Roe's aide": a clause, not an apposition
     if re.match(r"^,\s+\d{2}\b", text[end:]) or any(is_role_word(w) or is_strong_title(w)

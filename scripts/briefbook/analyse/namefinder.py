@@ -386,6 +386,7 @@ def _person(run: list[Token], text: str) -> Name | None:
         role = appos  # "Ann Roe, the water minister,": her role, whatever made her a person
     if any(INITIAL_RE.match(w) for w in words) and len(words) == 1:
         return None
+    role = role.strip(" -–—:;,") or None if role else None  # "BERLIN (dpa) - minister X"
     return Name(text=" ".join(words), start=start, end=end, kind="person", reason=reason,
                 role=role, gender=gender if gender != "either" else None,
                 possessive=possessive, title=honorific)

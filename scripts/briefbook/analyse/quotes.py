@@ -39,7 +39,7 @@ from briefbook.analyse.cues import (
     previous_sentence,
 )
 from briefbook.analyse.described import attributive_term
-from briefbook.analyse.headline import headline_attribution, is_headline
+from briefbook.analyse.headline import headline_attribution, is_headline, same_words_speaker
 from briefbook.analyse.mentions import Mention, find_mentions
 from briefbook.analyse.people import People, find_people
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
@@ -186,6 +186,10 @@ def _headlines(source: Source, quotes: list[Quote], spans: dict[int, list[QuoteS
                 quote = replace(quote, speaker=found.speaker,
                                 speaker_as_written=found.shown or found.written,
                                 pattern=found.pattern, cue=found.cue, anonymous=found.anonymous)
+        elif quote.anonymous and not quote.speaker and para is not None and is_headline(para) \
+                and (speaker := same_words_speaker(quote.text, said)):
+            quote = replace(quote, speaker=speaker, anonymous=None, cue=f"{quote.cue}; "
+                            "headline: a role whose holder says the same words below")
         done.append(quote)
     return done
 
@@ -370,8 +374,9 @@ def _extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor
     for line in names:
         source_id, name = line.split("\t", 1)
         words = name.split()
-        if key(name) in known:
-            continue
+        if key(name) in known or (any(c.isdigit() for c in name) and fold_word(name) not in
+                                   word_list("seat_names")):
+            continue  # "JohnnyB77:": a handle, not a name ("Number 10" is one)
         kind = "person"
         if fold_word(name) in word_list("party_names") | word_list("seat_names"):
             kind = "organization"  # "the Lib Dems warned", "Downing Street said"
