@@ -58,7 +58,8 @@ FIELDS: dict[str, tuple[str, dict[str, str]]] = {
         "mentions": "list of `{source, paragraph}`",
         "quotes": "list of `{text, source, paragraph}`",
     }),
-    "quotes.json": ("Every quotation and who said it.", {
+    "quotes.json": ("Every statement (a quotation of four words or more) and who said it; "
+                    "shorter phrases are listed on the actor pages.", {
         "text": "the quoted words, verbatim", "speaker": "actor id, or null",
         "speaker_as_written": "the speaker as the article names them",
         "source": "source id", "paragraph": "paragraph number",
