@@ -49,3 +49,14 @@ def test_a_clause_with_a_verb_after_a_name_is_no_apposition() -> None:
     found = find_names("According to organiser Bethan Okoro, workers learned of the cuts "
                        "from the news.")
     assert all(n.role != "workers learned of the cuts from the news" for n in found)
+
+
+@pytest.mark.parametrize("byline", ["By Helen Marsh, Political correspondent",
+                                    "By Tomas Varga, Europe editor",
+                                    "by Ana Ruiz and Ivo Brandt, business reporter"])
+def test_a_byline_with_a_lower_case_job_title_is_split_off(tmp_path: Path, byline: str) -> None:
+    a = analyse(tmp_path, f"Budget row deepens\n\n{byline}\n\nChancellor Marcus Pellow said "
+                          "there would be \"no return to austerity\".\n")
+    para = next(p for p in a.book.sources[0].paragraphs if p.text.startswith(byline[:8]))
+    assert para.boilerplate
+    assert not names(a) & {"Helen Marsh", "Tomas Varga", "Ana Ruiz", "Ivo Brandt"}
