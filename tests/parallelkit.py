@@ -1,0 +1,72 @@
+"""Checks of worker processes, run in a fresh interpreter by ``tests/test_parallel.py``.
+
+Each function raises ``AssertionError`` when its check fails.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from briefbook.analyse.annotations import Annotations
+from briefbook.bench.stages import generated_article
+from briefbook.core import cache, parallel
+from briefbook.read.book import load_book
+from briefbook.render.base import Settings
+from briefbook.render.pages import build_pages
+
+
+def misses_in_workers_in_order() -> None:
+    """Misses are computed in workers, hits are not, results land in the book's order."""
+    cache.configure(None)
+    os.environ["BRIEFBOOK_JOBS"] = "2"
+    store = cache.active()
+    store.put("test.pool", "k3", (3, "stored"))  # a hit is not computed again
+    jobs = [(f"k{i}", lambda i=i: (i, os.getpid())) for i in range(100)]
+    jobs.append(("k5", lambda: (5, "a repeated key is computed once")))
+    assert parallel.prefill("test.pool", jobs) == 99
+    values = {i: store.memory[("test.pool", f"k{i}")] for i in range(100)}
+    assert all(values[i][0] == i for i in range(100))
+    assert values[3] == (3, "stored")
+    pids = {pid for i, (_, pid) in values.items() if i != 3}
+    assert os.getpid() in pids and len(pids) > 1  # the first here, the rest in workers
+    assert parallel.prefill("test.few", jobs[:10]) == 0  # too few misses: nothing started
+
+
+def pages_identical_with_workers() -> None:
+    """Pages and analysis of 61 articles are the same serially and with two workers."""
+    cache.configure(None)
+    root = Path(tempfile.mkdtemp(prefix="briefbook-parallel-"))
+    sources = root / "briefing" / "sources"
+    sources.mkdir(parents=True)
+    for i in range(60):
+        (sources / f"article-{i:02d}.txt").write_text(generated_article(i), "utf-8")
+    (sources / "ugly.txt").write_text("“Ünïcode” said Zoë O’Brien on 3 March 2005.\n\n"
+                                      "Then nothing.\n", "utf-8")
+
+    def render() -> tuple[dict[str, str], list[str]]:
+        book = load_book(root / "briefing")
+        annotations = Annotations(book)
+        pages = build_pages(book, {"index.md": "# Home\n"}, Settings(),
+                            annotations=annotations).pages
+        return pages, [repr(x) for x in (annotations.quotes, annotations.mentions,
+                                         annotations.actors, annotations.chronology)]
+
+    os.environ.pop("BRIEFBOOK_JOBS", None)
+    serial = render()
+    cache.active().clear_memory()
+    os.environ["BRIEFBOOK_JOBS"] = "2"
+    stored: list[str] = []  # what prefill stored (it alone calls put)
+    put = cache.Cache.put
+
+    def recording_put(self: cache.Cache, namespace: str, key: str, value: object) -> None:
+        stored.append(namespace)
+        put(self, namespace, key, value)
+
+    cache.Cache.put = recording_put  # type: ignore[method-assign]
+    pooled = render()
+    assert parallel.workers() == 2
+    assert {"people.names", "mentions.source", "quotes.source", "chronology.clauses"} <= set(
+        stored) and len(stored) > 4 * 60
+    assert pooled == serial
