@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefbook.core.model import Book
 from briefbook.render.markup import esc
@@ -145,26 +145,39 @@ def extract_part(path: str, html: str) -> Part:
 
 def _rewrite(part: Part, number: int, numbers: dict[str, int]) -> str:
     """Prefix the part's ids and turn links to printed pages into links inside the book."""
-    tree = LexborHTMLParser(f"<div>{part.html}</div>")
-    root = tree.css_first("div")
-    assert root is not None
-    for node in root.css("[id]"):
-        node.attrs["id"] = f"p{number}-{node.attributes.get('id')}"
-    for node in root.css("[href], [src]"):
-        attr = "href" if "href" in node.attributes else "src"
-        url = node.attributes.get(attr) or ""
-        if not url or urlsplit(url).scheme or url.startswith("//"):
-            continue
-        target, fragment = _resolve(part.path, url)
+    root = _parsed(part.html, str(number))
+    for node, attr, url, target, fragment in _local_links(root, part.path):
         # the document's URLs stay percent-encoded: "c%23.csv" is a file, "c#.csv" is not
         if attr == "href" and target in numbers:
             node.attrs[attr] = (f"#p{numbers[target]}-{quote(fragment, safe=_SAFE)}"
                                 if fragment else f"#bb-print-part-{numbers[target]}")
         else:
-            raw_fragment = urlsplit(url).fragment
-            node.attrs[attr] = quote(target, safe=_SAFE) + (f"#{raw_fragment}"
-                                                            if raw_fragment else "")
+            node.attrs[attr] = _outside(target, url)
     return root.inner_html or ""
+
+
+def _parsed(html: str, number: str) -> LexborNode:
+    """The part's HTML parsed in a ``div``, each id prefixed with ``p<number>-``."""
+    root = LexborHTMLParser(f"<div>{html}</div>").css_first("div")
+    assert root is not None
+    for node in root.css("[id]"):
+        node.attrs["id"] = f"p{number}-{node.attributes.get('id')}"
+    return root
+
+
+def _local_links(root: LexborNode, path: str) -> Iterator[tuple[LexborNode, str, str, str, str]]:
+    """``(node, attribute, url, target page, fragment)`` of each link inside the site."""
+    for node in root.css("[href], [src]"):
+        attr = "href" if "href" in node.attributes else "src"
+        url = node.attributes.get(attr) or ""
+        if url and not urlsplit(url).scheme and not url.startswith("//"):
+            yield (node, attr, url, *_resolve(path, url))
+
+
+def _outside(target: str, url: str) -> str:
+    """A link to ``target`` outside the printed pages, its fragment kept as written."""
+    raw_fragment = urlsplit(url).fragment
+    return quote(target, safe=_SAFE) + (f"#{raw_fragment}" if raw_fragment else "")
 
 
 #: Marks of a :class:`_Template` (control characters, never in a page that uses them).
@@ -203,20 +216,10 @@ def _template(part: Part) -> _Template | None:
     """The :class:`_Template` of a part (``None`` if the page holds a mark's character)."""
     if _MARKS_RE.search(part.html):
         return None
-    tree = LexborHTMLParser(f"<div>{part.html}</div>")
-    root = tree.css_first("div")
-    assert root is not None
-    for node in root.css("[id]"):
-        node.attrs["id"] = f"p{_OWN}-{node.attributes.get('id')}"
+    root = _parsed(part.html, _OWN)
     targets: list[str] = []
-    for node in root.css("[href], [src]"):
-        attr = "href" if "href" in node.attributes else "src"
-        url = node.attributes.get(attr) or ""
-        if not url or urlsplit(url).scheme or url.startswith("//"):
-            continue
-        target, fragment = _resolve(part.path, url)
-        raw_fragment = urlsplit(url).fragment
-        outside = quote(target, safe=_SAFE) + (f"#{raw_fragment}" if raw_fragment else "")
+    for node, attr, url, target, fragment in _local_links(root, part.path):
+        outside = _outside(target, url)
         if attr == "href":
             node.attrs[attr] = (f"{_LINK}{len(targets)}{_OR}{outside}{_FRAGMENT}"
                                 f"{quote(fragment, safe=_SAFE)}{_END}")
