@@ -28,9 +28,8 @@ the holder, not the speaker); a pronoun right before the verb goes to the person
 sentence who reports (*X said …, but he told …*), else to the previous speaker when the text has
 not named another fitting person since, else to the nearest preceding person of a compatible
 gender (an honorific outweighs a given name), never to an organisation or a phrase; *it* goes
-to a body that is the previous speaker or a subject just before, or to a person's statement,
-or to the same paragraph's previous speaker named like a person but never titled (a firm);
-else to the body whose name opens the sentence before (:func:`~.described.opening_body`);
+to a body that is the previous speaker or a subject just before, to a person's statement, to
+a firm named like a person, else to the body whose name opens the sentence before;
 *the spokeswoman* goes to the one person the article gave that role; an epithet (*the Salford
 MP*, *the charity's director*) to the previous speaker or the one person named so far; *the
 report* to the organisation named with a report (``document_words.txt``), *the firm* to the
@@ -280,9 +279,10 @@ class Attributor(Referents):
         if relative and self.kind(relative[-1].actor) == "person":
             return Attribution(speaker=relative[-1].actor, written=written, pattern=pattern,
                                cue=f"{cue} (X, who …)")  # "… was denied by Y, who accused"
-        members = [m for m in found if self.kind(m.actor) != "person" and not self._holder(
-            text, a, m) and members_of(text, a, m.start, m.end, b)]  # "Senior Tories"
-        agents = [m for m in found if not self._holder(text, a, m) and m not in members]
+        free = [m for m in found if not self._holder(text, a, m)]
+        members = [m for m in free if self.kind(m.actor) != "person" and members_of(
+            text, a, m.start, m.end, b)]  # "Senior Tories"
+        agents = [m for m in free if m not in members]
         persons = [m for m in agents if self.kind(m.actor) == "person"]
         if members and not agents:
             return Attribution(speaker=None, written=written, pattern=pattern,

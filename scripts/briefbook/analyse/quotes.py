@@ -377,11 +377,10 @@ def _extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor
         if key(name) in known or (any(c.isdigit() for c in name) and fold_word(name) not in
                                    word_list("seat_names")):
             continue  # "JohnnyB77:": a handle, not a name ("Number 10" is one)
-        kind = "person"
-        if fold_word(name) in word_list("party_names") | word_list("seat_names"):
-            kind = "organization"  # "the Lib Dems warned", "Downing Street said"
-        elif is_function_word(words[0]) or place_kind(name) == "demonym" or \
-                is_outlet_word(words[-1]):
+        # "the Lib Dems warned", "Downing Street said": a party or a seat of government
+        body = fold_word(name) in word_list("party_names") | word_list("seat_names")
+        if not body and (is_function_word(words[0]) or place_kind(name) == "demonym"
+                         or is_outlet_word(words[-1])):
             continue
         # a party word in a name: "Damian Green" (a given name first) is a person; "Key
         # Republicans" or "Senior Tories" describe members and name no one
@@ -389,10 +388,9 @@ def _extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor
             len(words) > 1 and first_name_gender(words[0]) and not is_party_word(words[0]))
         if party and fold_word(words[0]) in word_list("group_descriptors"):
             continue
-        organisation = any(is_organisation_word(w) for w in words)
-        if kind == "organization":
-            pass
-        elif re.fullmatch(r"[A-Z][A-Z&]{1,6}", name) or party or organisation:
+        kind = "person"
+        if body or party or re.fullmatch(r"[A-Z][A-Z&]{1,6}", name) or any(
+                is_organisation_word(w) for w in words):
             kind = "organization"
         elif place_kind(name) in ("country", "capital"):
             kind = "state"
