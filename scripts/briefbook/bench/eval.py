@@ -227,6 +227,7 @@ def _book_of(files: Iterable[Path], scratch: Path) -> Book:
 BBC_SETS: dict[str, str] = {
     "bbc": "BBC gold, held out",
     "bbc-heldout2": "BBC second held-out gold, frozen",
+    "bbc-heldout3": "BBC third held-out gold, frozen",
     "bbc-dev": "BBC development gold",
     "bbc-dev2": "BBC second development gold",
     "bbc-dev3": "BBC third development gold",
@@ -242,7 +243,12 @@ BBC_SETS: dict[str, str] = {
     "bbc-dev13": "BBC thirteenth development gold",
     "bbc-dev14": "BBC fourteenth development gold",
     "bbc-dev15": "BBC fifteenth development gold",
+    "bbc-dev16": "BBC sixteenth development gold",
+    "bbc-dev17": "BBC seventeenth development gold",
+    "bbc-dev18": "BBC eighteenth development gold",
 }
+#: The sets rules may be developed on (every BBC set but the held-out ones) for ``--dev``.
+DEV_SETS: tuple[str, ...] = tuple(name for name in BBC_SETS if name.startswith("bbc-dev"))
 
 
 def bbc_section(folder: str) -> Callable[[EvalConfig], Section]:

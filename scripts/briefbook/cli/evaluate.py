@@ -7,29 +7,33 @@ from pathlib import Path
 
 import click
 
-from briefbook.bench.eval import BBC_CORPUS, GOLD_DIR, SECTION_NAMES, EvalConfig, run
+from briefbook.bench.eval import BBC_CORPUS, DEV_SETS, GOLD_DIR, SECTION_NAMES, EvalConfig, run
 
 
 @click.command("eval")
 @click.option("--gold", type=click.Path(file_okay=False, path_type=Path), default=GOLD_DIR,
               show_default=True,
-              help="Folder of the gold sets (quotes.yml, bbc/, bbc-heldout2/, "
-                   "bbc-dev/ ... bbc-dev15/).")
+              help="Folder of the gold sets (quotes.yml, bbc/, bbc-heldout2/, bbc-heldout3/, "
+                   "bbc-dev/ ... bbc-dev18/).")
 @click.option("--briefing", type=click.Path(file_okay=False, path_type=Path),
               default="briefing", show_default=True, help="The example book's briefing folder.")
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=BBC_CORPUS,
               show_default=True, help="Folder holding the annotated BBC articles.")
 @click.option("--only", multiple=True, type=click.Choice(list(SECTION_NAMES)),
               help="Run only these sections (repeatable).")
+@click.option("--dev", is_flag=True,
+              help="Only the example book and the development sets: what rules may be tuned "
+                   "on (the held-out sets are scored apart, aggregates only).")
 @click.option("-v", "--verbose", is_flag=True, help="List every miss and wrong answer.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def evaluate(gold: Path, briefing: Path, corpus: Path, only: tuple[str, ...], verbose: bool,
-             as_json: bool) -> None:
+def evaluate(gold: Path, briefing: Path, corpus: Path, only: tuple[str, ...], dev: bool,
+             verbose: bool, as_json: bool) -> None:
     """Precision and recall of speakers, quotation spans, people and the chronology."""
     if not (gold / "quotes.yml").is_file():
         raise click.ClickException(f"{gold / 'quotes.yml'} not found; run from the repository "
                                    "root or pass --gold")
-    chosen = [SECTION_NAMES[name] for name in only]
+    names = list(only) + (["example", *DEV_SETS] if dev else [])
+    chosen = [SECTION_NAMES[name] for name in dict.fromkeys(names)]
     sections = run(EvalConfig(gold=gold, briefing=briefing, corpus=corpus, verbose=verbose),
                    chosen)
     if as_json:
