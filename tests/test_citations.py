@@ -131,3 +131,25 @@ def test_quotes_in_an_earlier_html_block_are_not_checked(book):
           "\u201cjoins two towns\u201d [@daily-2020, ¶ 2]</p>\n")
     citations, _ = find_citations(md)
     assert check_quotes(md, citations, book, page="p.md") == []
+
+
+def test_an_item_cited_again_shares_its_note_with_one_back_link_per_citation(book):
+    md = ("# Page\n\nOpened [@daily-2020, ¶ 1]. Again [@daily-2020, ¶ 1]. Other "
+          "[@weekly-2020, ¶ 1]. Prefixed [see @daily-2020, ¶ 1]. Third "
+          "[@daily-2020, ¶ 1].\n")
+    html, problems, reading = render_page(md, book, page="p.md", extensions=["toc"])
+    assert problems == []
+    tree = LexborHTMLParser(html)
+    markers = [(a.attributes["id"], a.text()) for a in tree.css("a.bb-cite-link")]
+    # a prefixed citation is another note: its note reads differently
+    assert markers == [("bb-cite-1", "1"), ("bb-cite-1-2", "1"), ("bb-cite-2", "2"),
+                       ("bb-cite-3", "3"), ("bb-cite-1-3", "1")]
+    assert len({i for i, _ in markers}) == len(markers)  # ids stay unique
+    notes = tree.css("ol.bb-notes > li")
+    assert [li.attributes["id"] for li in notes] == ["bb-note-1", "bb-note-2", "bb-note-3"]
+    backs = [a.attributes["href"] for a in notes[0].css("a.bb-note-back")]
+    assert backs == ["#bb-cite-1", "#bb-cite-1-2", "#bb-cite-1-3"]
+    assert [a.text() for a in notes[0].css("a.bb-note-back")] == ["\u21a9", "\u21a9\u00b2",
+                                                                   "\u21a9\u00b3"]
+    assert [r["note"] for r in reading.records] == [1, 1, 2, 3, 1]
+    assert reading.uses == {1: 3, 2: 1, 3: 1}

@@ -61,10 +61,12 @@ def test_dirty_rebuilds_match_a_full_build_after_edits(book: Path, tmp_path: Pat
     source_page = served / "sources" / "newsweek-2021-02-25" / "index.html"
     before = source_page.read_text("utf-8")
 
-    # 1. a hand-written page now cites a paragraph: the source page's back-link appears
+    # 1. a hand-written page now cites a paragraph it did not cite (an item cited again
+    # shares its note): the source page's back-link appears
     index = book.parent / "docs" / "index.md"
+    assert "@newsweek-2021-02-25, ¶ 11]" not in index.read_text("utf-8")
     index.write_text(index.read_text("utf-8") + "\n\nAn added sentence that cites."
-                     "[@newsweek-2021-02-25, ¶ 2]\n", "utf-8")
+                     "[@newsweek-2021-02-25, ¶ 11]\n", "utf-8")
     _serve_build(book, served)
     after = source_page.read_text("utf-8")
     assert after != before and "note" in after

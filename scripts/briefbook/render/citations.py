@@ -38,11 +38,18 @@ CLAIM_MODES = ("off", "review", "strict")
 
 @dataclass(frozen=True, kw_only=True)
 class Note:
-    """One resolved item of a citation: a numbered note of the page."""
+    """One resolved item of a citation: a numbered note of the page.
+
+    An item cited again on the same page (same source, paragraphs, prefix and suffix) shares
+    the first citation's note, as a footnote referenced twice does: ``use`` counts the
+    citations of the note (1 for the first), and the marker of use ``k > 1`` has the id
+    ``bb-cite-<number>-<k>``.
+    """
 
     number: int
     item: CiteItem
     source: Source
+    use: int = 1
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,8 +91,18 @@ class PageCitations:
 
     @property
     def notes(self) -> list[Note]:
-        """The page's notes in number order."""
-        return [n for p in self.passages for n in p.notes if n is not None]
+        """The page's notes in number order, each once (its first citation)."""
+        return [n for p in self.passages for n in p.notes if n is not None and n.use == 1]
+
+    @property
+    def uses(self) -> dict[int, int]:
+        """Note number → how many citations of the page point to it."""
+        out: dict[int, int] = {}
+        for p in self.passages:
+            for n in p.notes:
+                if n is not None:
+                    out[n.number] = max(out.get(n.number, 0), n.use)
+        return out
 
 
 def read_page(text: str, book: Book, *, path: str, shown: str | None = None,
@@ -118,6 +135,7 @@ def read_page(text: str, book: Book, *, path: str, shown: str | None = None,
     passages: list[CitedPassage] = []
     records: list[dict[str, object]] = []
     number = 0
+    seen: dict[CiteItem, Note] = {}
     for cit, (_, quotes, _) in zip(citations, sentences, strict=True):
         notes: list[Note | None] = []
         for item in cit.items:
@@ -134,11 +152,19 @@ def read_page(text: str, book: Book, *, path: str, shown: str | None = None,
                                                 f"'{' '.join(cit.text.split())}'"))
                 notes.append(None)
                 continue
+            earlier = seen.get(item)
+            if earlier is not None:  # the same item again: the same note, one more use
+                seen[item] = again = Note(number=earlier.number, item=item,
+                                          source=earlier.source, use=earlier.use + 1)
+                record["note"] = again.number
+                notes.append(again)
+                continue
             number += 1
             record["note"] = number
             source = book.source(item.source)
             assert source is not None
-            notes.append(Note(number=number, item=item, source=source))
+            seen[item] = note = Note(number=number, item=item, source=source)
+            notes.append(note)
         block = page_scan.block_at(cit.start)
         passages.append(CitedPassage(citation=cit, notes=tuple(notes), quotes=tuple(quotes),
                                      raw=block is not None and block.kind == "html"))
@@ -201,20 +227,27 @@ def note_marker(passage: CitedPassage, href: Href) -> etree.Element:
             continue
         first = note.item.paragraphs[0] if note.item.paragraphs else None
         last = etree.SubElement(sup, "a", {
-            "id": f"bb-cite-{note.number}", "class": "bb-cite-link",
+            "id": marker_id(note.number, note.use), "class": "bb-cite-link",
             "href": href(note.source.id, first),
             "title": tooltip_text(tooltip(note.source, first))})
         last.text = AtomicString(str(note.number))
     return sup
 
 
+def marker_id(number: int, use: int = 1) -> str:
+    """The id of a note's marker in the text: ``bb-cite-3``, then ``bb-cite-3-2`` …"""
+    return f"bb-cite-{number}" if use == 1 else f"bb-cite-{number}-{use}"
+
+
 def notes_section(notes: Sequence[Note], href: Href, heading: str,
-                  ) -> tuple[etree.Element, etree.Element]:
+                  uses: dict[int, int] | None = None) -> tuple[etree.Element, etree.Element]:
     """The page's list of notes: a heading and ``<ol class="bb-notes">``.
 
     Each note links back to its marker and to the cited paragraph, with the citation's
     prefix and suffix around the link as Pandoc renders a note (``see, e.g., <link>, which
-    disagrees``), the source's label and the start of the cited paragraph.
+    disagrees``), the source's label and the start of the cited paragraph. A note cited
+    ``k`` times (``uses``) has ``k`` back-links, the later ones numbered (``↩ ↩² ↩³``), as
+    Python-Markdown's footnotes do.
     """
     title = etree.Element("h2")
     title.text = AtomicString(heading)
@@ -230,6 +263,12 @@ def notes_section(notes: Sequence[Note], href: Href, heading: str,
                                           "title": "Back to the text"})
         back.text = AtomicString("\u21a9")
         back.tail = " "
+        for use in range(2, (uses or {}).get(note.number, 1) + 1):
+            back = etree.SubElement(li, "a", {"class": "bb-note-back",
+                                              "href": f"#{marker_id(note.number, use)}",
+                                              "title": "Back to the text"})
+            back.text = AtomicString(f"\u21a9{_superscript(use)}")
+            back.tail = " "
         if item.prefix:
             prefix = etree.SubElement(li, "span", {"class": "bb-note-prefix"})
             prefix.text = AtomicString(item.prefix)
@@ -253,3 +292,8 @@ def notes_section(notes: Sequence[Note], href: Href, heading: str,
             quote = etree.SubElement(li, "q", {"class": "bb-note-text"})
             quote.text = AtomicString(excerpt(para.text, 220))
     return title, ol
+
+
+def _superscript(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074"
+                                                       "\u2075\u2076\u2077\u2078\u2079"))

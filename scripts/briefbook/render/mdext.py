@@ -269,7 +269,7 @@ class _NotesList(Treeprocessor):
         notes = reading.notes
         if notes:
             title, ol = notes_section(notes, self.ext.href(in_tree=True),
-                                      self.ext.step.options.notes_heading)
+                                      self.ext.step.options.notes_heading, reading.uses)
             index = len(root)
             if index and root[-1].tag == "div" and "footnote" in (root[-1].get("class") or ""):
                 index -= 1
