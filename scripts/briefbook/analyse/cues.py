@@ -27,6 +27,7 @@ from briefbook.analyse.embedded import (
     quoted_as,
 )
 from briefbook.analyse.headverb import head_verb, speech_verbs
+from briefbook.analyse.interviews import interview_label, participle_lead_in
 from briefbook.analyse.nouncues import last_speaker_owns, noun_lead_in
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.analyse.replies import reply_addressee
@@ -206,6 +207,10 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
             return who.subject(para, aside.start("subj"), aside.end("subj"), span.open,
                                "after", "…, X said, … (an aside)")
     if head.rstrip().endswith(":") and head.strip(" :"):
+        if label := interview_label(head, head_a == sent_start):
+            return label  # "Q: "…"", "A: "…"": an interview's labels name nobody
+        if prev_close > sent_start and participle_lead_in(head):
+            return NONE  # 'X said he would "A", adding: "B"': X, as for A (the same sentence)
         a = head_a + _lead_in_start(head)
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
                            "X: \"…\" (lead-in)")

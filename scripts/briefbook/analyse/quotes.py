@@ -43,6 +43,7 @@ from briefbook.analyse.headline import headline_attribution, is_headline, same_w
 from briefbook.analyse.mentions import Mention, find_mentions
 from briefbook.analyse.people import People, find_people
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
+from briefbook.analyse.standalone import subject_speaker
 from briefbook.core.cache import cached, cached_checked, key_of, source_key
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -150,6 +151,8 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
                 found = quoted_predicate(para, span, para_spans, who)
             if found.pattern == "none":
                 found = fragment_after_speaker(para, span, para_spans, who)
+            if found.pattern == "none":
+                found = subject_speaker(source, para, span, spans, who)
             if found.name and not found.speaker and is_headline(para):
                 found = replace(found, name=None)  # "Parties warned over '…'": a headline's
                 # words are too terse to make a new speaker of

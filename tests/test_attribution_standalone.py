@@ -1,0 +1,151 @@
+"""Quotations with no cue after a sentence about one person, and lead-ins that name nobody.
+
+Three kinds of construction of English news text:
+
+- a first-person statement standing alone after a sentence whose subject is one person (a
+  profile: *Morris appears almost evangelical. "I was on a cruise …"*) is that person's, unless
+  the sentence is a question, names someone else acting, reports someone else, or the previous
+  speaker was another person;
+- a participle of a speech verb after an earlier quotation of the same sentence (*Roe said she
+  would "fight every cut", adding: "…"*) keeps that quotation's speaker;
+- the labels of an interview written out in turns (*Q: "…"*, *A: "…"*) name nobody: no
+  speaker, and the label is never an actor.
+
+Each article is written for the test (its own names, outlets and quotation marks).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attribkit import analyse, names, speaker_of
+from briefbook.analyse.interviews import interview_label, participle_lead_in
+from briefbook.analyse.standalone import first_person
+
+# -- a first-person statement after a sentence about one person ------------------------------
+
+
+def test_a_profile_quotes_its_subject_after_a_sentence_about_him(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The harbour's unlikely saviour\n\n"
+        "Nobody in Dunmore expected the ferry line to survive the winter.\n\n"
+        "On the subject of the timetable, Piet Haverkamp is almost evangelical.\n\n"
+        "\u201cI was sailing these waters before most of the crew were born. \u201cWe will run "
+        "every crossing on time this year.\u201d\n"))
+    assert speaker_of(a, "I was sailing")[0] == "Piet Haverkamp"
+    assert speaker_of(a, "We will run")[0] == "Piet Haverkamp"
+    assert "first-person" in speaker_of(a, "I was sailing")[2]
+
+
+def test_a_pronoun_subject_in_the_same_paragraph_gives_her_the_statement(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Greens open campaign\n\n"
+        "Greens leader Ilse Marquardt has begun a tour of coastal seats. She said voters were "
+        "\u2018tired of promises\u2019. But she brushed off Liberal suggestions that a vote "
+        "for her party would be \u2018a wasted one\u2019. \u2018If you look at the last three "
+        "contests, we have beaten the Liberals every time.\u2019\n"))
+    assert speaker_of(a, "If you look")[0] == "Ilse Marquardt"
+
+
+def test_guillemets_and_straight_quotes_after_a_sentence_about_a_minister(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Minister visits the port\n\n"
+        "Transport minister Clara Hoff toured the new terminal on Friday. "
+        "\u00abMy department has spent four years on this and I am proud of it.\u00bb\n\n"
+        "Mayor Tomas Varga walked with the party along the quay. "
+        "\"Our town has waited a long time for a day like this.\"\n"))
+    assert speaker_of(a, "My department")[0] == "Clara Hoff"
+    assert speaker_of(a, "Our town")[0] is None  # the previous speaker was someone else
+
+
+def test_no_speaker_after_a_question_or_another_actor_or_without_first_person(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Harbour row\n\n"
+        "So why did Piet Haverkamp take the job? \"I wanted one more season at sea.\"\n\n"
+        "Lena Ortiz met Tomas Varga at the town hall on Monday. "
+        "\"We agreed on nothing at all that afternoon.\"\n\n"
+        "Ann Roe has run the ferry office since 1998. "
+        "\"The timetable will change in the spring.\"\n"))
+    assert speaker_of(a, "I wanted one more")[0] is None  # after the reporter's question
+    assert speaker_of(a, "We agreed on nothing")[0] is None  # two people act
+    assert speaker_of(a, "The timetable will")[0] is None  # nobody speaks in it: a notice?
+
+
+def test_no_speaker_when_the_sentence_before_reports_someone_else(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Strike talks\n\n"
+        "Union leader Marta Kovacs met the board again. A company spokesman said the offer "
+        "was final. \"We have nothing more to give this year.\"\n"))
+    assert speaker_of(a, "We have nothing")[0] is None
+
+
+def test_first_person_words() -> None:
+    for words in ("I was there", "We will win", "It is our town", "They told me so",
+                  "Give us the vote", "I'm sure", "we've won"):
+        assert first_person(words), words
+    for words in ("The US will decide", "It is a disgrace", "They said no", "Imagine that"):
+        assert not first_person(words), words  # "US" is a country, "Imagine" no pronoun
+
+
+# -- a participle lead-in after an earlier quotation of the sentence -------------------------
+
+
+def test_adding_colon_after_a_quoted_phrase_keeps_the_sentence_speaker(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Budget row deepens\n\n"
+        "Harbour Board chairman Ann Roe said she would \"fight every cut\", adding: \"We will "
+        "not close a single berth this year.\"\n\n"
+        "Mayor Tomas Varga called the vote \u201ca disgrace\u201d, insisting: \u201cNobody "
+        "asked the people of this town what they wanted.\u201d\n\n"
+        "Councillor Lena Ortiz said it was \u00abthe right call\u00bb and then, while "
+        "explaining: \u00abWe cannot keep paying for empty berths.\u00bb\n"))
+    assert speaker_of(a, "We will not close")[0] == "Ann Roe"
+    assert speaker_of(a, "Nobody asked")[0] == "Tomas Varga"
+    assert speaker_of(a, "We cannot keep")[0] == "Lena Ortiz"
+
+
+def test_participle_lead_in_shapes() -> None:
+    assert participle_lead_in(", adding: ")
+    assert participle_lead_in(" and insisting:")
+    assert participle_lead_in(", before warning: ")
+    assert not participle_lead_in(", the mayor said: ")
+    assert not participle_lead_in(", building:")  # not a speech verb
+    assert not participle_lead_in(" Ann Roe, adding: ")
+
+
+# -- interview labels --------------------------------------------------------------------
+
+
+def test_interview_labels_give_no_speaker_and_no_actor(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Harbour chief answers readers\n\n"
+        "Harbour Board chairman Ann Roe took questions from readers on Tuesday.\n\n"
+        "Q: \"Why are the ferries always late?\"\n\n"
+        "A: \"We have lost three skippers this winter and we are hiring as fast as we can.\"\n\n"
+        "Question: \u2018When will the new terminal open?\u2019\n"))
+    assert speaker_of(a, "Why are the ferries")[0] is None
+    assert "interview label" in speaker_of(a, "Why are the ferries")[2]
+    assert speaker_of(a, "We have lost")[0] is None
+    assert speaker_of(a, "When will the new")[0] is None
+    assert not {"Q", "A", "Question"} & names(a)
+
+
+def test_a_named_turn_still_gives_its_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Your views\n\n"
+        "Lena Ortiz, Pellham: \"The council should have listened to the fishermen.\"\n\n"
+        "Tomas Varga, Kessel: \u00abClosing the pier was the only sensible decision.\u00bb\n"))
+    assert speaker_of(a, "The council should")[0] == "Lena Ortiz"
+    assert speaker_of(a, "Closing the pier")[0] == "Tomas Varga"
+
+
+def test_interview_label_shapes() -> None:
+    assert interview_label("Q: ", True) is not None
+    assert interview_label("A. : ", True) is not None
+    assert interview_label("Q: ", False) is None  # not opening its sentence
+    assert interview_label("Ann Roe: ", True) is None
+    assert interview_label("Minister: ", True) is None
