@@ -149,3 +149,49 @@ def test_interview_label_shapes() -> None:
     assert interview_label("Q: ", False) is None  # not opening its sentence
     assert interview_label("Ann Roe: ", True) is None
     assert interview_label("Minister: ", True) is None
+
+
+# -- audience questions and letters: the agent before the colon, a "with" clause -------------
+
+
+def test_the_agent_of_a_question_or_letter_before_the_colon_speaks(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Audience grills the minister\n\n"
+        "Minister Clara Hoff faced the studio audience on Tuesday. And even presenter Hugo "
+        "Brandt would not have dared the question posed by Dunmore fisherman Piet Haverkamp: "
+        "\"Would you work a night shift on a trawler for this wage?\"\n\n"
+        "The sharpest question came from teacher Lena Ortiz: \u2018Where will the children "
+        "go?\u2019 The hardest moment was a letter written by pensioner Tomas Varga: "
+        "\u00abYou have forgotten people like me.\u00bb\n"))
+    assert speaker_of(a, "Would you work")[0] == "Piet Haverkamp"
+    assert speaker_of(a, "Where will the children")[0] == "Lena Ortiz"
+    assert speaker_of(a, "You have forgotten")[0] == "Tomas Varga"
+
+
+def test_a_place_or_an_unnamed_source_before_the_colon_is_no_agent(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Minister returns\n\n"
+        "Minister Clara Hoff flew back on Tuesday from France: \"It was a long and difficult "
+        "week for all of us.\"\n"))
+    assert speaker_of(a, "It was a long")[0] == "Clara Hoff"
+
+
+def test_a_with_clause_subject_shouts_not_the_one_addressed(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Audience grills the minister\n\n"
+        "Minister Clara Hoff faced the studio audience on Tuesday. The trouble began with "
+        "nurse Ann Roe striding up to her, shouting \u201cThat is simply not true\u201d as the "
+        "cameras rolled. Later, with Piet Haverkamp standing beside him, the host said "
+        "\"We will take one more question.\"\n"))
+    assert speaker_of(a, "That is simply")[0] == "Ann Roe"
+    assert speaker_of(a, "We will take")[0] is None  # "the host" (unnamed), not Piet
+
+
+def test_an_opening_with_clause_never_holds_the_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Count goes on\n\n"
+        "With Lena Ortiz standing beside him, Mayor Tomas Varga said: 'We will count every "
+        "vote again.' With Ann Roe looking on, the returning officer said \u201cThe result "
+        "stands until the recount is over.\u201d\n"))
+    assert speaker_of(a, "We will count")[0] == "Tomas Varga"
+    assert speaker_of(a, "The result stands")[0] is None  # an unnamed officer, not Ann Roe

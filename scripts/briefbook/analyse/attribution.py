@@ -203,11 +203,11 @@ class Attributor(Referents):
                 opens_clause(clause.group(1)) or (clause.group(1).endswith(("ed", "ing"))
                                                   and clause.group(2))) and \
                 text[a + clause.end():b].strip() and not (
-                    not re.match(r"[A-Za-z]\w*(?:ed|ing)$", clause.group(1))  # "Asked about X,"
+                    not re.match(r"[A-Za-z]\w*(?:ed|ing)$|(?i:with)$", clause.group(1))
                     and self._person_within(para.number, a, a + clause.end())
                     and not self.within(para.number, a + clause.end(), b)):
-            # "In her ruling, the judge", "On Monday, Ann Roe, a judge,"; not "Meanwhile Ann
-            # Roe, the party's spokeswoman,": the clause holds the only name
+            # "In her ruling, the judge", "On Monday, Ann Roe, a judge,", "Asked about X,", "With
+            # X beside him,"; not "Meanwhile Ann Roe, the spokeswoman,": it holds the only name
             a += clause.end()
         if (document := _DOCUMENT_RE.match(text[a:b])) and is_document_word(
                 document.group("noun")):

@@ -9,6 +9,16 @@ Two shapes of English news text put words before a colon that name nobody:
   she would "fight every cut", adding: "…"``, ``…, insisting: "…"``) has the sentence's
   subject as its own: the quotation goes on with the speaker of the earlier one (the caller
   leaves it to the rule that carries a speaker within a sentence).
+
+Two more put the speaker somewhere other than the sentence's subject, as audience questions and
+letters are reported:
+
+- an agent or source phrase right before the colon (``the question posed by nurse Ann Roe:``,
+  ``The sharpest question came from teacher Ann Roe:``, ``a letter written by Ann Roe:``):
+  the one after *by* or *from* asked or wrote it (:func:`agent_before_colon`);
+- an absolute clause with *with* before a participle of a speech verb (``with Ann Roe striding
+  up to him, shouting "…"``): the clause's subject shouts, not the one it walked up to
+  (:func:`absolute_subject`).
 """
 
 from __future__ import annotations
@@ -50,3 +60,29 @@ def participle_lead_in(head: str) -> bool:
     """
     m = _PARTICIPLE_RE.fullmatch(head)
     return m is not None and speech_verb_at(m.group("verb")) is not None
+
+
+_AGENT_COLON_RE = re.compile(r"\b[a-z]+\s+(?:by|from)\s+(?P<agent>[^,;:()]+?)\s*:\s*$")
+_ABSOLUTE_RE = re.compile(r"\bwith\s+(?P<np>[^,;]+?)\s+[a-z]+ing\b[^,;]*,\s*$")
+
+
+def agent_before_colon(head: str) -> tuple[int, int] | None:
+    """The span in ``head`` of the agent or source right before a lead-in's colon.
+
+    ``the question posed by nurse Ann Roe:`` → ``nurse Ann Roe``; ``came from teacher Ann
+    Roe:`` → ``teacher Ann Roe``. Only after a word (not at the lead-in's start, which
+    :func:`briefbook.analyse.cues._lead_in_start` reads) and with no comma in the phrase;
+    ``None`` otherwise.
+    """
+    m = _AGENT_COLON_RE.search(head)
+    return m.span("agent") if m else None
+
+
+def absolute_subject(head: str) -> tuple[int, int] | None:
+    """The subject of a *with* clause before a speech participle (``with X walking up, saying``).
+
+    ``head`` is the sentence up to the participle leading into the quotation (it ends with the
+    comma before it). Returns the span of the noun phrase after *with*, or ``None``.
+    """
+    m = _ABSOLUTE_RE.search(head)
+    return m.span("np") if m else None
