@@ -214,7 +214,7 @@ class Attributor(Referents):
             a += document.end()  # "a statement by X", "The letter, from X,": X speaks
         if (rel := re.search(r",\s+(?:who|which)\s+[a-z]\S*\s+\S[^,]*$", text[a:b])) and \
                 re.fullmatch(r"(?i:the)(?: [A-Za-z][\w-]*){1,3}", text[a:a + rel.start()]) and \
-                is_role_word(text[a:a + rel.start()].split()[-1]):
+                any(f(text[a:a + rel.start()].split()[-1]) for f in (is_role_word, is_body_noun)):
             b = a + rel.start()  # "The MP, who is consulting his lawyers, told": The MP
         while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|not|did|does|do|"
                                r"could|can|may|might|must|should|[a-z]+ly|later|earlier|"
