@@ -1,0 +1,43 @@
+"""A title written before a name and later used alone as an epithet: *the archbishop*.
+
+*Archbishop Desmond Roe … The South African archbishop said …* — the clergy titles are role
+words (``role_words.txt``), so the epithet goes to the one person the article gave that
+title, and stays anonymous when nobody holds it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attribkit import analyse, speaker_of
+
+
+def test_the_bishop_is_the_one_person_titled_bishop(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Bishop speaks\n\n"
+        "Bishop Anselm Okoro has called for the release of the prisoners. The Nigerian bishop "
+        "said the detentions were \"a scandal\". The bishop added: \u00abWe cannot stay silent "
+        "while people are held without trial.\u00bb\n"))
+    assert speaker_of(a, "a scandal")[0] == "Anselm Okoro"
+    assert speaker_of(a, "We cannot stay")[0] == "Anselm Okoro"
+
+
+def test_the_rabbi_in_curly_single_quotes(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Faith leaders meet\n\n"
+        "Rabbi Miriam Feld hosted the meeting in Leeds on Sunday.\n\n"
+        "The rabbi said: \u2018We share far more than divides us, and we should say so "
+        "loudly.\u2019\n"))
+    assert speaker_of(a, "We share far more")[0] == "Miriam Feld"
+
+
+def test_an_unnamed_title_stays_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Clergy divided\n\n"
+        "A bishop said the vote was \"a mistake for the church\".\n\n"
+        "Mayor Tomas Varga met the cardinal on Friday. The cardinal said: \"We came away "
+        "with nothing at all today.\"\n"))
+    found = speaker_of(a, "a mistake for")
+    assert found[0] is None and found[1] == "A bishop"
+    found = speaker_of(a, "We came away")
+    assert found[0] is None and found[1] == "The cardinal"  # not the mayor
