@@ -195,3 +195,30 @@ def test_an_opening_with_clause_never_holds_the_subject(tmp_path: Path) -> None:
         "stands until the recount is over.\u201d\n"))
     assert speaker_of(a, "We will count")[0] == "Tomas Varga"
     assert speaker_of(a, "The result stands")[0] is None  # an unnamed officer, not Ann Roe
+
+
+# -- a saying introduced as one; a doubled reporting verb ---------------------------------
+
+
+def test_a_saying_introduced_as_one_has_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Campaign\n\n"
+        "Mayor Tomas Varga spoke last. His hope must be that voters will bear out the old "
+        "maxim: \"No pain, no gain.\" Ann Roe closed with a proverb: \u2018A harbour without "
+        "boats is only a puddle.\u2019\n\n"
+        "Harbour chief Lena Ortiz repeated her motto: \u00abEvery boat, every day, on "
+        "time.\u00bb\n"))
+    assert speaker_of(a, "No pain")[0] is None
+    assert "saying" in speaker_of(a, "No pain")[2]
+    assert speaker_of(a, "A harbour without")[0] is None
+    assert speaker_of(a, "Every boat")[0] == "Lena Ortiz"  # her motto: hers
+
+
+def test_a_doubled_reporting_verb_keeps_its_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mock poll\n\n"
+        "Schools minister Ann Roe said engaging pupils was \"essential\". She added: said "
+        "\"Young people who vote early keep voting for the rest of their lives.\"\n\n"
+        "Mayor Tomas Varga said: told reporters: \u201cThe count will be over by noon.\u201d\n"))
+    assert speaker_of(a, "Young people")[0] == "Ann Roe"
+    assert speaker_of(a, "The count will")[0] == "Tomas Varga"

@@ -32,6 +32,7 @@ from briefbook.analyse.interviews import (
     agent_before_colon,
     interview_label,
     participle_lead_in,
+    saying_lead_in,
 )
 from briefbook.analyse.nouncues import last_speaker_owns, noun_lead_in
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
@@ -215,8 +216,8 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
             return who.subject(para, aside.start("subj"), aside.end("subj"), span.open,
                                "after", "…, X said, … (an aside)")
     if head.rstrip().endswith(":") and head.strip(" :"):
-        if label := interview_label(head, head_a == sent_start):
-            return label  # "Q: "…"", "A: "…"": an interview's labels name nobody
+        if label := interview_label(head, head_a == sent_start) or saying_lead_in(head):
+            return label  # "Q: "…"", "A: "…"", "the old maxim: "…"": nobody speaks
         if prev_close > sent_start and participle_lead_in(head):
             return NONE  # 'X said he would "A", adding: "B"': X, as for A (the same sentence)
         if (agent := agent_before_colon(head)) is not None:

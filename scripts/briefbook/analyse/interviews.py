@@ -10,6 +10,9 @@ Two shapes of English news text put words before a colon that name nobody:
   subject as its own: the quotation goes on with the speaker of the earlier one (the caller
   leaves it to the rule that carries a speaker within a sentence).
 
+A saying introduced as one (``the old maxim: "No pain, no gain."``, ``a proverb:``;
+``saying_nouns.txt``) is nobody's statement in the story: no speaker (:func:`saying_lead_in`).
+
 Two more put the speaker somewhere other than the sentence's subject, as audience questions and
 letters are reported:
 
@@ -62,6 +65,8 @@ def participle_lead_in(head: str) -> bool:
     return m is not None and speech_verb_at(m.group("verb")) is not None
 
 
+_SAYING_RE = re.compile(r"(?i:\b(?:the|an?|this|that)\s+)(?:[a-z-]+\s+){0,2}(?P<noun>[a-zé]+)"
+                        r"\s*:\s*$")
 _AGENT_COLON_RE = re.compile(r"\b[a-z]+\s+(?:by|from)\s+(?P<agent>[^,;:()]+?)\s*:\s*$")
 _ABSOLUTE_RE = re.compile(r"\bwith\s+(?P<np>[^,;]+?)\s+[a-z]+ing\b[^,;]*,\s*$")
 
@@ -86,3 +91,17 @@ def absolute_subject(head: str) -> tuple[int, int] | None:
     """
     m = _ABSOLUTE_RE.search(head)
     return m.span("np") if m else None
+
+
+def saying_lead_in(head: str) -> Attribution | None:
+    """No speaker for a saying introduced as one: ``… the old maxim: "…"``, else ``None``.
+
+    ``head`` is the quotation's sentence before its opening mark; it must end with an article
+    or a demonstrative, at most two words and a noun of ``saying_nouns.txt``, then a colon (a
+    possessive, *his motto:*, is his and is left to the other rules).
+    """
+    m = _SAYING_RE.search(head)
+    if m is None or fold_word(m.group("noun")) not in word_list("saying_nouns"):
+        return None
+    return Attribution(speaker=None, written=None, pattern="term",
+                       cue=f"a saying (\"{m.group('noun')}:\"), nobody's statement here")
