@@ -9,8 +9,8 @@ Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``changes`
 ``described``, ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``,
 ``headverb``, ``holders``, ``homoglyphs``, ``interviews``, ``mentions``, ``merge``, ``nameclues``,
 ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``, ``periods``,
-``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``,
-``source_dates``, ``standalone``, ``verbforms``.
+``pronouns``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``,
+``review``, ``source_dates``, ``standalone``, ``verbforms``.
 """
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "offices",
     "people",
     "periods",
+    "pronouns",
     "quantities",
     "quotes",
     "quotespans",

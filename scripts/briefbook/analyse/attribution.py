@@ -58,6 +58,7 @@ from briefbook.analyse.described import (
 )
 from briefbook.analyse.holders import is_epithet, is_holder, plain_name, reported_start
 from briefbook.analyse.mentions import Mention
+from briefbook.analyse.pronouns import referent
 from briefbook.analyse.referents import Referents
 from briefbook.analyse.verbforms import infinitive_speech_verb
 from briefbook.core.lexicon import (
@@ -410,8 +411,7 @@ class Attributor(Referents):
                 return prev[2].speaker
         plain = [m for m in people if not self._possessive(m)]  # "X's spokesman": not X
         subjects = [m for m in plain if self._subject_position(m)]
-        best = subjects or plain
-        return best[-1].actor if best else None
+        return referent(plain, subjects, paragraph, wanted, self.gender)  # near before far
 
     def _person_within(self, paragraph: int, a: int, b: int) -> bool:
         return any(self.kind(m.actor) == "person" for m in self.within(paragraph, a, b))

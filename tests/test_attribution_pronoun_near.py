@@ -1,0 +1,43 @@
+"""*he*/*she* after a long gap: the one person of that gender named in the pronoun's own
+paragraph, not a subject paragraphs back; a subject in the paragraph before still wins.
+
+Each article is written for the test (its own names, outlets and quotation marks).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attribkit import analyse, speaker_of
+
+
+def test_she_is_the_woman_of_her_own_paragraph_not_an_earlier_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Minister faces the public\n\n"
+        "Teacher Mrs Lena Ortiz said: \"Where are the children supposed to go?\"\n\n"
+        "The minister answered questions for an hour.\n\n"
+        "The studio was packed and the lights were hot.\n\n"
+        "He must remember his clash with Mrs Ann Roe, the nurse who cornered him in 2001. "
+        "\u201cYou never listen to anybody on the wards,\u201d she told the minister.\n"))
+    assert speaker_of(a, "Where are the children")[0] == "Lena Ortiz"
+    assert speaker_of(a, "You never listen")[0] == "Ann Roe"
+
+
+def test_he_after_a_gap_with_one_man_named_in_the_paragraph(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Rift denied\n\n"
+        "Mayor Tomas Varga and Councillor Piet Haverkamp are said to be at war again.\n\n"
+        "The row is over credit for the harbour deal.\n\n"
+        "It dominated the council's monthly meeting, which saw Mr Varga bat away question "
+        "after question. As he told reporters: \u00abI am not interested in gossip.\u00bb\n"))
+    assert speaker_of(a, "I am not interested")[0] == "Tomas Varga"
+
+
+def test_a_subject_in_the_paragraph_before_still_wins(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Candidate suspended\n\n"
+        "Party spokesman Mr Mark Obi said the selectors knew nothing of the views.\n\n"
+        "The views would not have been matched to Mr Tomas Varga when he stood. He told "
+        "Harbour Radio: 'We have suspended him as a member and as a candidate.'\n"))
+    assert speaker_of(a, "We have suspended")[0] == "Mark Obi"
+
