@@ -222,3 +222,35 @@ def test_a_doubled_reporting_verb_keeps_its_subject(tmp_path: Path) -> None:
         "Mayor Tomas Varga said: told reporters: \u201cThe count will be over by noon.\u201d\n"))
     assert speaker_of(a, "Young people")[0] == "Ann Roe"
     assert speaker_of(a, "The count will")[0] == "Tomas Varga"
+
+
+# -- signed reader comments ------------------------------------------------------------------
+
+
+def test_signed_reader_comments_belong_to_their_signatures(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Readers respond\n\n"
+        "Your comments on the harbour closure:\n\n"
+        "\"The board has let the town down again and nobody will be held to account.\" "
+        "Peter Okafor, Dunmore\n\n"
+        "\u201cI have worked at the harbour for thirty years and I have never seen it this "
+        "bad.\u201d\n\n"
+        "Maria Lindqvist, Kessel Bay\n\n"
+        "\u00abClosing the pier was the only sensible decision.\u00bb \u2014 Tomas Varga, "
+        "Pellham\n\n"
+        "'We were never asked what we thought of any of it.'\n"))
+    assert speaker_of(a, "The board has let")[0] == "Peter Okafor"
+    assert "signed" in speaker_of(a, "The board has let")[2]
+    assert speaker_of(a, "I have worked")[0] == "Maria Lindqvist"
+    assert speaker_of(a, "Closing the pier")[0] == "Tomas Varga"
+    assert speaker_of(a, "We were never asked")[0] is None  # unsigned: not the last signer
+
+
+def test_a_signature_needs_a_persons_name(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Notices\n\n"
+        "\"Ferries will run to the winter timetable from Monday.\" Harbour Office, Dunmore\n\n"
+        "\"All berths are closed until further notice.\"\n\n"
+        "Quay Street, Kessel Bay\n"))
+    assert speaker_of(a, "Ferries will run")[0] is None
+    assert speaker_of(a, "All berths are closed")[0] is None

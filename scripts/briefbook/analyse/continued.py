@@ -66,8 +66,9 @@ def recent_speaker(source: Source, para: Paragraph, span: QuoteSpan,
     words = para.text[span.text_start:span.text_end].split()
     if prev is None or not prev[2].speaker or who.kind(prev[2].speaker) != "person" or \
             para.number - prev[0] > 1 or \
-            len(words) < STATEMENT_WORDS or not words[0][:1].isupper():
-        return NONE
+            len(words) < STATEMENT_WORDS or not words[0][:1].isupper() or \
+            prev[2].pattern == "dash" or "signed" in prev[2].cue:
+        return NONE  # a signed comment ('"…" — Ann Roe, Dunmore') is whole
     speaker = prev[2].speaker
     mine = spans.get(para.number, [])
     sentences = masked_sentences(para.text, tuple(mine)) or ((0, len(para.text)),)

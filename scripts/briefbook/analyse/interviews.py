@@ -13,6 +13,9 @@ Two shapes of English news text put words before a colon that name nobody:
 A saying introduced as one (``the old maxim: "No pain, no gain."``, ``a proverb:``;
 ``saying_nouns.txt``) is nobody's statement in the story: no speaker (:func:`saying_lead_in`).
 
+Comment pages sign each reader's comment after it (``"…" Ann Roe, Dunmore``, or the
+signature as a paragraph of its own): the name signed speaks (:func:`signed_comment`).
+
 Two more put the speaker somewhere other than the sentence's subject, as audience questions and
 letters are reported:
 
@@ -28,8 +31,10 @@ from __future__ import annotations
 
 import re
 
-from briefbook.analyse.attribution import Attribution, speech_verb_at
+from briefbook.analyse.attribution import NONE, Attribution, Attributor, speech_verb_at
+from briefbook.analyse.quotespans import QuoteSpan
 from briefbook.core.lexicon import fold_word, word_list
+from briefbook.core.model import Paragraph, Source
 
 _LABEL_RE = re.compile(r"\s*(?P<label>[A-Za-z]+)\.?\s*:\s*$")
 _PARTICIPLE_RE = re.compile(r"[\s,;]*(?:(?:and|before|while|then)\s+)?(?:\w+ly\s+)?"
@@ -105,3 +110,36 @@ def saying_lead_in(head: str) -> Attribution | None:
         return None
     return Attribution(speaker=None, written=None, pattern="term",
                        cue=f"a saying (\"{m.group('noun')}:\"), nobody's statement here")
+
+
+_SIGNATURE_RE = re.compile(r"\s*(?:[—–-]\s*)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})"
+                           r"(?:,\s+[A-Z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,3})?\.?\s*$")
+
+
+def signed_comment(source: Source, para: Paragraph, span: QuoteSpan,
+                   who: Attributor) -> Attribution:
+    """A reader's comment signed with a name (and a place) after it, as comment pages print.
+
+    ``"…" Ann Roe, Dunmore`` (the signature ends the paragraph the quotation opens), or a
+    paragraph that is only the quotation followed by a paragraph that is only the signature
+    (``Ann Roe, Dunmore``). The signature's name must be a person's (a known mention); the
+    place after its comma is not read. ``NONE`` otherwise.
+    """
+    if para.text[:span.open].strip():
+        return NONE
+    tail, host, at = para.text[span.close + 1:], para, span.close + 1
+    if not tail.strip():
+        host = source.paragraph(para.number + 1)  # type: ignore[assignment]
+        if host is None or host.boilerplate:
+            return NONE
+        tail, at = host.text, 0
+    m = _SIGNATURE_RE.fullmatch(tail)
+    if m is None:
+        return NONE
+    start = at + m.start("name")
+    named = [x for x in who.within(host.number, start, at + m.end("name"))
+             if who.kind(x.actor) == "person" and x.start == start]
+    if not named:
+        return NONE
+    return Attribution(speaker=named[0].actor, written=m.group("name"), pattern="after",
+                       cue="\"…\" Name, Place (a signed comment)")

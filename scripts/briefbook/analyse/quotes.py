@@ -40,6 +40,7 @@ from briefbook.analyse.cues import (
 )
 from briefbook.analyse.described import attributive_term
 from briefbook.analyse.headline import headline_attribution, is_headline, same_words_speaker
+from briefbook.analyse.interviews import signed_comment
 from briefbook.analyse.mentions import Mention, find_mentions
 from briefbook.analyse.people import People, find_people
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
@@ -127,6 +128,8 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
         for index, span in enumerate(para_spans):
             found = attribute(para, span, para_spans, index, who)
             opens = not index and span.open == 0
+            if found.pattern == "none" and opens:
+                found = signed_comment(source, para, span, who)  # '"…" Ann Roe, Dunmore'
             if found.pattern == "none" and opens and not carried:
                 found = lead_in_paragraph(source, para, who, spans)
             if found.pattern in ("none", "after", "pronoun") and attributive_term(
@@ -252,7 +255,8 @@ def _next_paragraph(source: Source, para: Paragraph, spans: dict[int, list[Quote
     prev_spans = spans.get(prev.number, [])
     sentences = masked_sentences(prev.text, tuple(prev_spans)) or ((0, len(prev.text)),)
     if prev_spans and prev_spans[-1].close >= sentences[-1][0] - 1 and (
-            last.speaker or last.anonymous):
+            last.speaker or last.anonymous) and last.pattern != "dash" and \
+            "signed" not in last.cue:  # a signed comment is whole: the next is another's
         return _carry(last, "continued", "opens the paragraph after the previous speaker's "
                                          "quotation")
     return previous_paragraph(source, para, spans, who)

@@ -93,8 +93,8 @@ def _subject(host: Paragraph, a: int, b: int, spans: Sequence[QuoteSpan],
              who: Attributor) -> str | None:
     """The one person the sentence ``host.text[a:b]`` is about, when it is its subject."""
     text = mask(host.text, [(s.text_start, s.text_end) for s in spans])
-    if text[a:b].rstrip(" \"”’'»").endswith("?"):
-        return None  # a question: the reporter's, not the subject's
+    if text[a:b].rstrip(" \"”’'»").endswith("?") or not re.search(r"\b[a-z]{2,}\b", text[a:b]):
+        return None  # a question (the reporter's), or no sentence (a signature, a name)
     if any(a <= s.open < b and len(host.text[s.text_start:s.text_end].split()) >=
            STATEMENT_WORDS and not host.text[s.text_start:s.text_start + 1].islower()
            for s in spans):
