@@ -37,3 +37,23 @@ def test_a_possessive_statement_still_speaks(tmp_path: Path) -> None:
         "Harbour chief Ann Roe issued a statement on Monday. Ann Roe's statement said: "
         "\u2018We regret the delays and will refund every ticket.\u2019\n"))
     assert speaker_of(a, "We regret the delays")[0] == "Ann Roe"
+
+
+def test_an_opening_clause_with_a_possessive_name_is_set_aside(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Launch\n\n"
+        "Greens leader Lena Ortiz opened her campaign in Leeds.\n\n"
+        "Ahead of Ms Ortiz's launch, a Liberal spokesperson said: \"The Greens would close "
+        "the door to students with good grades.\" Prior to Ms Ortiz's speech, Councillor Piet "
+        "Haverkamp told reporters: \u00abWe expect a long night and a close count.\u00bb\n"))
+    found = speaker_of(a, "The Greens would")
+    assert found[0] is None and found[1] == "a Liberal spokesperson"
+    assert speaker_of(a, "We expect a long")[0] == "Piet Haverkamp"
+
+
+def test_an_opening_name_in_apposition_still_speaks(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Launch\n\n"
+        "Meanwhile Ann Roe, the party's spokeswoman, said: \u2018We expect a long night and a "
+        "close count.\u2019\n"))
+    assert speaker_of(a, "We expect a long")[0] == "Ann Roe"

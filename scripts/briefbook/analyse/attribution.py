@@ -207,8 +207,7 @@ class Attributor(Referents):
                     not re.match(r"[A-Za-z]\w*(?:ed|ing)$|(?i:with)$", clause.group(1))
                     and self._person_within(para.number, a, a + clause.end())
                     and not self.within(para.number, a + clause.end(), b)):
-            # "In her ruling, the judge", "On Monday, Ann Roe, a judge,", "Asked about X,", "With
-            # X beside him,"; not "Meanwhile Ann Roe, the spokeswoman,": it holds the only name
+            # "In her ruling, the judge", "With X near,"; not "Meanwhile Ann Roe, an aide,"
             a += clause.end()
         if (document := _DOCUMENT_RE.match(text[a:b])) and is_document_word(
                 document.group("noun")):
@@ -413,8 +412,9 @@ class Attributor(Referents):
         subjects = [m for m in plain if self._subject_position(m)]
         return referent(plain, subjects, paragraph, wanted, self.gender)  # near before far
 
-    def _person_within(self, paragraph: int, a: int, b: int) -> bool:
-        return any(self.kind(m.actor) == "person" for m in self.within(paragraph, a, b))
+    def _person_within(self, paragraph: int, a: int, b: int) -> bool:  # not "X's speech"
+        return any(self.kind(m.actor) == "person" and not self._possessive(m)
+                   for m in self.within(paragraph, a, b))
 
     def _sentence_end(self, paragraph: int, offset: int) -> int:
         """Where the sentence holding ``offset`` of a paragraph ends.
