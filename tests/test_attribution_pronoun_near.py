@@ -41,3 +41,14 @@ def test_a_subject_in_the_paragraph_before_still_wins(tmp_path: Path) -> None:
         "Harbour Radio: 'We have suspended him as a member and as a candidate.'\n"))
     assert speaker_of(a, "We have suspended")[0] == "Mark Obi"
 
+
+
+def test_he_in_a_sentence_opened_by_a_long_title_and_name(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Skills\n\n"
+        "Greens leader Lena Ortiz launched her plan. She said: \"Fees put students off.\"\n\n"
+        "Shadow education secretary Tomas Varga is on Thursday setting out a scheme of grants "
+        "to tackle what he says are \u201ccrippling skills shortages\u201d. Former party "
+        "treasurer Piet Haverkamp wants cuts that he calls \u2018long overdue\u2019.\n"))
+    assert speaker_of(a, "crippling skills")[0] == "Tomas Varga"
+    assert speaker_of(a, "long overdue")[0] == "Piet Haverkamp"

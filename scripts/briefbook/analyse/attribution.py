@@ -58,7 +58,7 @@ from briefbook.analyse.described import (
 )
 from briefbook.analyse.holders import is_epithet, is_holder, plain_name, reported_start
 from briefbook.analyse.mentions import Mention
-from briefbook.analyse.pronouns import referent
+from briefbook.analyse.pronouns import referent, titled_opening
 from briefbook.analyse.referents import Referents
 from briefbook.analyse.verbforms import infinitive_speech_verb
 from briefbook.core.lexicon import (
@@ -72,7 +72,6 @@ from briefbook.core.lexicon import (
     is_relation_noun,
     is_role_word,
     is_speech_verb,
-    is_title,
     opens_clause,
 )
 from briefbook.core.model import Actor, Paragraph, Source
@@ -459,7 +458,7 @@ class Attributor(Referents):
         for m in self.within(para.number, a, b):
             before = para.text[a:m.start].split()
             if self.kind(m.actor) == "person" and self.gender(m.actor) in (None, wanted) \
-                    and all(is_title(w) or is_role_word(w) or w[:1].isupper() for w in before) \
+                    and titled_opening(before) \
                     and len(before) <= 3 and not self._possessive(m) \
                     and not para.text[m.end:m.end + 1] == ",":
                 return m.actor

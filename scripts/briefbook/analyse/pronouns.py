@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from briefbook.analyse.mentions import Mention
+from briefbook.core.lexicon import is_role_word, is_title
 
-__all__ = ["referent"]
+__all__ = ["referent", "titled_opening"]
 
 
 def referent(plain: Sequence[Mention], subjects: Sequence[Mention], paragraph: int,
@@ -42,3 +43,13 @@ def referent(plain: Sequence[Mention], subjects: Sequence[Mention], paragraph: i
             return here.pop()
     best = subjects or plain
     return best[-1].actor if best else None
+
+
+def titled_opening(before: Sequence[str]) -> bool:
+    """Whether the words before a name opening a sentence are its title (*he* may mean it).
+
+    Titles, role words and capitalised words (*Shadow Home Secretary*, *Labour MP*), or any
+    words ending in a role word (*Shadow education secretary*, *former party treasurer*).
+    """
+    return all(is_title(w) or is_role_word(w) or w[:1].isupper() for w in before) or \
+        is_role_word(before[-1])
