@@ -254,3 +254,30 @@ def test_a_signature_needs_a_persons_name(tmp_path: Path) -> None:
         "Quay Street, Kessel Bay\n"))
     assert speaker_of(a, "Ferries will run")[0] is None
     assert speaker_of(a, "All berths are closed")[0] is None
+
+
+# -- the previous speaker goes on past a sentence that says "he believes" ------------------
+
+
+def test_a_sentence_of_his_own_beliefs_does_not_stop_him(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Strategist\n\n"
+        "Mr Piet Haverkamp has run campaigns on three continents. \"I was hired to win and I "
+        "intend to win.\"\n\n"
+        "So he is out to help the Greens, a party which he believes is unstoppable. \u201cThe "
+        "Liberals are finished in the north. They just do not know it yet.\u201d\n"))
+    assert speaker_of(a, "I was hired")[0] == "Piet Haverkamp"
+    assert speaker_of(a, "The Liberals are finished")[0] == "Piet Haverkamp"
+
+
+def test_a_sentence_about_her_stops_his_quotations(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Strategist\n\n"
+        "Mr Piet Haverkamp has run campaigns on three continents. \"I was hired to win and I "
+        "intend to win.\"\n\n"
+        "But she believes the Greens are finished. \u00abThe Liberals will hold every seat in "
+        "the north.\u00bb\n\n"
+        "Critics say the Greens are finished. 'The Liberals will hold every seat in the "
+        "south.'\n"))
+    assert speaker_of(a, "The Liberals will hold every seat in the north")[0] is None
+    assert speaker_of(a, "The Liberals will hold every seat in the south")[0] is None
