@@ -67,3 +67,14 @@ def test_a_body_acting_since_the_previous_speaker_takes_the_firm(tmp_path: Path)
         "'regrettable but unavoidable'.\n"))
     assert speaker_of(a, "significant progress")[0] == "Northfield Coal"
     assert speaker_of(a, "regrettable but")[0] == "Kessler Logistics"
+
+
+def test_a_closing_reporting_clause_with_an_abbreviation_in_brackets(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Exports\n\n"
+        "The harbour trade will face \"serious challenges\" over the next two years, the "
+        "Kessel Chamber of Commerce (KCC) has said.\n\n"
+        "Fish prices will fall \u201csharply\u201d in the spring, the Harbour Traders "
+        "Association (HTA) said on Monday.\n"))
+    assert speaker_of(a, "serious challenges")[0] == "Kessel Chamber of Commerce"
+    assert speaker_of(a, "sharply")[0] == "Harbour Traders Association"

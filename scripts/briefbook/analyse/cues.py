@@ -332,6 +332,7 @@ def _final_clause(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
             return s, clause_after(text, s, b), True
     start = a + commas[-1] + 1 if commas else a
     clause = text[start:b].rstrip(" .!?\u201d\"")
+    clause = re.sub(r"\([^()]{1,40}\)", lambda m: " " * len(m.group()), clause)  # "X (KCC)"
     words = list(re.finditer(r"[\w’'.-]+", clause))
     if not words or len(words) > _SUBJECT_WORDS + 3:
         return None
