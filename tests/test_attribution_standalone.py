@@ -57,7 +57,17 @@ def test_guillemets_and_straight_quotes_after_a_sentence_about_a_minister(
         "Mayor Tomas Varga walked with the party along the quay. "
         "\"Our town has waited a long time for a day like this.\"\n"))
     assert speaker_of(a, "My department")[0] == "Clara Hoff"
-    assert speaker_of(a, "Our town")[0] is None  # the previous speaker was someone else
+    assert speaker_of(a, "Our town")[0] == "Tomas Varga"  # a new subject: a new speaker
+
+
+def test_a_sentence_addressing_the_previous_speaker_gives_no_one_else(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Interview\n\n"
+        "Transport minister Clara Hoff defended the budget. \"We have done everything we "
+        "could with the money we had.\"\n\n"
+        "Presenter Hugo Brandt looked at her across the desk. \u201cI am not going to "
+        "speculate about figures I have not seen.\u201d\n"))
+    assert speaker_of(a, "I am not going")[0] != "Hugo Brandt"
 
 
 def test_no_speaker_after_a_question_or_another_actor_or_without_first_person(

@@ -14,8 +14,9 @@ all of these hold (after every cue of :mod:`briefbook.analyse.cues` and the rule
   *he*/*she* resolved as a reporting pronoun is (:meth:`Attributor.pronoun`);
 - that sentence names no other person as a subject and reports nobody else (*A spokesman
   said …*), and holds no statement of its own in quotation marks;
-- the previous quotation with a speaker, if it is in this paragraph or the one before, is that
-  same person's (a change of speaker in between is too uncertain).
+- when the previous quotation in this paragraph or the one before is someone else's, the
+  sentence does not address anyone (*The host turned to him.*: what follows is
+  his, not the host's).
 
 Anything else keeps ``NONE``: a wrong speaker is worse than none.
 """
@@ -83,8 +84,9 @@ def subject_speaker(source: Source, para: Paragraph, span: QuoteSpan,
     if speaker is None:
         return NONE
     prev = who.previous_speaker()
-    if prev and para.number - prev[0] <= 1 and prev[1] != speaker:
-        return NONE  # a change of speaker: too uncertain
+    if prev and para.number - prev[0] <= 1 and prev[1] != speaker and \
+            re.search(r"\b(?:him|her|them)\b", host.text[a:b]):
+        return NONE  # "The host turned to him. "I will not …"": his answer, not the host's
     return Attribution(speaker=speaker, written=who.name_of(speaker), pattern="continued",
                        cue=_CUE)
 
