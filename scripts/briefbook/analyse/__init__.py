@@ -9,8 +9,8 @@ Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``changes`
 ``described``, ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``,
 ``headverb``, ``holders``, ``homoglyphs``, ``interviews``, ``mentions``, ``merge``, ``nameclues``,
 ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``, ``periods``,
-``pronouns``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``,
-``review``, ``source_dates``, ``standalone``, ``verbforms``.
+``pronouns``, ``quantities``, ``quotednames``, ``quotes``, ``quotespans``, ``referents``,
+``replies``, ``reported``, ``review``, ``source_dates``, ``standalone``, ``verbforms``.
 """
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "periods",
     "pronouns",
     "quantities",
+    "quotednames",
     "quotes",
     "quotespans",
     "referents",

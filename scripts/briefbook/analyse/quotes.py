@@ -43,6 +43,7 @@ from briefbook.analyse.headline import headline_attribution, is_headline, same_w
 from briefbook.analyse.interviews import signed_comment
 from briefbook.analyse.mentions import Mention, find_mentions
 from briefbook.analyse.people import People, find_people
+from briefbook.analyse.quotednames import quoted_name
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
 from briefbook.analyse.standalone import subject_speaker
 from briefbook.core.cache import cached, cached_checked, key_of, source_key
@@ -174,6 +175,10 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
                 who.previous = (para.number, span.close, found)
             if span.unclosed and index + 1 == len(para_spans):
                 open_from_previous = quote
+    quotes = [replace(q, speaker=None, speaker_as_written=None, pattern=t.pattern, cue=t.cue,
+                      anonymous=None) if (t := quoted_name(source, q.text)) else q
+              for q in quotes]  # "that 'Veritas' is a party …": a name (read once the
+    # quotations after it have taken the sentence's speaker from it)
     return _headlines(source, quotes, spans, who), names
 
 
