@@ -1,4 +1,5 @@
-"""A title written before a name and later used alone as an epithet: *the archbishop*.
+"""Words that name who speaks: a title used alone as an epithet (*the archbishop*), and
+reporting verbs in any tense (*will also highlight*, *underlined*).
 
 *Archbishop Desmond Roe … The South African archbishop said …* — the clergy titles are role
 words (``role_words.txt``), so the epithet goes to the one person the article gave that
@@ -41,3 +42,16 @@ def test_an_unnamed_title_stays_anonymous(tmp_path: Path) -> None:
     assert found[0] is None and found[1] == "A bishop"
     found = speaker_of(a, "We came away")
     assert found[0] is None and found[1] == "The cardinal"  # not the mayor
+
+
+def test_highlight_and_underline_report_in_any_tense(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Speech\n\n"
+        "Greens leader Lena Ortiz will visit Leeds on Saturday. Ms Ortiz will also highlight "
+        "the anger among people of \"all ages\" over the closures and call for a \"fair deal\" "
+        "for the coast. Mr Tomas Varga underlined the \u00abneed for repairs\u00bb.\n\n"
+        "Fans watched the highlights of the \u2018Grand Tour\u2019 on Sunday.\n"))
+    assert speaker_of(a, "all ages")[0] == "Lena Ortiz"
+    assert speaker_of(a, "fair deal")[0] == "Lena Ortiz"
+    assert speaker_of(a, "need for repairs")[0] == "Tomas Varga"
+    assert speaker_of(a, "Grand Tour")[0] is None  # "the highlights": a noun
