@@ -84,6 +84,18 @@ def test_no_speaker_after_a_question_or_another_actor_or_without_first_person(
     assert speaker_of(a, "The timetable will")[0] is None  # nobody speaks in it: a notice?
 
 
+def test_an_agent_or_object_is_not_the_sentence_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Port\n\n"
+        "\"The port must stay open,\" said Ann Roe.\n\n"
+        "The harbour was built in 1890 by Piet Haverkamp. \"We have to save it for the "
+        "town.\"\n\n"
+        "The meeting, which saw Mr Tomas Varga leave early, ran late. \u00abI have never seen "
+        "anything like it.\u00bb\n"))
+    assert speaker_of(a, "We have to save")[0] is None
+    assert speaker_of(a, "I have never seen")[0] is None
+
+
 def test_no_speaker_when_the_sentence_before_reports_someone_else(tmp_path: Path) -> None:
     a = analyse(tmp_path, (
         "Strike talks\n\n"

@@ -10,7 +10,8 @@ all of these hold (after every cue of :mod:`briefbook.analyse.cues` and the rule
 - the quotation is a statement (:data:`~briefbook.analyse.continued.STATEMENT_WORDS` words or
   more) that opens its sentence and speaks in the first person (*I*, *we*, *my*, *our*…);
 - the sentence right before it (in its paragraph, else the previous paragraph's last) is not a
-  question and has a person as its subject: a name that opens it (after an opening clause) or
+  question and has a person as its subject: a name that opens it (after an opening clause and
+  titles; not an agent, *built by X*, nor an object) or
   *he*/*she* resolved as a reporting pronoun is (:meth:`Attributor.pronoun`);
 - that sentence names no other person as a subject and reports nobody else (*A spokesman
   said …*), and holds no statement of its own in quotation marks;
@@ -29,7 +30,9 @@ from collections.abc import Sequence
 from briefbook.analyse.attribution import NONE, Attribution, Attributor, speech_verb_at
 from briefbook.analyse.cues import sentence_report
 from briefbook.analyse.described import mask
+from briefbook.analyse.pronouns import titled_opening
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
+from briefbook.core.lexicon import opens_clause
 from briefbook.core.model import Paragraph, Source
 
 #: Fewest words of a quotation read as a statement (as in :mod:`.continued`).
@@ -91,6 +94,18 @@ def subject_speaker(source: Source, para: Paragraph, span: QuoteSpan,
                        cue=_CUE)
 
 
+def _opens(head: str) -> bool:
+    """Whether a name after ``head`` opens its sentence (after an opening clause and titles).
+
+    *On this subject, Morris …*, *Transport minister Clara Hoff …*; not *The harbour was
+    built by Poe* (an agent) nor *It dominated the meeting, which saw Mr Roe …*.
+    """
+    words = head.split()
+    if "," in head and words and opens_clause(words[0].strip(",")):
+        words = head.rsplit(",", 1)[1].split()
+    return not words or (len(words) <= 4 and titled_opening(words))
+
+
 def _subject(host: Paragraph, a: int, b: int, spans: Sequence[QuoteSpan],
              who: Attributor) -> str | None:
     """The one person the sentence ``host.text[a:b]`` is about, when it is its subject."""
@@ -105,8 +120,8 @@ def _subject(host: Paragraph, a: int, b: int, spans: Sequence[QuoteSpan],
     bodies = [m for m in who.within(host.number, a, b) if who.kind(m.actor) != "person"]
     speaker = None
     if people and people[0].actor and who._subject_position(people[0]) and \
-            not who._possessive(people[0]) and not [m for m in bodies
-                                                    if m.start < people[0].start]:
+            _opens(text[a:people[0].start]) and not who._possessive(people[0]) and \
+            not [m for m in bodies if m.start < people[0].start]:
         speaker = people[0].actor
     elif (pron := _PRONOUN_RE.match(text, a, b)) and not who.within(
             host.number, a, pron.start("pron")):
