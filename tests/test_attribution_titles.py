@@ -55,3 +55,22 @@ def test_highlight_and_underline_report_in_any_tense(tmp_path: Path) -> None:
     assert speaker_of(a, "fair deal")[0] == "Lena Ortiz"
     assert speaker_of(a, "need for repairs")[0] == "Tomas Varga"
     assert speaker_of(a, "Grand Tour")[0] is None  # "the highlights": a noun
+
+
+def test_a_headline_signed_after_its_quotation_with_a_surname(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Harbour levy 'unjustified' - Ortiz\n\n"
+        "Mayor Lena Ortiz has called the harbour levy \"unjustified\". Councillor Tomas "
+        "Varga backed it.\n"))
+    assert speaker_of(a, "unjustified")[0] == "Lena Ortiz"  # the headline's, first
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
+    b = analyse(tmp_path / "b", (
+        "Levy \u2018a mistake\u2019 \u2013 Varga\n\n"
+        "Councillor Tomas Varga voted against the levy on Monday. Harbour chief Anna Varga, "
+        "no relation, backed it.\n"))
+    assert speaker_of(b, "a mistake")[0] is None  # two people bear the surname
+    c = analyse(tmp_path / "c", (
+        "Levy 'a mistake' - Haverkamp\n\n"
+        "Councillor Tomas Varga voted against the levy on Monday.\n"))
+    assert speaker_of(c, "a mistake")[0] is None  # nobody of the article bears it

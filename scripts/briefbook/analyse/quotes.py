@@ -158,8 +158,8 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
             if found.pattern == "none":
                 found = subject_speaker(source, para, span, spans, who)
             if found.name and not found.speaker and is_headline(para):
-                found = replace(found, name=None)  # "Parties warned over '…'": a headline's
-                # words are too terse to make a new speaker of
+                found = replace(found, name=None) if found.pattern != "dash" else NONE
+                # "Parties warned over '…'": too terse for a new speaker; "'…' - Roe": below
             if found.name and not found.speaker:
                 names.append(found.name)
                 found = Attribution(speaker=slugify(found.name) or None, written=found.written,
