@@ -52,3 +52,14 @@ def test_he_in_a_sentence_opened_by_a_long_title_and_name(tmp_path: Path) -> Non
         "treasurer Piet Haverkamp wants cuts that he calls \u2018long overdue\u2019.\n"))
     assert speaker_of(a, "crippling skills")[0] == "Tomas Varga"
     assert speaker_of(a, "long overdue")[0] == "Piet Haverkamp"
+
+
+def test_a_paragraph_that_opens_with_he_keeps_the_earlier_referent(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Row\n\n"
+        "Mr Tomas Varga said: \"The port must stay open for every boat.\"\n\n"
+        "The port was built in 1890.\n\n"
+        "It has lost money every year since 2001.\n\n"
+        "He praised Mr Piet Haverkamp for his work. \u201cWithout him there would be no port "
+        "at all,\u201d he said.\n"))
+    assert speaker_of(a, "Without him")[0] == "Tomas Varga"

@@ -409,7 +409,7 @@ class Attributor(Referents):
                 return prev[2].speaker
         plain = [m for m in people if not self._possessive(m)]  # "X's spokesman": not X
         subjects = [m for m in plain if self._subject_position(m)]
-        return referent(plain, subjects, paragraph, wanted, self.gender)  # near before far
+        return referent(plain, subjects, self.source, paragraph, at, wanted, self.gender)
 
     def _person_within(self, paragraph: int, a: int, b: int) -> bool:  # not "X's speech"
         return any(self.kind(m.actor) == "person" and not self._possessive(m)

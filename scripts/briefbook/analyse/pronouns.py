@@ -7,28 +7,34 @@ must not outweigh the one person of the pronoun's own gender named in its own pa
 Roe, not a woman who spoke three paragraphs earlier): when no compatible person has been a
 subject in the pronoun's paragraph or the one before, and its paragraph names exactly one
 person whose gender is known to be the pronoun's (an honorific, a given name), that person is
-the referent. A subject in the paragraph before still wins (*Mr Roe said … . [¶] … named Mr
-Poe … He told BBC News* is Mr Roe).
+the referent, unless the paragraph has already opened a sentence with the same pronoun (*He
+praised Mr Poe. "…," he said*: the earlier *he*). A subject in the paragraph before still
+wins (*Mr Roe said … . [¶] … named Mr Poe … He told BBC News* is Mr Roe).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from briefbook.analyse.mentions import Mention
 from briefbook.core.lexicon import is_role_word, is_title
+from briefbook.core.model import Source
 
 __all__ = ["referent", "titled_opening"]
 
 
-def referent(plain: Sequence[Mention], subjects: Sequence[Mention], paragraph: int,
-             wanted: str, gender: Callable[[str], str | None]) -> str | None:
+def referent(plain: Sequence[Mention], subjects: Sequence[Mention], source: Source,
+             paragraph: int, at: int, wanted: str,
+             gender: Callable[[str], str | None]) -> str | None:
     """The actor a *he*/*she* in ``paragraph`` refers to, from the mentions before it.
 
     Args:
         plain: Compatible person mentions before the pronoun, not possessives, in order.
         subjects: Those of ``plain`` in subject position.
+        source: The article.
         paragraph: The pronoun's paragraph.
+        at: The pronoun's offset in it.
         wanted: ``male`` or ``female``.
         gender: An actor's known gender (``None`` when unknown).
 
@@ -37,7 +43,12 @@ def referent(plain: Sequence[Mention], subjects: Sequence[Mention], paragraph: i
         there or in the paragraph before (module docstring), else the latest subject, else
         the latest mention; ``None`` when there is none.
     """
-    if not subjects or paragraph - subjects[-1].paragraph >= 2:
+    para = source.paragraph(paragraph)
+    word = "He" if wanted == "male" else "She"
+    carried = para is not None and re.search(  # "He praised Mr Y. "…," he said": the earlier he
+        r"(?:^|[.!?][\"”’']?\s+)(?:(?:And|But|So|Yet|Then|Later),?\s+)?" + word + r"\b",
+        para.text[:at]) is not None
+    if not carried and (not subjects or paragraph - subjects[-1].paragraph >= 2):
         here = {m.actor for m in plain if m.paragraph == paragraph and gender(m.actor) == wanted}
         if len(here) == 1:
             return here.pop()
