@@ -303,3 +303,17 @@ def test_a_sentence_about_her_stops_his_quotations(tmp_path: Path) -> None:
         "south.'\n"))
     assert speaker_of(a, "The Liberals will hold every seat in the north")[0] is None
     assert speaker_of(a, "The Liberals will hold every seat in the south")[0] is None
+
+
+def test_a_person_acted_on_does_not_speak_next_but_a_feeling_one_does(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Crash\n\n"
+        "Ann Roe was killed in the crash on Monday. \"We are devastated and ask to be left "
+        "alone.\"\n\n"
+        "Mayor Tomas Varga, 61, has been arrested in Kessel. \u2018I have done nothing "
+        "wrong.\u2019\n\n"
+        "Lena Ortiz was delighted with the result. \u00abWe worked for this for four "
+        "years.\u00bb\n"))
+    assert speaker_of(a, "We are devastated")[0] is None  # her family, not Ann Roe
+    assert speaker_of(a, "I have done nothing")[0] is None
+    assert speaker_of(a, "We worked for this")[0] == "Lena Ortiz"

@@ -11,7 +11,7 @@ all of these hold (after every cue of :mod:`briefbook.analyse.cues` and the rule
   more) that opens its sentence and speaks in the first person (*I*, *we*, *my*, *our*…);
 - the sentence right before it (in its paragraph, else the previous paragraph's last) is not a
   question and has a person as its subject: a name that opens it (after an opening clause and
-  titles; not an agent, *built by X*, nor an object) or
+  titles; not an agent, *built by X*, nor an object, nor one acted on, *X was killed*) or
   *he*/*she* resolved as a reporting pronoun is (:meth:`Attributor.pronoun`);
 - that sentence names no other person as a subject and reports nobody else (*A spokesman
   said …*), and holds no statement of its own in quotation marks;
@@ -32,7 +32,7 @@ from briefbook.analyse.cues import sentence_report
 from briefbook.analyse.described import mask
 from briefbook.analyse.pronouns import titled_opening
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
-from briefbook.core.lexicon import opens_clause
+from briefbook.core.lexicon import fold_word, opens_clause, word_list
 from briefbook.core.model import Paragraph, Source
 
 #: Fewest words of a quotation read as a statement (as in :mod:`.continued`).
@@ -41,6 +41,9 @@ _FIRST_PERSON_RE = re.compile(r"\bI(?:[’'](?:m|ve|d|ll))?\b|\b(?i:we(?:[’'](
                               r"my|mine|our|ours|myself|ourselves)\b|\bus\b")
 _PRONOUN_RE = re.compile(r"\s*(?:(?:But|And|So|Yet|Now|Still|Then|Later|Instead)\b,?\s+)?"
                          r"(?:[A-Z][^,.;:]{0,50},\s+)?(?P<pron>[Hh]e|[Ss]he)\s+[a-z]")
+#: A passive right after the subject: *Ann Roe was killed …*, *X has been charged …*: acted on.
+_PASSIVE_RE = re.compile(r"(?:,[^,]*,)?\s+(?:(?:has|had|have)\s+been|was|were|is|are|got)\s+"
+                         r"(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en|wn|lt|ught))\b")
 _CUE = "a first-person statement after a sentence about one person, nobody else named"
 
 
@@ -94,6 +97,12 @@ def subject_speaker(source: Source, para: Paragraph, span: QuoteSpan,
                        cue=_CUE)
 
 
+def _acted_on(text: str, end: int) -> bool:
+    """A passive right after a name (*was killed*), not a feeling (*was delighted*)."""
+    m = _PASSIVE_RE.match(text, end)
+    return m is not None and fold_word(m.group("verb")) not in word_list("feeling_participles")
+
+
 def _opens(head: str) -> bool:
     """Whether a name after ``head`` opens its sentence (after an opening clause and titles).
 
@@ -120,7 +129,8 @@ def _subject(host: Paragraph, a: int, b: int, spans: Sequence[QuoteSpan],
     bodies = [m for m in who.within(host.number, a, b) if who.kind(m.actor) != "person"]
     speaker = None
     if people and people[0].actor and who._subject_position(people[0]) and \
-            _opens(text[a:people[0].start]) and not who._possessive(people[0]) and \
+            _opens(text[a:people[0].start]) and not _acted_on(text, people[0].end) and \
+            not who._possessive(people[0]) and \
             not [m for m in bodies if m.start < people[0].start]:
         speaker = people[0].actor
     elif (pron := _PRONOUN_RE.match(text, a, b)) and not who.within(
