@@ -7,10 +7,10 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``,
 ``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``,
 ``described``, ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``,
-``headverb``, ``holders``, ``homoglyphs``, ``mentions``, ``merge``, ``nameclues``, ``namefinder``,
-``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``, ``periods``, ``quantities``,
-``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``, ``source_dates``,
-``verbforms``.
+``headverb``, ``holders``, ``homoglyphs``, ``interviews``, ``mentions``, ``merge``, ``nameclues``,
+``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``, ``periods``,
+``pronouns``, ``quantities``, ``quotednames``, ``quotes``, ``quotespans``, ``referents``,
+``replies``, ``reported``, ``review``, ``source_dates``, ``standalone``, ``verbforms``.
 """
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "headverb",
     "holders",
     "homoglyphs",
+    "interviews",
     "mentions",
     "merge",
     "nameclues",
@@ -46,7 +47,9 @@ __all__ = [
     "offices",
     "people",
     "periods",
+    "pronouns",
     "quantities",
+    "quotednames",
     "quotes",
     "quotespans",
     "referents",
@@ -54,5 +57,6 @@ __all__ = [
     "reported",
     "review",
     "source_dates",
+    "standalone",
     "verbforms",
 ]

@@ -58,6 +58,7 @@ from briefbook.analyse.described import (
 )
 from briefbook.analyse.holders import is_epithet, is_holder, plain_name, reported_start
 from briefbook.analyse.mentions import Mention
+from briefbook.analyse.pronouns import referent, titled_opening
 from briefbook.analyse.referents import Referents
 from briefbook.analyse.verbforms import infinitive_speech_verb
 from briefbook.core.lexicon import (
@@ -71,7 +72,6 @@ from briefbook.core.lexicon import (
     is_relation_noun,
     is_role_word,
     is_speech_verb,
-    is_title,
     opens_clause,
 )
 from briefbook.core.model import Actor, Paragraph, Source
@@ -203,18 +203,17 @@ class Attributor(Referents):
                 opens_clause(clause.group(1)) or (clause.group(1).endswith(("ed", "ing"))
                                                   and clause.group(2))) and \
                 text[a + clause.end():b].strip() and not (
-                    not re.match(r"[A-Za-z]\w*(?:ed|ing)$", clause.group(1))  # "Asked about X,"
+                    not re.match(r"[A-Za-z]\w*(?:ed|ing)$|(?i:with)$", clause.group(1))
                     and self._person_within(para.number, a, a + clause.end())
                     and not self.within(para.number, a + clause.end(), b)):
-            # "In her ruling, the judge", "On Monday, Ann Roe, a judge,"; not "Meanwhile Ann
-            # Roe, the party's spokeswoman,": the clause holds the only name
+            # "In her ruling, the judge", "With X near,"; not "Meanwhile Ann Roe, an aide,"
             a += clause.end()
         if (document := _DOCUMENT_RE.match(text[a:b])) and is_document_word(
                 document.group("noun")):
             a += document.end()  # "a statement by X", "The letter, from X,": X speaks
         if (rel := re.search(r",\s+(?:who|which)\s+[a-z]\S*\s+\S[^,]*$", text[a:b])) and \
                 re.fullmatch(r"(?i:the)(?: [A-Za-z][\w-]*){1,3}", text[a:a + rel.start()]) and \
-                is_role_word(text[a:a + rel.start()].split()[-1]):
+                any(f(text[a:a + rel.start()].split()[-1]) for f in (is_role_word, is_body_noun)):
             b = a + rel.start()  # "The MP, who is consulting his lawyers, told": The MP
         while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|not|did|does|do|"
                                r"could|can|may|might|must|should|[a-z]+ly|later|earlier|"
@@ -410,11 +409,11 @@ class Attributor(Referents):
                 return prev[2].speaker
         plain = [m for m in people if not self._possessive(m)]  # "X's spokesman": not X
         subjects = [m for m in plain if self._subject_position(m)]
-        best = subjects or plain
-        return best[-1].actor if best else None
+        return referent(plain, subjects, self.source, paragraph, at, wanted, self.gender)
 
-    def _person_within(self, paragraph: int, a: int, b: int) -> bool:
-        return any(self.kind(m.actor) == "person" for m in self.within(paragraph, a, b))
+    def _person_within(self, paragraph: int, a: int, b: int) -> bool:  # not "X's speech"
+        return any(self.kind(m.actor) == "person" and not self._possessive(m)
+                   for m in self.within(paragraph, a, b))
 
     def _sentence_end(self, paragraph: int, offset: int) -> int:
         """Where the sentence holding ``offset`` of a paragraph ends.
@@ -459,7 +458,7 @@ class Attributor(Referents):
         for m in self.within(para.number, a, b):
             before = para.text[a:m.start].split()
             if self.kind(m.actor) == "person" and self.gender(m.actor) in (None, wanted) \
-                    and all(is_title(w) or is_role_word(w) or w[:1].isupper() for w in before) \
+                    and titled_opening(before) \
                     and len(before) <= 3 and not self._possessive(m) \
                     and not para.text[m.end:m.end + 1] == ",":
                 return m.actor

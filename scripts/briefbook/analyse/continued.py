@@ -66,8 +66,9 @@ def recent_speaker(source: Source, para: Paragraph, span: QuoteSpan,
     words = para.text[span.text_start:span.text_end].split()
     if prev is None or not prev[2].speaker or who.kind(prev[2].speaker) != "person" or \
             para.number - prev[0] > 1 or \
-            len(words) < STATEMENT_WORDS or not words[0][:1].isupper():
-        return NONE
+            len(words) < STATEMENT_WORDS or not words[0][:1].isupper() or \
+            prev[2].pattern == "dash" or "signed" in prev[2].cue:
+        return NONE  # a signed comment ('"…" — Ann Roe, Dunmore') is whole
     speaker = prev[2].speaker
     mine = spans.get(para.number, [])
     sentences = masked_sentences(para.text, tuple(mine)) or ((0, len(para.text)),)
@@ -102,9 +103,20 @@ def _nobody_else(para: Paragraph, spans: Sequence[QuoteSpan], a: int, b: int, sp
         if s >= e or speech_verb_at(re.sub(r"[\"“”‘’«»„]", " ", para.text[s:e])) is None:
             continue
         reported = sentence_report(para, s, e, who)
-        if reported.speaker != speaker:
-            return False
+        if reported.speaker != speaker and not (
+                reported.speaker is None and reported.anonymous is None and not reported.name
+                and not who.within(para.number, s, e) and _own_pronoun(para.text[s:e], speaker,
+                                                                       who)):
+            return False  # "So he is out to help …, which he believes …": still the speaker
     return True
+
+
+def _own_pronoun(text: str, speaker: str, who: Attributor) -> bool:
+    """Whether ``text`` says *he*/*she* of the speaker's known gender (and not the other)."""
+    gender = who.gender(speaker)
+    mine, other = {"male": ("he", "she"), "female": ("she", "he")}.get(gender or "", ("", ""))
+    return bool(mine) and re.search(rf"\b(?i:{mine})\b", text) is not None and \
+        re.search(rf"\b(?i:{other})\b", text) is None
 
 
 def quoted_predicate(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan],

@@ -27,6 +27,13 @@ from briefbook.analyse.embedded import (
     quoted_as,
 )
 from briefbook.analyse.headverb import head_verb, speech_verbs
+from briefbook.analyse.interviews import (
+    absolute_subject,
+    agent_before_colon,
+    interview_label,
+    participle_lead_in,
+    saying_lead_in,
+)
 from briefbook.analyse.nouncues import last_speaker_owns, noun_lead_in
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.analyse.replies import reply_addressee
@@ -179,6 +186,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         a = head_a
         if verb.group().endswith("ing") and (with_ := _WITH_RE.search(head, 0, verb.start())):
             a = head_a + with_.end()  # "…, with leader Ann Roe saying …": Ann Roe
+        elif verb.group().endswith("ing") and (np := absolute_subject(head[:verb.start()])):
+            return who.subject(para, head_a + np[0], head_a + np[1], span.open, "before",
+                               f"with X …, {verb.group()} \"…\" (X's words)")
         elif verb.group().endswith("ing") and not who.within(para.number, head_a,
                                                                head_a + verb.start()):
             if prev_close > sent_start:
@@ -206,6 +216,17 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
             return who.subject(para, aside.start("subj"), aside.end("subj"), span.open,
                                "after", "…, X said, … (an aside)")
     if head.rstrip().endswith(":") and head.strip(" :"):
+        if label := interview_label(head, head_a == sent_start) or saying_lead_in(head):
+            return label  # "Q: "…"", "A: "…"", "the old maxim: "…"": nobody speaks
+        if prev_close > sent_start and participle_lead_in(head):
+            return NONE  # 'X said he would "A", adding: "B"': X, as for A (the same sentence)
+        if (agent := agent_before_colon(head)) is not None:
+            found = who.subject(para, head_a + agent[0], head_a + agent[1], span.open,
+                                "lead-in", "… by/from X: \"…\" (the agent)")
+            if (found.speaker and who.kind(found.speaker) != "state") or found.anonymous or \
+                    found.name:
+                return found  # "the question posed by nurse Ann Roe:": Ann Roe; not "from
+                # France:" (a place the subject came from)
         a = head_a + _lead_in_start(head)
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
                            "X: \"…\" (lead-in)")
@@ -311,6 +332,7 @@ def _final_clause(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
             return s, clause_after(text, s, b), True
     start = a + commas[-1] + 1 if commas else a
     clause = text[start:b].rstrip(" .!?\u201d\"")
+    clause = re.sub(r"\([^()]{1,40}\)", lambda m: " " * len(m.group()), clause)  # "X (KCC)"
     words = list(re.finditer(r"[\w’'.-]+", clause))
     if not words or len(words) > _SUBJECT_WORDS + 3:
         return None

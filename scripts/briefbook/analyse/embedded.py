@@ -91,10 +91,10 @@ def embedded_subject(head: str, verb_start: int) -> tuple[int, int] | None:
         # the opener's verb reports nothing
     else:
         a += len(between) - len(between.lstrip())
-        if that := re.match(r"that\s+", head[a:verb_start]):
-            a += that.end()
+        if that := re.match(r"(?:that|how)\s+", head[a:verb_start]):
+            a += that.end()  # "X recalls how Y once told him: …": Y
     b = verb_start
-    aux = re.search(r"\s+(?:(?:has|have|had|also|then|later|[a-z]+ly)\s+)*$", head[a:b])
+    aux = re.search(r"\s+(?:(?:has|have|had|also|then|later|once|[a-z]+ly)\s+)*$", head[a:b])
     if aux:
         b = a + aux.start()
     subject = head[a:b].strip(" ,")

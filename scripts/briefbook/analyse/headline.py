@@ -6,7 +6,8 @@ headline quotation with no cue of its own (:mod:`briefbook.analyse.cues`) goes, 
 
 1. to a person or organisation named right before it in the headline (``Blair 'sorry'``,
    ``Ofcom 'to review' the ruling``; a country or a place is not a speaker: ``UK 'needs …'``),
-   a surname by the one person of the article who bears it; not before ``by`` (``Blair
+   a surname by the one person of the article who bears it, or signed after a dash
+   (``Rebate 'unjustified' - Chirac``); not before ``by`` (``Blair
    'damaged' by the row`` is what a poll found, not what he said), nor when the quotation is
    a predicate about the name (``Fiat 'to cut jobs'``, ``Bank 'must raise rates'``, ``X
    'pressing for a deal'``, ``X 'said he would go'``);
@@ -49,6 +50,10 @@ _PREDICATE_RE = re.compile(r"(?i)(?:to|will|would|must|should|could|can|may|migh
                            r"were|has|have|had|be|been|being|needs?|faces?)\b")
 
 
+#: A headline signed after its quotation: ``Rebate 'unjustified' - Chirac``.
+_SIGNED_RE = re.compile(r"\s*[-–—:]\s*([A-Z][\w’'-]+)\s*$")
+
+
 def is_headline(para: Paragraph) -> bool:
     """Whether a paragraph is the article's headline (as the reader recognised it)."""
     return para.role == "headline"
@@ -86,7 +91,8 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
             return Attribution(speaker=people.pop(), written=opener.group(1).strip(),
                                pattern="headline", cue="headline: X attacks … 'said …'")
     if not passive and (surname := re.search(r"(?:^|\s)([A-Z][\w’'-]+)[\s:,]*$",
-                                              para.text[:span.open])):
+                                              para.text[:span.open]) or _SIGNED_RE.match(
+                                                  para.text, span.close + 1)):
         word = surname.group(1)
         people = {m.actor for m in who.mentions
                   if who.kind(m.actor) == "person" and who.name_of(m.actor).split()[-1] == word}

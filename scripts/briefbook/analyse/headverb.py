@@ -39,6 +39,9 @@ def head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
     if len(verbs) > 1 and verbs[0].group().endswith("ing") and \
             "," in head[verbs[0].end():verbs[1].start()]:
         verbs = verbs[1:]  # "Earlier, writing in Y, the minister conceded …": conceded
+    if len(verbs) > 1 and ":" in head[verbs[-2].end():verbs[-1].start()] and \
+            not head[verbs[-2].end():verbs[-1].start()].strip(" :"):
+        verbs = verbs[:-1]  # "He added: said "…"": a doubled verb (a slip), the first counts
     if not verbs:
         return None
     last = verbs[-1]

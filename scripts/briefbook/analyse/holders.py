@@ -76,7 +76,9 @@ def is_holder(refs: Referents, text: str, a: int, mention: Mention) -> bool:
     if owned:  # "X's spokesman" is someone else; "X's statement" is X speaking
         head = re.findall(r"[\w-]+", text[mention.end + owned.end():mention.end + 60])[:3]
         return any(is_role_word(w) or is_relation_noun(w)
-                   or fold_word(w) in ("office", "camp", "team") for w in head)
+                   or fold_word(w) in ("office", "camp", "team") for w in head) or (
+            bool(_SCENE_RE.match(text[a:mention.start])) and _named_after(
+                refs, text, mention, mention.end + owned.end()))  # "In X's book Y is …"
     following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
     if following and is_role_word(following[0]) and not text[mention.end:].startswith(",") \
             and not following[0].isupper():  # "Ann Roe MP" is Ann Roe
@@ -94,6 +96,14 @@ def is_holder(refs: Referents, text: str, a: int, mention: Mention) -> bool:
     return bool(_PREPOSITION_RE.search(gap)) and \
         not any(refs.kind(m.actor) != "person" and not text[m.end:mention.start].strip()
                 for m in refs.within(mention.paragraph, a, mention.start))  # "Chair of Y X"
+
+
+def _named_after(refs: Referents, text: str, mention: Mention, at: int) -> bool:
+    """Whether a person is named right after the possessive's noun (*X's book Mr Y*)."""
+    noun = re.match(r"(?:[a-z][\w-]*\s+){1,2}", text[at:])
+    return noun is not None and any(
+        m.start == at + noun.end() and refs.kind(m.actor) == "person"
+        for m in refs.within(mention.paragraph, at, at + noun.end() + 1))
 
 
 _EPITHET_RE = re.compile(r"(?i:the) \S+ (?P<role>[a-z][\w-]*|[A-Z]{2,4}) (?!(?:of|for|at|with|to|"

@@ -40,9 +40,12 @@ from briefbook.analyse.cues import (
 )
 from briefbook.analyse.described import attributive_term
 from briefbook.analyse.headline import headline_attribution, is_headline, same_words_speaker
+from briefbook.analyse.interviews import signed_comment
 from briefbook.analyse.mentions import Mention, find_mentions
 from briefbook.analyse.people import People, find_people
+from briefbook.analyse.quotednames import quoted_name
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
+from briefbook.analyse.standalone import subject_speaker
 from briefbook.core.cache import cached, cached_checked, key_of, source_key
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -126,6 +129,8 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
         for index, span in enumerate(para_spans):
             found = attribute(para, span, para_spans, index, who)
             opens = not index and span.open == 0
+            if found.pattern == "none" and opens:
+                found = signed_comment(source, para, span, who)  # '"…" Ann Roe, Dunmore'
             if found.pattern == "none" and opens and not carried:
                 found = lead_in_paragraph(source, para, who, spans)
             if found.pattern in ("none", "after", "pronoun") and attributive_term(
@@ -150,9 +155,11 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
                 found = quoted_predicate(para, span, para_spans, who)
             if found.pattern == "none":
                 found = fragment_after_speaker(para, span, para_spans, who)
+            if found.pattern == "none":
+                found = subject_speaker(source, para, span, spans, who)
             if found.name and not found.speaker and is_headline(para):
-                found = replace(found, name=None)  # "Parties warned over '…'": a headline's
-                # words are too terse to make a new speaker of
+                found = replace(found, name=None) if found.pattern != "dash" else NONE
+                # "Parties warned over '…'": too terse for a new speaker; "'…' - Roe": below
             if found.name and not found.speaker:
                 names.append(found.name)
                 found = Attribution(speaker=slugify(found.name) or None, written=found.written,
@@ -168,6 +175,10 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
                 who.previous = (para.number, span.close, found)
             if span.unclosed and index + 1 == len(para_spans):
                 open_from_previous = quote
+    quotes = [replace(q, speaker=None, speaker_as_written=None, pattern=t.pattern, cue=t.cue,
+                      anonymous=None) if (t := quoted_name(source, q.text)) else q
+              for q in quotes]  # "that 'Veritas' is a party …": a name (read once the
+    # quotations after it have taken the sentence's speaker from it)
     return _headlines(source, quotes, spans, who), names
 
 
@@ -249,7 +260,8 @@ def _next_paragraph(source: Source, para: Paragraph, spans: dict[int, list[Quote
     prev_spans = spans.get(prev.number, [])
     sentences = masked_sentences(prev.text, tuple(prev_spans)) or ((0, len(prev.text)),)
     if prev_spans and prev_spans[-1].close >= sentences[-1][0] - 1 and (
-            last.speaker or last.anonymous):
+            last.speaker or last.anonymous) and last.pattern != "dash" and \
+            "signed" not in last.cue:  # a signed comment is whole: the next is another's
         return _carry(last, "continued", "opens the paragraph after the previous speaker's "
                                          "quotation")
     return previous_paragraph(source, para, spans, who)

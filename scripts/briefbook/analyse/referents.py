@@ -185,8 +185,11 @@ class Referents:
         *the assembly government* → the one organisation named before whose name holds every
         one of its words; *the report* (``document_words.txt``) → the organisation named in
         the nearest earlier sentence that speaks of a report; *the firm* (``body_nouns.txt``)
-        → the previous speaker when it is an organisation, else the one organisation named
-        in this or the previous paragraph.
+        → the previous speaker when it is an organisation and no other organisation has
+        been a sentence's subject in a paragraph since, else the one organisation that is a
+        subject in this or the previous paragraph (or in this paragraph alone), else the one
+        organisation the text called by that noun (*football club X* → *the club*). An
+        organisation named in passing (*a drug made by X*) is none of these.
         """
         if not words or any(w[:1].isupper() for w in words[:-1]):
             return None
@@ -216,12 +219,23 @@ class Referents:
             return None
         if not is_body_noun(head):
             return None
+        near = {m.actor for m in earlier if paragraph - m.paragraph <= 1 and
+                self._subject_position(m)}  # not "a drug made by X. The company said"
         prev = self.previous_speaker()
-        if prev and paragraph - prev[0] <= 2 and self.kind(prev[1]) != "person":
+        if prev and paragraph - prev[0] <= 2 and self.kind(prev[1]) != "person" and not {
+                m.actor for m in earlier if m.paragraph > prev[0] and m.actor != prev[1]
+                and self._subject_position(m)}:  # another body acts in a paragraph since
             return prev[1], f"the {head}: the previous speaker"
-        near = {m.actor for m in earlier if paragraph - m.paragraph <= 1}
-        if len(near) == 1:
-            return near.pop(), f"the {head}: the one organisation just named"
+        here = {m.actor for m in earlier if m.paragraph == paragraph and
+                self._subject_position(m)}
+        if len(near) == 1 or len(here) == 1:  # "X will close two depots. The firm said"
+            return (near if len(near) == 1 else here).pop(), \
+                f"the {head}: the one organisation just named"
+        called = {m.actor for m in earlier if paragraph - m.paragraph <= 1 and (
+            p := self.source.paragraph(m.paragraph)) is not None and fold_word(head) in {
+                fold_word(w) for w in p.text[max(0, m.start - 30):m.start].split()[-3:]}}
+        if len(called) == 1:  # "Shares in football club X slipped. The club said"
+            return called.pop(), f"the {head}: the one organisation just called so"
         return None
 
     def name_of(self, actor_id: str) -> str:

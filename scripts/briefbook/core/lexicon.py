@@ -33,13 +33,14 @@ if TYPE_CHECKING:
     import gender_guesser.detector
 
 DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_openers",
-              "document_words", "function_words", "group_descriptors", "headline_verbs",
-              "honorifics", "not_first_names", "not_speech_infinitives", "not_speech_participles",
-              "not_surnames", "object_speech_verbs", "office_words", "on_bodies",
-              "organisation_words", "outlet_words", "party_names", "past_qualifiers",
-              "peerage_titles", "post_nominals", "region_words", "relation_nouns", "reply_verbs",
-              "role_prefixes", "role_qualifiers", "role_words", "seat_names", "speech_nouns",
-              "speech_verbs", "statement_verbs", "term_markers", "weak_titles")
+              "document_words", "feeling_participles", "function_words", "group_descriptors",
+              "headline_verbs", "honorifics", "interview_labels", "not_first_names",
+              "not_speech_infinitives", "not_speech_participles", "not_surnames",
+              "object_speech_verbs", "office_words", "on_bodies", "organisation_words",
+              "outlet_words", "party_names", "past_qualifiers", "peerage_titles", "post_nominals",
+              "region_words", "relation_nouns", "reply_verbs", "role_prefixes", "role_qualifiers",
+              "role_words", "saying_nouns", "seat_names", "speech_nouns", "speech_verbs",
+              "statement_verbs", "term_markers", "weak_titles")
 #: Lists whose lines hold a word and then fields about it (``minister general``).
 _FIRST_FIELD = frozenset({"honorifics", "office_words"})
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
