@@ -171,7 +171,7 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
             names, index = _organisation(run, runs, index, text, org)
             found.extend(names)
             continue
-        name = _person(run, text) or _described_body(run, text)
+        name = _person(run, text) or _described_body(run, text) or _given_name_tail(run, text)
         if name is not None and name.title and fold_word(name.title) in word_list(
                 "peerage_titles") and index < len(runs) and (seat := re.match(
                     r" of (?:[A-Z][\w’'-]+ ?){1,2}", text[name.end:])) and \
@@ -210,6 +210,28 @@ def _person_after_organisation(run: list[Token], text: str
         if person is None or len(person.text.split()) < 2:
             return None
         return run[:i], person
+    return None
+
+
+def _given_name_tail(run: list[Token], text: str) -> Name | None:
+    """A person ending a longer run of capitalised words: *Fellow Lib Dem Norman Baker*.
+
+    When the whole run is no name, a given name of the name dictionary followed by one or two
+    more words ending the run opens a person when the words before it end with a party word or
+    demonym (*Lib Dem*, *Tory*) or a title or role word: they are the person's role. ``None``
+    otherwise (*Tampa Bay Buccaneers*, *Great Ormond Street Hospital*).
+    """
+    for i in range(1, len(run) - 1):
+        words = [t.bare for t in run[:i]]
+        cue = is_title(words[-1]) or any(place_kind(" ".join(words[-n:])) == "demonym"
+                                         for n in (1, 2) if n <= len(words))
+        if cue and first_name_gender(run[i].bare) in ("male", "female") and len(run) - i <= 3:
+            person = _person(run[i:], text)
+            if person is None or person.kind != "person" or len(person.text.split()) < 2:
+                return None
+            prefix = " ".join(t.bare for t in run[:i])
+            return replace(person, role=person.role or prefix,
+                           reason=f"{person.reason} after '{prefix}'")
     return None
 
 
@@ -338,13 +360,17 @@ def _person(run: list[Token], text: str) -> Name | None:
     last = fold_word(words[-1])
     honorific = prefix[-1].bare if prefix and honorific_gender(prefix[-1].bare) else None
     titled = bool(honorific) or any(is_strong_title(t.bare) for t in prefix)
-    party_surname = titled and _surname_shaped_affiliation(words[-1])
+    party_surname = (titled or (len(words) == 2 and first_name_gender(words[0]) in (
+        "male", "female") and last not in word_list("party_names"))) and \
+        _surname_shaped_affiliation(words[-1])  # "Steve Green", not "Mark Labour"
     place = place_kind(" ".join(words))
     if party_surname and place == "demonym":
         place = None  # "Mr Green"
     thing = is_not_surname(last) and not (
         len(words) == 2 and first_name_gender(words[0]) and apposition(text, name[-1].end))
-    if is_function_word(last) or (is_title(last) and len(words) == 1) or thing \
+    surname = bool(honorific) and fold_word(honorific) in _PLAIN_HONORIFICS and \
+        len(words) == 1 and last in word_list("title_surnames")  # "Ms King", "Mr Major"
+    if is_function_word(last) or (is_title(last) and len(words) == 1 and not surname) or thing \
             or (place and (place != "province" or not honorific)) \
             or any((place_kind(w) == "demonym" and not (w is words[-1] and party_surname))
                    or (is_function_word(w) and not middle_initial(words, i))

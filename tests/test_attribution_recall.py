@@ -1,0 +1,72 @@
+"""Speakers the engine used to miss on real text although the cue was plain.
+
+A surname that is also a title after a plain honorific (*Ms King*, *Mr Major*), a given name
+and surname after a capitalised descriptor (*Fellow Lib Dem X*), a party word as a surname
+after a given name (*Steve Green*). Small articles written for the test, each asserting the
+speaker or its absence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attribkit import analyse, speaker_of
+from briefbook.analyse.namefinder import find_names
+
+
+def _people(text: str) -> list[str]:
+    return [n.text for n in find_names(text) if n.kind == "person"]
+
+
+# -- names the finder now reads ---------------------------------------------------------------
+
+
+def test_a_title_word_after_a_plain_honorific_is_a_surname() -> None:
+    assert _people("Ms King said she was pleased.") == ["King"]
+    assert _people("Mr Major told MPs it was over.") == ["Major"]
+    assert _people("Mrs Bishop refused to comment.") == ["Bishop"]
+    assert _people("\"Thank you, Mr President,\" said nobody.") == []
+    assert _people("Mr Speaker called for order.") == []
+
+
+def test_a_given_name_after_a_party_descriptor_opens_a_person() -> None:
+    names = find_names("Fellow Lib Dem Norman Baker said the plan was flawed.")
+    person = next(n for n in names if n.kind == "person")
+    assert person.text == "Norman Baker" and person.role == "Fellow Lib Dem"
+    assert _people("Veteran Tory Edwina Hartley said so.") == ["Edwina Hartley"]
+    assert _people("Tampa Bay Buccaneers owner said so.") == []
+    assert _people("Great Ormond Street Hospital said so.") == []
+
+
+def test_a_party_word_surname_after_a_given_name_is_a_person() -> None:
+    assert _people("Police chief Steve Green said people would suffer.") == ["Steve Green"]
+    assert _people("Mark Labour said nothing.") == []  # a party's name, no surname
+    assert _people("Will Labour win the seat?") == []
+
+
+# -- who speaks -------------------------------------------------------------------------------
+
+
+def test_ms_king_speaks_after_her_full_name(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Rowan Pike is to stand against Labour MP Hattie King at the election.\n\n"
+        "Ms King said she was “delighted” at the chance to take on Mr Pike.\n\n"
+        "Mr Major told the paper: ‘It is a contest I relish.’\n"))
+    assert speaker_of(a, "delighted")[0] == "Hattie King"
+    assert speaker_of(a, "It is a contest")[0] == "Major"  # a surname of its own
+
+
+def test_mr_major_with_a_full_name_before_speaks(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Former premier Julian Major opened the debate.\n\n"
+        "\"We were wrong about the timing,\" Mr Major told MPs.\n"))
+    assert speaker_of(a, "We were wrong")[0] == "Julian Major"
+
+
+def test_a_fellow_party_member_speaks(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Green campaigner Ola Brandt called the plan «reckless».\n\n"
+        "Fellow Lib Dem Norman Fairbank said the episode painted an \"ugly picture of "
+        "government\". Police chief Steve Green said the public would \"pay the price\".\n"))
+    assert speaker_of(a, "ugly picture")[0] == "Norman Fairbank"
+    assert speaker_of(a, "pay the price")[0] == "Steve Green"
