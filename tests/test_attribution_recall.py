@@ -70,3 +70,33 @@ def test_a_fellow_party_member_speaks(tmp_path: Path) -> None:
         "government\". Police chief Steve Green said the public would \"pay the price\".\n"))
     assert speaker_of(a, "ugly picture")[0] == "Norman Fairbank"
     assert speaker_of(a, "pay the price")[0] == "Steve Green"
+
+
+# -- "according to": a person speaks, an outlet reports ---------------------------------------
+
+
+def test_according_to_an_outlet_then_a_named_subject_gives_the_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "According to the Daily Courier, chief operating officer Marta Quayle said that the "
+        "group was “looking hard at every games studio”.\n\n"
+        "According to Reuters, finance director Olu Adebayo told analysts: 'Margins will "
+        "recover.'\n"))
+    assert speaker_of(a, "looking hard")[0] == "Marta Quayle"
+    assert speaker_of(a, "Margins will")[0] == "Olu Adebayo"
+
+
+def test_according_to_a_person_gives_the_person(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Treasury minister Harriet Lowe spoke on Monday.\n\n"
+        "The cuts were \"the deepest in a generation\", according to Ms Lowe.\n\n"
+        "The deal is «all but done», according to Peter Okonkwo, the firm's chairman.\n"))
+    assert speaker_of(a, "the deepest")[0] == "Harriet Lowe"
+    assert speaker_of(a, "all but done")[0] == "Peter Okonkwo"
+
+
+def test_according_to_an_outlet_alone_gives_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "The bid was \"hostile and unwelcome\", according to the Evening Ledger.\n\n"
+        "According to Harbour Radio, the offer was “final”.\n"))
+    assert speaker_of(a, "hostile")[0] is None
+    assert speaker_of(a, "final")[0] is None

@@ -121,7 +121,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     head_a = max(sent_start, prev_close)
     head = text[head_a:span.open]
     m = _ACCORDING_RE.search(head)
-    if m:
+    if m and re.match(r",\s+(?!(?:he|she|it|they)\s)\S", head[m.end():]) and \
+            speech_verb_at(head, m.end()):
+        head_a += m.end() + 1  # "According to the FT, X said that …": X speaks, the FT reports
+        head = text[head_a:span.open]
+    elif m:
         return who.subject(para, head_a + m.start("subj"), head_a + m.end("subj"), span.open,
                            "according-to", "according to X")
     verb = head_verb(head, direct=prev_close > sent_start)
