@@ -100,3 +100,33 @@ def test_according_to_an_outlet_alone_gives_no_speaker(tmp_path: Path) -> None:
         "According to Harbour Radio, the offer was “final”.\n"))
     assert speaker_of(a, "hostile")[0] is None
     assert speaker_of(a, "final")[0] is None
+
+
+# -- a role noun for the one person who held it ----------------------------------------------
+
+
+def test_our_correspondent_is_the_correspondent_named_before(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Unions voted to strike on Friday.\n\n"
+        "BBC correspondent Imogen Trask said the unions were \"a formidable force\".\n\n"
+        "Opposition to the plan is ‘the one thing they agree on’, our correspondent added. "
+        "Minister Bruno Hale met union leaders on Thursday. Our correspondent said that no "
+        "deal had been offered. There was «some possibility» of a deal, she added.\n"))
+    assert speaker_of(a, "the one thing")[0] == "Imogen Trask"
+    assert speaker_of(a, "some possibility")[0] == "Imogen Trask"
+
+
+def test_our_correspondent_with_no_named_correspondent_stays_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Minister Bruno Hale met union leaders on Thursday.\n\n"
+        "The talks were \"going nowhere\", our correspondent said.\n"))
+    found = speaker_of(a, "going nowhere")
+    assert found[0] is None and found[1] == "our correspondent"
+
+
+def test_two_correspondents_leave_our_correspondent_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "BBC correspondent Imogen Trask and Radio Five correspondent Colm Dwyer were at the "
+        "summit.\n\n"
+        "The mood was “grim”, our correspondent said.\n"))
+    assert speaker_of(a, "grim")[0] is None

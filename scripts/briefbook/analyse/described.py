@@ -56,7 +56,7 @@ def _reporter_re() -> re.Pattern[str]:
     """
     verbs = "|".join(sorted(map(re.escape, word_list("speech_verbs")), key=len, reverse=True))
     return re.compile(
-        r"(?:^|[.!?;,][\"”’']?\s+|[\"”]\s+|\b(?:[Bb]ut|[Aa]nd|[Ll]ater),?\s+)(?P<subj>(?:[Tt]he|[Aa]n?)\s+"
+        r"(?:^|[.!?;,][\"”’']?\s+|[\"”]\s+|\b(?:[Bb]ut|[Aa]nd|[Ll]ater),?\s+)(?P<subj>(?:[Tt]he|[Aa]n?|[Oo]ur)\s+"
         r"(?:[\w’'-]+\s+){0,4}?(?P<role>[\w-]+))\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|(?P<when>later|earlier)\s+)?"
         rf"(?:{verbs})\b(?![’'])")
 

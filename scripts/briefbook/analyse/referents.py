@@ -232,7 +232,7 @@ class Referents:
     def role_holder(self, paragraph: int, at: int, written: str, role: str,
                     words: Sequence[str]) -> str | None:
         """The one person the article gave this role (``the spokeswoman`` → her), if definite."""
-        definite = re.match(r"(?i)the\s", written) or re.match(
+        definite = re.match(r"(?i)(?:the|our)\s", written) or re.match(  # "our correspondent"
             r"^[A-Z][\w-]+[’']s\s+[a-z]", written) and place_kind(written.split()[0])
         if not definite or len(words) > 4 or " for " in written or " of " in written:
             return None
@@ -266,6 +266,8 @@ class Referents:
                 holders.append(m.actor)
             if any(fold_word(w).startswith(whole) for t in titles for w in t.split()):
                 exact.append(m.actor)
+        if len(holders) > 1 and re.match(r"(?i)our\s", written):
+            return None  # "our correspondent" with two correspondents named: which one?
         return (exact or holders)[-1] if holders else None
 
     def _titles_near(self, m: Mention) -> list[str]:
