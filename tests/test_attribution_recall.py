@@ -130,3 +130,28 @@ def test_two_correspondents_leave_our_correspondent_anonymous(tmp_path: Path) ->
         "summit.\n\n"
         "The mood was “grim”, our correspondent said.\n"))
     assert speaker_of(a, "grim")[0] is None
+
+
+def test_the_archbishop_is_the_archbishop_named_before(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Archbishop Thabo Ndaba has called for the camp to close.\n\n"
+        "The Kenyan archbishop said detentions were \"unacceptable\". Foreign minister Ruth "
+        "Calder told MPs the talks were going well. The archbishop added: «What about those "
+        "left behind?»\n"))
+    assert speaker_of(a, "unacceptable")[0] == "Thabo Ndaba"
+    assert speaker_of(a, "What about")[0] == "Thabo Ndaba"
+
+
+def test_the_coach_with_no_coach_named_stays_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Striker Lena Voss scored twice on Saturday.\n\n"
+        "‘We were poor in the first half,’ the coach said.\n"))
+    found = speaker_of(a, "We were poor")
+    assert found[0] is None and found[1] == "the coach"
+
+
+def test_the_coach_is_the_head_coach_named_before(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Head coach Ivo Brandt said the side had been 'tired'.\n\n"
+        "Striker Lena Voss scored twice. \"We need rest,\" the coach added.\n"))
+    assert speaker_of(a, "We need rest")[0] == "Ivo Brandt"
