@@ -155,3 +155,13 @@ def test_the_coach_is_the_head_coach_named_before(tmp_path: Path) -> None:
         "Head coach Ivo Brandt said the side had been 'tired'.\n\n"
         "Striker Lena Voss scored twice. \"We need rest,\" the coach added.\n"))
     assert speaker_of(a, "We need rest")[0] == "Ivo Brandt"
+
+
+def test_an_mp_described_by_a_seat_is_not_the_mp_of_another_title(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Victor Dunn is to stand against Labour MP Ana Ray at the election.\n\n"
+        "Mr Dunn said he would \"win the seat\". The Redcastle Moor MP, who left Labour last "
+        "year, accused Ms Ray of being a “party puppet”.\n\n"
+        "Later the Labour MP said: 'He will lose.'\n"))
+    assert speaker_of(a, "party puppet")[0] == "Victor Dunn"  # the previous speaker
+    assert speaker_of(a, "He will lose")[0] == "Ana Ray"

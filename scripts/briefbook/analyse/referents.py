@@ -244,11 +244,15 @@ class Referents:
         modifiers = {fold_word(w) for w in written.split()[1:-1] if w.islower()} & offices
 
         lowered = {fold_word(w) for w in written.split()[1:-1] if w.islower()}
+        proper = {fold_word(w) for w in re.findall(r"[\w-]+", " ".join(written.split()[1:-1]))
+                  if w[:1].isupper() and place_kind(w) is None and not is_title(w)}
+        # "The Glasgow Kelvin MP" is no "Labour MP X": a named seat or body must be in the title
 
         def holds(title: str, ahead: bool = False) -> bool:  # "shadow foreign secretary" is
             words = title_words(title)  # no "Foreign Secretary"; named later, "the justice
             return stem in fold_word(title) and qualifiers_fit(own, words) and \
-                modifiers <= words and (not ahead or lowered <= words)  # minister" is no
+                modifiers <= words and (not ahead or lowered <= words) and \
+                proper <= words  # minister" is no
             # "First Minister X"
 
         holders, exact = [], []  # exact: the role not only inside a compound (co-chairman)
