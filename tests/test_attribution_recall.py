@@ -165,3 +165,14 @@ def test_an_mp_described_by_a_seat_is_not_the_mp_of_another_title(tmp_path: Path
         "Later the Labour MP said: 'He will lose.'\n"))
     assert speaker_of(a, "party puppet")[0] == "Victor Dunn"  # the previous speaker
     assert speaker_of(a, "He will lose")[0] == "Ana Ray"
+
+
+# -- a named body and "it" ---------------------------------------------------------------------
+
+
+def test_chambers_of_commerce_is_a_body_that_it_refers_to(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Employers had opposed the plan. The Northern Chambers of Commerce welcomed the latest "
+        "proposal. “This move is the best of both worlds,” it said. \"Firms keep control.\"\n"))
+    assert speaker_of(a, "This move")[0] == "Northern Chambers of Commerce"
+    assert speaker_of(a, "Firms keep")[0] == "Northern Chambers of Commerce"
