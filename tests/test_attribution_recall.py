@@ -176,3 +176,23 @@ def test_chambers_of_commerce_is_a_body_that_it_refers_to(tmp_path: Path) -> Non
         "proposal. “This move is the best of both worlds,” it said. \"Firms keep control.\"\n"))
     assert speaker_of(a, "This move")[0] == "Northern Chambers of Commerce"
     assert speaker_of(a, "Firms keep")[0] == "Northern Chambers of Commerce"
+
+
+# -- a body's person: the person speaks ---------------------------------------------------------
+
+
+def test_a_person_written_after_a_body_possessive_speaks(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Fans' group Supporters Trust said it would fight the bid. Harbour City's board met "
+        "on Monday.\n\n"
+        "\"Harbour City is a debt-free club,\" Supporters Trust's Niamh Doyle told the BBC. "
+        "The Reform Forum's Sundeep Arora said the change was ‘long overdue’.\n"))
+    assert speaker_of(a, "Harbour City is")[0] == "Niamh Doyle"
+    assert speaker_of(a, "long overdue")[0] == "Sundeep Arora"
+
+
+def test_a_body_possessive_with_a_role_stays_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "\"We will not sell,\" Harbour City's spokesman told reporters.\n"))
+    found = speaker_of(a, "We will not sell")
+    assert found[0] is None and found[1]

@@ -75,6 +75,9 @@ def is_holder(refs: Referents, text: str, a: int, mention: Mention) -> bool:
     owned = re.match(r"[’']s?\s", text[mention.end:mention.end + 3])
     if owned:  # "X's spokesman" is someone else; "X's statement" is X speaking
         head = re.findall(r"[\w-]+", text[mention.end + owned.end():mention.end + 60])[:3]
+        if any(m.start == mention.end + owned.end() and refs.kind(m.actor) == "person"
+               for m in refs.within(mention.paragraph, mention.end, mention.end + 60)):
+            return True  # "Shareholders United's Sean Bones": Sean Bones speaks for it
         return any(is_role_word(w) or is_relation_noun(w)
                    or fold_word(w) in ("office", "camp", "team") for w in head)
     following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
