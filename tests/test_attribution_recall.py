@@ -196,3 +196,22 @@ def test_a_body_possessive_with_a_role_stays_anonymous(tmp_path: Path) -> None:
         "\"We will not sell,\" Harbour City's spokesman told reporters.\n"))
     found = speaker_of(a, "We will not sell")
     assert found[0] is None and found[1]
+
+
+def test_a_body_noun_in_apposition_makes_an_organisation() -> None:
+    names = find_names("Helvetia Re, the world's third biggest reinsurer, said it was calm.")
+    assert [(n.text, n.kind) for n in names] == [("Helvetia Re", "organization")]
+    assert [n.kind for n in find_names("Brandvold, a leading Norwegian insurer, said so.")] == \
+        ["organization"]
+    assert _people("Tanya Okafor, a lawyer for the firm, said so.") == ["Tanya Okafor"]
+    assert find_names("At Tarnfield, the company has written to homes.") == []
+
+
+def test_a_body_in_apposition_speaks_and_it_refers_to_it(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Insurers counted the cost on Monday.\n\n"
+        "Helvetia Re, the world's third biggest reinsurer, said: «This is a human tragedy "
+        "first.» Brandvold, a leading Norwegian insurer, said it did not know its exposure. "
+        "However, it said losses would be \"modest\" this year.\n"))
+    assert speaker_of(a, "This is a human")[0] == "Helvetia Re"
+    assert speaker_of(a, "modest")[0] == "Brandvold"

@@ -46,7 +46,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from briefbook.analyse import offices
+from briefbook.analyse import bodyref, offices
 from briefbook.analyse.described import (
     described_reporters,
     described_subject,
@@ -56,7 +56,7 @@ from briefbook.analyse.described import (
     name_shaped,
     opening_body,
 )
-from briefbook.analyse.holders import is_epithet, is_holder, plain_name, reported_start
+from briefbook.analyse.holders import is_epithet, is_holder, reported_start
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.analyse.verbforms import infinitive_speech_verb
@@ -384,19 +384,9 @@ class Attributor(Referents):
         wanted = _PRONOUNS[pron]
         earlier = self.before(paragraph, at)
         prev = self.previous
-        if wanted == "body":
-            if prev and prev[2].speaker and paragraph - prev[0] <= 2 and (
-                    self.kind(prev[2].speaker) != "person" or any(
-                        is_document_word(w) or w.lower() == "it"
-                        for w in _WORD_RE.findall(prev[2].written or ""))):
-                return prev[2].speaker  # the body, or a person's statement ("it said")
-            if prev and prev[2].speaker and prev[0] == paragraph and \
-                    plain_name(self, prev[2].speaker, paragraph, prev[1], at):
-                return prev[2].speaker  # "Wimpey said …. "…," it added": a firm, not a person
-            bodies = [m for m in earlier if self.kind(m.actor) != "person"
-                      and paragraph - m.paragraph <= 1 and (self._subject_position(m)
-                                                            or offices.document_holder(self, m))]
-            return bodies[-1].actor if bodies else None  # "The CBI said … It added"
+        if wanted == "body":  # "The CBI said … It added" (module bodyref)
+            return bodyref.body_referent(self, paragraph, at, earlier, prev and (
+                prev[0], prev[1], prev[2].speaker, prev[2].written))
         people = [m for m in earlier if self.kind(m.actor) == "person"
                   and self.gender(m.actor) in (None, wanted)]
         if prev and prev[2].speaker and paragraph - prev[0] <= 1 \

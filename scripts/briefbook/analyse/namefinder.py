@@ -31,6 +31,7 @@ from dataclasses import replace
 from briefbook.analyse.nameclues import (
     affiliation_after,
     apposition,
+    body_apposition,
     described_before,
     middle_initial,
     role_before,
@@ -171,7 +172,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
             names, index = _organisation(run, runs, index, text, org)
             found.extend(names)
             continue
-        name = _person(run, text) or _described_body(run, text) or _given_name_tail(run, text)
+        name = _person(run, text) or _described_body(run, text) or \
+            _given_name_tail(run, text) or _apposed_body(run, text)
         if name is not None and name.title and fold_word(name.title) in word_list(
                 "peerage_titles") and index < len(runs) and (seat := re.match(
                     r" of (?:[A-Z][\w’'-]+ ?){1,2}", text[name.end:])) and \
@@ -233,6 +235,28 @@ def _given_name_tail(run: list[Token], text: str) -> Name | None:
             return replace(person, role=person.role or prefix,
                            reason=f"{person.reason} after '{prefix}'")
     return None
+
+
+def _apposed_body(run: list[Token], text: str) -> Name | None:
+    """An organisation described by a body noun in apposition: *Allianz, a German insurer,*.
+
+    The run is at most three words, none of them a title, a function word, a demonym or a
+    place, and does not open with a given name (:func:`nameclues.body_apposition`).
+    """
+    words = [t.bare for t in run]
+    end = run[-1].start + len(run[-1].bare)
+    if len(words) > 3 or run[-1].possessive or first_name_gender(words[0]) or \
+            place_kind(" ".join(words)) is not None or any(
+                is_title(w) or is_function_word(w) or place_kind(w) for w in words):
+        return None
+    if re.search(r"\b(?:at|in|on|from|to|for|by|with|near|of|about)\s+$",
+                 text[max(0, run[0].start - 8):run[0].start], re.IGNORECASE):
+        return None  # "At Gatwick, the company said": a scene
+    described = body_apposition(text, end)
+    if described is None:
+        return None
+    return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
+                reason=f"apposition '{described}'")
 
 
 def _titled_person(run: list[Token], text: str) -> list[Name]:
