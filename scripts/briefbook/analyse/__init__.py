@@ -7,10 +7,10 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``bodyref``, ``changes``,
 ``chronology``, ``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``,
 ``dated_clauses``, ``dates``, ``described``, ``discrepancies``, ``embedded``, ``evidence``,
-``figures``, ``headline``, ``headverb``, ``holders``, ``homoglyphs``, ``mentions``, ``merge``, ``nameclues``, ``namefinder``,
-``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``, ``periods``, ``quantities``,
-``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``, ``source_dates``,
-``verbforms``.
+``figures``, ``headline``, ``headverb``, ``holders``, ``homoglyphs``, ``mentions``, ``merge``,
+``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``,
+``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``,
+``review``, ``source_dates``, ``verbforms``.
 """
 
 __all__ = [
