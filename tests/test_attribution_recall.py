@@ -215,3 +215,23 @@ def test_a_body_in_apposition_speaks_and_it_refers_to_it(tmp_path: Path) -> None
         "However, it said losses would be \"modest\" this year.\n"))
     assert speaker_of(a, "This is a human")[0] == "Helvetia Re"
     assert speaker_of(a, "modest")[0] == "Brandvold"
+
+
+# -- "He …, saying "…"": the pronoun subject, not a name in the object --------------------------
+
+
+def test_a_pronoun_subject_with_a_participle_speaks_over_a_named_object(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Miriam Castell replied to the budget.\n\n"
+        "She ended her reply with a challenge to the Liberal Party, saying ‘call the vote’. "
+        "\"The money has run out,\" Ms Castell told MPs.\n\n"
+        "Finance minister Tomas Reyes said little. He closed the debate with a jab at the "
+        "Green Alliance, saying «we have a plan».\n"))
+    assert speaker_of(a, "call the vote")[0] == "Miriam Castell"
+    assert speaker_of(a, "we have a plan")[0] == "Tomas Reyes"
+
+
+def test_a_named_subject_with_a_participle_still_speaks(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Union leader Ines Grady attacked the Treasury, saying the plan was “a disgrace”.\n"))
+    assert speaker_of(a, "a disgrace")[0] == "Ines Grady"

@@ -183,8 +183,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         a = head_a
         if verb.group().endswith("ing") and (with_ := _WITH_RE.search(head, 0, verb.start())):
             a = head_a + with_.end()  # "…, with leader Ann Roe saying …": Ann Roe
-        elif verb.group().endswith("ing") and not who.within(para.number, head_a,
-                                                               head_a + verb.start()):
+        elif verb.group().endswith("ing") and (not who.within(
+                para.number, head_a, head_a + verb.start()) or _PRONOUN_SUBJECT_RE.match(head)):
+            # "He ended his speech with a challenge to Labour, saying …": he, not Labour
             if prev_close > sent_start:
                 return NONE  # "X criticised the "A" …, saying it was "B"": X, as for A
             if pronoun := _PRONOUN_SUBJECT_RE.match(head):
