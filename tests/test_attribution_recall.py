@@ -235,3 +235,23 @@ def test_a_named_subject_with_a_participle_still_speaks(tmp_path: Path) -> None:
     a = analyse(tmp_path, (
         "Union leader Ines Grady attacked the Treasury, saying the plan was “a disgrace”.\n"))
     assert speaker_of(a, "a disgrace")[0] == "Ines Grady"
+
+
+# -- one subject, two verbs: 'X said "A" … and promised "B"' ------------------------------------
+
+
+def test_a_second_verb_after_and_keeps_the_sentence_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Party founder Dana Whitlow spoke in Leeds on Thursday.\n\n"
+        "She said \"our towns\" were being ‘left behind’ by the capital and promised a «fair "
+        "deal» for the north. Mayor Piet Lund said the plan was 'vague' but conceded "
+        "“some of it is right”.\n"))
+    assert speaker_of(a, "left behind")[0] == "Dana Whitlow"
+    assert speaker_of(a, "fair")[0] == "Dana Whitlow"
+    assert speaker_of(a, "some of it")[0] == "Piet Lund"
+
+
+def test_a_second_subject_after_and_is_not_the_first_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Dana Whitlow called the plan \"vague\" and Piet Lund promised a ‘fair deal’.\n"))
+    assert speaker_of(a, "fair deal")[0] == "Piet Lund"

@@ -154,6 +154,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
             return found if found.pattern != "none" else elided_subject(
                 who, para.number, verb.group())
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
+    if verb and prev_close > sent_start and re.search(r"\s(?:and|but)\s+(?:also\s+)?$", head[
+            :verb.start()]) and not who.within(para.number, head_a, head_a + verb.start()):
+        return NONE  # 'X said "A" was lost … and promised "B"': one subject, X's words again
     if verb and (passive := _PASSIVE_RE.search(head, 0, verb.start())) and \
             not verb.group().endswith("ing"):
         if (said := _REPORTED_RE.match(head[verb.end():])) and speech_verb_at(said.group(1)):
