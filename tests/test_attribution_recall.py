@@ -255,3 +255,21 @@ def test_a_second_subject_after_and_is_not_the_first_speaker(tmp_path: Path) -> 
     a = analyse(tmp_path, (
         "Dana Whitlow called the plan \"vague\" and Piet Lund promised a ‘fair deal’.\n"))
     assert speaker_of(a, "fair deal")[0] == "Piet Lund"
+
+
+# -- a participle clause opening the sentence: the main clause's subject speaks -----------------
+
+
+def test_a_participle_clause_gives_the_main_clause_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Former minister Hugo Ferreira wrote to party members.\n\n"
+        "While saying he admired Ms Lindqvist's \"brave\" leadership, he attacked her party's "
+        "record. After insisting the bill was ‘dead’, Carla Nyberg left the chamber.\n"))
+    assert speaker_of(a, "brave")[0] == "Hugo Ferreira"
+    assert speaker_of(a, "dead")[0] == "Carla Nyberg"
+
+
+def test_a_participle_after_a_subject_is_not_read_as_an_opening_clause(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Carla Nyberg spoke first, saying the bill was «dead», and Hugo Ferreira agreed.\n"))
+    assert speaker_of(a, "dead")[0] == "Carla Nyberg"

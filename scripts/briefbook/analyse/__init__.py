@@ -8,9 +8,9 @@ Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``bodyref`
 ``chronology``, ``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``,
 ``dated_clauses``, ``dates``, ``described``, ``discrepancies``, ``embedded``, ``evidence``,
 ``figures``, ``headline``, ``headverb``, ``holders``, ``homoglyphs``, ``mentions``, ``merge``,
-``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``,
-``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``,
-``review``, ``source_dates``, ``verbforms``.
+``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``offices``,
+``participles``, ``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``,
+``replies``, ``reported``, ``review``, ``source_dates``, ``verbforms``.
 """
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "nearmiss",
     "nouncues",
     "offices",
+    "participles",
     "people",
     "periods",
     "quantities",

@@ -28,6 +28,7 @@ from briefbook.analyse.embedded import (
 )
 from briefbook.analyse.headverb import head_verb, speech_verbs
 from briefbook.analyse.nouncues import last_speaker_owns, noun_lead_in
+from briefbook.analyse.participles import main_clause_subject
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.analyse.replies import reply_addressee
 from briefbook.analyse.reported import elided_subject, relative_antecedent
@@ -182,6 +183,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     if verb and (antecedent := relative_antecedent(who, para, head_a, head_a + verb.start())):
         return who.subject(para, *antecedent, span.open, "before",
                            f"X, who/which {verb.group()} \"…\" (a relative clause)")
+    if verb and verb.group().endswith("ing") and prev_close <= sent_start and (
+            main := main_clause_subject(text, head, verb.start(), span.close + 1, sent_end)):
+        return who.subject(para, *main, span.open, "before", f"{verb.group()} \"…\", X …")
     if verb:
         a = head_a
         if verb.group().endswith("ing") and (with_ := _WITH_RE.search(head, 0, verb.start())):
