@@ -273,3 +273,22 @@ def test_a_participle_after_a_subject_is_not_read_as_an_opening_clause(tmp_path:
     a = analyse(tmp_path, (
         "Carla Nyberg spoke first, saying the bill was «dead», and Hugo Ferreira agreed.\n"))
     assert speaker_of(a, "dead")[0] == "Carla Nyberg"
+
+
+# -- a full name whose surname the article writes with an honorific -----------------------------
+
+
+def test_a_full_name_with_an_unknown_given_name_joins_its_titled_surname(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Ministers unveiled the plan on Monday.\n\n"
+        "Okonkwo Adebayo claimed the deal was \"dead\". Mr Adebayo added it was ‘a shambles’.\n\n"
+        "Whatever Adebayo says, the vote goes ahead. Euro-Sceptic Adebayo was not asked.\n"))
+    assert speaker_of(a, "dead")[0] == "Okonkwo Adebayo"
+    assert speaker_of(a, "a shambles")[0] == "Okonkwo Adebayo"
+    assert not {"Whatever Adebayo", "Euro-Sceptic Adebayo"} & {x.name for x in a.actors}
+
+
+def test_a_surname_only_in_a_full_name_is_no_evidence() -> None:
+    assert _people("Okonkwo Adebayo claimed the deal was dead.") == []
+    assert find_names("Okonkwo Adebayo claimed it.", surnames=frozenset({"adebayo"}))[0].kind \
+        == "person"

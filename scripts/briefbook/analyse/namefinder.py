@@ -134,13 +134,16 @@ def _surname_shaped_affiliation(word: str) -> bool:
     return word[:1].isupper() and not fold_word(word).endswith("s") and is_party_word(word)
 
 
-def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[Name]:
+def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
+               surnames: frozenset[str] = frozenset()) -> list[Name]:
     """People, organisations and places named in one paragraph, in reading order.
 
     Args:
         text: The paragraph.
         lower_words: Folded words the article also writes in lower case (a capitalised
             sentence opener among them is an ordinary word, not a name).
+        surnames: Folded surnames the article writes after an honorific (*Mr Adebayo*): a
+            name of two or three words ending with one is a person (*Okonkwo Adebayo*).
     """
     found: list[Name] = []
     toks = tokens(text)
@@ -173,7 +176,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
             found.extend(names)
             continue
         name = _person(run, text) or _described_body(run, text) or \
-            _given_name_tail(run, text) or _apposed_body(run, text)
+            _given_name_tail(run, text) or _apposed_body(run, text) or \
+            _titled_elsewhere(run, surnames)
         if name is not None and name.title and fold_word(name.title) in word_list(
                 "peerage_titles") and index < len(runs) and (seat := re.match(
                     r" of (?:[A-Z][\w’'-]+ ?){1,2}", text[name.end:])) and \
@@ -235,6 +239,24 @@ def _given_name_tail(run: list[Token], text: str) -> Name | None:
             return replace(person, role=person.role or prefix,
                            reason=f"{person.reason} after '{prefix}'")
     return None
+
+
+def _titled_elsewhere(run: list[Token], surnames: frozenset[str]) -> Name | None:
+    """A full name whose surname the article writes after an honorific: *Okonkwo Adebayo*.
+
+    Two or three capitalised words, none a title, function word, place or demonym, the last
+    one of ``surnames`` (*Mr Adebayo* elsewhere in the article). ``None`` otherwise.
+    """
+    words = [t.bare for t in run]
+    if "-" in words[0] and len(words) == 2:
+        return None  # "Euro-Sceptic Kilroy-Silk": a descriptor before the surname
+    if not 1 < len(words) <= 3 or fold_word(words[-1]) not in surnames or any(
+            is_title(w) or is_function_word(w) or place_kind(w) or is_not_surname(w)
+            or not w[:1].isupper() for w in words):
+        return None
+    return Name(text=" ".join(words), start=run[0].start, end=run[-1].start + len(run[-1].bare),
+                kind="person", reason=f"surname '{words[-1]}' written with an honorific",
+                possessive=run[-1].possessive)
 
 
 def _apposed_body(run: list[Token], text: str) -> Name | None:
