@@ -292,3 +292,25 @@ def test_a_surname_only_in_a_full_name_is_no_evidence() -> None:
     assert _people("Okonkwo Adebayo claimed the deal was dead.") == []
     assert find_names("Okonkwo Adebayo claimed it.", surnames=frozenset({"adebayo"}))[0].kind \
         == "person"
+
+
+# -- described, then named with the same title in the next sentence ----------------------------
+
+
+def test_a_described_judge_is_the_judge_named_in_the_next_sentence(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Ministers defended the licensing law on Monday.\n\n"
+        "Police chief Ava Grant said officers were stretched.\n\n"
+        "This week a judge claimed drink was breeding “urban savages”. Judge Malcolm "
+        "Ostrander QC made his remarks as he sentenced three men.\n"))
+    assert speaker_of(a, "urban savages")[0] == "Malcolm Ostrander"
+
+
+def test_a_described_judge_and_a_differently_titled_person_stay_apart(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Ministers defended the licensing law on Monday.\n\n"
+        "Police chief Ava Grant said officers were stretched.\n\n"
+        "Last week a judge said drink was breeding ‘urban savages’. Minister Ruth Pell said "
+        "the law would stand.\n"))
+    found = speaker_of(a, "urban savages")
+    assert found[0] is None and found[1]
