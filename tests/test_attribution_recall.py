@@ -314,3 +314,28 @@ def test_a_described_judge_and_a_differently_titled_person_stay_apart(tmp_path: 
         "the law would stand.\n"))
     found = speaker_of(a, "urban savages")
     assert found[0] is None and found[1]
+
+
+def test_a_long_possessive_epithet_is_the_previous_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Peers debated the succession bill on Friday.\n\n"
+        "The Meridian Trust's Anwen Pryce said the change was \"long overdue\". The "
+        "constitutional reform group's general secretary told Radio Wales there were some "
+        "‘very dated features’ in the law.\n"))
+    assert speaker_of(a, "very dated")[0] == "Anwen Pryce"
+
+
+def test_a_long_possessive_epithet_with_no_one_named_stays_anonymous(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Peers debated the succession bill on Friday.\n\n"
+        "The constitutional reform group's general secretary told Radio Wales there were some "
+        "«very dated features» in the law.\n"))
+    found = speaker_of(a, "very dated")
+    assert found[0] is None and found[1]
+
+
+def test_an_unknown_name_after_a_body_possessive_is_a_person_when_it_speaks() -> None:
+    names = find_names("The Meridian Trust's Anwen Pryce said it was overdue.")
+    assert [(n.text, n.kind) for n in names] == [("Meridian Trust", "organization"),
+                                                  ("Anwen Pryce", "person")]
+    assert _people("Acme Group's Turbo Max sold well.") == []

@@ -56,7 +56,7 @@ from briefbook.analyse.described import (
     name_shaped,
     opening_body,
 )
-from briefbook.analyse.holders import is_epithet, is_holder, reported_start
+from briefbook.analyse.holders import is_epithet, is_holder, owner_epithet, reported_start
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.analyse.verbforms import infinitive_speech_verb
@@ -311,6 +311,7 @@ class Attributor(Referents):
             if named is None and is_epithet(written) and \
                     not fold_word(role).startswith(_FUNCTIONARIES):
                 named = self.described(para.number, min(a, at))
+            named = named or owner_epithet(self, written, para.number)  # "the group's chief"
             if named is None and (named := offices.office_holder(self, para.number, min(a, at),
                                                          written)):
                 return Attribution(speaker=named, written=written, pattern="role",

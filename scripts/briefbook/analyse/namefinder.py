@@ -48,6 +48,7 @@ from briefbook.core.lexicon import (
     is_outlet_word,
     is_party_word,
     is_post_nominal,
+    is_speech_verb,
     is_strong_title,
     is_title,
     place_kind,
@@ -177,7 +178,7 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             continue
         name = _person(run, text) or _described_body(run, text) or \
             _given_name_tail(run, text) or _apposed_body(run, text) or \
-            _titled_elsewhere(run, surnames)
+            _titled_elsewhere(run, surnames) or _body_person(run, text, found)
         if name is not None and name.title and fold_word(name.title) in word_list(
                 "peerage_titles") and index < len(runs) and (seat := re.match(
                     r" of (?:[A-Z][\w’'-]+ ?){1,2}", text[name.end:])) and \
@@ -257,6 +258,27 @@ def _titled_elsewhere(run: list[Token], surnames: frozenset[str]) -> Name | None
     return Name(text=" ".join(words), start=run[0].start, end=run[-1].start + len(run[-1].bare),
                 kind="person", reason=f"surname '{words[-1]}' written with an honorific",
                 possessive=run[-1].possessive)
+
+
+def _body_person(run: list[Token], text: str, found: Sequence[Name]) -> Name | None:
+    """A person named right after an organisation's possessive: *the Fabian Society's X Y*.
+
+    Two or three capitalised words, none a title, function word, organisation word or place,
+    right after an organisation written as a possessive, and the subject of a speech verb (*X Y
+    said*) or followed by a role in apposition. ``None`` otherwise (*Acme's Turbo Max sold*).
+    """
+    words = [t.bare for t in run]
+    start, end = run[0].start, run[-1].start + len(run[-1].bare)
+    owner = found[-1] if found else None
+    if owner is None or owner.kind != "organization" or not owner.possessive or \
+            not re.fullmatch(r"[’']s?\s", text[owner.end:start]) or not 1 < len(words) <= 3 \
+            or not ((verb := re.match(r"\s+(?:\w+ly\s+|has\s+|had\s+)?([a-z]+)", text[end:]))
+                    and is_speech_verb(verb.group(1)) or apposition(text, end)) or any(
+                is_title(w) or is_function_word(w) or is_organisation_word(w) or place_kind(w)
+                or not w[:1].isupper() for w in words):
+        return None
+    return Name(text=" ".join(words), start=start, end=end, kind="person",
+                reason=f"named after '{owner.text}'s'", possessive=run[-1].possessive)
 
 
 def _apposed_body(run: list[Token], text: str) -> Name | None:
