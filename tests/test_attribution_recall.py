@@ -339,3 +339,17 @@ def test_an_unknown_name_after_a_body_possessive_is_a_person_when_it_speaks() ->
     assert [(n.text, n.kind) for n in names] == [("Meridian Trust", "organization"),
                                                   ("Anwen Pryce", "person")]
     assert _people("Acme Group's Turbo Max sold well.") == []
+
+
+def test_adding_with_a_colon_after_a_quotation_keeps_its_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Party leader Rhona Vail said she would \"open the champagne\", adding: ‘It was nice "
+        "knowing him.’ Rival Tom Bex said he was «sad», and insisting: “It is a loss.”\n"))
+    assert speaker_of(a, "It was nice")[0] == "Rhona Vail"
+    assert speaker_of(a, "It is a loss")[0] == "Tom Bex"
+
+
+def test_a_colon_lead_in_with_a_new_subject_is_not_the_previous_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Rhona Vail called it \"a joke\", but her deputy Ian Moss said: ‘We move on.’\n"))
+    assert speaker_of(a, "We move on")[0] == "Ian Moss"

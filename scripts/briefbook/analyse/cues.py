@@ -217,6 +217,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         if speech_verb_at(aside.group("verb")) is not None:  # '"…" in Y, he said, although'
             return who.subject(para, aside.start("subj"), aside.end("subj"), span.open,
                                "after", "…, X said, … (an aside)")
+    if prev_close > sent_start and (part := re.fullmatch(r"[\s,]*(?:and\s+)?([a-z]+ing)\s*:\s*",
+                                                          head)) and speech_verb_at(part[1]):
+        return NONE  # '"…", adding: "…"': the speaker of the sentence's previous quotation
     if head.rstrip().endswith(":") and head.strip(" :"):
         a = head_a + _lead_in_start(head)
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
