@@ -353,3 +353,20 @@ def test_a_colon_lead_in_with_a_new_subject_is_not_the_previous_speaker(tmp_path
     a = analyse(tmp_path, (
         "Rhona Vail called it \"a joke\", but her deputy Ian Moss said: ‘We move on.’\n"))
     assert speaker_of(a, "We move on")[0] == "Ian Moss"
+
+
+def test_he_in_a_sentence_opened_by_a_long_role_and_a_name_is_that_name(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Karl Henning attacked the budget on Monday.\n\n"
+        "Shadow transport minister Pavel Dusek is on Thursday unveiling a scheme to tackle "
+        "what he says are \"crippling delays\". Deputy health spokeswoman Ana Ruiz is setting "
+        "out what she calls ‘a fair deal’.\n"))
+    assert speaker_of(a, "crippling delays")[0] == "Pavel Dusek"
+    assert speaker_of(a, "a fair deal")[0] == "Ana Ruiz"
+
+
+def test_he_after_a_lower_case_subject_is_not_the_name_in_the_object(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Karl Henning attacked the budget on Monday.\n\n"
+        "the transport budget for Pavel Dusek is what he calls \"a scandal\".\n"))
+    assert speaker_of(a, "a scandal")[0] != "Pavel Dusek"

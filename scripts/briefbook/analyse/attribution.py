@@ -439,7 +439,8 @@ class Attributor(Referents):
     def _opening_subject(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:
         """The person opening the pronoun's own sentence: *Mr Lewis wants …, cash he says …*.
 
-        Only a person whose name starts the subject (after titles and role words), not a
+        Only a person whose name starts the subject (after titles and role words, or a role of
+        up to four words: *Shadow education secretary X*), not a
         possessive, of the pronoun's gender, with no comma before the pronoun but one opening a
         participle (*X began, telling them that he …*): *Asked about Mr Blair, he said* and *Mr
         Blair has failed, he claimed* (reported words) have none.
@@ -450,8 +451,10 @@ class Attributor(Referents):
         for m in self.within(para.number, a, b):
             before = para.text[a:m.start].split()
             if self.kind(m.actor) == "person" and self.gender(m.actor) in (None, wanted) \
-                    and all(is_title(w) or is_role_word(w) or w[:1].isupper() for w in before) \
-                    and len(before) <= 3 and not self._possessive(m) \
+                    and (len(before) <= 3 and all(is_title(w) or is_role_word(w)
+                                                  or w[:1].isupper() for w in before)
+                         or 1 < len(before) <= 4 and is_role_word(before[-1])  # "Shadow
+                         and before[0][:1].isupper()) and not self._possessive(m) \
                     and not para.text[m.end:m.end + 1] == ",":
                 return m.actor
             break
