@@ -4,13 +4,14 @@ The analyse stage: pure functions over the book (mentions, quotations and speake
 chronology, alignment and discrepancies, topic evidence, review items), gathered lazily in
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
-Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``,
-``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``,
-``described``, ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``,
-``headverb``, ``holders``, ``homoglyphs``, ``interviews``, ``mentions``, ``merge``, ``nameclues``,
-``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``, ``periods``,
-``pronouns``, ``quantities``, ``quotednames``, ``quotes``, ``quotespans``, ``referents``,
-``replies``, ``reported``, ``review``, ``source_dates``, ``standalone``, ``verbforms``.
+Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``bodyref``, ``changes``,
+``chronology``, ``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``,
+``dated_clauses``, ``dates``, ``described``, ``discrepancies``, ``embedded``, ``evidence``,
+``figures``, ``headline``, ``headverb``, ``holders``, ``homoglyphs``, ``interviews``, ``mentions``,
+``merge``, ``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``offices``,
+``participles``, ``people``, ``periods``, ``pronouns``, ``quantities``, ``quotednames``, ``quotes``,
+``quotespans``, ``referents``, ``replies``, ``reported``, ``review``, ``source_dates``,
+``standalone``, ``tailclauses``, ``verbforms``.
 """
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "align",
     "annotations",
     "attribution",
+    "bodyref",
     "changes",
     "chronology",
     "compare",
@@ -45,6 +47,7 @@ __all__ = [
     "nearmiss",
     "nouncues",
     "offices",
+    "participles",
     "people",
     "periods",
     "pronouns",
@@ -58,5 +61,6 @@ __all__ = [
     "review",
     "source_dates",
     "standalone",
+    "tailclauses",
     "verbforms",
 ]

@@ -46,7 +46,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from briefbook.analyse import offices
+from briefbook.analyse import bodyref, offices
 from briefbook.analyse.described import (
     described_reporters,
     described_subject,
@@ -56,7 +56,7 @@ from briefbook.analyse.described import (
     name_shaped,
     opening_body,
 )
-from briefbook.analyse.holders import is_epithet, is_holder, plain_name, reported_start
+from briefbook.analyse.holders import is_epithet, is_holder, owner_epithet, reported_start
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.pronouns import referent, titled_opening
 from briefbook.analyse.referents import Referents
@@ -310,6 +310,7 @@ class Attributor(Referents):
             if named is None and is_epithet(written) and \
                     not fold_word(role).startswith(_FUNCTIONARIES):
                 named = self.described(para.number, min(a, at))
+            named = named or owner_epithet(self, written, para.number)  # "the group's chief"
             if named is None and (named := offices.office_holder(self, para.number, min(a, at),
                                                          written)):
                 return Attribution(speaker=named, written=written, pattern="role",
@@ -383,19 +384,9 @@ class Attributor(Referents):
         wanted = _PRONOUNS[pron]
         earlier = self.before(paragraph, at)
         prev = self.previous
-        if wanted == "body":
-            if prev and prev[2].speaker and paragraph - prev[0] <= 2 and (
-                    self.kind(prev[2].speaker) != "person" or any(
-                        is_document_word(w) or w.lower() == "it"
-                        for w in _WORD_RE.findall(prev[2].written or ""))):
-                return prev[2].speaker  # the body, or a person's statement ("it said")
-            if prev and prev[2].speaker and prev[0] == paragraph and \
-                    plain_name(self, prev[2].speaker, paragraph, prev[1], at):
-                return prev[2].speaker  # "Wimpey said …. "…," it added": a firm, not a person
-            bodies = [m for m in earlier if self.kind(m.actor) != "person"
-                      and paragraph - m.paragraph <= 1 and (self._subject_position(m)
-                                                            or offices.document_holder(self, m))]
-            return bodies[-1].actor if bodies else None  # "The CBI said … It added"
+        if wanted == "body":  # "The CBI said … It added" (module bodyref)
+            return bodyref.body_referent(self, paragraph, at, earlier, prev and (
+                prev[0], prev[1], prev[2].speaker, prev[2].written))
         people = [m for m in earlier if self.kind(m.actor) == "person"
                   and self.gender(m.actor) in (None, wanted)]
         if prev and prev[2].speaker and paragraph - prev[0] <= 1 \
@@ -447,7 +438,8 @@ class Attributor(Referents):
     def _opening_subject(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:
         """The person opening the pronoun's own sentence: *Mr Lewis wants …, cash he says …*.
 
-        Only a person whose name starts the subject (after titles and role words), not a
+        Only a person whose name starts the subject (after titles and role words, or a role of
+        up to four words: *Shadow education secretary X*), not a
         possessive, of the pronoun's gender, with no comma before the pronoun but one opening a
         participle (*X began, telling them that he …*): *Asked about Mr Blair, he said* and *Mr
         Blair has failed, he claimed* (reported words) have none.
@@ -458,8 +450,10 @@ class Attributor(Referents):
         for m in self.within(para.number, a, b):
             before = para.text[a:m.start].split()
             if self.kind(m.actor) == "person" and self.gender(m.actor) in (None, wanted) \
-                    and titled_opening(before) \
-                    and len(before) <= 3 and not self._possessive(m) \
+                    and titled_opening(before) and (len(before) <= 3 or len(before) <= 4
+                                                    and is_role_word(before[-1])
+                                                    and before[0][:1].isupper()) \
+                    and not self._possessive(m) \
                     and not para.text[m.end:m.end + 1] == ",":
                 return m.actor
             break

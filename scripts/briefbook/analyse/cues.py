@@ -35,23 +35,23 @@ from briefbook.analyse.interviews import (
     saying_lead_in,
 )
 from briefbook.analyse.nouncues import last_speaker_owns, noun_lead_in
+from briefbook.analyse.participles import main_clause_subject
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.analyse.replies import reply_addressee
 from briefbook.analyse.reported import elided_subject, relative_antecedent
+from briefbook.analyse.tailclauses import CLAUSE_WORD_RE, final_clause, question_tag
 from briefbook.core.lexicon import fold_word, term_marker_before, word_list
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.text import sentence_spans
 
 _DASH_RE = re.compile(r"^\s*[—–]\s*|^\s+-{1,2}\s+")
 _CONJUNCTION_RE = re.compile(r"(?i)[\s,]*(?:and|but|then|or)(?:\s+(?:also|later|then))?\s*")
-_SUBJECT_WORDS = 6
 _PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:(?:But|And|Then|Later),?\s+)?(He|She|They|It)\s+[a-z]")
 _PASSIVE_RE = re.compile(r"\b(?:is|was|are|were|been|be)\s+(?:\w+ly\s+|also\s+)?$")
 _WITH_RE = re.compile(r"\bwith\s+(?=[^,;]+\s$)")
 #: The word before a reporting verb that makes it one (not a noun: "the latest claims").
 _REPORT_SUBJECT_WORDS = 20
 #: Words after a verb that open what was said, not who said it ("…, said that …").
-_CLAUSE_WORD_RE = re.compile(r"(?i)that|how|what|whether|if|it|there|this|to|he|she|they|we|i")
 #: After a passive speech verb: "X is alleged to have said", "X was quoted as saying".
 _REPORTED_RE = re.compile(r"\s+(?:to have|as)\s+(?:\w+ly\s+)?(\w+)")
 _AGENT_RE = re.compile(r"\bby\s+(?P<subj>(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z][^,.;:()\"“”]*)")
@@ -103,7 +103,7 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     tail = text[tail_a:tail_b] if tail_a < tail_b else ""
     quoted = text[span.text_start:span.text_end].rstrip()
     if not tail.strip() and quoted.endswith(("?", "!")):
-        tail_b = _question_tag(text, tail_a, min([b for _, b in sentences if b > tail_a]
+        tail_b = question_tag(text, tail_a, min([b for _, b in sentences if b > tail_a]
                                                  + [len(text)]), next_open)
         tail = text[tail_a:tail_b]  # '"Why?" Mr Roe asked.': the mark ends no sentence
     lead = len(tail) - len(tail.lstrip(" ,.;:—–-"))
@@ -128,7 +128,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     head_a = max(sent_start, prev_close)
     head = text[head_a:span.open]
     m = _ACCORDING_RE.search(head)
-    if m:
+    if m and re.match(r",\s+(?!(?:he|she|it|they)\s)\S", head[m.end():]) and \
+            speech_verb_at(head, m.end()):
+        head_a += m.end() + 1  # "According to the FT, X said that …": X speaks, the FT reports
+        head = text[head_a:span.open]
+    elif m:
         return who.subject(para, head_a + m.start("subj"), head_a + m.end("subj"), span.open,
                            "according-to", "according to X")
     verb = head_verb(head, direct=prev_close > sent_start)
@@ -157,6 +161,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
             return found if found.pattern != "none" else elided_subject(
                 who, para.number, verb.group())
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
+    if verb and prev_close > sent_start and re.search(r"\s(?:and|but)\s+(?:also\s+)?$", head[
+            :verb.start()]) and not who.within(para.number, head_a, head_a + verb.start()):
+        return NONE  # 'X said "A" was lost … and promised "B"': one subject, X's words again
     if verb and (passive := _PASSIVE_RE.search(head, 0, verb.start())) and \
             not verb.group().endswith("ing"):
         if (said := _REPORTED_RE.match(head[verb.end():])) and speech_verb_at(said.group(1)):
@@ -182,6 +189,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     if verb and (antecedent := relative_antecedent(who, para, head_a, head_a + verb.start())):
         return who.subject(para, *antecedent, span.open, "before",
                            f"X, who/which {verb.group()} \"…\" (a relative clause)")
+    if verb and verb.group().endswith("ing") and prev_close <= sent_start and (
+            main := main_clause_subject(text, head, verb.start(), span.close + 1, sent_end)):
+        return who.subject(para, *main, span.open, "before", f"{verb.group()} \"…\", X …")
     if verb:
         a = head_a
         if verb.group().endswith("ing") and (with_ := _WITH_RE.search(head, 0, verb.start())):
@@ -189,8 +199,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         elif verb.group().endswith("ing") and (np := absolute_subject(head[:verb.start()])):
             return who.subject(para, head_a + np[0], head_a + np[1], span.open, "before",
                                f"with X …, {verb.group()} \"…\" (X's words)")
-        elif verb.group().endswith("ing") and not who.within(para.number, head_a,
-                                                               head_a + verb.start()):
+        elif verb.group().endswith("ing") and (not who.within(
+                para.number, head_a, head_a + verb.start()) or (
+                (lead := _PRONOUN_SUBJECT_RE.match(head)) and lead.group(1) != "It")):
+            # "He ended his speech with a challenge to Labour, saying …": he, not Labour
+            # (not "It is all well and good X claiming …": an expletive "it")
             if prev_close > sent_start:
                 return NONE  # "X criticised the "A" …, saying it was "B"": X, as for A
             if pronoun := _PRONOUN_SUBJECT_RE.match(head):
@@ -206,7 +219,7 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
             return found
         return who.subject(para, a, head_a + verb.start(), span.open, "before",
                            f"X {verb.group()}: \"…\"")
-    if (final := _final_clause(text, tail_a, sent_end)) is not None:
+    if (final := final_clause(text, tail_a, sent_end)) is not None:
         a, b, verb_first = final
         return who.subject(para, a, b, span.open, "after",
                            "…, said X (end of the sentence)" if verb_first
@@ -215,6 +228,9 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         if speech_verb_at(aside.group("verb")) is not None:  # '"…" in Y, he said, although'
             return who.subject(para, aside.start("subj"), aside.end("subj"), span.open,
                                "after", "…, X said, … (an aside)")
+    if prev_close > sent_start and (part := re.fullmatch(r"[\s,]*(?:and\s+)?([a-z]+ing)\s*:\s*",
+                                                          head)) and speech_verb_at(part[1]):
+        return NONE  # '"…", adding: "…"': the speaker of the sentence's previous quotation
     if head.rstrip().endswith(":") and head.strip(" :"):
         if label := interview_label(head, head_a == sent_start) or saying_lead_in(head):
             return label  # "Q: "…"", "A: "…"", "the old maxim: "…"": nobody speaks
@@ -282,22 +298,6 @@ def _elided_report(para: Paragraph, spans: Sequence[QuoteSpan], at: int, verb: s
         else NONE
 
 
-def _question_tag(text: str, a: int, b: int, next_open: int) -> int:
-    """Where a reporting clause after a quotation ending with ``?`` or ``!`` ends, else ``a``.
-
-    ``"Did you see him?" Mr Roe pressed.``: the words up to the next stop are a short subject
-    and a speech verb (at most :data:`_SUBJECT_WORDS` words and two after the verb), or a
-    speech verb and its subject (``asked the judge``), with no quotation among them.
-    """
-    b = min(b, next_open)
-    words = re.findall(r"[\w’'.-]+", text[a:b])
-    verbs = [i for i, w in enumerate(words) if speech_verb_at(w.rstrip(".")) is not None]
-    if not verbs or len(words) > _SUBJECT_WORDS + 3 or len(words) - verbs[0] - 1 > 2 or \
-            verbs[0] > _SUBJECT_WORDS or text[a:b].count(",") or not words[0][:1].isalpha():
-        return a
-    return b
-
-
 def _agent(text: str, a: int, b: int, spans: Sequence[QuoteSpan]) -> tuple[int, int] | None:
     """The agent of a passive after its quotation: ``described as "…" by the IHRC``.
 
@@ -307,44 +307,6 @@ def _agent(text: str, a: int, b: int, spans: Sequence[QuoteSpan]) -> tuple[int, 
     for m in _AGENT_RE.finditer(text, a, b):
         if not any(s.open <= m.start() <= s.close for s in spans):
             return m.start("subj"), m.end("subj")
-    return None
-
-
-def _final_clause(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
-    """A reporting clause closing the sentence after a quotation: ``…, the OECD said.``.
-
-    The words after the sentence's last comma (or all of them when the quotation is followed
-    by nothing else) are a subject of at most :data:`_SUBJECT_WORDS` words and a speech verb,
-    with at most two words after the verb (``on Monday``); or, after any of its commas, a
-    speech verb and its subject, up to an apposition (``…, said Ann Roe, the firm's chief.``).
-
-    Returns:
-        The subject's span and whether the verb came first, or ``None``.
-    """
-    tail = text[a:b]
-    commas = [i for i, c in enumerate(tail) if c == ","]
-    for comma in reversed(commas):
-        start = a + comma + 1
-        first = re.match(r"\s*([\w’'.-]+)\s+([\w’'.-]+)", text[start:b])
-        if first and speech_verb_at(first.group(1)) is not None and \
-                not _CLAUSE_WORD_RE.fullmatch(first.group(2)):
-            s = start + first.start(2)
-            return s, clause_after(text, s, b), True
-    start = a + commas[-1] + 1 if commas else a
-    clause = text[start:b].rstrip(" .!?\u201d\"")
-    clause = re.sub(r"\([^()]{1,40}\)", lambda m: " " * len(m.group()), clause)  # "X (KCC)"
-    words = list(re.finditer(r"[\w’'.-]+", clause))
-    if not words or len(words) > _SUBJECT_WORDS + 3:
-        return None
-    verbs = [i for i, w in enumerate(words) if speech_verb_at(w.group()) is not None]
-    if not verbs:
-        return None
-    i = verbs[0]
-    if i == 0 and len(words) > 1 and not _CLAUSE_WORD_RE.fullmatch(words[1].group()):
-        end = clause_after(text, start + words[1].start(), start + len(clause))
-        return start + words[1].start(), end, True
-    if 0 < i <= _SUBJECT_WORDS and len(words) - i - 1 <= 2:
-        return start, start + words[i].start(), False
     return None
 
 
@@ -365,7 +327,7 @@ def _after(para: Paragraph, a: int, b: int, span: QuoteSpan, who: Attributor) ->
                                  f"\"…,\" {verb.group()} the role, X")
             if person.speaker and who.kind(person.speaker) == "person":
                 return person  # "…," said the firm's chief executive, Ann Roe.
-        if not (found.speaker or found.anonymous or found.name) and _CLAUSE_WORD_RE.match(
+        if not (found.speaker or found.anonymous or found.name) and CLAUSE_WORD_RE.match(
                 text[s:b].strip().split(" ", 1)[0] if text[s:b].strip() else "") or \
                 re.match(r"\s+(?:for|on|of|upon)\b", text[s:b]):
             return None  # '"…," adding it would …', '"…", called for a …': no subject here
@@ -455,7 +417,7 @@ def _report(para: Paragraph, a: int, b: int, at: int, where: str,
     text = para.text
     if text[a:b].rstrip(" \"”’'").endswith("?"):
         return NONE  # "So is its job to X, as Y once declared?": a question, the answer is not Y's
-    final = _final_clause(text, a, b)
+    final = final_clause(text, a, b)
     if final is not None:
         s, e, verb_first = final
         cue = f"{where}: …, said X" if verb_first else f"{where}: …, X said"

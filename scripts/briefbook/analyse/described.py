@@ -56,7 +56,7 @@ def _reporter_re() -> re.Pattern[str]:
     """
     verbs = "|".join(sorted(map(re.escape, word_list("speech_verbs")), key=len, reverse=True))
     return re.compile(
-        r"(?:^|[.!?;,][\"”’']?\s+|[\"”]\s+|\b(?:[Bb]ut|[Aa]nd|[Ll]ater),?\s+)(?P<subj>(?:[Tt]he|[Aa]n?)\s+"
+        r"(?:^|[.!?;,][\"”’']?\s+|[\"”]\s+|\b(?:[Bb]ut|[Aa]nd|[Ll]ater),?\s+)(?P<subj>(?:[Tt]he|[Aa]n?|[Oo]ur)\s+"
         r"(?:[\w’'-]+\s+){0,4}?(?P<role>[\w-]+))\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|(?P<when>later|earlier)\s+)?"
         rf"(?:{verbs})\b(?![’'])")
 
@@ -217,6 +217,9 @@ def name_shaped(words: Sequence[str]) -> str | None:
     """
     if len(words) > 1 and fold_word(words[0]) == "the":
         words = words[1:]  # "the OECD said"
+    owner = max((i for i, w in enumerate(words[:-2]) if re.search(r"\w[’']s$", w)), default=-1)
+    if owner >= 0 and all(w[:1].isupper() for w in words[:owner + 1]):
+        words = words[owner + 1:]  # "the Reform Forum's Ann Roe said": Ann Roe
     if words and words[0][:1].isupper() and fold_word(" ".join(words)) in word_list(
             "seat_names") | word_list("party_names"):
         return " ".join(words)  # "Downing Street said", "Number 10", "the Social Democrats"

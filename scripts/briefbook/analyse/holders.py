@@ -75,6 +75,9 @@ def is_holder(refs: Referents, text: str, a: int, mention: Mention) -> bool:
     owned = re.match(r"[’']s?\s", text[mention.end:mention.end + 3])
     if owned:  # "X's spokesman" is someone else; "X's statement" is X speaking
         head = re.findall(r"[\w-]+", text[mention.end + owned.end():mention.end + 60])[:3]
+        if any(m.start == mention.end + owned.end() and refs.kind(m.actor) == "person"
+               for m in refs.within(mention.paragraph, mention.end, mention.end + 60)):
+            return True  # "Shareholders United's Sean Bones": Sean Bones speaks for it
         return any(is_role_word(w) or is_relation_noun(w)
                    or fold_word(w) in ("office", "camp", "team") for w in head) or (
             bool(_SCENE_RE.match(text[a:mention.start])) and _named_after(
@@ -126,6 +129,35 @@ def epithet(written: str) -> str:
 #: charity's director* (not an office alone: *the prime minister*).
 _EPITHET_SHAPE_RE = re.compile(r"(?i:the) (?:[A-Z][\w-]+ ){1,3}(?:[a-z][\w-]+|[A-Z]{2,4})"
                                r"|(?i:the) [a-z]+[’']s [a-z][\w-]+")
+
+
+#: A longer possessive epithet: "the political reform group's general secretary".
+_OWNER_EPITHET_RE = re.compile(r"(?i:the) (?:[a-z][\w-]+ ){0,2}[a-z]+[’']s (?:[a-z][\w-]+ )?"
+                               r"[a-z][\w-]+")
+
+
+def owner_epithet(refs: Referents, written: str, paragraph: int) -> str | None:
+    """The previous speaker that a body's possessive epithet stands for, or ``None``.
+
+    *The Fabian Society's X said "…". The political reform group's general secretary told …*:
+    the previous speaker, a person in the same paragraph written with no role of their own
+    (a person with another role is someone else: *the bank's finance director* after *chief
+    executive X*).
+    """
+    prev = refs.previous_speaker()
+    if not _OWNER_EPITHET_RE.fullmatch(written) or prev is None or prev[0] != paragraph or \
+            refs.kind(prev[1]) != "person":
+        return None
+    actor = refs.actors.get(prev[1])
+    titles = ([r.title for r in actor.roles] if actor else []) + [
+        t for m in refs.mentions if m.actor == prev[1] for t in refs._titles_near(m)]
+    for m in refs.mentions:  # "The Harwick Bank chief executive, Nadia Bell,": her role
+        para = refs.source.paragraph(m.paragraph) if m.actor == prev[1] else None
+        if para is not None:
+            titles.append(re.split(r"[.!?]\s", para.text[max(0, m.start - 60):m.start])[-1])
+    if any(is_role_word(w) or is_title(w) for t in titles for w in t.split()):
+        return None
+    return prev[1]
 
 
 def is_epithet(written: str) -> bool:

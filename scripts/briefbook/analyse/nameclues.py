@@ -120,3 +120,25 @@ def affiliation_after(text: str, end: int) -> str | None:
             w[:1].isupper() for w in words):
         return found.group("what")
     return None
+
+
+#: "X, the world's biggest reinsurer,": a common noun for a body in apposition after a name.
+_BODY_APPOSITION_RE = re.compile(
+    r",\s+(?P<desc>(?:the|a|an|one)\s+(?:of\s+the\s+)?(?:[\w’'.-]+\s+){0,5}?"
+    r"(?P<noun>[a-z][\w-]*?))(?:s)?(?=,|\.(?:\s|$))")
+
+
+def body_apposition(text: str, end: int) -> str | None:
+    """A body noun in apposition right after a name: ``Allianz, a leading German insurer,``.
+
+    The apposition opens with an article (or *one of the*) and ends at a comma or a full
+    stop (*At Gatwick, the company has written*: a scene, then the subject); its last word is
+    a noun of ``body_nouns.txt`` (``insurer``, ``firm``) and none of its words is a role noun
+    (*a lawyer for the firm*). Returns the apposition or ``None``.
+    """
+    match = _BODY_APPOSITION_RE.match(text[end:])
+    if match is None or not is_body_noun(match.group("noun")):
+        return None
+    if any(is_role_word(w) for w in re.findall(r"[\w-]+", match.group("desc"))):
+        return None
+    return match.group("desc")

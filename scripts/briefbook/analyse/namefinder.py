@@ -31,6 +31,7 @@ from dataclasses import replace
 from briefbook.analyse.nameclues import (
     affiliation_after,
     apposition,
+    body_apposition,
     described_before,
     middle_initial,
     role_before,
@@ -47,6 +48,7 @@ from briefbook.core.lexicon import (
     is_outlet_word,
     is_party_word,
     is_post_nominal,
+    is_speech_verb,
     is_strong_title,
     is_title,
     place_kind,
@@ -133,13 +135,16 @@ def _surname_shaped_affiliation(word: str) -> bool:
     return word[:1].isupper() and not fold_word(word).endswith("s") and is_party_word(word)
 
 
-def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[Name]:
+def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
+               surnames: frozenset[str] = frozenset()) -> list[Name]:
     """People, organisations and places named in one paragraph, in reading order.
 
     Args:
         text: The paragraph.
         lower_words: Folded words the article also writes in lower case (a capitalised
             sentence opener among them is an ordinary word, not a name).
+        surnames: Folded surnames the article writes after an honorific (*Mr Adebayo*): a
+            name of two or three words ending with one is a person (*Okonkwo Adebayo*).
     """
     found: list[Name] = []
     toks = tokens(text)
@@ -171,7 +176,9 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset()) -> list[
             names, index = _organisation(run, runs, index, text, org)
             found.extend(names)
             continue
-        name = _person(run, text) or _described_body(run, text)
+        name = _person(run, text) or _described_body(run, text) or \
+            _given_name_tail(run, text) or _apposed_body(run, text) or \
+            _titled_elsewhere(run, surnames) or _body_person(run, text, found)
         if name is not None and name.title and fold_word(name.title) in word_list(
                 "peerage_titles") and index < len(runs) and (seat := re.match(
                     r" of (?:[A-Z][\w’'-]+ ?){1,2}", text[name.end:])) and \
@@ -211,6 +218,89 @@ def _person_after_organisation(run: list[Token], text: str
             return None
         return run[:i], person
     return None
+
+
+def _given_name_tail(run: list[Token], text: str) -> Name | None:
+    """A person ending a longer run of capitalised words: *Fellow Lib Dem Norman Baker*.
+
+    When the whole run is no name, a given name of the name dictionary followed by one or two
+    more words ending the run opens a person when the words before it end with a party word or
+    demonym (*Lib Dem*, *Tory*) or a title or role word: they are the person's role. ``None``
+    otherwise (*Tampa Bay Buccaneers*, *Great Ormond Street Hospital*).
+    """
+    for i in range(1, len(run) - 1):
+        words = [t.bare for t in run[:i]]
+        cue = is_title(words[-1]) or any(place_kind(" ".join(words[-n:])) == "demonym"
+                                         for n in (1, 2) if n <= len(words))
+        if cue and first_name_gender(run[i].bare) in ("male", "female") and len(run) - i <= 3:
+            person = _person(run[i:], text)
+            if person is None or person.kind != "person" or len(person.text.split()) < 2:
+                return None
+            prefix = " ".join(t.bare for t in run[:i])
+            return replace(person, role=person.role or prefix,
+                           reason=f"{person.reason} after '{prefix}'")
+    return None
+
+
+def _titled_elsewhere(run: list[Token], surnames: frozenset[str]) -> Name | None:
+    """A full name whose surname the article writes after an honorific: *Okonkwo Adebayo*.
+
+    Two or three capitalised words, none a title, function word, place or demonym, the last
+    one of ``surnames`` (*Mr Adebayo* elsewhere in the article). ``None`` otherwise.
+    """
+    words = [t.bare for t in run]
+    if "-" in words[0] and len(words) == 2:
+        return None  # "Euro-Sceptic Kilroy-Silk": a descriptor before the surname
+    if not 1 < len(words) <= 3 or fold_word(words[-1]) not in surnames or any(
+            is_title(w) or is_function_word(w) or place_kind(w) or is_not_surname(w)
+            or not w[:1].isupper() for w in words):
+        return None
+    return Name(text=" ".join(words), start=run[0].start, end=run[-1].start + len(run[-1].bare),
+                kind="person", reason=f"surname '{words[-1]}' written with an honorific",
+                possessive=run[-1].possessive)
+
+
+def _body_person(run: list[Token], text: str, found: Sequence[Name]) -> Name | None:
+    """A person named right after an organisation's possessive: *the Fabian Society's X Y*.
+
+    Two or three capitalised words, none a title, function word, organisation word or place,
+    right after an organisation written as a possessive, and the subject of a speech verb (*X Y
+    said*) or followed by a role in apposition. ``None`` otherwise (*Acme's Turbo Max sold*).
+    """
+    words = [t.bare for t in run]
+    start, end = run[0].start, run[-1].start + len(run[-1].bare)
+    owner = found[-1] if found else None
+    if owner is None or owner.kind != "organization" or not owner.possessive or \
+            not re.fullmatch(r"[’']s?\s", text[owner.end:start]) or not 1 < len(words) <= 3 \
+            or not ((verb := re.match(r"\s+(?:\w+ly\s+|has\s+|had\s+)?([a-z]+)", text[end:]))
+                    and is_speech_verb(verb.group(1)) or apposition(text, end)) or any(
+                is_title(w) or is_function_word(w) or is_organisation_word(w) or place_kind(w)
+                or not w[:1].isupper() for w in words):
+        return None
+    return Name(text=" ".join(words), start=start, end=end, kind="person",
+                reason=f"named after '{owner.text}'s'", possessive=run[-1].possessive)
+
+
+def _apposed_body(run: list[Token], text: str) -> Name | None:
+    """An organisation described by a body noun in apposition: *Allianz, a German insurer,*.
+
+    The run is at most three words, none of them a title, a function word, a demonym or a
+    place, and does not open with a given name (:func:`nameclues.body_apposition`).
+    """
+    words = [t.bare for t in run]
+    end = run[-1].start + len(run[-1].bare)
+    if len(words) > 3 or run[-1].possessive or first_name_gender(words[0]) or \
+            place_kind(" ".join(words)) is not None or any(
+                is_title(w) or is_function_word(w) or place_kind(w) for w in words):
+        return None
+    if re.search(r"\b(?:at|in|on|from|to|for|by|with|near|of|about)\s+$",
+                 text[max(0, run[0].start - 8):run[0].start], re.IGNORECASE):
+        return None  # "At Gatwick, the company said": a scene
+    described = body_apposition(text, end)
+    if described is None:
+        return None
+    return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
+                reason=f"apposition '{described}'")
 
 
 def _titled_person(run: list[Token], text: str) -> list[Name]:
@@ -338,13 +428,17 @@ def _person(run: list[Token], text: str) -> Name | None:
     last = fold_word(words[-1])
     honorific = prefix[-1].bare if prefix and honorific_gender(prefix[-1].bare) else None
     titled = bool(honorific) or any(is_strong_title(t.bare) for t in prefix)
-    party_surname = titled and _surname_shaped_affiliation(words[-1])
+    party_surname = (titled or (len(words) == 2 and first_name_gender(words[0]) in (
+        "male", "female") and last not in word_list("party_names"))) and \
+        _surname_shaped_affiliation(words[-1])  # "Steve Green", not "Mark Labour"
     place = place_kind(" ".join(words))
     if party_surname and place == "demonym":
         place = None  # "Mr Green"
     thing = is_not_surname(last) and not (
         len(words) == 2 and first_name_gender(words[0]) and apposition(text, name[-1].end))
-    if is_function_word(last) or (is_title(last) and len(words) == 1) or thing \
+    surname = bool(honorific) and fold_word(honorific) in _PLAIN_HONORIFICS and \
+        len(words) == 1 and last in word_list("title_surnames")  # "Ms King", "Mr Major"
+    if is_function_word(last) or (is_title(last) and len(words) == 1 and not surname) or thing \
             or (place and (place != "province" or not honorific)) \
             or any((place_kind(w) == "demonym" and not (w is words[-1] and party_surname))
                    or (is_function_word(w) and not middle_initial(words, i))

@@ -117,6 +117,9 @@ _STANDS_IN = ("spokes", "official", "source", "aide", "advis", "insider")
 #: A description that introduces someone: "a", "an", "its", "their", "Scotland's".
 _INDEFINITE_RE = re.compile(r"(?i:an?|its|their)\s|[A-Z][\w-]+[’']s\s+[a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
+#: A time phrase opening a subject with no comma: "This week a judge", "On Monday a minister".
+_TIME_OPENER_RE = re.compile(r"^(?:(?:This|Last|Earlier|Later)\s+(?:week|month|year|weekend|"
+                             r"morning|afternoon|evening)|On\s+[A-Z][a-z]+day)\s+")
 
 
 def introduced_person(refs: Referents, paragraph: int, at: int, written: str) -> str | None:
@@ -125,18 +128,20 @@ def introduced_person(refs: Referents, paragraph: int, at: int, written: str) ->
     News leads describe and then name: *…, a Home Office minister has said. Ann Roe said …*.
     An introducing description (``a``/``an``, ``its``/``their`` or a possessive name:
     *Scotland's justice minister*; a role word that is no stand-in such as *spokesman* or
-    *official*) in the article's first paragraph means the person who opens
+    *official*) in the article's first paragraph (past it, only when that person holds the
+    same title: *a judge claimed …. Judge X QC …*) means the person who opens
     the next sentence (after titles, at most three words) with a verb right after the name
     (*Ann Roe said*, *Ann Roe met …*), unless that person is written with another role
     (*Chancellor X*).
     ``None`` otherwise: *a senior official said. Minister X said* are two people.
     """
+    written = _TIME_OPENER_RE.sub("", written)  # "This week a judge claimed …"
     words = written.split()
     role = next((w for w in reversed(words) if is_role_word(w)), None)
     lead = next((p.number for p in refs.source.paragraphs
                  if not p.boilerplate and p.role is None), None)
     para = refs.source.paragraph(paragraph)
-    if para is None or paragraph != lead or len(words) > 6 or role is None or \
+    if para is None or len(words) > 6 or role is None or \
             not _INDEFINITE_RE.match(written) or fold_word(role).startswith(_STANDS_IN):
         return None
     end = _SENTENCE_END_RE.search(para.text, at)
@@ -148,13 +153,16 @@ def introduced_person(refs: Referents, paragraph: int, at: int, written: str) ->
             host.text[start:first.start].split()) > 3 or any(
             w[:1].islower() for w in host.text[start:first.start].split()):
         return None
-    verb = re.match(r"\s+(?:\w+ly\s+|has\s+|had\s+|also\s+)?([a-z]+)\b", host.text[first.end:])
+    verb = re.match(r"(?:\s+[A-Z]{2,4}\b)?\s+(?:\w+ly\s+|has\s+|had\s+|also\s+)?([a-z]+)\b",
+                    host.text[first.end:])  # "Ann Roe QC made": letters after the name
     actor = refs.actors.get(first.actor)
     titles = ([r.title for r in actor.roles] if actor else []) + refs._titles_near(first)
     held = [fold_word(w) for t in titles for w in t.split() if is_role_word(w)]
     stem = fold_word(role).rstrip("s")[:7]
     if held and not any(w.startswith(stem) for w in held):
         return None  # "an education minister … Chancellor X said": someone else
+    if paragraph != lead and not held:
+        return None  # past the lead, only the same title: "a judge claimed …. Judge X QC …"
     return first.actor if verb and (is_speech_verb(verb.group(1))
                                     or not is_function_word(verb.group(1))) else None
 

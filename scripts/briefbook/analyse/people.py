@@ -124,9 +124,14 @@ def _names_job(source: Source) -> tuple[str, Callable[[], tuple[Found, ...]]]:
     """The cache key of a source's names and how to compute them."""
     def compute() -> tuple[Found, ...]:
         vocabulary = lower_words(source)
+        paragraphs = [p for p in source.paragraphs if not p.boilerplate]
+        first = [find_names(p.text, lower_words=vocabulary) for p in paragraphs]
+        titled = frozenset(fold_word(n.text) for names in first for n in names
+                           if n.kind == "person" and n.title and " " not in n.text)
         return tuple(Found(source=source.id, paragraph=p.number, name=n)
-                     for p in source.paragraphs if not p.boilerplate
-                     for n in find_names(p.text, lower_words=vocabulary))
+                     for p, names in zip(paragraphs, first, strict=True)
+                     for n in (find_names(p.text, lower_words=vocabulary, surnames=titled)
+                               if titled else names))
     return key_of(source_key(source)), compute
 
 

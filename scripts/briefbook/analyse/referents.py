@@ -246,7 +246,7 @@ class Referents:
     def role_holder(self, paragraph: int, at: int, written: str, role: str,
                     words: Sequence[str]) -> str | None:
         """The one person the article gave this role (``the spokeswoman`` → her), if definite."""
-        definite = re.match(r"(?i)the\s", written) or re.match(
+        definite = re.match(r"(?i)(?:the|our)\s", written) or re.match(  # "our correspondent"
             r"^[A-Z][\w-]+[’']s\s+[a-z]", written) and place_kind(written.split()[0])
         if not definite or len(words) > 4 or " for " in written or " of " in written:
             return None
@@ -258,11 +258,15 @@ class Referents:
         modifiers = {fold_word(w) for w in written.split()[1:-1] if w.islower()} & offices
 
         lowered = {fold_word(w) for w in written.split()[1:-1] if w.islower()}
+        proper = {fold_word(w) for w in re.findall(r"[\w-]+", " ".join(written.split()[1:-1]))
+                  if w[:1].isupper() and place_kind(w) is None and not is_title(w)}
+        # "The Glasgow Kelvin MP" is no "Labour MP X": a named seat or body must be in the title
 
         def holds(title: str, ahead: bool = False) -> bool:  # "shadow foreign secretary" is
             words = title_words(title)  # no "Foreign Secretary"; named later, "the justice
             return stem in fold_word(title) and qualifiers_fit(own, words) and \
-                modifiers <= words and (not ahead or lowered <= words)  # minister" is no
+                modifiers <= words and (not ahead or lowered <= words) and \
+                proper <= words  # minister" is no
             # "First Minister X"
 
         holders, exact = [], []  # exact: the role not only inside a compound (co-chairman)
@@ -280,6 +284,8 @@ class Referents:
                 holders.append(m.actor)
             if any(fold_word(w).startswith(whole) for t in titles for w in t.split()):
                 exact.append(m.actor)
+        if len(holders) > 1 and re.match(r"(?i)our\s", written):
+            return None  # "our correspondent" with two correspondents named: which one?
         return (exact or holders)[-1] if holders else None
 
     def _titles_near(self, m: Mention) -> list[str]:

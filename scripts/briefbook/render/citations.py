@@ -235,7 +235,7 @@ def note_marker(passage: CitedPassage, href: Href) -> etree.Element:
 
 
 def marker_id(number: int, use: int = 1) -> str:
-    """The id of a note's marker in the text: ``bb-cite-3``, then ``bb-cite-3-2`` …"""
+    """The id of a note's marker in the text: ``bb-cite-3``, then ``bb-cite-3-2``."""
     return f"bb-cite-{number}" if use == 1 else f"bb-cite-{number}-{use}"
 
 
