@@ -7,8 +7,8 @@ a book when a builder gives it none.
 
 Modules: ``actors``, ``base``, ``bibtex``, ``chronology``, ``chronology_entry``, ``citations``,
 ``citestep``, ``claimcheck``, ``compare``, ``data``, ``datapage``, ``jsonld``, ``markup``,
-``mdext``, ``numbering``, ``pages``, ``quotecheck``, ``review``, ``sources``, ``timeline``,
-``topics``.
+``mdext``, ``numbering``, ``pages``, ``parts``, ``quotecheck``, ``review``, ``sources``,
+``timeline``, ``topics``.
 """
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "mdext",
     "numbering",
     "pages",
+    "parts",
     "quotecheck",
     "review",
     "sources",

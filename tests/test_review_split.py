@@ -1,0 +1,197 @@
+"""A long Review page is split into an overview and stable parts; every link still resolves."""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from bookkit import write_book
+from briefbook.analyse.review import ReviewItem, ranked
+from briefbook.check.checker import check_site
+from briefbook.render import review as review_render
+from briefbook.render.parts import REST, stable_parts
+from briefbook.render.review import REVIEW_PAGE, render_review, render_review_pages
+
+
+def _ids(rng: random.Random, n: int) -> list[str]:
+    words = ("harbour", "tribune", "gazette", "courier", "wire", "post", "zeitung", "ledger")
+    return sorted({f"{rng.choice(words)}-{rng.randint(1990, 2030)}-{rng.randint(1, 9999):04d}"
+                   for _ in range(n)})
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_adding_a_key_changes_one_part_only(seed: int) -> None:
+    rng = random.Random(seed)
+    keys = _ids(rng, 300)
+    before = {p.name: p.keys for p in stable_parts(keys, 8)}
+    assert sorted(k for part in before.values() for k in part) == keys
+    for new in _ids(rng, 20):
+        if new in keys:
+            continue
+        after = {p.name: p.keys for p in stable_parts([*keys, new], 8)}
+        changed = {n for n in set(before) | set(after) if before.get(n) != after.get(n)}
+        holding = next(n for n, k in after.items() if new in k)
+        # the part that takes the key changes; a new cut splits one part in two
+        assert holding in changed and len(changed) <= 2, (new, changed)
+        for name in changed - {holding}:
+            assert name not in before or name == REST or name.startswith("through-")
+
+
+def test_parts_are_independent_of_input_order() -> None:
+    keys = _ids(random.Random(7), 200)
+    shuffled = keys[:]
+    random.Random(8).shuffle(shuffled)
+    assert stable_parts(keys, 5) == stable_parts(shuffled, 5)
+    assert stable_parts([], 5) == []
+    assert all(len(p.keys) == 1 for p in stable_parts(keys, 1))
+
+
+def _items(sources: list[str], per: int = 3) -> list[ReviewItem]:
+    items = [ReviewItem(kind="unattributed-quote", text=f"“Quoted words {n}” in {s}", source=s,
+                        paragraph=n + 1, affects="speaker", confidence=0.6)
+             for s in sources for n in range(per)]
+    items.append(ReviewItem(kind="near-miss", text="“Smyth” and “Smith”", affects="profile"))
+    return items
+
+
+def test_below_the_threshold_the_page_is_one_page() -> None:
+    items = _items(["a-1", "b-2"])
+    pages = render_review_pages(items, split_from=len(items) + 1)
+    assert pages == {REVIEW_PAGE: render_review(items)}
+
+
+def test_above_the_threshold_every_source_is_on_exactly_one_listed_part() -> None:
+    sources = _ids(random.Random(3), 40)
+    items = ranked(_items(sources))
+    pages = render_review_pages(items, split_from=10, every=4, stale=["unknown:key"])
+    overview = pages.pop(REVIEW_PAGE)
+    assert pages, "no parts"
+    for source in sources:
+        holding = [p for p, text in pages.items() if f"{{#review-{source}}}" in text]
+        assert len(holding) == 1, source
+        # the overview lists the part, and keeps the old anchor as a link to the section
+        assert f"]({holding[0]})" in overview
+        assert f'id="review-{source}"' in overview
+    for path, text in pages.items():
+        assert path.startswith("review/") and text.startswith("---\ntitle:")
+        assert "(../sources/" in text and "](../review.md)" in text
+    assert "{#review-book}" in overview and "Smyth" in overview
+    assert "{#review-stale}" in overview
+    assert sum(t.count("<br>key `") for t in pages.values()) == len(items) - 1
+    # the same items found in another order give the same pages
+    again = render_review_pages(ranked(list(reversed(items))), split_from=10, every=4,
+                                stale=["unknown:key"])
+    assert again == {REVIEW_PAGE: overview, **pages}
+
+
+_ARTICLE = """{title}
+
+"We will not sign this agreement," said {name}, the {role} of the {org}, on {day} March 2005.
+
+"Nobody asked us," a spokesman replied.
+
+{name} met officials of the {org} in {place} on {day} April 2005. "It was a long day," {name}
+told reporters.
+"""
+
+
+def _articles(n: int) -> dict[str, str]:
+    rng = random.Random(11)
+    names = ("Ilse Vargas", "Tomasz Oyelaran", "Mireille Duchamp", "Kwame Asante",
+             "Sigrid Halvorsen", "Ana Lúcia Prado")
+    out = {}
+    for i in range(n):
+        out[f"wire-{i:03d}.txt"] = _ARTICLE.format(
+            title=f"Talks in {rng.choice(['Ghent', 'Kumasi', 'Bergen', 'Recife'])} stall {i}",
+            name=rng.choice(names), role=rng.choice(["chair", "treasurer", "spokesperson"]),
+            org=rng.choice(["Dockers' Guild", "Harbour Board", "Pilots' Union"]),
+            place=rng.choice(["Ghent", "Kumasi"]), day=rng.randint(1, 28))
+    return out
+
+
+@pytest.fixture(autouse=True)
+def fresh_plugins() -> object:
+    """MkDocs keeps a plugin with ``on_startup`` for the whole process (``mkdocs serve``):
+    forget it around each test, so that each build here starts as a new process would."""
+    MkDocsConfig.plugins.plugin_cache.clear()
+    yield
+    MkDocsConfig.plugins.plugin_cache.clear()
+
+
+def _build(root: Path, site: Path) -> None:
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
+    build(config)
+
+
+def test_a_split_review_builds_strictly_and_every_link_resolves(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    monkeypatch.setattr(review_render, "REVIEW_SPLIT_FROM", 5)
+    monkeypatch.setattr(review_render, "REVIEW_PART_SOURCES", 3)
+    articles = _articles(12)
+    first = sorted(articles)[0].removesuffix(".txt")
+    # a hand-written page links a source's section by its old anchor on review.md
+    root = write_book(tmp_path / "book", articles, docs={
+        "notes.md": f"# Notes\n\nSee [the review of {first}](review.md#review-{first}) and "
+                    f"the source.[@{first}, ¶ 2]\n"})
+    site = tmp_path / "site"
+    _build(root, site)
+    parts = sorted((site / "review").glob("*/index.html"))
+    assert len(parts) >= 2, "the review was not split"
+    overview = (site / "review" / "index.html").read_text("utf-8")
+    for part in parts:
+        assert f'href="{part.parent.name}/"' in overview
+        assert "Review: source" in part.read_text("utf-8")
+    # the old anchor is on the overview and leads to the part holding the section
+    found = re.search(rf'id="review-{first}" href="([^"]+)"', overview)
+    assert found is not None
+    target, _, anchor = found.group(1).partition("#")
+    part = (site / "review" / target / "index.html").resolve()
+    assert f'id="{anchor}"' in part.read_text("utf-8")
+    report = check_site(site)
+    assert [str(p) for p in report.problems] == []
+    # the print view holds every part, after the pages of the navigation
+    printed = (site / "print.html").read_text("utf-8")
+    for part in parts:
+        title = re.search(r"<h1[^>]*>(Review: [^<]+)", part.read_text("utf-8"))
+        assert title is not None and title.group(1) in printed
+
+
+def test_a_dirty_build_after_an_added_article_matches_a_full_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    monkeypatch.setattr(review_render, "REVIEW_SPLIT_FROM", 5)
+    monkeypatch.setattr(review_render, "REVIEW_PART_SOURCES", 3)
+    root = write_book(tmp_path / "book", _articles(10))
+    served = tmp_path / "served"
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(served))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    parts_before = {p: p.stat().st_mtime_ns for p in (root / ".cache").rglob("review/*.md")}
+    assert len(parts_before) >= 2
+    (root / "briefing" / "sources" / "wire-zzz.txt").write_text(
+        _ARTICLE.format(title="A late report", name="Odile Marchetti", role="chair",
+                        org="Harbour Board", place="Ghent", day=9), "utf-8")
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(served)), dirty=True)
+    parts_after = {p: p.stat().st_mtime_ns for p in (root / ".cache").rglob("review/*.md")}
+    rewritten = {p for p in parts_after if parts_before.get(p) != parts_after[p]}
+    assert len(rewritten) <= 2, rewritten  # the part taking the new source (or its split)
+    full = tmp_path / "full"
+    MkDocsConfig.plugins.plugin_cache.clear()  # a clean build, as in its own process
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(full)))
+    files = {p.relative_to(full).as_posix(): p.read_bytes() for p in full.rglob("*")
+             if p.is_file()}
+    served_files = {p.relative_to(served).as_posix(): p.read_bytes() for p in served.rglob("*")
+                    if p.is_file()}
+    assert sorted(set(files) ^ set(served_files)) == []
+    assert sorted(p for p in files if files[p] != served_files[p]) == []
