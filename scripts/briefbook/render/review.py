@@ -9,6 +9,7 @@ items are on parts of stable content (:func:`render_review_pages`).
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Sequence
 from typing import Any
@@ -66,6 +67,16 @@ def _intro(items: Sequence[ReviewItem], decided: int) -> list[str]:
 
 def _group(source: str, group: Sequence[ReviewItem], up: str) -> list[str]:
     """One source's section; ``up`` leads from the page to ``docs/`` (``""`` or ``"../"``)."""
+    return [_group_text(source, tuple(group), up)]
+
+
+@functools.lru_cache(maxsize=20_000)
+def _group_text(source: str, group: tuple[ReviewItem, ...], up: str) -> str:
+    """:func:`_group`'s text, remembered: a pure function of frozen items.
+
+    ``mkdocs serve`` renders every source's section again after an added article; most are
+    unchanged.
+    """
     title = f"Source {source}" if source else "The whole book"
     anchor = f"review-{source}" if source else "review-book"
     out = [f"## {md_escape(title)} ({len(group)}) {{#{anchor}}}\n\n"]
@@ -86,7 +97,7 @@ def _group(source: str, group: Sequence[ReviewItem], up: str) -> list[str]:
                    f"{md_escape(item.text, keep_citations=False)}{hint} "
                    f"<br>key `{item.key}`\n")
     out.append("\n")
-    return out
+    return "".join(out)
 
 
 def _stale(stale: Sequence[str] | None) -> list[str]:
