@@ -1,11 +1,11 @@
 """Stable parts of a long generated page, so that adding an article changes one small page.
 
-A long list keyed by source id (the Review page's groups) is cut into parts after every key
-whose digest is a multiple of ``every`` (content-defined cuts): whether a part ends after a
-key depends on that key alone, never on its neighbours or on how many keys there are. Adding
-a key therefore changes only the part it falls into (or splits that part in two when the new
-key is a cut); every other part keeps exactly its keys. Parts hold ``every`` keys on average;
-their sizes vary (geometrically distributed).
+A long list keyed by source id (the Review page's groups, the sources index) is cut into
+parts after every key whose digest is a multiple of ``every`` (content-defined cuts): whether
+a part ends after a key depends on that key alone, never on its neighbours or on how many
+keys there are. Adding a key therefore changes only the part it falls into (or splits that
+part in two when the new key is a cut); every other part keeps exactly its keys. Parts hold
+``every`` keys on average; their sizes vary (geometrically distributed).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""A long Review page is split into an overview and stable parts; every link still resolves."""
+"""Long generated pages (the Review page, the sources index) are split into an overview and
+stable parts; every link still resolves and a dirty build still equals a full one."""
 
 from __future__ import annotations
 
@@ -15,9 +16,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from bookkit import write_book
 from briefbook.analyse.review import ReviewItem, ranked
 from briefbook.check.checker import check_site
+from briefbook.core.model import Book, Paragraph, Source
 from briefbook.render import review as review_render
+from briefbook.render import sources as sources_render
 from briefbook.render.parts import REST, stable_parts
 from briefbook.render.review import REVIEW_PAGE, render_review, render_review_pages
+from briefbook.render.sources import SOURCES_INDEX, render_sources_index, render_sources_pages
+from briefbook.site.plugin import _listed_by_index
 
 
 def _ids(rng: random.Random, n: int) -> list[str]:
@@ -91,6 +96,37 @@ def test_above_the_threshold_every_source_is_on_exactly_one_listed_part() -> Non
     assert again == {REVIEW_PAGE: overview, **pages}
 
 
+def _book(ids: list[str]) -> Book:
+    return Book(root="x", sources=tuple(
+        Source(id=i, file=f"{i}.txt", sha256="", size=0, date=f"20{n % 30:02d}-01-0{n % 9 + 1}",
+               paragraphs=(Paragraph(number=1, text="Text.", line=1),))
+        for n, i in enumerate(ids)))
+
+
+def test_a_small_sources_index_is_one_page() -> None:
+    book = _book(["a-1", "b-2", "c-3"])
+    assert render_sources_pages(book, cited_by={}) == {
+        SOURCES_INDEX: render_sources_index(book, cited_by={})}
+
+
+def test_a_large_sources_index_lists_parts_holding_every_source_once() -> None:
+    ids = _ids(random.Random(5), 60)
+    pages = render_sources_pages(_book(ids), cited_by={}, split_from=10, every=6)
+    overview = pages.pop(SOURCES_INDEX)
+    assert len(pages) >= 3
+    for source in ids:
+        holding = [p for p, text in pages.items() if f"<code>{source}</code>" in text]
+        assert len(holding) == 1, source
+        # a part's link to the source page climbs out of sources/index/<part>/
+        assert f'href="../../{source}/"' in pages[holding[0]]
+    for path in pages:
+        name = path.removeprefix("sources/index/").removesuffix(".md")
+        assert f'href="index/{name}/"' in overview
+        assert _listed_by_index(path, {**pages, SOURCES_INDEX: overview})
+    assert _listed_by_index("review/through-x.md", {"review.md": "", "review/through-x.md": ""})
+    assert not _listed_by_index("review.md", {"review.md": ""})
+
+
 _ARTICLE = """{title}
 
 "We will not sign this agreement," said {name}, the {role} of the {org}, on {day} March 2005.
@@ -125,6 +161,17 @@ def fresh_plugins() -> object:
     MkDocsConfig.plugins.plugin_cache.clear()
 
 
+def _rows(root: Path) -> dict[str, str]:
+    """The sources index's rows by source id, from the files backing its parts."""
+    rows = {}
+    for part in (root / ".cache").rglob("index/*.md"):
+        for row in re.findall(r"<tr><td>.*?</tr>", part.read_text("utf-8")):
+            found = re.search(r"<code>([^<]+)</code>", row)
+            assert found is not None
+            rows[found.group(1)] = row
+    return rows
+
+
 def _build(root: Path, site: Path) -> None:
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
     build(config)
@@ -136,6 +183,8 @@ def test_a_split_review_builds_strictly_and_every_link_resolves(
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     monkeypatch.setattr(review_render, "REVIEW_SPLIT_FROM", 5)
     monkeypatch.setattr(review_render, "REVIEW_PART_SOURCES", 3)
+    monkeypatch.setattr(sources_render, "SOURCES_SPLIT_FROM", 5)
+    monkeypatch.setattr(sources_render, "SOURCES_PART_SIZE", 4)
     articles = _articles(12)
     first = sorted(articles)[0].removesuffix(".txt")
     # a hand-written page links a source's section by its old anchor on review.md
@@ -156,6 +205,10 @@ def test_a_split_review_builds_strictly_and_every_link_resolves(
     target, _, anchor = found.group(1).partition("#")
     part = (site / "review" / target / "index.html").resolve()
     assert f'id="{anchor}"' in part.read_text("utf-8")
+    index_parts = sorted((site / "sources" / "index").glob("*/index.html"))
+    assert len(index_parts) >= 2, "the sources index was not split"
+    listed = sum(part.read_text("utf-8").count("<tr><td>") for part in index_parts)
+    assert listed == len(articles)
     report = check_site(site)
     assert [str(p) for p in report.problems] == []
     # the print view holds every part, after the pages of the navigation
@@ -172,20 +225,34 @@ def test_a_dirty_build_after_an_added_article_matches_a_full_build(
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     monkeypatch.setattr(review_render, "REVIEW_SPLIT_FROM", 5)
     monkeypatch.setattr(review_render, "REVIEW_PART_SOURCES", 3)
+    monkeypatch.setattr(sources_render, "SOURCES_SPLIT_FROM", 5)
+    monkeypatch.setattr(sources_render, "SOURCES_PART_SIZE", 4)
     root = write_book(tmp_path / "book", _articles(10))
     served = tmp_path / "served"
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(served))
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
-    parts_before = {p: p.stat().st_mtime_ns for p in (root / ".cache").rglob("review/*.md")}
-    assert len(parts_before) >= 2
+    parts_before = {p: p.stat().st_mtime_ns for p in (root / ".cache").rglob("*.md")
+                    if p.parent.name in ("review", "index")}
+    rows_before = _rows(root)
+    assert len([p for p in parts_before if p.parent.name == "review"]) >= 2
     (root / "briefing" / "sources" / "wire-zzz.txt").write_text(
         _ARTICLE.format(title="A late report", name="Odile Marchetti", role="chair",
                         org="Harbour Board", place="Ghent", day=9), "utf-8")
     build(load_config(str(root / "mkdocs.yml"), site_dir=str(served)), dirty=True)
-    parts_after = {p: p.stat().st_mtime_ns for p in (root / ".cache").rglob("review/*.md")}
-    rewritten = {p for p in parts_after if parts_before.get(p) != parts_after[p]}
+    parts_after = {p: p.stat().st_mtime_ns for p in (root / ".cache").rglob("*.md")
+                   if p.parent.name in ("review", "index")}
+    rewritten = {p for p in parts_after if parts_before.get(p) != parts_after[p]
+                 and p.parent.name == "review"}
     assert len(rewritten) <= 2, rewritten  # the part taking the new source (or its split)
+    # an index part is rewritten only when one of its rows changed (the new source's, or a
+    # source whose times cited changed: the new article's events merge with others')
+    rows_after = _rows(root)
+    changed_rows = {sid for sid in rows_after if rows_before.get(sid) != rows_after[sid]}
+    assert "wire-zzz" in changed_rows and len(changed_rows) < len(rows_after)
+    for path, stamp in parts_after.items():
+        if path.parent.name == "index" and parts_before.get(path) != stamp:
+            assert any(f"<code>{sid}</code>" in path.read_text("utf-8") for sid in changed_rows)
     full = tmp_path / "full"
     MkDocsConfig.plugins.plugin_cache.clear()  # a clean build, as in its own process
     build(load_config(str(root / "mkdocs.yml"), site_dir=str(full)))
