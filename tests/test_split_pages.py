@@ -19,7 +19,7 @@ from briefbook.check.checker import check_site
 from briefbook.core.model import Book, Paragraph, Source
 from briefbook.render import review as review_render
 from briefbook.render import sources as sources_render
-from briefbook.render.parts import REST, stable_parts
+from briefbook.render.parts import is_cut, stable_parts
 from briefbook.render.review import REVIEW_PAGE, render_review, render_review_pages
 from briefbook.render.sources import SOURCES_INDEX, render_sources_index, render_sources_pages
 from briefbook.site.plugin import _listed_by_index
@@ -32,21 +32,31 @@ def _ids(rng: random.Random, n: int) -> list[str]:
 
 
 @pytest.mark.parametrize("seed", range(5))
-def test_adding_a_key_changes_one_part_only(seed: int) -> None:
+def test_adding_a_key_changes_only_the_parts_of_its_own_run(seed: int) -> None:
     rng = random.Random(seed)
     keys = _ids(rng, 300)
     before = {p.name: p.keys for p in stable_parts(keys, 8)}
     assert sorted(k for part in before.values() for k in part) == keys
+    assert max(len(k) for k in before.values()) <= 16
     for new in _ids(rng, 20):
         if new in keys:
             continue
         after = {p.name: p.keys for p in stable_parts([*keys, new], 8)}
         changed = {n for n in set(before) | set(after) if before.get(n) != after.get(n)}
         holding = next(n for n, k in after.items() if new in k)
-        # the part that takes the key changes; a new cut splits one part in two
-        assert holding in changed and len(changed) <= 2, (new, changed)
-        for name in changed - {holding}:
-            assert name not in before or name == REST or name.startswith("through-")
+        assert holding in changed
+        # the old run between the cuts by digest around the new key (the new key may cut it
+        # in two): nothing outside it changes
+        everything = sorted([*keys, new])
+        at = everything.index(new)
+        start = max((i + 1 for i in range(at) if is_cut(everything[i], 8)), default=0)
+        end = next((i for i in range(at + 1, len(everything)) if is_cut(everything[i], 8)),
+                   len(everything) - 1)
+        run = set(everything[start:end + 1])
+        for name in changed:
+            assert set(before.get(name, ())) | set(after.get(name, ())) <= run, (new, name)
+        if len(run) <= 16:  # a short run: one part changes (or splits in two)
+            assert len(changed) <= 2
 
 
 def test_parts_are_independent_of_input_order() -> None:

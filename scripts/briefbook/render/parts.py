@@ -5,7 +5,9 @@ parts after every key whose digest is a multiple of ``every`` (content-defined c
 a part ends after a key depends on that key alone, never on its neighbours or on how many
 keys there are. Adding a key therefore changes only the part it falls into (or splits that
 part in two when the new key is a cut); every other part keeps exactly its keys. Parts hold
-``every`` keys on average; their sizes vary (geometrically distributed).
+about ``every`` keys; a run of more than ``2 × every`` keys between two cuts is also cut after
+every ``2 × every`` keys, so no part is longer than that, and an added key changes only the
+parts of its own run.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ def stable_parts(keys: Iterable[str], every: int) -> list[Part]:
 
     Args:
         keys: Distinct keys (source ids); their order does not matter.
-        every: The average number of keys per part (1 puts every key in its own part).
+        every: About how many keys a part holds (at most twice as many; 1 puts every key
+            in its own part).
 
     Returns:
         The parts in key order; empty for no keys.
@@ -52,7 +55,9 @@ def stable_parts(keys: Iterable[str], every: int) -> list[Part]:
     run: list[str] = []
     for key in sorted(set(keys)):
         run.append(key)
-        if is_cut(key, every):
+        # a long run is cut every 2 × every keys: an added key then shifts only the cuts of
+        # its own run (between two cuts by digest), never those of other runs
+        if is_cut(key, every) or len(run) >= 2 * max(every, 1):
             parts.append(Part(f"through-{key}", tuple(run)))
             run = []
     if run:
