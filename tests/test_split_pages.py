@@ -1,8 +1,9 @@
-"""Long generated pages (the Review page, the sources index) are split into an overview and
-stable parts; every link still resolves and a dirty build still equals a full one."""
+"""Long generated pages (the Review page, the sources index, the chronology) are split into an
+overview and stable parts; every link still resolves and a dirty build equals a full one."""
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import re
@@ -17,6 +18,7 @@ from bookkit import write_book
 from briefbook.analyse.review import ReviewItem, ranked
 from briefbook.check.checker import check_site
 from briefbook.core.model import Book, Paragraph, Source
+from briefbook.render import eventpages
 from briefbook.render import review as review_render
 from briefbook.render import sources as sources_render
 from briefbook.render.parts import is_cut, stable_parts
@@ -139,11 +141,11 @@ def test_a_large_sources_index_lists_parts_holding_every_source_once() -> None:
 
 _ARTICLE = """{title}
 
-"We will not sign this agreement," said {name}, the {role} of the {org}, on {day} March 2005.
+"We will not sign this agreement," said {name}, the {role} of the {org}, on {day} March {year}.
 
 "Nobody asked us," a spokesman replied.
 
-{name} met officials of the {org} in {place} on {day} April 2005. "It was a long day," {name}
+{name} met officials of the {org} in {place} on {day} April {year}. "It was a long day," {name}
 told reporters.
 """
 
@@ -158,7 +160,8 @@ def _articles(n: int) -> dict[str, str]:
             title=f"Talks in {rng.choice(['Ghent', 'Kumasi', 'Bergen', 'Recife'])} stall {i}",
             name=rng.choice(names), role=rng.choice(["chair", "treasurer", "spokesperson"]),
             org=rng.choice(["Dockers' Guild", "Harbour Board", "Pilots' Union"]),
-            place=rng.choice(["Ghent", "Kumasi"]), day=rng.randint(1, 28))
+            place=rng.choice(["Ghent", "Kumasi"]), day=rng.randint(1, 28),
+            year=2003 + i % 3)
     return out
 
 
@@ -195,11 +198,13 @@ def test_a_split_review_builds_strictly_and_every_link_resolves(
     monkeypatch.setattr(review_render, "REVIEW_PART_SOURCES", 3)
     monkeypatch.setattr(sources_render, "SOURCES_SPLIT_FROM", 5)
     monkeypatch.setattr(sources_render, "SOURCES_PART_SIZE", 4)
+    monkeypatch.setattr(eventpages, "CHRONOLOGY_SPLIT_FROM", 3)
     articles = _articles(12)
     first = sorted(articles)[0].removesuffix(".txt")
-    # a hand-written page links a source's section by its old anchor on review.md
+    # a hand-written page links a source's section and a year by their old anchors
     root = write_book(tmp_path / "book", articles, docs={
-        "notes.md": f"# Notes\n\nSee [the review of {first}](review.md#review-{first}) and "
+        "notes.md": f"# Notes\n\nSee [the review of {first}](review.md#review-{first}), "
+                    "[2004](chronology.md#year-2004) and "
                     f"the source.[@{first}, ¶ 2]\n"})
     site = tmp_path / "site"
     _build(root, site)
@@ -219,6 +224,22 @@ def test_a_split_review_builds_strictly_and_every_link_resolves(
     assert len(index_parts) >= 2, "the sources index was not split"
     listed = sum(part.read_text("utf-8").count("<tr><td>") for part in index_parts)
     assert listed == len(articles)
+    # the chronology: a page per year; every event's old anchor on the overview leads to it
+    years = sorted((site / "chronology").glob("*/index.html"))
+    assert [y.parent.name for y in years] == ["2003", "2004", "2005"]
+    overview = (site / "chronology" / "index.html").read_text("utf-8")
+    records = json.loads((site / "data" / "chronology.json").read_text("utf-8"))
+    assert records
+    for record in records:
+        page, _, anchor = record["url"].partition("#")
+        year = page.strip("/").rsplit("/", 1)[-1]
+        assert page.startswith("chronology/") and year in {y.parent.name for y in years}
+        held = (site / "chronology" / year / "index.html").read_text("utf-8")
+        assert held.count(f"id='{anchor}'") + held.count(f'id="{anchor}"') == 1
+        assert f"id='{anchor}'" in overview or f'id="{anchor}"' in overview
+    # a citation on a year page is listed on its source page, linking the event there
+    cited = "".join(p.read_text("utf-8") for p in (site / "sources").glob("wire-*/index.html"))
+    assert re.search(r'href="\.\./\.\./chronology/200[345]/#event-', cited)
     report = check_site(site)
     assert [str(p) for p in report.problems] == []
     # the print view holds every part, after the pages of the navigation
@@ -237,6 +258,7 @@ def test_a_dirty_build_after_an_added_article_matches_a_full_build(
     monkeypatch.setattr(review_render, "REVIEW_PART_SOURCES", 3)
     monkeypatch.setattr(sources_render, "SOURCES_SPLIT_FROM", 5)
     monkeypatch.setattr(sources_render, "SOURCES_PART_SIZE", 4)
+    monkeypatch.setattr(eventpages, "CHRONOLOGY_SPLIT_FROM", 3)
     root = write_book(tmp_path / "book", _articles(10))
     served = tmp_path / "served"
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(served))
@@ -248,7 +270,7 @@ def test_a_dirty_build_after_an_added_article_matches_a_full_build(
     assert len([p for p in parts_before if p.parent.name == "review"]) >= 2
     (root / "briefing" / "sources" / "wire-zzz.txt").write_text(
         _ARTICLE.format(title="A late report", name="Odile Marchetti", role="chair",
-                        org="Harbour Board", place="Ghent", day=9), "utf-8")
+                        org="Harbour Board", place="Ghent", day=9, year=2004), "utf-8")
     build(load_config(str(root / "mkdocs.yml"), site_dir=str(served)), dirty=True)
     parts_after = {p: p.stat().st_mtime_ns for p in (root / ".cache").rglob("*.md")
                    if p.parent.name in ("review", "index")}
