@@ -37,7 +37,7 @@ _AFFECTS = {"speaker": "affects a speaker", "profile": "affects a profile",
 
 #: From how many items the Review page is split into an overview and parts.
 REVIEW_SPLIT_FROM = 400
-#: Sources per part of a split Review page, on average (see :mod:`briefbook.render.parts`).
+#: About how many sources a part of a split Review page holds (:mod:`briefbook.render.parts`).
 REVIEW_PART_SOURCES = 40
 #: The folder of the parts of a split Review page (next to ``review.md``).
 REVIEW_FOLDER = "review"
@@ -144,10 +144,11 @@ def render_review_pages(items: list[ReviewItem], *, decided: int = 0,
     important sources with links to their sections, the list of parts, the items about the
     whole book and the stale decisions) and the sources' sections are on parts
     ``review/<name>.md`` cut by :func:`~briefbook.render.parts.stable_parts` (about ``every``
-    sources each, in source-id order), so that an added article changes the overview and
-    one part, not a page of every item. A section keeps its anchor (``#review-<source id>``)
-    on its part, and the overview's list of parts links every source under the same id, so
-    a link to ``review.md#review-<source id>`` still leads to the source's items.
+    sources each, at most twice as many, in source-id order), so that an added article
+    changes the overview and one part, not a page of every item. A section keeps its anchor
+    (``#review-<source id>``) on its part, and the overview's list of parts links every
+    source under the same id, so a link to ``review.md#review-<source id>`` still leads to
+    the source's items.
 
     Args:
         items: The undecided items, ranked.
@@ -155,7 +156,7 @@ def render_review_pages(items: list[ReviewItem], *, decided: int = 0,
         stale: Keys in ``review.yml`` that match no item.
         directory_urls: The site's URL style (for the overview's raw HTML links).
         split_from: Items from which to split (default :data:`REVIEW_SPLIT_FROM`).
-        every: Sources per part on average (default :data:`REVIEW_PART_SOURCES`).
+        every: About how many sources a part holds (default :data:`REVIEW_PART_SOURCES`).
 
     Returns:
         ``{path under docs/: Markdown}``.

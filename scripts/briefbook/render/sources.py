@@ -299,7 +299,7 @@ def _order(key: tuple[object, ...]) -> tuple[object, ...]:
 
 #: From how many sources the index is split into an overview and parts.
 SOURCES_SPLIT_FROM = 400
-#: Sources per part of a split index, on average (see :mod:`briefbook.render.parts`).
+#: About how many sources a part of a split index holds (:mod:`briefbook.render.parts`).
 SOURCES_PART_SIZE = 100
 #: The folder of the parts of a split sources index.
 SOURCES_PARTS_FOLDER = "sources/index"
@@ -359,8 +359,8 @@ def render_sources_pages(
 
     Below ``split_from`` sources (default :data:`SOURCES_SPLIT_FROM`) the index is one page
     (:func:`render_sources_index`). From there on ``sources/index.md`` lists the parts and
-    each part ``sources/index/<name>.md`` holds the table of about ``every`` sources (default
-    :data:`SOURCES_PART_SIZE`), cut in source-id order by
+    each part ``sources/index/<name>.md`` holds the table of about ``every`` sources, at most
+    twice as many (default :data:`SOURCES_PART_SIZE`), cut in source-id order by
     :func:`~briefbook.render.parts.stable_parts`, so that an added article changes the
     overview and one part, not a table of every source.
 
