@@ -18,6 +18,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from briefbook.read.sources import source_id_for
 START_TIMEOUT = 900.0
 CHANGE_TIMEOUT = 300.0
 _SERVING_RE = re.compile(r"Serving on (http://\S+)")
+_MARK = "\x00marker\x00"
 
 
 def _free_port() -> int:
@@ -53,6 +55,21 @@ def _wait_for(url: str, marker: str, timeout: float) -> float:
             return time.perf_counter() - start
         time.sleep(0.02)
     raise ToolError(f"{url} did not show {marker!r} within {timeout:.0f} s")
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of process ``pid`` so far (``None`` off Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _figures(samples: list[float], cpu: list[float | None]) -> dict[str, Any]:
+    known = [c for c in cpu if c is not None]
+    return {"median": statistics.median(samples), "samples": samples,
+            "cpu_median": statistics.median(known) if known else None, "cpu_samples": cpu}
 
 
 class _Server:
@@ -86,6 +103,18 @@ class _Server:
             time.sleep(0.05)
         raise ToolError("mkdocs serve did not start in time")
 
+    def builds(self) -> int:
+        """How many builds the server has reported finishing so far."""
+        return sum("Documentation built in" in line for line in list(self.log))
+
+    def cpu_until_built(self, builds: int, before: float | None) -> float | None:
+        """CPU seconds since ``before`` once more than ``builds`` builds finished."""
+        start = time.perf_counter()
+        while self.builds() <= builds and time.perf_counter() - start < CHANGE_TIMEOUT:
+            time.sleep(0.05)
+        after = _cpu_seconds(self.proc.pid)
+        return None if before is None or after is None else after - before
+
     def stop(self) -> None:
         self.proc.terminate()
         try:
@@ -94,7 +123,8 @@ class _Server:
             self.proc.kill()
 
 
-def serve_loop(config_file: Path, *, edits: int = 5, dirty: bool = False) -> dict[str, Any]:
+def serve_loop(config_file: Path, *, edits: int = 5, dirty: bool = False,
+               articles: Sequence[Path] = ()) -> dict[str, Any]:
     """Time edit → page served and add article → its source page served.
 
     Args:
@@ -102,10 +132,17 @@ def serve_loop(config_file: Path, *, edits: int = 5, dirty: bool = False) -> dic
             written into it).
         edits: How many of each change to time; the median is reported with every sample.
         dirty: Run ``mkdocs serve --dirty``.
+        articles: Real articles (plain text: title, blank line, paragraphs) to add one by one
+            after the generated ones, each with a marker sentence after its title; timed as
+            ``add_real_article``.
 
     Returns:
-        ``{"edit_page": {"median": s, "samples": [...]}, "add_article": {...},
-        "first_build": s}``, seconds of wall time.
+        ``{"edit_page": {...}, "add_article": {...}, "add_real_article": {...},
+        "first_build": s}``; each change's figures are ``{"median": s, "samples": [...],
+        "cpu_median": s, "cpu_samples": [...]}``: seconds of wall time from the write to the
+        page served, and CPU seconds (user + system) the server process spent from the write
+        until its rebuild finished (``None`` where ``/proc`` is not available).
+        ``add_real_article`` only with ``articles``.
 
     Raises:
         ToolError: the server did not start, or a change was not served in time.
@@ -114,33 +151,42 @@ def serve_loop(config_file: Path, *, edits: int = 5, dirty: bool = False) -> dic
     index = root / "docs" / "index.md"
     sources = root / "briefing" / "sources"
     original = index.read_text("utf-8")
+    texts = [Path(a).read_text("utf-8") for a in articles]
     server = _Server(config_file, dirty=dirty)
+    pid = server.proc.pid
     start = time.perf_counter()
     try:
         base = server.base_url()
         _wait_for(base, "</html>", START_TIMEOUT)
         first = time.perf_counter() - start
-        edit_times = []
+        edit_times, edit_cpu = [], []
         for n in range(edits):
             time.sleep(1.0)  # let the watcher settle, so each change is its own rebuild
             marker = f"benchmark-edit-{n}-{time.time_ns()}"
+            builds, before = server.builds(), _cpu_seconds(pid)
             index.write_text(original + f"\n\nAn edited paragraph ({marker}).\n", "utf-8")
             edit_times.append(_wait_for(base, marker, CHANGE_TIMEOUT))
-        add_times = []
-        for n in range(edits):
+            edit_cpu.append(server.cpu_until_built(builds, before))
+        changes = [(f"A headline for the benchmark\n\nA paragraph that says {_MARK} here.\n",
+                    "add_article")] * edits
+        changes += [(text.replace("\n\n", f"\n\nIn brief ({_MARK}).\n\n", 1), "add_real_article")
+                    for text in texts]
+        added: dict[str, tuple[list[float], list[float | None]]] = {}
+        for n, (template, label) in enumerate(changes):
             time.sleep(1.0)
             marker = f"benchmark-article-{n}-{time.time_ns()}"
             name = f"zz-bench-serve-{n}.txt"
-            (sources / name).write_text(
-                f"A headline for the benchmark\n\nA paragraph that says {marker} here.\n",
-                "utf-8")
+            builds, before = server.builds(), _cpu_seconds(pid)
+            (sources / name).write_text(template.replace(_MARK, marker), "utf-8")
             url = f"{base}sources/{source_id_for(name)}/"
-            add_times.append(_wait_for(url, marker, CHANGE_TIMEOUT))
+            took = _wait_for(url, marker, CHANGE_TIMEOUT)
+            wall, cpu = added.setdefault(label, ([], []))
+            wall.append(took)
+            cpu.append(server.cpu_until_built(builds, before))
     finally:
         server.stop()
         index.write_text(original, "utf-8")
         for path in sources.glob("zz-bench-serve-*.txt"):
             path.unlink()
-    return {"first_build": first,
-            "edit_page": {"median": statistics.median(edit_times), "samples": edit_times},
-            "add_article": {"median": statistics.median(add_times), "samples": add_times}}
+    return {"first_build": first, "edit_page": _figures(edit_times, edit_cpu),
+            **{label: _figures(*figures) for label, figures in added.items()}}

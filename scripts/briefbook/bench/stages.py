@@ -34,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -326,8 +326,9 @@ def run_phase(phase: str, spec: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def measure(label: str, config: Path, *, incremental: bool) -> dict[str, Any]:
-    """Every phase for one book; the merged figures."""
+def measure(label: str, config: Path, *, incremental: bool,
+            articles: Sequence[Path] = ()) -> dict[str, Any]:
+    """Every phase for one book; the merged figures (``articles``: see :func:`serve_loop`)."""
     site = tempfile.mkdtemp(prefix="bb-bench-site-")
     try:
         result: dict[str, Any] = {"book": label}
@@ -344,7 +345,7 @@ def measure(label: str, config: Path, *, incremental: bool) -> dict[str, Any]:
         if incremental:
             result.update({k: v for k, v in run_phase(
                 "incremental", {"config": str(config)}).items() if k != "process"})
-            result["serve"] = serve_loop(config)
+            result["serve"] = serve_loop(config, articles=articles)
     finally:
         shutil.rmtree(site, ignore_errors=True)
     ours = sum(result[s]["seconds"] for s in ("load", "analyse", "render"))

@@ -34,10 +34,14 @@ from briefbook.core.errors import ToolError
 @click.option("--generated", is_flag=True, help="Use generated articles even if a corpus exists.")
 @click.option("--incremental/--no-incremental", default=True, show_default=True,
               help="Also time rebuilds after an edit and after adding an article.")
+@click.option("--serve-article", "serve_articles", multiple=True,
+              type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="A real article (.txt) the serve loop also adds and times (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_context
 def bench(ctx: click.Context, sizes: str, config_file: Path, corpus: Path | None,
-          generated: bool, incremental: bool, as_json: bool) -> None:
+          generated: bool, incremental: bool, serve_articles: tuple[Path, ...],
+          as_json: bool) -> None:
     """Time each stage on books of several sizes (a benchmark, not a test)."""
     if ctx.invoked_subcommand is not None:
         return
@@ -62,7 +66,8 @@ def bench(ctx: click.Context, sizes: str, config_file: Path, corpus: Path | None
                 config = make_book(scratch, files, f"book-{size}")
                 label = corpus.name if corpus else "generated"
             click.echo(f"measuring {label} ({size}) …", err=True)
-            results.append(measure(label, config, incremental=incremental))
+            results.append(measure(label, config, incremental=incremental,
+                                   articles=serve_articles))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     if as_json:

@@ -25,6 +25,7 @@ import logging
 import os
 import pickle
 import tempfile
+import weakref
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -60,14 +61,36 @@ def key_of(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
+#: :func:`source_key` per source object alive: ``id(source) → (weak reference, key)``.
+_SOURCE_KEYS: dict[int, tuple[weakref.ref[Any], str]] = {}
+
+
 def source_key(source: Any) -> str:
     """The content key of a source as analysis sees it: id, date and every paragraph.
 
     Paragraph texts rather than the file's SHA-256 alone, because which paragraphs are
     boilerplate depends on configuration, and records built in memory may carry no hash.
+    A source record is frozen, so its key is computed once per record while it lives (the
+    analysis asks about a dozen times per source and build).
     """
-    return key_of(source.id, source.date, source.date_basis, tuple(
+    kept = _SOURCE_KEYS.get(id(source))
+    if kept is not None and kept[0]() is source:
+        return kept[1]
+    key = key_of(source.id, source.date, source.date_basis, tuple(
         (p.number, p.line, p.text, p.boilerplate) for p in source.paragraphs))
+    ident = id(source)
+    try:
+        ref = weakref.ref(source, lambda _ref: _forget_source(ident, _ref))
+    except TypeError:  # a record without weak references: not remembered
+        return key
+    _SOURCE_KEYS[ident] = (ref, key)
+    return key
+
+
+def _forget_source(ident: int, ref: weakref.ref[Any]) -> None:
+    kept = _SOURCE_KEYS.get(ident)
+    if kept is not None and kept[0] is ref:
+        del _SOURCE_KEYS[ident]
 
 
 class Cache:

@@ -6,9 +6,9 @@ back-links), also a Python-Markdown extension (``mdext``). No I/O, except the ex
 a book when a builder gives it none.
 
 Modules: ``actors``, ``base``, ``bibtex``, ``chronology``, ``chronology_entry``, ``citations``,
-``citestep``, ``claimcheck``, ``compare``, ``data``, ``datapage``, ``jsonld``, ``markup``,
-``mdext``, ``numbering``, ``pages``, ``quotecheck``, ``review``, ``sources``, ``timeline``,
-``topics``.
+``citestep``, ``claimcheck``, ``compare``, ``data``, ``datapage``, ``eventpages``, ``jsonld``,
+``markup``, ``mdext``, ``numbering``, ``pages``, ``parts``, ``quotecheck``, ``review``,
+``sources``, ``timeline``, ``topics``.
 """
 
 __all__ = [
@@ -24,11 +24,13 @@ __all__ = [
     "compare",
     "data",
     "datapage",
+    "eventpages",
     "jsonld",
     "markup",
     "mdext",
     "numbering",
     "pages",
+    "parts",
     "quotecheck",
     "review",
     "sources",

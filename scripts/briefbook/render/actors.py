@@ -21,6 +21,7 @@ from briefbook.analyse.annotations import Annotations
 from briefbook.core.citekeys import masked_ranges
 from briefbook.core.errors import Problem, did_you_mean
 from briefbook.core.model import KINDS, Actor, Book, Role
+from briefbook.render.eventpages import CHRONOLOGY_PAGE, event_pages
 from briefbook.render.markup import front_matter, md_escape, safe_url, to_json
 from briefbook.render.sources import source_page_path
 
@@ -117,9 +118,11 @@ def render_profile(actor: Actor, annotations: Annotations) -> str:
     related = getattr(annotations, "events_by_actor", {}).get(actor.id, [])
     if related:
         out.append("## Related events\n\n")
+        pages = _event_pages(annotations)
         for event in related:
+            page = pages.get(event.id, CHRONOLOGY_PAGE)
             out.append(f"- {text(event.date)}: [{text(event.title)}]"
-                       f"(../chronology.md#event-{event.id})\n")
+                       f"(../{page}#event-{event.id})\n")
         out.append("\n")
     own = [q for q in quotes if not annotations.is_copied(q)]
     copied = [q for q in quotes if annotations.is_copied(q) and q.kind == "statement"]
@@ -178,6 +181,14 @@ def _mentions_section(mentions: Sequence[Any], book: Book, page: str) -> str:
         spelled = ", ".join(f"“{text(s)}”" for s in spellings)
         out.append(f"- [{text(source.id)}]({target}): {links} — spelled {spelled}\n")
     return "".join(out)
+
+
+def _event_pages(annotations: Annotations) -> dict[str, str]:
+    """:func:`~briefbook.render.chronology_entry.event_pages` once per analysis."""
+    memo = annotations.__dict__.setdefault("_render_memo", {})
+    if "event_pages" not in memo:
+        memo["event_pages"] = event_pages(annotations.chronology.entries)
+    return memo["event_pages"]  # type: ignore[no-any-return]
 
 
 def render_index(annotations: Annotations) -> str:

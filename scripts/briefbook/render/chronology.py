@@ -31,6 +31,7 @@ from briefbook.render.chronology_entry import (
     human_date,
     render_entry,
 )
+from briefbook.render.eventpages import event_pages, year_page_path
 from briefbook.render.markup import esc, front_matter
 from briefbook.render.timeline import legend_html, timeline_svg
 
@@ -118,7 +119,8 @@ def _drawing(entries: Sequence[Entry], numbers: dict[str, int] | None, label: st
 
 
 def _grouped(entries: Sequence[Entry], numbers: dict[str, int], names: dict[str, str],
-             settings: Settings, *, markdown_headings: bool) -> list[str]:
+             settings: Settings, *, markdown_headings: bool,
+             page: str = CHRONOLOGY_PAGE) -> list[str]:
     out: list[str] = []
     year = month = None
     for entry in entries:
@@ -132,8 +134,8 @@ def _grouped(entries: Sequence[Entry], numbers: dict[str, int], names: dict[str,
             title = human_date(month) if "-" in month else f"{year}, month not stated"
             out.append(f"### {title} {{#month-{month}}}\n" if markdown_headings else
                        f'<h4 class="bb-chrono-month">{esc(title)}</h4>\n')
-        out.append(single_quoted(render_entry(entry, numbers.get(entry.id), names, settings))
-                   + "\n")
+        out.append(single_quoted(render_entry(entry, numbers.get(entry.id), names, settings,
+                                              page=page)) + "\n")
     return out
 
 
@@ -156,13 +158,20 @@ def _side_section(kind: str, entries: Sequence[Entry], names: dict[str, str],
 
 
 def render_chronology(book: Book, annotations: Annotations, settings: Settings) -> dict[str, str]:
-    """Page generator: ``chronology.md``."""
+    """Page generator: ``chronology.md``, and a page per year for a long chronology.
+
+    From :data:`~briefbook.render.chronology_entry.CHRONOLOGY_SPLIT_FROM` entries on, see
+    :func:`_split_chronology`.
+    """
     chronology: Chronology = annotations.chronology
     entries = chronology.entries
     names = _actor_names(book)
     sections: dict[str, list[Entry]] = {"main": [], "background": [], "later": []}
     for entry in entries:
         sections[entry.section].append(entry)
+    pages = event_pages(entries)
+    if any(page != CHRONOLOGY_PAGE for page in pages.values()):
+        return _split_chronology(chronology, sections, names, settings, pages)
     main = sections["main"]
     numbers = {e.id: n for n, e in enumerate(main, start=1)}
     out = [front_matter("Chronology"), "# Chronology\n", _intro(chronology, sections)]
@@ -187,6 +196,74 @@ def render_chronology(book: Book, annotations: Annotations, settings: Settings) 
     return {CHRONOLOGY_PAGE: "\n".join(out)}
 
 
+_SECTION_NAMES = {"main": "the period the articles report", "background": "background",
+                  "later": "later dates"}
+
+
+def _split_chronology(chronology: Chronology, sections: dict[str, list[Entry]],
+                      names: dict[str, str], settings: Settings,
+                      pages: dict[str, str]) -> dict[str, str]:
+    """A long chronology as an overview (``chronology.md``) and a page per year.
+
+    Each year's page has its own drawing, filters and list, numbered from 1 on the page, so
+    an added event changes the page of its year and the overview, never the other years'
+    pages (the one-page chronology numbers the whole period, so an event renumbers every
+    later one). The overview keeps the anchors of the one-page chronology (``#year-…``,
+    ``#month-…``, ``#event-…``) as links to their new places, so links to
+    ``chronology.md#event-<id>`` still resolve.
+    """
+    by_year: dict[str, list[Entry]] = {}
+    for entry in chronology.entries:
+        by_year.setdefault(entry.earliest[:4], []).append(entry)
+    out = [front_matter("Chronology"), "# Chronology\n", _intro(chronology, sections),
+           f"The events are listed on a page per year ({len(by_year)} years), each with its "
+           "own drawing and filters; every event keeps its link.\n",
+           "| Year | Events | Part of the chronology |\n| --- | ---: | --- |"]
+    index: list[str] = []
+    result: dict[str, str] = {}
+    for year in sorted(by_year):
+        entries = by_year[year]
+        path = year_page_path(year)
+        url = href(CHRONOLOGY_PAGE, path, directory_urls=settings.directory_urls)
+        parts = [_SECTION_NAMES[k] for k in ("background", "main", "later")
+                 if any(e.section == k for e in entries)]
+        out.append(f'| <a id="year-{esc(year)}" href="{esc(url)}">{esc(year)}</a> | '
+                   f"{len(entries)} | {', '.join(parts)} |")
+        links: list[str] = []
+        months: set[str] = set()
+        for entry in entries:
+            entry_month = entry.earliest[:7] if entry.date_precision != "year" else year
+            anchor = (f' id="month-{esc(entry_month)}"' if entry_month not in months and
+                      "-" in entry_month else "")
+            months.add(entry_month)
+            target = href(CHRONOLOGY_PAGE, path, f"event-{entry.id}",
+                          directory_urls=settings.directory_urls)
+            links.append(f'<a{anchor} href="{esc(target)}"><span id="event-{esc(entry.id)}">'
+                         f"{esc(human_date(entry.date))}</span></a>")
+        index.append(f"<p><strong>{esc(year)}</strong>: {', '.join(links)}</p>")
+        numbers = {e.id: n for n, e in enumerate(entries, start=1)}
+        body = [front_matter(f"Chronology: {year}"), f"# Chronology: {year}\n",
+                f"{len(entries)} events of {year}, part of the [chronology](../"
+                f"{CHRONOLOGY_PAGE}) ({', '.join(parts)}), numbered on this page.\n",
+                _drawing(entries, numbers, f"Timeline of {year}",
+                         "The events of the list below on a time axis: each number is the "
+                         "event's number on this page.") + "\n",
+                single_quoted(legend_html()) + "\n",
+                single_quoted(_filters(entries, names)) + "\n",
+                '<div class="bb-chrono-start" data-bb-chrono-start></div>\n']
+        body.extend(_grouped(entries, numbers, names, settings, markdown_headings=True,
+                             page=path))
+        body.append('<div class="bb-chrono-end" data-bb-chrono-end></div>\n')
+        result[path] = "\n".join(body)
+    out.append("")
+    out.append(single_quoted('<details class="bb-chrono-index"><summary>Every event by date'
+                             "</summary>") + "\n")
+    out.extend(single_quoted(line) for line in index)
+    out.append("</details>\n")
+    assert set(pages.values()) == set(result)
+    return {CHRONOLOGY_PAGE: "\n".join(out), **result}
+
+
 def home_timeline(book: Book, annotations: Annotations, *, from_page: str = "index.md",
                   directory_urls: bool = True) -> str:
     """A compact inline-SVG timeline of the curated events, linking into the chronology.
@@ -194,8 +271,9 @@ def home_timeline(book: Book, annotations: Annotations, *, from_page: str = "ind
     For the home page writer: returns raw HTML (empty when nothing is curated).
     """
     entries = [e for e in annotations.chronology.entries if e.curated]
+    pages = event_pages(annotations.chronology.entries)
     svg = timeline_svg(entries, compact=True, label="Timeline of the curated events",
-                       link=lambda e: href(from_page, CHRONOLOGY_PAGE, f"event-{e.id}",
+                       link=lambda e: href(from_page, pages[e.id], f"event-{e.id}",
                                            directory_urls=directory_urls))
     if not svg:
         return ""
@@ -220,7 +298,10 @@ def _sources_of(fig: Figure) -> list[dict[str, Any]]:
 def chronology_records(book: Book, annotations: Annotations,
                        settings: Settings) -> list[dict[str, Any]]:
     """``data/chronology.json``: one record per entry, fields as documented."""
-    page = page_url(CHRONOLOGY_PAGE, directory_urls=settings.directory_urls)
+    entries = annotations.chronology.entries
+    pages = {p: page_url(p, directory_urls=settings.directory_urls)
+             for p in set(event_pages(entries).values())}
+    page_of = {i: pages[p] for i, p in event_pages(entries).items()}
     return [{
         "id": e.id, "date": e.date, "date_precision": e.date_precision,
         "time_note": e.time_note, "title": e.title,
@@ -229,7 +310,7 @@ def chronology_records(book: Book, annotations: Annotations,
         "actors": [{"id": a.id, "role": a.role} for a in e.actors],
         "fatalities": _fatalities(e), "sources": _sources(e),
         "independent_sources": e.independent_sources, "status": e.status,
-        "curated": e.curated, "url": f"{page}#event-{e.id}",
+        "curated": e.curated, "url": f"{page_of[e.id]}#event-{e.id}",
     } for e in annotations.chronology.entries]
 
 

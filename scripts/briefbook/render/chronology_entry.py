@@ -17,9 +17,9 @@ from briefbook.core.links import href
 from briefbook.core.model import Cited, Figure
 from briefbook.render.base import Settings
 from briefbook.render.citedby import LABEL_ATTRIBUTE
+from briefbook.render.eventpages import CHRONOLOGY_PAGE
 from briefbook.render.markup import entities, esc
 
-CHRONOLOGY_PAGE = "chronology.md"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 #: ACLED actor roles, as a reader reads them.
@@ -61,10 +61,10 @@ def esc_keeping_citations(text: str) -> str:
     return "".join(out)
 
 
-def _actor_link(actor_id: str, names: dict[str, str], settings: Settings) -> str:
+def _actor_link(actor_id: str, names: dict[str, str], settings: Settings, page: str) -> str:
     if actor_id not in names:
         return esc(actor_id)
-    url = href(CHRONOLOGY_PAGE, f"actors/{actor_id}.md", directory_urls=settings.directory_urls)
+    url = href(page, f"actors/{actor_id}.md", directory_urls=settings.directory_urls)
     return f'<a href="{esc(url)}">{esc(names[actor_id])}</a>'
 
 
@@ -127,7 +127,7 @@ def cited_as(entry: Entry) -> str:
 
 
 def render_entry(entry: Entry, number: int | None, names: dict[str, str],
-                 settings: Settings) -> str:
+                 settings: Settings, *, page: str = CHRONOLOGY_PAGE) -> str:
     """The raw-HTML block of one chronology entry (no blank lines inside).
 
     Args:
@@ -135,6 +135,7 @@ def render_entry(entry: Entry, number: int | None, names: dict[str, str],
         number: Its number in the list (shown on the drawing too), or ``None``.
         names: Actor id → display name.
         settings: URL style.
+        page: The page it is on (its links are relative to it).
     """
     actor_ids = sorted({a.id for a in entry.actors})
     kind = entry.event_type or "Unclassified"
@@ -161,7 +162,7 @@ def render_entry(entry: Entry, number: int | None, names: dict[str, str],
     if place:
         meta.append(f"<strong>Where:</strong> {esc(place)}")
     if entry.actors:
-        shown = ", ".join(f"{_actor_link(a.id, names, settings)} "
+        shown = ", ".join(f"{_actor_link(a.id, names, settings, page)} "
                           f"<small>({esc(ROLE_LABELS.get(a.role, a.role))})</small>"
                           for a in entry.actors)
         meta.append(f"<strong>Actors:</strong> {shown}")

@@ -35,7 +35,7 @@ from briefbook.render.sources import (
     SOURCES_INDEX,
     CitedBy,
     render_source_page,
-    render_sources_index,
+    render_sources_pages,
     source_page_path,
 )
 from briefbook.render.topics import append_evidence, topic_pages
@@ -176,8 +176,8 @@ def build_pages(
             if kept is not None:
                 kept.keep_source_page(across, page)
     if SOURCES_INDEX not in handwritten:
-        pages[SOURCES_INDEX] = render_sources_index(
-            book, cited_by=cited_by, directory_urls=settings.directory_urls)
+        pages.update(render_sources_pages(book, cited_by=cited_by,
+                                          directory_urls=settings.directory_urls))
     if REVIEW_PAGE not in handwritten:
         found = memo.get("review_items")
         if found is None:

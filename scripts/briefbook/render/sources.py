@@ -15,6 +15,7 @@ from briefbook.core.links import href, page_url, relative
 from briefbook.core.model import Book, Source
 from briefbook.core.textmeta import FROM_TEXT, Found
 from briefbook.render.markup import entities, esc, front_matter, safe_url
+from briefbook.render.parts import stable_parts
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -296,23 +297,29 @@ def _order(key: tuple[object, ...]) -> tuple[object, ...]:
     return (page, kind != "note", value if kind == "note" else 0, str(kind), str(value))
 
 
-def render_sources_index(
-    book: Book, *, cited_by: Mapping[tuple[str, int | None], Sequence[CitedBy]],
-    directory_urls: bool = True,
-) -> str:
-    """The sources index: id, outlet, date and basis, paragraphs, times cited."""
+#: From how many sources the index is split into an overview and parts.
+SOURCES_SPLIT_FROM = 400
+#: About how many sources a part of a split index holds (:mod:`briefbook.render.parts`).
+SOURCES_PART_SIZE = 100
+#: The folder of the parts of a split sources index.
+SOURCES_PARTS_FOLDER = "sources/index"
+
+
+def _counts(cited_by: Mapping[tuple[str, int | None], Sequence[CitedBy]]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for (sid, _), refs in cited_by.items():
         counts[sid] = counts.get(sid, 0) + len(refs)
-    out = [front_matter("Sources"), "# Sources\n",
-           f"{len(book.sources)} sources. Each links to its full text with an anchor on every "
-           "paragraph. Dates marked *inferred* are not stated by the article; the source "
-           "page says what they rest on.\n"]
+    return counts
+
+
+def _table(sources: Sequence[Source], page: str, counts: Mapping[str, int],
+           directory_urls: bool) -> str:
+    """The index's table of ``sources`` (by date, then id) as it appears on ``page``."""
     rows = ['<table class="bb-sources-table">',
             "<thead><tr><th>Source</th><th>Outlet</th><th>Title</th><th>Date</th>"
             "<th>Paragraphs</th><th>Times cited</th></tr></thead>", "<tbody>"]
-    for s in sorted(book.sources, key=lambda s: (s.date or "9999", s.id)):
-        url = esc(href(SOURCES_INDEX, source_page_path(s.id), directory_urls=directory_urls))
+    for s in sorted(sources, key=lambda s: (s.date or "9999", s.id)):
+        url = esc(href(page, source_page_path(s.id), directory_urls=directory_urls))
         derived = (f' <span class="bb-badge bb-derived-badge" title="derived from '
                    f'{esc(s.derived_from)}">derived</span>') if s.derived_from else ""
         rows.append(
@@ -321,10 +328,83 @@ def render_sources_index(
             f"<td>{_index_value(s.title, s.suggested.headline)}</td><td>{_date_text(s)}</td>"
             f"<td>{len(s.paragraphs)}</td><td>{counts.get(s.id, 0)}</td></tr>")
     rows += ["</tbody>", "</table>"]
+    return "\n".join(rows) + "\n"
+
+
+def render_sources_index(
+    book: Book, *, cited_by: Mapping[tuple[str, int | None], Sequence[CitedBy]],
+    directory_urls: bool = True,
+) -> str:
+    """The sources index on one page: id, outlet, date and basis, paragraphs, times cited."""
+    out = [front_matter("Sources"), "# Sources\n",
+           f"{len(book.sources)} sources. Each links to its full text with an anchor on every "
+           "paragraph. Dates marked *inferred* are not stated by the article; the source "
+           "page says what they rest on.\n"]
     if len(book.sources) > FILTER_FROM:
         out.append(_FILTER)
-    out.append("\n".join(rows) + "\n")
+    out.append(_table(book.sources, SOURCES_INDEX, _counts(cited_by), directory_urls))
     return "\n".join(out)
+
+
+def sources_part_path(part: str) -> str:
+    """The path under ``docs/`` of a split sources index's part named ``part``."""
+    return f"{SOURCES_PARTS_FOLDER}/{part}.md"
+
+
+def render_sources_pages(
+    book: Book, *, cited_by: Mapping[tuple[str, int | None], Sequence[CitedBy]],
+    directory_urls: bool = True, split_from: int | None = None, every: int | None = None,
+) -> dict[str, str]:
+    """The sources index, split into an overview and parts for a large book.
+
+    Below ``split_from`` sources (default :data:`SOURCES_SPLIT_FROM`) the index is one page
+    (:func:`render_sources_index`). From there on ``sources/index.md`` lists the parts and
+    each part ``sources/index/<name>.md`` holds the table of about ``every`` sources, at most
+    twice as many (default :data:`SOURCES_PART_SIZE`), cut in source-id order by
+    :func:`~briefbook.render.parts.stable_parts`, so that an added article changes the
+    overview and one part, not a table of every source.
+
+    Returns:
+        ``{path under docs/: Markdown}``.
+    """
+    split_from = SOURCES_SPLIT_FROM if split_from is None else split_from
+    every = SOURCES_PART_SIZE if every is None else every
+    if len(book.sources) < split_from:
+        return {SOURCES_INDEX: render_sources_index(book, cited_by=cited_by,
+                                                    directory_urls=directory_urls)}
+    counts = _counts(cited_by)
+    by_id = {s.id: s for s in book.sources}
+    parts = stable_parts(by_id, every)
+    out = [front_matter("Sources"), "# Sources\n",
+           f"{len(book.sources)} sources, listed on {len(parts)} pages in order of source id "
+           "(each page's table by date). Each source links to its full text with an anchor on "
+           "every paragraph. Dates marked *inferred* are not stated by the article; the "
+           "source page says what they rest on. The site's search finds a source by its id "
+           "or title.\n",
+           "| Part | Sources | Dates | Times cited |\n| --- | ---: | --- | ---: |"]
+    pages: dict[str, str] = {}
+    for part in parts:
+        path = sources_part_path(part.name)
+        members = [by_id[k] for k in part.keys]
+        title = (f"{part.keys[0]} to {part.keys[-1]}" if len(part.keys) > 1
+                 else part.keys[0])
+        dates = sorted(s.date for s in members if s.date)
+        span = (f"{dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1]
+                else dates[0] if dates else "—")
+        link = href(SOURCES_INDEX, path, directory_urls=directory_urls)
+        out.append(f'| <a href="{esc(link)}">{esc(title)}</a> | {len(members)} | '
+                   f"{esc(span)} | {sum(counts.get(k, 0) for k in part.keys)} |")
+        # nothing here depends on the other parts (no book-wide count): an added article
+        # leaves the parts it does not fall into unchanged
+        body = [front_matter(f"Sources: {title}"), f"# Sources: {esc(title)}\n",
+                f'{len(members)} sources of the <a href="'
+                f'{esc(href(path, SOURCES_INDEX, directory_urls=directory_urls))}">'
+                "sources index</a>, by date.\n"]
+        if len(members) > FILTER_FROM:
+            body.append(_FILTER)
+        body.append(_table(members, path, counts, directory_urls))
+        pages[path] = "\n".join(body)
+    return {SOURCES_INDEX: "\n".join(out) + "\n", **pages}
 
 
 def _index_value(curated: str | None, found: Found | None) -> str:

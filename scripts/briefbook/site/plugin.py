@@ -460,11 +460,14 @@ def _write_site_file(path: Path, data: bytes) -> None:
 def _listed_by_index(path: str, pages: dict[str, str]) -> bool:
     """Whether a generated page is one of many listed by its folder's generated index.
 
-    Such pages (``sources/<id>.md``, ``actors/<id>.md``) stay out of an automatic nav: one nav
-    entry each would grow every page of the site with the book (quadratic output).
+    Such pages (``sources/<id>.md``, ``actors/<id>.md``, the parts ``review/<part>.md`` of a
+    split ``review.md``) stay out of an automatic nav: one nav entry each would grow every page
+    of the site with the book (quadratic output). The index is ``<folder>/index.md`` or
+    ``<folder>.md``.
     """
     folder, _, name = path.rpartition("/")
-    return bool(folder) and name != "index.md" and f"{folder}/index.md" in pages
+    return bool(folder) and name != "index.md" and (f"{folder}/index.md" in pages
+                                                   or f"{folder}.md" in pages)
 
 
 def _in_briefing(problem: Problem, briefing: str) -> Problem:
