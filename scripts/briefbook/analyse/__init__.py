@@ -4,13 +4,13 @@ The analyse stage: pure functions over the book (mentions, quotations and speake
 chronology, alignment and discrepancies, topic evidence, review items), gathered lazily in
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
-Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``changes``, ``chronology``,
-``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``, ``dated_clauses``, ``dates``,
-``described``, ``discrepancies``, ``embedded``, ``evidence``, ``figures``, ``headline``,
-``headverb``, ``holders``, ``homoglyphs``, ``mentions``, ``merge``, ``nameclues``, ``namefinder``,
-``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``, ``periods``, ``quantities``,
-``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``, ``source_dates``,
-``verbforms``.
+Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``chains``, ``changes``,
+``chronology``, ``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``,
+``dated_clauses``, ``dates``, ``described``, ``discrepancies``, ``embedded``, ``evidence``,
+``figures``, ``headline``, ``headverb``, ``holders``, ``homoglyphs``, ``mentions``, ``merge``,
+``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``,
+``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``,
+``review``, ``source_dates``, ``verbforms``.
 """
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "align",
     "annotations",
     "attribution",
+    "chains",
     "changes",
     "chronology",
     "compare",

@@ -46,7 +46,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from briefbook.analyse import offices
+from briefbook.analyse import chains, offices
 from briefbook.analyse.described import (
     described_reporters,
     described_subject,
@@ -397,9 +397,9 @@ class Attributor(Referents):
                       and paragraph - m.paragraph <= 1 and (self._subject_position(m)
                                                             or offices.document_holder(self, m))]
             return bodies[-1].actor if bodies else None  # "The CBI said … It added"
-        people = [m for m in earlier if self.kind(m.actor) == "person"
-                  and self.gender(m.actor) in (None, wanted)]
-        if prev and prev[2].speaker and paragraph - prev[0] <= 1 \
+        people = [m for m in earlier if self.kind(m.actor) == "person" and self.gender(
+            m.actor) in (None, wanted) and not chains.reported_by_pronoun(self, m, pron)]
+        if prev and prev[2].speaker and chains.chain_bridges(self, prev[0], paragraph, pron) \
                 and self.kind(prev[2].speaker) == "person" \
                 and self.gender(prev[2].speaker) in (None, wanted):
             since = [m for m in people if (m.paragraph, m.start) > (prev[0], self._sentence_end(
@@ -425,7 +425,7 @@ class Attributor(Referents):
         para = self.source.paragraph(paragraph)
         if para is None:
             return offset
-        end = re.compile(r"[.!?][\"”’']?\s+(?=[\"“A-Z])").search(para.text, max(0, offset - 2))
+        end = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“«A-Z])").search(para.text, max(0, offset - 2))
         return end.start() if end else len(para.text)
 
     def _reporter_before(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:

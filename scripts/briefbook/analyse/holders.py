@@ -76,7 +76,11 @@ def is_holder(refs: Referents, text: str, a: int, mention: Mention) -> bool:
     if owned:  # "X's spokesman" is someone else; "X's statement" is X speaking
         head = re.findall(r"[\w-]+", text[mention.end + owned.end():mention.end + 60])[:3]
         return any(is_role_word(w) or is_relation_noun(w)
-                   or fold_word(w) in ("office", "camp", "team") for w in head)
+                   or fold_word(w) in ("office", "camp", "team") for w in head) or any(
+            refs.kind(m.actor) == "person" and re.fullmatch(  # "Acme's Ann Roe told": Ann Roe
+                r"(?:\s*[a-z][\w-]*|\s*[A-Z][\w.]*)*?\s*",
+                text[mention.end + owned.end() - 1:m.start])
+            for m in refs.within(mention.paragraph, mention.end + 1, mention.end + 60))
     following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
     if following and is_role_word(following[0]) and not text[mention.end:].startswith(",") \
             and not following[0].isupper():  # "Ann Roe MP" is Ann Roe
@@ -142,7 +146,7 @@ def plain_name(refs: Referents, actor: str, paragraph: int, since: int, at: int)
     return not [m for m in refs.within(paragraph, since, at) if m.actor != actor]
 
 
-_SENTENCE_START_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
+_SENTENCE_START_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
 
 
 def reported_start(text: str, at: int, origin: int) -> int:

@@ -65,7 +65,7 @@ _APPOSED_RE = re.compile(r"\s*(?:(?:But|And|However|Meanwhile),?\s+)?(?:[Tt]he|[
 #: The agent of a passive right before a name: "was welcomed by shadow secretary ".
 _AGENT_RE = re.compile(r"\b(?:was|were|has been|have been)\s+(?:\w+ly\s+)?[a-z]+ed\s+by\s+"
                        r"(?:[A-Za-z][\w’'-]*\s+){0,4}$")
-_STOP_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
+_STOP_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
 
 
 class Referents:

@@ -1,0 +1,83 @@
+"""The discourse's speaker chain: a pronoun reporting again what the previous speaker said.
+
+News copy names a speaker once and then reports more of what they said with a pronoun,
+sentence after sentence and across paragraphs (*X explained the slogan. "…," he declared. …
+Nobody, he claimed, could picture Y in office. And Z would lead the campaign, he said. "…," he
+promised.*). Two readings serve :meth:`~briefbook.analyse.attribution.Attributor.pronoun`:
+
+- :func:`reported_by_pronoun`: a name inside a clause reported by a pronoun's speech verb is
+  not that pronoun's referent (binding: in *Z would lead the campaign, he said* *he* is not
+  Z), so such a name neither breaks the chain nor is a candidate;
+- :func:`chain_bridges`: paragraphs between the previous speaker's quotation and a pronoun
+  that each report with that pronoun (*he claimed*, *he said*) carry the chain over them.
+
+The speech verbs are package data (``speech_verbs.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbook.analyse.mentions import Mention
+from briefbook.analyse.referents import Referents
+from briefbook.core.lexicon import is_speech_verb
+
+__all__ = ["chain_bridges", "reported_by_pronoun"]
+
+#: A pronoun subject right before a speech verb: "he said", "she also argued".
+_PRONOUN_VERB_RE = re.compile(r"\b(?P<pron>[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?"
+                              r"(?P<verb>[a-z]+)\b")
+_STOP_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
+#: How many paragraphs a chain of pronoun reports may carry a speaker over.
+_BRIDGE = 3
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    """The span of the sentence of ``text`` holding offset ``at``."""
+    start = max([m.end() for m in _STOP_RE.finditer(text) if m.end() <= at] + [0])
+    end = _STOP_RE.search(text, at)
+    return start, end.start() + 1 if end else len(text)
+
+
+def _pronoun_reports(text: str, a: int, b: int, pron: str) -> list[re.Match[str]]:
+    """The ``pron`` + speech-verb reporting clauses of ``text[a:b]``."""
+    return [m for m in _PRONOUN_VERB_RE.finditer(text, a, b)
+            if m.group("pron").lower() == pron and is_speech_verb(m.group("verb"))]
+
+
+def reported_by_pronoun(refs: Referents, mention: Mention, pron: str) -> bool:
+    """Whether ``mention`` is inside a clause that a ``pron`` (*he*, *she*) reports.
+
+    The mention's sentence holds ``pron`` + a speech verb (*…, he said.*, *Nobody, he
+    claimed, could …*, *He said Z would …*) and the mention is no subject of a speech verb
+    of its own between them (*Z said he …* keeps Z).
+    """
+    para = refs.source.paragraph(mention.paragraph)
+    if para is None or pron not in ("he", "she"):
+        return False
+    a, b = _sentence(para.text, mention.start)
+    for report in _pronoun_reports(para.text, a, b, pron):
+        lo, hi = sorted((mention.end, report.start()))
+        between = re.findall(r"[a-z]+", para.text[lo:hi])
+        if report.start() > mention.end and any(is_speech_verb(w) for w in between[:3]):
+            continue  # "Z said he would …": Z reports, and may well be "he"
+        return True
+    return False
+
+
+def chain_bridges(refs: Referents, since: int, paragraph: int, pron: str) -> bool:
+    """Whether pronoun reports carry the chain from paragraph ``since`` to ``paragraph``.
+
+    Every paragraph strictly between them reports with ``pron`` (*he claimed*), and they are
+    at most three apart; the paragraphs right next to each other need no bridge.
+    """
+    if paragraph - since <= 1:
+        return True
+    if paragraph - since > _BRIDGE:
+        return False
+    for number in range(since + 1, paragraph):
+        para = refs.source.paragraph(number)
+        if para is not None and not para.boilerplate and \
+                not _pronoun_reports(para.text, 0, len(para.text), pron):
+            return False
+    return True

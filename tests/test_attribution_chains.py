@@ -1,0 +1,127 @@
+"""Precision on text the rules had not seen: speaker chains, possessors, objects, headlines.
+
+Small articles written for the test (their own names, outlets and quotation marks), one kind
+per group: a pronoun that continues the discourse's speaker past a name inside what that
+speaker reported (binding: *X would lead, he said* — X is not *he*) or past a described
+reporter (*our correspondent said …, he added*); a surname that is also a party word (*Steve
+Green*); *Org's Person told* (the person speaks); the object of *accused*/*called*/*branded*
+never speaks; a headline quotation (*Ebbers 'aware' of fraud*) gets a speaker only when the
+article gives that speaker the same words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attribkit import analyse, speaker_of
+
+# -- a pronoun continuing the speaker chain past names inside reported clauses -------------
+
+
+def test_he_promised_continues_the_chain_past_a_name_he_reported(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Party unveils slogan\n\n"
+        "Campaign chief Ruth Okafor's deputy, Daniel Brandt, explained the slogan on Monday. "
+        "\"Nobody remembers the old days fondly,\" he declared. It would be a hard campaign.\n\n"
+        "Nobody, he claimed, could picture opposition leader Karl Weiss in office. And "
+        "Premier Jonas Lund would be in the front line of that campaign, he said. "
+        "\"Between now and the vote the premier will travel the country,\" he promised.\n"))
+    assert speaker_of(a, "Between now")[0] == "Daniel Brandt"
+
+
+def test_she_insisted_continues_the_chain_with_curly_quotes(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Budget row deepens\n\n"
+        "Finance spokeswoman Maria Castell set out her party's plan at a rally in Leeds. "
+        "“We will not raise income tax,” she said.\n\n"
+        "Chancellor Helen Ward had failed to balance the books, she argued, and voters knew it. "
+        "“Our sums add up and theirs never have,” she insisted.\n"))
+    assert speaker_of(a, "Our sums add up")[0] == "Maria Castell"
+
+
+def test_a_new_subject_between_still_breaks_the_chain(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Rail strike looms\n\n"
+        "Union leader Pavel Novak said the talks had failed. \"We are ready to walk out,\" he "
+        "said.\n\n"
+        "Transport Secretary Ian Forde rejected the claim on Tuesday and called for calm. "
+        "\"There is still a deal to be done,\" he said.\n"))
+    assert speaker_of(a, "There is still a deal")[0] == "Ian Forde"
+
+
+def test_he_added_after_our_correspondent_is_not_an_earlier_name(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Unions ballot on pensions\n\n"
+        "Union chief Mark Bell said members were angry. Channel 9 correspondent Paul Dray said "
+        "the unions were \"a formidable force\".\n\n"
+        "Deputy Premier Alan Price held a private meeting with union leaders on Thursday. Our "
+        "correspondent said that he understood no deal had been offered. There was 'some "
+        "possibility' of the strike being avoided, he added.\n"))
+    speaker, _, _ = speaker_of(a, "some possibility")
+    assert speaker in (None, "Paul Dray")
+    assert speaker != "Alan Price"
+
+
+def test_she_said_after_the_reporter_is_not_the_minister_named_before(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Hospital plan delayed\n\n"
+        "Health Minister Carla Ruiz visited the site on Monday. The paper's health "
+        "correspondent wrote that she had seen the plans. «The money is not there,» she said.\n"))
+    assert speaker_of(a, "The money is not there")[0] != "Carla Ruiz"
+
+
+def test_asked_after_a_role_and_surname_subject_who_is_also_a_party_word(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Late bars row\n\n"
+        "Opposition spokesman Peter Lorne said ministers had ignored the police. County police "
+        "chief Steve Green said residents would suffer. Earlier chief constable Green "
+        "questioned how his officers would cope. \"Who do you blame when a fight breaks out?\" "
+        "he asked on the radio.\n"))
+    assert speaker_of(a, "Who do you blame")[0] == "Steve Green"
+
+
+def test_a_party_word_surname_after_a_given_name_is_a_person(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Speed cameras row\n\n"
+        "Road safety campaigner Ann Tory said the cameras saved lives. «They work,» said Ms "
+        "Tory, who chairs a charity in Derby.\n"))
+    assert speaker_of(a, "They work")[0] == "Ann Tory"
+
+
+# -- Org's Person told: the person speaks ---------------------------------------------------
+
+
+def test_a_firm_named_like_a_person_does_not_speak_for_its_named_member(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Housebuilder profits rise\n\n"
+        "Housebuilder George Wimpey reported a 20% rise in profits on Tuesday. \"Demand for new "
+        "homes remains strong,\" George Wimpey's Pete Redfern told the BBC.\n"))
+    assert speaker_of(a, "Demand for new homes")[0] == "Pete Redfern"
+
+
+def test_a_possessor_before_a_role_and_a_name_with_curly_single_quotes(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Fashion chain warns\n\n"
+        "Retailer Laura Ashley said sales had slipped. ‘The summer range sold well,’ Laura "
+        "Ashley's finance director Sara Quint said.\n"))
+    assert speaker_of(a, "The summer range")[0] == "Sara Quint"
+
+
+def test_a_firms_named_analyst_speaks_with_guillemets(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Shares slide at Norvik\n\n"
+        "Norvik Holdings shares fell 9% after the profit warning. Kestrel Capital's Omar "
+        "Haddad said: «The market had priced in a much better year.»\n"))
+    assert speaker_of(a, "The market had priced")[0] == "Omar Haddad"
+
+
+def test_a_campaign_group_ending_with_a_surname_is_not_that_person(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "New homes plan\n\n"
+        "Housebuilder George Wimpey reported a 20% rise in profits on Tuesday. Protest group "
+        "Stop Wimpey said it would fight the new estate. \"We will see them in court,\" Stop "
+        "Wimpey said.\n"))
+    assert not [m for m in a.mentions if m.text == "Wimpey"]
+    assert speaker_of(a, "We will see them")[0] != "George Wimpey"
