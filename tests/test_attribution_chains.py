@@ -125,3 +125,50 @@ def test_a_campaign_group_ending_with_a_surname_is_not_that_person(tmp_path: Pat
         "Wimpey said.\n"))
     assert not [m for m in a.mentions if m.text == "Wimpey"]
     assert speaker_of(a, "We will see them")[0] != "George Wimpey"
+
+
+# -- the object of accused / called / described … as never speaks ---------------------------
+
+
+def test_an_epithet_subject_accusing_a_named_mp_is_the_sentence_before_subject(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Rebel to fight Leeds seat\n\n"
+        "Campaigner Tomas Greer is to stand against Labour MP Anna Holt at the next "
+        "election.\n\n"
+        "Mr Greer, who won a libel case on Thursday, said he would contest Leeds Central. The "
+        "Cardiff Central MP, who was expelled from his party last year, accused Ms Holt of being "
+        "a “party stooge”. Ms Holt said she was ready for the fight.\n"))
+    assert speaker_of(a, "party stooge")[0] == "Tomas Greer"
+
+
+def test_she_called_the_premier_a_name_is_not_the_premier(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Budget clash\n\n"
+        "Senator Ana Ruiz spoke after the budget speech by Premier Eva Olsen. She called Ms "
+        "Olsen «out of touch» with families.\n"))
+    assert speaker_of(a, "out of touch")[0] != "Eva Olsen"
+
+
+def test_described_as_with_a_role_holder_object_gives_no_wrong_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Minister under fire\n\n"
+        "Transport Minister Karl Brandt defended the rail plan on Monday. The former minister "
+        "described Mr Brandt as 'a danger to commuters' in a letter to the paper.\n"))
+    assert speaker_of(a, "a danger to commuters")[0] != "Karl Brandt"
+
+
+def test_the_object_of_branded_is_not_the_speaker_with_straight_quotes(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Row over schools\n\n"
+        "Schools spokeswoman Rita Moss attacked the plan. The Dundee MSP branded Education "
+        "Secretary Fiona Lamb \"a menace to teachers\".\n"))
+    assert speaker_of(a, "a menace to teachers")[0] != "Fiona Lamb"
+
+
+def test_the_accused_who_answers_in_the_same_sentence_still_speaks(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Port strike\n\n"
+        "Dock workers walked out on Monday. Bosses accused union leader Lee Chan of wrecking "
+        "the port, but Mr Chan said: \"We had no choice.\"\n"))
+    assert speaker_of(a, "We had no choice")[0] == "Lee Chan"

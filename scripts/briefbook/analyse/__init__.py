@@ -8,9 +8,9 @@ Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``chains``
 ``chronology``, ``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``,
 ``dated_clauses``, ``dates``, ``described``, ``discrepancies``, ``embedded``, ``evidence``,
 ``figures``, ``headline``, ``headverb``, ``holders``, ``homoglyphs``, ``mentions``, ``merge``,
-``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``offices``, ``people``,
-``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``,
-``review``, ``source_dates``, ``verbforms``.
+``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``objects``,
+``offices``, ``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``,
+``replies``, ``reported``, ``review``, ``source_dates``, ``verbforms``.
 """
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "nametokens",
     "nearmiss",
     "nouncues",
+    "objects",
     "offices",
     "people",
     "periods",

@@ -41,6 +41,7 @@ from briefbook.analyse.cues import (
 from briefbook.analyse.described import attributive_term
 from briefbook.analyse.headline import headline_attribution, is_headline, same_words_speaker
 from briefbook.analyse.mentions import Mention, find_mentions
+from briefbook.analyse.objects import not_the_object
 from briefbook.analyse.people import People, find_people
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
 from briefbook.core.cache import cached, cached_checked, key_of, source_key
@@ -124,7 +125,8 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
         carried = open_from_previous
         open_from_previous = None
         for index, span in enumerate(para_spans):
-            found = attribute(para, span, para_spans, index, who)
+            found = not_the_object(para.text, para.number, span,
+                                   attribute(para, span, para_spans, index, who), who)
             opens = not index and span.open == 0
             if found.pattern == "none" and opens and not carried:
                 found = lead_in_paragraph(source, para, who, spans)
