@@ -172,3 +172,47 @@ def test_the_accused_who_answers_in_the_same_sentence_still_speaks(tmp_path: Pat
         "Dock workers walked out on Monday. Bosses accused union leader Lee Chan of wrecking "
         "the port, but Mr Chan said: \"We had no choice.\"\n"))
     assert speaker_of(a, "We had no choice")[0] == "Lee Chan"
+
+
+# -- headline quotations: a speaker only when the article gives them the same words --------
+
+
+def test_a_headline_claim_about_a_named_man_is_not_his_words(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Lund 'aware' of bank fraud\n\n"
+        "Former Nordbank chief Erik Lund knew of the hidden losses, his finance director told "
+        "the court on Tuesday.\n\n"
+        "Mr Lund has denied all the charges, saying he was unaware of the fraud.\n"))
+    assert speaker_of(a, "aware")[0] is None
+
+
+def test_a_headline_surname_gets_the_words_the_body_gives_her(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Okafor ‘regrets’ rail delay\n\n"
+        "Transport chief Ada Okafor said on Monday she regretted the delay to the new line, "
+        "which will now open in 2027.\n"))
+    assert speaker_of(a, "regrets")[0] == "Ada Okafor"
+
+
+def test_a_paraphrased_headline_keeps_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mining boss 'left books alone'\n\n"
+        "Former Kopa Mining boss Arno Vesk never made accounting decisions, a witness has told "
+        "jurors in New York.\n"))
+    assert speaker_of(a, "left books alone")[:2] == (None, None)
+
+
+def test_a_headline_the_first_sentence_reports_in_the_same_words(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Floods «won't divert Africa aid»\n\n"
+        "Aid for Africa will not be diverted to the flood victims, Premier Sven Dahl has "
+        "promised.\n"))
+    assert speaker_of(a, "won't divert Africa aid")[0] == "Sven Dahl"
+
+
+def test_a_headline_the_first_sentence_does_not_say_gets_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Jobs \"at risk\" in port merger\n\n"
+        "Union leader Rosa Kiel said the merger of the two port operators was a disaster for "
+        "the town.\n"))
+    assert speaker_of(a, "at risk")[0] is None

@@ -7,8 +7,8 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``chains``, ``changes``,
 ``chronology``, ``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``,
 ``dated_clauses``, ``dates``, ``described``, ``discrepancies``, ``embedded``, ``evidence``,
-``figures``, ``headline``, ``headverb``, ``holders``, ``homoglyphs``, ``mentions``, ``merge``,
-``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``objects``,
+``figures``, ``headline``, ``headwords``, ``headverb``, ``holders``, ``homoglyphs``, ``mentions``,
+``merge``, ``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``objects``,
 ``offices``, ``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``,
 ``replies``, ``reported``, ``review``, ``source_dates``, ``verbforms``.
 """
@@ -34,6 +34,7 @@ __all__ = [
     "evidence",
     "figures",
     "headline",
+    "headwords",
     "headverb",
     "holders",
     "homoglyphs",
