@@ -89,6 +89,26 @@ def test_a_party_word_surname_after_a_given_name_is_a_person(tmp_path: Path) -> 
     assert speaker_of(a, "They work")[0] == "Ann Tory"
 
 
+def test_a_pronoun_chain_started_by_a_nearer_non_subject_mention(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Club feud claims\n\n"
+        "Treasurer Mark Tate and chairman Ken Doyle are said to be feuding again.\n\n"
+        "It dominated the annual meeting, which saw Mr Tate start in a foul mood as he was "
+        "forced to answer question after question. As he told members: ‘I am not interested "
+        "in gossip.’\n"))
+    assert speaker_of(a, "I am not interested")[0] == "Mark Tate"
+
+
+def test_a_pronoun_inside_a_relative_clause_about_a_reported_name_starts_no_chain(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Lecture in Dundee\n\n"
+        "Dr Ruth Amos gave the annual lecture. Dr Amos said science owed a great debt to Mary "
+        "Somerville, whose genius she compared to that of Newton.\n\n"
+        "She said the writer was «a giant of her age».\n"))
+    assert speaker_of(a, "a giant of her age")[0] == "Ruth Amos"
+
+
 # -- Org's Person told: the person speaks ---------------------------------------------------
 
 

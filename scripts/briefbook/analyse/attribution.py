@@ -410,8 +410,7 @@ class Attributor(Referents):
                 return prev[2].speaker
         plain = [m for m in people if not self._possessive(m)]  # "X's spokesman": not X
         subjects = [m for m in plain if self._subject_position(m)]
-        best = subjects or plain
-        return best[-1].actor if best else None
+        return chains.nearest_chain(self, plain, subjects, pron)
 
     def _person_within(self, paragraph: int, a: int, b: int) -> bool:
         return any(self.kind(m.actor) == "person" for m in self.within(paragraph, a, b))

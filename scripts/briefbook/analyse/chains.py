@@ -22,7 +22,7 @@ from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import is_speech_verb
 
-__all__ = ["chain_bridges", "reported_by_pronoun"]
+__all__ = ["chain_bridges", "nearest_chain", "reported_by_pronoun"]
 
 #: A pronoun subject right before a speech verb: "he said", "she also argued".
 _PRONOUN_VERB_RE = re.compile(r"\b(?P<pron>[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?"
@@ -81,3 +81,43 @@ def chain_bridges(refs: Referents, since: int, paragraph: int, pron: str) -> boo
                 not _pronoun_reports(para.text, 0, len(para.text), pron):
             return False
     return True
+
+
+def _pronoun_follows(refs: Referents, mention: Mention, pron: str) -> bool:
+    """Whether ``pron`` is a subject later in the mention's sentence, no other person between.
+
+    *… which saw Mr X start in full irritation mode as he was forced to …*: that *he* is X,
+    and so is the next sentence's *he* (the chain starts at X). Only a pronoun after a
+    conjunction (*as*, *when*, *but* …), not in a relative clause (*Y, whose work he praised*),
+    and a mention that is not itself in reported words (no speech verb before it).
+    """
+    para = refs.source.paragraph(mention.paragraph)
+    if para is None:
+        return False
+    a, b = _sentence(para.text, mention.start)
+    if any(is_speech_verb(w) for w in re.findall(r"[a-z]+", para.text[a:mention.start])):
+        return False  # "X said the world owed Y, whose genius he praised": Y is reported
+    found = re.search(r"\b(?:as|when|while|after|before|because|since|until|and|but|so|"
+                      r"although|though|if)\s+" + pron + r"\s+(?:\w+ly\s+)?[a-z]+",
+                      para.text[mention.end:b])
+    return found is not None and not re.search(r"\b(?:who|whose|whom|which|that)\b",
+                                               para.text[mention.end:mention.end + found.start()]) \
+        and not any(
+        refs.kind(m.actor) == "person" and m.actor != mention.actor
+        for m in refs.within(mention.paragraph, mention.end, mention.end + found.start()))
+
+
+def nearest_chain(refs: Referents, plain: list[Mention], subjects: list[Mention],
+                  pron: str) -> str | None:
+    """The person a pronoun means among earlier mentions, nearest chain first.
+
+    The last subject (else the last mention) of ``plain``, unless a later mention of someone
+    else starts a pronoun chain of its own (:func:`_pronoun_follows`): then that person.
+    """
+    best = subjects or plain
+    if not best:
+        return None
+    chosen = best[-1]
+    later = [m for m in plain if (m.paragraph, m.start) > (chosen.paragraph, chosen.start)
+             and m.actor != chosen.actor and _pronoun_follows(refs, m, pron)]
+    return (later[-1] if later else chosen).actor
