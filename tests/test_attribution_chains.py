@@ -109,6 +109,16 @@ def test_a_pronoun_inside_a_relative_clause_about_a_reported_name_starts_no_chai
     assert speaker_of(a, "a giant of her age")[0] == "Ruth Amos"
 
 
+def test_he_after_a_role_with_its_field_and_a_name_opening_his_sentence(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Colleges plan\n\n"
+        "Liberal leader Carl Menz launched his campaign at a college in Bath. \"Fees put "
+        "students off,\" he said.\n\n"
+        "Shadow skills minister Tom Reyes is on Friday setting out grants for teenagers to "
+        "tackle what he says is a “national skills crisis”.\n"))
+    assert speaker_of(a, "national skills crisis")[0] == "Tom Reyes"
+
+
 # -- Org's Person told: the person speaks ---------------------------------------------------
 
 
@@ -145,6 +155,24 @@ def test_a_campaign_group_ending_with_a_surname_is_not_that_person(tmp_path: Pat
         "Wimpey said.\n"))
     assert not [m for m in a.mentions if m.text == "Wimpey"]
     assert speaker_of(a, "We will see them")[0] != "George Wimpey"
+
+
+def test_a_possessive_name_in_an_opening_phrase_is_not_the_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Student vote\n\n"
+        "Liberal leader Carl Menz launched his campaign on Monday. Ahead of Mr Menz's launch, a "
+        "Labour spokeswoman said: «The Liberals would cap aspiration.»\n"))
+    speaker, anonymous, _ = speaker_of(a, "The Liberals would cap")
+    assert speaker is None
+    assert anonymous == "a Labour spokeswoman"
+
+
+def test_a_possessive_name_after_in_response_to_is_not_the_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Tax row\n\n"
+        "Finance Minister Ola Berg set out the budget. In response to Mr Berg's speech, "
+        "opposition leader Nina Holm said: 'It is a budget for the rich.'\n"))
+    assert speaker_of(a, "It is a budget for the rich")[0] == "Nina Holm"
 
 
 # -- the object of accused / called / described … as never speaks ---------------------------

@@ -458,7 +458,8 @@ class Attributor(Referents):
         for m in self.within(para.number, a, b):
             before = para.text[a:m.start].split()
             if self.kind(m.actor) == "person" and self.gender(m.actor) in (None, wanted) \
-                    and all(is_title(w) or is_role_word(w) or w[:1].isupper() for w in before) \
+                    and (all(is_title(w) or is_role_word(w) or w[:1].isupper() for w in before)
+                         or is_role_word(before[-1])) \
                     and len(before) <= 3 and not self._possessive(m) \
                     and not para.text[m.end:m.end + 1] == ",":
                 return m.actor
