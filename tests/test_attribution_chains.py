@@ -222,6 +222,22 @@ def test_the_accused_who_answers_in_the_same_sentence_still_speaks(tmp_path: Pat
     assert speaker_of(a, "We had no choice")[0] == "Lee Chan"
 
 
+def test_described_by_an_unnamed_agent_as_is_not_the_sentence_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Budget day\n\n"
+        "Finance Minister Karl Brandt also announced plans to merge 30 agencies into eight - "
+        "described by one civil service union as a “bonfire of the agencies”.\n"))
+    assert speaker_of(a, "bonfire of the agencies")[0] is None
+
+
+def test_branded_by_a_named_agent_as_gives_the_agent(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Cuts row\n\n"
+        "Premier Jon Vik unveiled the spending cuts, branded by Senator Ann Ruiz as 'reckless "
+        "and cruel'.\n"))
+    assert speaker_of(a, "reckless and cruel")[0] == "Ann Ruiz"
+
+
 # -- headline quotations: a speaker only when the article gives them the same words --------
 
 

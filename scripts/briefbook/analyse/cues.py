@@ -150,6 +150,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
             return found if found.pattern != "none" else elided_subject(
                 who, para.number, verb.group())
         return NONE  # '"…" and said "…"': the speaker of the sentence's previous quotation
+    if verb and (by := re.match(r"\s+by\s+([^,;:]+?)\s+as\s+(?:an?\s+|the\s+)?$",
+                                head[verb.end():])):  # "… - described by a union as a "…""
+        a = head_a + verb.end() + by.start(1)
+        return who.subject(para, a, a + len(by.group(1)), span.open, "before",
+                           f"{verb.group()} by X as \"…\" (a passive)")
     if verb and (passive := _PASSIVE_RE.search(head, 0, verb.start())) and \
             not verb.group().endswith("ing"):
         if (said := _REPORTED_RE.match(head[verb.end():])) and speech_verb_at(said.group(1)):
