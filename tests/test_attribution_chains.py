@@ -175,6 +175,18 @@ def test_a_possessive_name_after_in_response_to_is_not_the_speaker(tmp_path: Pat
     assert speaker_of(a, "It is a budget for the rich")[0] == "Nina Holm"
 
 
+def test_the_company_is_a_firm_named_like_a_person_not_the_exchange_it_is_listed_on(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Fashion chief steps down\n\n"
+        "Retailer Ted Baxter is parting company with its chief executive Ana Lobo. Ms Lobo "
+        "joined in 2001.\n\n"
+        "Ted Baxter, which is due to issue a trading statement next month, floated on the "
+        "Frankfurt Stock Exchange in 1997. In September, the company had said that its sales "
+        "had been «below target».\n"))
+    assert speaker_of(a, "below target")[0] == "Ted Baxter"
+
+
 # -- the object of accused / called / described … as never speaks ---------------------------
 
 

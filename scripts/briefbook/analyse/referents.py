@@ -219,10 +219,20 @@ class Referents:
         prev = self.previous_speaker()
         if prev and paragraph - prev[0] <= 2 and self.kind(prev[1]) != "person":
             return prev[1], f"the {head}: the previous speaker"
-        near = {m.actor for m in earlier if paragraph - m.paragraph <= 1}
+        close = [m for m in self.before(paragraph, at) if paragraph - m.paragraph <= 1 and (
+            self.kind(m.actor) != "person" or self._named_as_thing(m))]  # "X, which is due"
+        near = {m.actor for m in close}
+        if len(near) > 1:  # "Acme, which is due to report, … listed on the Stock Exchange"
+            near = {m.actor for m in close if self._subject_position(m)}
         if len(near) == 1:
             return near.pop(), f"the {head}: the one organisation just named"
         return None
+
+    def _named_as_thing(self, mention: Mention) -> bool:
+        """A person-shaped name written as a thing: *Laura Ashley, which …*, *X and its …*."""
+        para = self.source.paragraph(mention.paragraph)
+        return para is not None and bool(re.match(r"(?:,\s+which\b|\s+(?:and\s+)?its\s)",
+                                                  para.text[mention.end:]))
 
     def name_of(self, actor_id: str) -> str:
         """The name of an actor (its id when unknown)."""
