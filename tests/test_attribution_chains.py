@@ -250,6 +250,27 @@ def test_branded_by_a_named_agent_as_gives_the_agent(tmp_path: Path) -> None:
     assert speaker_of(a, "reckless and cruel")[0] == "Ann Ruiz"
 
 
+# -- a name in quotation marks is not a statement ---------------------------------------------
+
+
+def test_a_quoted_party_name_written_unquoted_elsewhere_has_no_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "New party launched\n\n"
+        "Former presenter Carl Brandt launched his new party on Tuesday. He said Aurora would "
+        "fight every seat.\n\n"
+        "It is all well and good Carl Brandt claiming that ‘Aurora’ is a party of truth, but "
+        "it has no chance.\n"))
+    assert speaker_of(a, "Aurora")[:2] == (None, None)
+
+
+def test_a_quoted_one_word_statement_keeps_its_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Strike vote\n\n"
+        "Union leader Rosa Kiel was asked whether members would accept the offer. «Never,» she "
+        "said.\n"))
+    assert speaker_of(a, "Never")[0] == "Rosa Kiel"
+
+
 # -- headline quotations: a speaker only when the article gives them the same words --------
 
 

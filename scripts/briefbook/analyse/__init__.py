@@ -10,7 +10,7 @@ Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``chains``
 ``figures``, ``headline``, ``headwords``, ``headverb``, ``holders``, ``homoglyphs``, ``mentions``,
 ``merge``, ``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``objects``,
 ``offices``, ``people``, ``periods``, ``quantities``, ``quotes``, ``quotespans``, ``referents``,
-``replies``, ``reported``, ``review``, ``source_dates``, ``verbforms``.
+``replies``, ``reported``, ``review``, ``source_dates``, ``verbforms``, ``vetting``.
 """
 
 __all__ = [
@@ -58,4 +58,5 @@ __all__ = [
     "review",
     "source_dates",
     "verbforms",
+    "vetting",
 ]

@@ -41,9 +41,9 @@ from briefbook.analyse.cues import (
 from briefbook.analyse.described import attributive_term
 from briefbook.analyse.headline import headline_attribution, is_headline, same_words_speaker
 from briefbook.analyse.mentions import Mention, find_mentions
-from briefbook.analyse.objects import not_the_object
 from briefbook.analyse.people import People, find_people
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
+from briefbook.analyse.vetting import vetted
 from briefbook.core.cache import cached, cached_checked, key_of, source_key
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -125,8 +125,7 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
         carried = open_from_previous
         open_from_previous = None
         for index, span in enumerate(para_spans):
-            found = not_the_object(para.text, para.number, span,
-                                   attribute(para, span, para_spans, index, who), who)
+            found = vetted(para, span, attribute(para, span, para_spans, index, who), who)
             opens = not index and span.open == 0
             if found.pattern == "none" and opens and not carried:
                 found = lead_in_paragraph(source, para, who, spans)
