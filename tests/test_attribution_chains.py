@@ -258,9 +258,10 @@ def test_a_quoted_party_name_written_unquoted_elsewhere_has_no_speaker(tmp_path:
         "New party launched\n\n"
         "Former presenter Carl Brandt launched his new party on Tuesday. He said Aurora would "
         "fight every seat.\n\n"
-        "It is all well and good Carl Brandt claiming that ‘Aurora’ is a party of truth, but "
-        "it has no chance.\n"))
-    assert speaker_of(a, "Aurora")[:2] == (None, None)
+        "It is all well and good Carl Brandt claiming that ‘Aurora’ is a party that hates "
+        "“lies and spin”, but there is no chance that ‘Aurora’ will win.\n"))
+    assert [q.speaker for q in a.quotes if q.text == "Aurora"] == [None, None]
+    assert speaker_of(a, "lies and spin")[0] == "Carl Brandt"
 
 
 def test_a_quoted_one_word_statement_keeps_its_speaker(tmp_path: Path) -> None:
