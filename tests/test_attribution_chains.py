@@ -250,6 +250,31 @@ def test_branded_by_a_named_agent_as_gives_the_agent(tmp_path: Path) -> None:
     assert speaker_of(a, "reckless and cruel")[0] == "Ann Ruiz"
 
 
+def test_an_object_pronoun_before_a_participle_is_not_the_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Premier heckled\n\n"
+        "Premier Jon Vik toured a hospital in Malmo on Monday.\n\n"
+        "The trouble began on a morning show, with a mother marching up to him, saying "
+        "«Jon, that is nonsense» as she tried to complain about her son's school.\n"))
+    assert speaker_of(a, "Jon, that is nonsense")[0] != "Jon Vik"
+
+
+def test_the_agent_of_a_passive_lead_in_asks_the_question(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Premier faces voters\n\n"
+        "Can you imagine even interviewer Sam Price putting the question posed by Leeds nurse "
+        "Mary Dunn: \"Would you work a night shift for £5?\"\n"))
+    assert speaker_of(a, "Would you work")[0] == "Mary Dunn"
+
+
+def test_recalls_how_y_advised_him_gives_y(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Advice from abroad\n\n"
+        "Senator Ana Ruiz recalls how Premier Jon Vik once advised her: ‘Always answer the "
+        "question you were asked.’\n"))
+    assert speaker_of(a, "Always answer the question")[0] == "Jon Vik"
+
+
 # -- a name in quotation marks is not a statement ---------------------------------------------
 
 

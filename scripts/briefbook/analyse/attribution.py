@@ -113,7 +113,7 @@ _DOCUMENT_RE = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+),?\s+(?:by|from|of)\s+", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’'.-]+")
 _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|because|since|although|though|"
-                             r"until|once|whereas)\s+")
+                             r"until|once|whereas|how)\s+")
 _NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
                              r"your|whose|latest|recent|such|new|fresh|further|several|many|"
                              r"two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:first|"
@@ -217,7 +217,7 @@ class Attributor(Referents):
                 is_role_word(text[a:a + rel.start()].split()[-1]):
             b = a + rel.start()  # "The MP, who is consulting his lawyers, told": The MP
         while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|not|did|does|do|"
-                               r"could|can|may|might|must|should|[a-z]+ly|later|earlier|"
+                               r"could|can|may|might|must|should|[a-z]+ly|later|earlier|once|"
                                r"yesterday|today|on [A-Z][a-z]+day)$", text[a:b]):
             b = a + aux.start()  # "X has told", "X would not deny", "X on Sunday said"
         written = text[a:b]
@@ -231,7 +231,7 @@ class Attributor(Referents):
                                   and is_document_word(owner.group(2)))):
             pron = _OWNER[owner.group(1)]  # "His message to the chancellor was:" → he
             written = written.split()[0]
-        last = re.findall(r"[\w’']+", pron)[-1:]
+        last = chains.last_word(pron)  # not the object: "X marching up to him, saying"
         if last and last[0] in _PRONOUNS and re.search(r"\b" + last[0] + r"$", pron):
             pron = last[0]  # the word before the verb: "Speaking in X, he said"
             written = written.split()[-1]

@@ -22,7 +22,7 @@ from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import is_speech_verb
 
-__all__ = ["chain_bridges", "nearest_chain", "reported_by_pronoun"]
+__all__ = ["chain_bridges", "last_word", "nearest_chain", "reported_by_pronoun"]
 
 #: A pronoun subject right before a speech verb: "he said", "she also argued".
 _PRONOUN_VERB_RE = re.compile(r"\b(?P<pron>[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?"
@@ -121,3 +121,13 @@ def nearest_chain(refs: Referents, plain: list[Mention], subjects: list[Mention]
     later = [m for m in plain if (m.paragraph, m.start) > (chosen.paragraph, chosen.start)
              and m.actor != chosen.actor and _pronoun_follows(refs, m, pron)]
     return (later[-1] if later else chosen).actor
+
+
+def last_word(subject: str) -> list[str]:
+    """The last word of a cue's ``subject`` (folded), as a one-item list, or ``[]``.
+
+    An object pronoun (*him*, *her*) after other words is left out: in *with X marching up
+    to him, saying "…"* the one saying it is X, not *him*.
+    """
+    words = re.findall(r"[\w’']+", subject)[-1:]
+    return [w for w in words if w not in ("him", "her") or subject.strip() == w]

@@ -212,6 +212,8 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                                "after", "…, X said, … (an aside)")
     if head.rstrip().endswith(":") and head.strip(" :"):
         a = head_a + _lead_in_start(head)
+        if by := re.search(r"\b[a-z]+ed\s+by\s+(?=[^,;:]+:\s*$)", head):
+            a = head_a + by.end()  # "… the question posed by nurse Ann Roe:": Ann Roe asks it
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
                            "X: \"…\" (lead-in)")
     if _ELIDED_CLAUSE_RE.match(text, sent_start) and head_a == sent_start:
