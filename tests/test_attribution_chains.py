@@ -39,6 +39,23 @@ def test_she_insisted_continues_the_chain_with_curly_quotes(tmp_path: Path) -> N
     assert speaker_of(a, "Our sums add up")[0] == "Maria Castell"
 
 
+def test_a_name_coordinated_with_a_pronoun_report_is_its_referent(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Council leader quits\n\n"
+        "Union chief Bo Karlsson welcomed the news. \"It is overdue,\" he said.\n\n"
+        "Council leader Nils Berg resigned on Monday and he said he was sorry. \"I let the "
+        "town down,\" he added.\n"))
+    assert speaker_of(a, "I let the town down")[0] == "Nils Berg"
+
+
+def test_a_doubled_report_keeps_its_named_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Budget preview\n\n"
+        "Shadow finance chief Leo Marsh attacked the plan. Deputy leader Jan Holm said: "
+        "«Everyone says the public finances are worse,» he said. «Taxes will rise.»\n"))
+    assert speaker_of(a, "Everyone says the public")[0] == "Jan Holm"
+
+
 def test_a_new_subject_between_still_breaks_the_chain(tmp_path: Path) -> None:
     a = analyse(tmp_path, (
         "Rail strike looms\n\n"

@@ -48,20 +48,24 @@ def _pronoun_reports(text: str, a: int, b: int, pron: str) -> list[re.Match[str]
 def reported_by_pronoun(refs: Referents, mention: Mention, pron: str) -> bool:
     """Whether ``mention`` is inside a clause that a ``pron`` (*he*, *she*) reports.
 
-    The mention's sentence holds ``pron`` + a speech verb (*…, he said.*, *Nobody, he
-    claimed, could …*, *He said Z would …*) and the mention is no subject of a speech verb
-    of its own between them (*Z said he …* keeps Z).
+    The mention's sentence holds ``pron`` + a speech verb set off by a comma after it (*Z
+    would lead, he said.*, *Nobody, he claimed, could picture Z*) or opening the sentence
+    before it (*He said Z would …*); *Z resigned and he said …* and *Z said he …* keep Z.
     """
     para = refs.source.paragraph(mention.paragraph)
     if para is None or pron not in ("he", "she"):
         return False
     a, b = _sentence(para.text, mention.start)
     for report in _pronoun_reports(para.text, a, b, pron):
-        lo, hi = sorted((mention.end, report.start()))
-        between = re.findall(r"[a-z]+", para.text[lo:hi])
-        if report.start() > mention.end and any(is_speech_verb(w) for w in between[:3]):
-            continue  # "Z said he would …": Z reports, and may well be "he"
-        return True
+        lead = para.text[a:report.start()].rstrip(" “\"‘'«”’»")
+        between = re.findall(r"[a-z]+", para.text[mention.end:report.start()])[:3]
+        if report.start() > mention.end and any(is_speech_verb(w) for w in between):
+            continue  # 'Z said: "…," he said': Z reports, and is "he"
+        if report.start() > mention.end and lead.endswith(","):
+            return True  # "Z would lead the campaign, he said": not "Z resigned and he said"
+        if report.end() <= mention.start and (lead.endswith(",") or re.fullmatch(
+                r"\s*(?:(?:And|But|So|Yet|Later|Earlier)\s*)?", lead)):
+            return True  # "He said Z would …", "But, he claimed, Z …"
     return False
 
 
