@@ -56,6 +56,16 @@ def test_a_doubled_report_keeps_its_named_speaker(tmp_path: Path) -> None:
     assert speaker_of(a, "Everyone says the public")[0] == "Jan Holm"
 
 
+def test_the_chain_crosses_two_paragraphs_of_pronoun_reports(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mayor sets out plan\n\n"
+        "Mayor Elena Varga spoke to business leaders on Monday. ‘This city is open,’ she said.\n\n"
+        "Governor Ruth Kahn's tax would hurt shops, she argued.\n\n"
+        "Trade envoy Lisa Moor would lead a mission to Asia, she said.\n\n"
+        "‘We will bring jobs home,’ she promised.\n"))
+    assert speaker_of(a, "We will bring jobs home")[0] == "Elena Varga"
+
+
 def test_a_new_subject_between_still_breaks_the_chain(tmp_path: Path) -> None:
     a = analyse(tmp_path, (
         "Rail strike looms\n\n"
