@@ -39,7 +39,7 @@ def test_an_opening_apostrophe_never_closed_is_no_quotation() -> None:
 def test_a_headline_quotation_after_a_name_is_that_persons(tmp_path: Path) -> None:
     a = analyse(tmp_path, (
         "Okafor 'regrets' ferry delay\n\n"
-        "Harbour minister Chidi Okafor has apologised to islanders for the late ferry.\n\n"
+        "Harbour minister Chidi Okafor has said he regrets the late ferry.\n\n"
         "The new vessel will sail in May, he told the Island Courier.\n"))
     assert speaker_of(a, "regrets")[0] == "Chidi Okafor"
 
@@ -56,7 +56,7 @@ def test_a_headline_quotation_goes_to_the_speaker_of_the_same_words(tmp_path: Pa
 def test_a_headline_quotation_goes_to_the_first_sentences_speaker(tmp_path: Path) -> None:
     a = analyse(tmp_path, (
         "Floods 'will not delay rail works'\n\n"
-        "Repairs after the floods will not hold up the new rail line, Transport Secretary "
+        "Repairs after the floods will not delay the new rail line, Transport Secretary "
         "Ines Baptiste has promised.\n\n"
         "The line is due to open next year.\n"))
     assert speaker_of(a, "will not delay")[0] == "Ines Baptiste"

@@ -4,14 +4,14 @@ The analyse stage: pure functions over the book (mentions, quotations and speake
 chronology, alignment and discrepancies, topic evidence, review items), gathered lazily in
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
-Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``bodyref``, ``changes``,
-``chronology``, ``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``,
+Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``bodyref``, ``chains``,
+``changes``, ``chronology``, ``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``,
 ``dated_clauses``, ``dates``, ``described``, ``discrepancies``, ``embedded``, ``evidence``,
-``figures``, ``headline``, ``headverb``, ``holders``, ``homoglyphs``, ``interviews``, ``mentions``,
-``merge``, ``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``, ``offices``,
-``participles``, ``people``, ``periods``, ``pronouns``, ``quantities``, ``quotednames``, ``quotes``,
-``quotespans``, ``referents``, ``replies``, ``reported``, ``review``, ``source_dates``,
-``standalone``, ``tailclauses``, ``verbforms``.
+``figures``, ``headline``, ``headverb``, ``headwords``, ``holders``, ``homoglyphs``, ``interviews``,
+``mentions``, ``merge``, ``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``,
+``objects``, ``offices``, ``participles``, ``people``, ``periods``, ``pronouns``, ``quantities``,
+``quotednames``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``,
+``source_dates``, ``standalone``, ``tailclauses``, ``verbforms``, ``vetting``.
 """
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "annotations",
     "attribution",
     "bodyref",
+    "chains",
     "changes",
     "chronology",
     "compare",
@@ -35,6 +36,7 @@ __all__ = [
     "evidence",
     "figures",
     "headline",
+    "headwords",
     "headverb",
     "holders",
     "homoglyphs",
@@ -46,6 +48,7 @@ __all__ = [
     "nametokens",
     "nearmiss",
     "nouncues",
+    "objects",
     "offices",
     "participles",
     "people",
@@ -63,4 +66,5 @@ __all__ = [
     "standalone",
     "tailclauses",
     "verbforms",
+    "vetting",
 ]

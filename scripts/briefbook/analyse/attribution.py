@@ -46,7 +46,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from briefbook.analyse import bodyref, offices
+from briefbook.analyse import bodyref, chains, offices
 from briefbook.analyse.described import (
     described_reporters,
     described_subject,
@@ -113,7 +113,7 @@ _DOCUMENT_RE = re.compile(
     r"^(?:an?|the)\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+),?\s+(?:by|from|of)\s+", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’'.-]+")
 _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|because|since|although|though|"
-                             r"until|once|whereas)\s+")
+                             r"until|once|whereas|how)\s+")
 _NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
                              r"your|whose|latest|recent|such|new|fresh|further|several|many|"
                              r"two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:first|"
@@ -216,7 +216,7 @@ class Attributor(Referents):
                 any(f(text[a:a + rel.start()].split()[-1]) for f in (is_role_word, is_body_noun)):
             b = a + rel.start()  # "The MP, who is consulting his lawyers, told": The MP
         while aux := re.search(r"\s+(?:has|have|had|is|was|also|would|will|not|did|does|do|"
-                               r"could|can|may|might|must|should|[a-z]+ly|later|earlier|"
+                               r"could|can|may|might|must|should|[a-z]+ly|later|earlier|once|"
                                r"yesterday|today|on [A-Z][a-z]+day)$", text[a:b]):
             b = a + aux.start()  # "X has told", "X would not deny", "X on Sunday said"
         written = text[a:b]
@@ -230,7 +230,7 @@ class Attributor(Referents):
                                   and is_document_word(owner.group(2)))):
             pron = _OWNER[owner.group(1)]  # "His message to the chancellor was:" → he
             written = written.split()[0]
-        last = re.findall(r"[\w’']+", pron)[-1:]
+        last = chains.last_word(pron)  # not the object: "X marching up to him, saying"
         if last and last[0] in _PRONOUNS and re.search(r"\b" + last[0] + r"$", pron):
             pron = last[0]  # the word before the verb: "Speaking in X, he said"
             written = written.split()[-1]
@@ -387,9 +387,9 @@ class Attributor(Referents):
         if wanted == "body":  # "The CBI said … It added" (module bodyref)
             return bodyref.body_referent(self, paragraph, at, earlier, prev and (
                 prev[0], prev[1], prev[2].speaker, prev[2].written))
-        people = [m for m in earlier if self.kind(m.actor) == "person"
-                  and self.gender(m.actor) in (None, wanted)]
-        if prev and prev[2].speaker and paragraph - prev[0] <= 1 \
+        people = [m for m in earlier if self.kind(m.actor) == "person" and self.gender(
+            m.actor) in (None, wanted) and not chains.reported_by_pronoun(self, m, pron)]
+        if prev and prev[2].speaker and chains.chain_bridges(self, prev[0], paragraph, pron) \
                 and self.kind(prev[2].speaker) == "person" \
                 and self.gender(prev[2].speaker) in (None, wanted):
             since = [m for m in people if (m.paragraph, m.start) > (prev[0], self._sentence_end(
@@ -400,7 +400,10 @@ class Attributor(Referents):
                 return prev[2].speaker
         plain = [m for m in people if not self._possessive(m)]  # "X's spokesman": not X
         subjects = [m for m in plain if self._subject_position(m)]
-        return referent(plain, subjects, self.source, paragraph, at, wanted, self.gender)
+        found = referent(plain, subjects, self.source, paragraph, at, wanted, self.gender)
+        best = subjects or plain  # no nearer person of its gender in its paragraph: the chain
+        return chains.nearest_chain(self, plain, subjects, pron) \
+            if best and found == best[-1].actor else found
 
     def _person_within(self, paragraph: int, a: int, b: int) -> bool:  # not "X's speech"
         return any(self.kind(m.actor) == "person" and not self._possessive(m)
@@ -415,7 +418,7 @@ class Attributor(Referents):
         para = self.source.paragraph(paragraph)
         if para is None:
             return offset
-        end = re.compile(r"[.!?][\"”’']?\s+(?=[\"“A-Z])").search(para.text, max(0, offset - 2))
+        end = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“«A-Z])").search(para.text, max(0, offset - 2))
         return end.start() if end else len(para.text)
 
     def _reporter_before(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:

@@ -164,6 +164,11 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
     if verb and prev_close > sent_start and re.search(r"\s(?:and|but)\s+(?:also\s+)?$", head[
             :verb.start()]) and not who.within(para.number, head_a, head_a + verb.start()):
         return NONE  # 'X said "A" was lost … and promised "B"': one subject, X's words again
+    if verb and (by := re.match(r"\s+by\s+([^,;:]+?)\s+as\s+(?:an?\s+|the\s+)?$",
+                                head[verb.end():])):  # "… - described by a union as a "…""
+        a = head_a + verb.end() + by.start(1)
+        return who.subject(para, a, a + len(by.group(1)), span.open, "before",
+                           f"{verb.group()} by X as \"…\" (a passive)")
     if verb and (passive := _PASSIVE_RE.search(head, 0, verb.start())) and \
             not verb.group().endswith("ing"):
         if (said := _REPORTED_RE.match(head[verb.end():])) and speech_verb_at(said.group(1)):
@@ -244,6 +249,8 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                 return found  # "the question posed by nurse Ann Roe:": Ann Roe; not "from
                 # France:" (a place the subject came from)
         a = head_a + _lead_in_start(head)
+        if by := re.search(r"\b[a-z]+ed\s+by\s+(?=[^,;:]+:\s*$)", head):
+            a = head_a + by.end()  # "… the question posed by nurse Ann Roe:": Ann Roe asks it
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
                            "X: \"…\" (lead-in)")
     if _ELIDED_CLAUSE_RE.match(text, sent_start) and head_a == sent_start:

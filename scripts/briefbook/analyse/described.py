@@ -36,7 +36,7 @@ _WORD_RE = re.compile(r"[\w’'.-]+")
 _AUXILIARY = frozenset({"also", "has", "had", "have", "was", "is", "would", "will", "later",
                         "then", "earlier", "again", "today", "yesterday", "too"})
 _OPENER_RE = re.compile(r"(?:(?:[A-Z][a-z]+\s+){1,3}[\w-]+,\s+|(?:But|And|Later|Then),?\s+)")
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
 
 
 def _finite(word: str) -> bool:
@@ -129,7 +129,7 @@ def described_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
     if not words:
         return None
     first = words[0].group()
-    if fold_word(first) not in ("the", "a", "an"):
+    if fold_word(first) not in ("the", "a", "an", "our"):  # "Our correspondent"
         owner = next((i for i, w in enumerate(words[:4]) if re.search(r"[’']s$", w.group())), None)
         if owner is None or not all(w.group()[:1].isupper() for w in words[:owner + 1]):
             return None  # "Prime Minister X's spokesman": a possessive name opens it

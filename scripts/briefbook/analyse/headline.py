@@ -20,6 +20,11 @@ headline quotation with no cue of its own (:mod:`briefbook.analyse.cues`) goes, 
    or its description when unnamed (``…, a Home Office minister has said.``), when that
    subject is short: in ``X has backed the plan amid opposition claims …`` nobody reports.
 
+Rules 1 and 4 propose a speaker the article must confirm: BBC style quotes a claim *about* the
+person named (``Ebbers 'aware' of fraud``), so the speaker is kept only when the article gives
+them the same words, in a quotation or a reporting sentence (:mod:`briefbook.analyse.headwords`);
+an unnamed first-sentence speaker only when that sentence holds the words.
+
 A headline quotation that none of them fits keeps no speaker: a term or a scare quote; so does
 one whose words are all capitalised (``Kilroy launches 'Veritas' party``: a name). An
 indefinite subject of the first sentence (``a senior EU politician says``) is an anonymous
@@ -34,6 +39,7 @@ from collections.abc import Sequence
 from briefbook.analyse.attribution import NONE, Attribution, Attributor
 from briefbook.analyse.cues import sentence_report
 from briefbook.analyse.described import mask
+from briefbook.analyse.headwords import body_gives, gives_words
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.core.lexicon import is_speech_verb, word_list
 from briefbook.core.model import Paragraph, Source
@@ -78,7 +84,9 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
         first and (is_speech_verb(first[0]) or first[0].endswith("ing")))
     named = [m for m in who.within(para.number, 0, span.open)
              if not para.text[m.end:span.open].strip(" :,") and not passive]
-    if named and who.kind(named[-1].actor) not in _PLACES:
+    quoted_text = para.text[span.text_start:span.text_end]
+    if named and who.kind(named[-1].actor) not in _PLACES and body_gives(
+            source, para, quoted_text, named[-1].actor, said, spans, who):
         return Attribution(speaker=named[-1].actor, written=named[-1].text, pattern="headline",
                            cue="headline: X 'said …'")
     opener = re.match(r"((?:[A-Z][\w’'-]+\s+){1,2})([a-z]+)\s", para.text)
@@ -96,7 +104,8 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
         word = surname.group(1)
         people = {m.actor for m in who.mentions
                   if who.kind(m.actor) == "person" and who.name_of(m.actor).split()[-1] == word}
-        if len(people) == 1:  # "Okafor 'regrets' delay": the one Okafor of the article
+        if len(people) == 1 and body_gives(source, para, quoted_text, next(iter(people)),
+                                           said, spans, who):  # "Okafor 'regrets' delay"
             return Attribution(speaker=people.pop(), written=word, pattern="headline",
                                cue="headline: X 'said …' (a surname of the article)")
     quoted = re.findall(r"[\w’'-]+", para.text[span.text_start:span.text_end])
@@ -121,7 +130,9 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
             who.kind(found.speaker) != "person":
         found = Attribution(speaker=None, written=found.written, pattern=found.pattern,
                             cue=found.cue, anonymous=found.written)  # "a senior EU politician"
-    if (found.speaker or found.anonymous) and len((found.written or "").split()) <= _SUBJECT_WORDS:
+    if (found.speaker or found.anonymous) and len((found.written or "").split()) <= _SUBJECT_WORDS \
+            and (body_gives(source, para, quoted_text, found.speaker, said, spans, who)
+                 if found.speaker else gives_words(quoted_text, lead.text[a:b])):
         return Attribution(speaker=found.speaker, written=found.written, pattern="headline",
                            cue=f"headline: the article's first sentence ({found.cue})",
                            anonymous=found.anonymous)

@@ -31,6 +31,10 @@ _WORD_RE = re.compile(r"[\w’'.-]+")
 #: Roles whose holders speak for someone else (a *spokesman for* X is never X).
 _STANDS_IN = ("spokes", "official", "source", "aide", "advis", "insider", "representative")
 #: A subject opening with a scene, no comma: "Later at their poster launch …", "At the rally …".
+#: A leading prepositional phrase up to a possessive name: "Ahead of ", "In response to Mr ".
+_LEADING_PHRASE_RE = re.compile(r"\s*(?:[A-Z][a-z]+\s+(?:of|to|for|from|with|on)|In|On|At|After|"
+                                r"Before|During|Following|Despite|Amid|Under|For|With)\s+"
+                                r"(?:the\s+)?(?:[A-Z][\w.]*\s+)?")
 _SCENE_RE = re.compile(r"\s*(?:(?:Later|Earlier|Then|Meanwhile|Afterwards)\s+)?"
                        r"(?i:at|on|in|during|after)\s")
 #: "Morgan Stanley equity strategist Ann Roe": lower-case words ending in a role, then a name.
@@ -81,7 +85,13 @@ def is_holder(refs: Referents, text: str, a: int, mention: Mention) -> bool:
         return any(is_role_word(w) or is_relation_noun(w)
                    or fold_word(w) in ("office", "camp", "team") for w in head) or (
             bool(_SCENE_RE.match(text[a:mention.start])) and _named_after(
-                refs, text, mention, mention.end + owned.end()))  # "In X's book Y is …"
+                refs, text, mention, mention.end + owned.end())) or any(  # "In X's book Y is"
+            refs.kind(m.actor) == "person" and re.fullmatch(  # "Acme's Ann Roe told": Ann Roe
+                r"(?:\s*[a-z][\w-]*|\s*[A-Z][\w.]*)*?\s*",
+                text[mention.end + owned.end() - 1:m.start])
+            for m in refs.within(mention.paragraph, mention.end + 1, mention.end + 60)) or (
+            _LEADING_PHRASE_RE.fullmatch(text[a:mention.start]) is not None
+            and "," in text[mention.end:mention.end + 40])  # "Ahead of X's launch, a Y said"
     following = _WORD_RE.findall(text[mention.end:mention.end + 30])[:1]
     if following and is_role_word(following[0]) and not text[mention.end:].startswith(",") \
             and not following[0].isupper():  # "Ann Roe MP" is Ann Roe
@@ -184,7 +194,7 @@ def plain_name(refs: Referents, actor: str, paragraph: int, since: int, at: int)
     return not [m for m in refs.within(paragraph, since, at) if m.actor != actor]
 
 
-_SENTENCE_START_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
+_SENTENCE_START_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
 
 
 def reported_start(text: str, at: int, origin: int) -> int:

@@ -24,6 +24,7 @@ from briefbook.analyse.aliastable import (
     KeyFinder,
     words_of,
 )
+from briefbook.analyse.nametokens import inside_other_name
 from briefbook.core.cache import cached, key_of, source_key
 from briefbook.core.lexicon import first_name_gender, honorific_gender
 from briefbook.core.model import Actor, Book, Source
@@ -148,7 +149,8 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
             if len(known) > 1 and re.search(r"(?i:\b(?:mr|mrs|ms|miss|mx|mister)\.?\s+)$",
                                             para.text[max(0, offsets[a] - 8):offsets[a]]):
                 known = _untitled(table, known)  # "Mr Blair" after Sir Ian Blair: not him
-            if len(known) == 1 and para.text[offsets[a]].isupper():
+            if len(known) == 1 and para.text[offsets[a]].isupper() and \
+                    not inside_other_name(para.text, offsets[a]):
                 hits.append((a, b, known[0], "surname"))
         for a, b, actor, via in sorted(hits):
             start, end = offsets[a], offsets[b - 1] + 1

@@ -128,7 +128,7 @@ def _org(run: Sequence[Token]) -> str | None:
 
 
 def _surname_shaped_affiliation(word: str) -> bool:
-    """A party word that is also a surname after a title (*Sir Andrew Green*, *Mr Green*).
+    """A party word that is also a surname (*Sir Andrew Green*, *Mr Green*, *Steve Green*).
 
     Only a singular word of ``affiliations.txt`` that is no country's demonym qualifies.
     """
@@ -428,8 +428,9 @@ def _person(run: list[Token], text: str) -> Name | None:
     last = fold_word(words[-1])
     honorific = prefix[-1].bare if prefix and honorific_gender(prefix[-1].bare) else None
     titled = bool(honorific) or any(is_strong_title(t.bare) for t in prefix)
-    party_surname = (titled or (len(words) == 2 and first_name_gender(words[0]) in (
-        "male", "female") and last not in word_list("party_names"))) and \
+    party_surname = (titled or (len(words) == 2 and place_kind(words[0]) is None
+                                and first_name_gender(words[0]) in ("male", "female")
+                                and last not in word_list("party_names"))) and \
         _surname_shaped_affiliation(words[-1])  # "Steve Green", not "Mark Labour"
     place = place_kind(" ".join(words))
     if party_surname and place == "demonym":

@@ -11,9 +11,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefbook.core.lexicon import is_title
+from briefbook.core.lexicon import (
+    honorific_gender,
+    is_function_word,
+    is_role_word,
+    is_title,
+    opens_clause,
+    place_kind,
+)
 
-__all__ = ["INITIAL_RE", "PARTICLE_NAME_RE", "Name", "Token", "tokens", "word_shape"]
+__all__ = ["INITIAL_RE", "PARTICLE_NAME_RE", "Name", "Token", "inside_other_name", "tokens",
+           "word_shape"]
 
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w\-’']|\.(?=[^\W\d_]\.))*\.?|\d[\d,.]*|\S")
 INITIAL_RE = re.compile(r"^[A-Z]\.?$")
@@ -95,3 +103,20 @@ def tokens(text: str) -> list[Token]:
             out.append(Token(word, match.start(), match.end(), initial))
         previous = word
     return out
+
+
+def inside_other_name(text: str, start: int) -> bool:
+    """Whether a surname at ``start`` ends a longer capitalised name of its own.
+
+    *Shareholders United*, *Nick Brown*: the word before it is capitalised and is neither a
+    title, an honorific, a role, a party, a place word nor a word opening a sentence
+    (*Chancellor Brown*, *Mr Brown*, *Labour's Brown*, *But Brown*), so the surname belongs
+    to another name, not to the actor of that surname named earlier.
+    """
+    before = re.search(r"(?:^|[\s(])([A-Z][\w’'.-]*)\s$", text[max(0, start - 40):start])
+    if before is None:
+        return False
+    word = before.group(1)
+    return not (is_title(word) or honorific_gender(word) or is_role_word(word)
+                or is_function_word(word) or opens_clause(word) or place_kind(word)
+                or word.isupper() or re.search(r"[’']s?$|\.$", word))

@@ -46,6 +46,7 @@ from briefbook.analyse.people import People, find_people
 from briefbook.analyse.quotednames import quoted_name
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, quote_spans
 from briefbook.analyse.standalone import subject_speaker
+from briefbook.analyse.vetting import vetted
 from briefbook.core.cache import cached, cached_checked, key_of, source_key
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -127,7 +128,7 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
         carried = open_from_previous
         open_from_previous = None
         for index, span in enumerate(para_spans):
-            found = attribute(para, span, para_spans, index, who)
+            found = vetted(para, span, attribute(para, span, para_spans, index, who), who)
             opens = not index and span.open == 0
             if found.pattern == "none" and opens:
                 found = signed_comment(source, para, span, who)  # '"…" Ann Roe, Dunmore'

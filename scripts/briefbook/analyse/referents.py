@@ -65,7 +65,7 @@ _APPOSED_RE = re.compile(r"\s*(?:(?:But|And|However|Meanwhile),?\s+)?(?:[Tt]he|[
 #: The agent of a passive right before a name: "was welcomed by shadow secretary ".
 _AGENT_RE = re.compile(r"\b(?:was|were|has been|have been)\s+(?:\w+ly\s+)?[a-z]+ed\s+by\s+"
                        r"(?:[A-Za-z][\w’'-]*\s+){0,4}$")
-_STOP_RE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z])")
+_STOP_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
 
 
 class Referents:
@@ -236,7 +236,20 @@ class Referents:
                 fold_word(w) for w in p.text[max(0, m.start - 30):m.start].split()[-3:]}}
         if len(called) == 1:  # "Shares in football club X slipped. The club said"
             return called.pop(), f"the {head}: the one organisation just called so"
+        close = [m for m in self.before(paragraph, at) if paragraph - m.paragraph <= 1 and
+                 self.kind(m.actor) == "person" and self._named_as_thing(m)]  # "X, which is"
+        things = {m.actor for m in close}
+        if len(things) > 1:  # "Acme, which is due to report, … listed on the Stock Exchange"
+            things = {m.actor for m in close if self._subject_position(m)}
+        if len(things) == 1:
+            return things.pop(), f"the {head}: the one organisation just named"
         return None
+
+    def _named_as_thing(self, mention: Mention) -> bool:
+        """A person-shaped name written as a thing: *Laura Ashley, which …*, *X and its …*."""
+        para = self.source.paragraph(mention.paragraph)
+        return para is not None and bool(re.match(r"(?:,\s+which\b|\s+(?:and\s+)?its\s)",
+                                                  para.text[mention.end:]))
 
     def name_of(self, actor_id: str) -> str:
         """The name of an actor (its id when unknown)."""

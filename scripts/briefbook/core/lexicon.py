@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 
 DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_openers",
               "document_words", "feeling_participles", "function_words", "group_descriptors",
-              "headline_verbs", "honorifics", "interview_labels", "not_first_names",
-              "not_speech_infinitives", "not_speech_participles", "not_surnames",
+              "headline_verbs", "honorifics", "interview_labels", "judging_verbs",
+              "not_first_names", "not_speech_infinitives", "not_speech_participles", "not_surnames",
               "object_speech_verbs", "office_words", "on_bodies", "organisation_words",
               "outlet_words", "party_names", "past_qualifiers", "peerage_titles", "post_nominals",
               "region_words", "relation_nouns", "reply_verbs", "role_prefixes", "role_qualifiers",
