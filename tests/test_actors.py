@@ -191,8 +191,8 @@ def test_empty_registry_still_gets_speaker_profiles_and_quotes(tmp_path: Path) -
     files = data_files(book, built)
     quotes = json.loads(files["quotes.json"])
     assert [(q["speaker"], q["paragraph"]) for q in quotes] == [("ana-lima", 2), ("ana-lima", 3)]
-    assert set(quotes[0]) == {"text", "speaker", "speaker_name", "speaker_as_written", "cue",
-                              "anonymous", "derived", "original", "source", "paragraph"}
+    assert set(quotes[0]) == {"text", "kind", "speaker", "speaker_name", "speaker_as_written",
+                              "cue", "anonymous", "derived", "original", "source", "paragraph"}
     assert quotes[0]["speaker_name"] == "Ana Lima" and quotes[0]["derived"] is False
     assert quotes[0]["cue"] and "cue: " in profile
     actors = json.loads(files["actors.json"])

@@ -129,7 +129,9 @@ def render_profile(actor: Actor, annotations: Annotations) -> str:
     statements = [q for q in own if q.kind == "statement"]
     phrases = [q for q in own if q.kind == "phrase"]
     if statements or phrases:
-        out.append(f"## Quotations\n\n{_count(len(statements), 'statement')} found in the articles "
+        found = _count(len(statements), 'statement') + (
+            f" and {_count(len(phrases), 'phrase')}" if phrases else "")
+        out.append(f"## Quotations\n\n{found} found in the articles "
                    "(extracted; the speaker as the article writes it in brackets, then the cue "
                    "that decided the speaker).\n\n")
         for q in statements + phrases:
@@ -258,7 +260,7 @@ def actors_json(annotations: Annotations) -> list[dict[str, Any]]:
                            for m in annotations.mentions_by_actor.get(actor.id, ())},
                           key=lambda sp: (order.get(sp[0], len(order)), sp[1]))
         quotes = [q for q in annotations.quotes_by_speaker.get(actor.id, ())
-                  if q.kind == "statement" and not annotations.is_copied(q)]
+                  if not annotations.is_copied(q)]
         records.append({
             "id": actor.id, "name": actor.name, "kind": actor.kind,
             "roles": [{"title": r.title, "since": r.since, "until": r.until,
@@ -268,16 +270,17 @@ def actors_json(annotations: Annotations) -> list[dict[str, Any]]:
             "affiliation": actor.affiliation, "aliases": list(actor.aliases),
             "url": actor.url, "curated": actor.curated,
             "mentions": [{"source": s, "paragraph": p} for s, p in mentions],
-            "quotes": [{"text": q.text, "source": q.source, "paragraph": q.paragraph,
-                        "cue": q.cue} for q in quotes],
+            "quotes": [{"text": q.text, "kind": q.kind, "source": q.source,
+                        "paragraph": q.paragraph, "cue": q.cue} for q in quotes],
         })
     return records
 
 
 def quotes_json(annotations: Annotations) -> list[dict[str, Any]]:
-    """``data/quotes.json``: every statement quoted in the articles, with its speaker.
+    """``data/quotes.json``: every quotation read in the articles, with its speaker.
 
-    Fields: ``text``, ``speaker`` (actor id or null), ``speaker_name`` (the actor's name),
+    Fields: ``text``, ``kind`` (``statement``: four words or more; ``phrase``: shorter, such
+    as a reported word), ``speaker`` (actor id or null), ``speaker_name`` (the actor's name),
     ``speaker_as_written``, ``cue`` (the pattern that decided the speaker), ``anonymous`` (the
     description of an unnamed speaker), ``derived`` (read in a copy of another source),
     ``original`` (the original's wording, when the alignment holds it), ``source``,
@@ -285,12 +288,11 @@ def quotes_json(annotations: Annotations) -> list[dict[str, Any]]:
     """
     records = []
     for q in annotations.quotes:
-        if q.kind != "statement":
-            continue
         actor = annotations.actors_by_id.get(q.speaker) if q.speaker else None
         copied = annotations.copied.get((q.source, q.paragraph, q.start))
         records.append({
-            "text": q.text, "speaker": q.speaker, "speaker_name": actor.name if actor else None,
+            "text": q.text, "kind": q.kind, "speaker": q.speaker,
+            "speaker_name": actor.name if actor else None,
             "speaker_as_written": q.speaker_as_written, "cue": q.cue, "anonymous": q.anonymous,
             "derived": copied is not None, "original": copied.original if copied else None,
             "source": q.source, "paragraph": q.paragraph})

@@ -56,12 +56,18 @@ FIELDS: dict[str, tuple[str, dict[str, str]]] = {
         "aliases": "spelling variants matched in the text", "url": "the actor's page",
         "curated": "true when from `actors.yml`, false when extracted",
         "mentions": "list of `{source, paragraph}`",
-        "quotes": "list of `{text, source, paragraph}`",
+        "quotes": "list of `{text, kind, source, paragraph, cue}` (not those read in a copy)",
     }),
-    "quotes.json": ("Every statement (a quotation of four words or more) and who said it; "
-                    "shorter phrases are listed on the actor pages.", {
-        "text": "the quoted words, verbatim", "speaker": "actor id, or null",
+    "quotes.json": ("Every quotation read in the articles and who said it.", {
+        "text": "the quoted words, verbatim",
+        "kind": "`statement` (four words or more) or `phrase` (shorter: a reported word)",
+        "speaker": "actor id, or null", "speaker_name": "the actor's name, or null",
         "speaker_as_written": "the speaker as the article names them",
+        "cue": "the pattern that decided the speaker (or why there is none)",
+        "anonymous": "the description of an unnamed speaker (`a senior official`), or null",
+        "derived": "true when read in a copy of another source (not the speaker's own "
+                   "wording)",
+        "original": "the original's wording when the alignment holds it, else null",
         "source": "source id", "paragraph": "paragraph number",
     }),
     "chronology.json": ("The chronology: curated and extracted events.", {
