@@ -76,8 +76,8 @@ class ReviewItem:
 
     Attributes:
         kind: A short stable label, e.g. ``unknown-name``, ``near-miss``,
-            ``unattributed-quote``, ``extracted-event``, ``derivative``, ``homoglyph``,
-            ``load-problem``.
+            ``unattributed-quote``, ``pronoun-speaker``, ``extracted-event``, ``derivative``,
+            ``homoglyph``, ``load-problem``.
         source: The source id concerned, when there is one.
         paragraph: The paragraph number, when there is one.
         text: What to look at (quoted from the text where possible).
@@ -119,7 +119,8 @@ ReviewProvider = Callable[[Book, Annotations], list[ReviewItem]]
 
 def _providers() -> list[ReviewProvider]:
     """The review providers of every stage (each stage module adds its own here)."""
-    return [review_chronology, review_actors, review_derivatives, review_homoglyphs]
+    return [review_chronology, review_actors, review_derivatives, review_homoglyphs,
+            review_pronoun_speakers]
 
 
 def review_homoglyphs(book: Book, annotations: Annotations) -> list[ReviewItem]:
@@ -229,3 +230,44 @@ def review_actors(book: Book, annotations: Annotations) -> list[ReviewItem]:
                 affects="speaker", confidence=min(1.0, len(q.text.split()) / 20),
                 subject=" ".join(q.text.split()[:6])))
     return items
+
+
+def review_pronoun_speakers(book: Book, annotations: Annotations) -> list[ReviewItem]:
+    """Review provider: speakers found through a pronoun while another person is named near.
+
+    A *he* or *she* goes to the nearest fitting person (methodology, *Actors, mentions and
+    quotations*); when someone else was named in the quotation's paragraph before it or in
+    the paragraph before, the reading may be wrong, and nothing else would show it. One item
+    per such quotation, ranked with the speaker items; its confidence grows with the number of
+    other people named there.
+    """
+    kinds = {a.id: a.kind for a in annotations.actors}
+    by_paragraph: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    for m in annotations.mentions:
+        if kinds.get(m.actor) == "person":
+            by_paragraph.setdefault((m.source, m.paragraph), []).append((m.start, m.actor))
+    names = {a.id: a.name for a in annotations.actors}
+    items: list[ReviewItem] = []
+    for q in annotations.quotes:
+        if q.speaker is None or "(pronoun" not in (q.cue or "") or annotations.is_copied(q):
+            continue
+        near = [actor for at, actor in by_paragraph.get((q.source, q.paragraph), ())
+                if at < q.start] + [actor for _, actor in by_paragraph.get(
+                    (q.source, q.paragraph - 1), ())]
+        others = sorted({names.get(a, a) for a in near if a != q.speaker})
+        if not others:
+            continue
+        items.append(ReviewItem(
+            kind="pronoun-speaker", source=q.source, paragraph=q.paragraph,
+            text=f"“{excerpt_words(q.text)}” is given to {names.get(q.speaker, q.speaker)} "
+                 f"through a pronoun; also named just before: {', '.join(others)}",
+            hint="read the paragraph: if another person says it, the speaker is wrong",
+            affects="speaker", confidence=min(0.9, 0.5 + 0.1 * len(others)),
+            subject=" ".join(q.text.split()[:6])))
+    return items
+
+
+def excerpt_words(text: str, words: int = 12) -> str:
+    """The first ``words`` words of ``text``, with ``…`` when cut."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")

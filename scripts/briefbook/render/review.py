@@ -24,6 +24,7 @@ from briefbook.render.parts import stable_parts
 REVIEW_PAGE = "review.md"
 _KIND_TITLES = {"unknown-name": "Names not in the registry", "near-miss": "Near-miss spellings",
                 "unattributed-quote": "Unattributed quotations",
+                "pronoun-speaker": "Speakers read from a pronoun, with someone else named near",
                 "extracted-speaker": "Speakers found by extraction only",
                 "extracted-actor": "People and organisations found by extraction only",
                 "extracted-event": "Dated sentences without a curated event",
