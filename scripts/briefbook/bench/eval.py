@@ -227,6 +227,7 @@ def _book_of(files: Iterable[Path], scratch: Path) -> Book:
 BBC_SETS: dict[str, str] = {
     "bbc": "BBC gold, held out",
     "bbc-heldout2": "BBC second held-out gold, frozen",
+    "bbc-heldout2-second": "BBC second held-out gold, second annotation, frozen",
     "bbc-heldout3": "BBC third held-out gold, frozen",
     "bbc-dev": "BBC development gold",
     "bbc-dev2": "BBC second development gold",

@@ -13,7 +13,8 @@ from briefbook.bench.eval import BBC_CORPUS, DEV_SETS, GOLD_DIR, SECTION_NAMES, 
 @click.command("eval")
 @click.option("--gold", type=click.Path(file_okay=False, path_type=Path), default=GOLD_DIR,
               show_default=True,
-              help="Folder of the gold sets (quotes.yml, bbc/, bbc-heldout2/, bbc-heldout3/, "
+              help="Folder of the gold sets (quotes.yml, bbc/, bbc-heldout2/, "
+                   "bbc-heldout2-second/, bbc-heldout3/, "
                    "bbc-dev/ ... bbc-dev18/).")
 @click.option("--briefing", type=click.Path(file_okay=False, path_type=Path),
               default="briefing", show_default=True, help="The example book's briefing folder.")
