@@ -108,11 +108,11 @@ def test_output_identical_with_and_without_cache(tmp_path: Path) -> None:
             f"{key_of(n)}.pickle" for n in ("annotations.actors", "annotations.chronology",
                                             "annotations.near_misses",
                                             "chronology.clauses", "compare.book",
-                                            "data.downloads",
+                                            "data.downloads", "pages.generated",
                                             "homoglyphs.look_alikes",
                                             "mentions.source", "mentions.words",
                                             "people.names", "quotes.extracted_speakers",
-                                            "quotes.source",
+                                            "quotes.source", "review.items",
                                             "source_dates.proposal"))
         assert plain == cold == warm
     finally:
