@@ -96,3 +96,27 @@ def test_a_new_process_parses_no_unchanged_page(tmp_path: Path, monkeypatch) -> 
         assert changed == print_document(site, site_name="Book", when=when)
     finally:
         cache.configure(None)
+
+
+def test_a_served_rebuild_keeps_its_parts_in_memory(tmp_path: Path) -> None:
+    """After the first document, a changed page is read again without rewriting the cache."""
+    from briefbook.core import cache
+    from briefbook.site.printview import PARTS_NAMESPACE
+
+    site = _site(tmp_path / "site")
+    when = AsOf(date="2005-03-21", basis="stated", source="a-1")
+    try:
+        store = cache.configure(tmp_path / "cache")
+        kept = PrintCache()
+        print_document(site, site_name="Book", when=when, cache=kept)
+        assert PARTS_NAMESPACE in store.dirty
+        store.flush()
+        text = (site / "b/index.html").read_text("utf-8").replace("home", "back home")
+        (site / "b/index.html").write_bytes(text.encode("utf-8"))
+        again = print_document(site, site_name="Book", when=when, cache=kept)
+        assert again == print_document(site, site_name="Book", when=when)
+        assert "back home" in again and PARTS_NAMESPACE not in store.dirty
+        # the part of the page as it was is forgotten; the unchanged pages' stay
+        assert len([s for s in store.memory if s[0] == PARTS_NAMESPACE]) == 2
+    finally:
+        cache.configure(None)

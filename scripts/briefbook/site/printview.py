@@ -292,9 +292,11 @@ class PrintCache:
     A page whose built file has the same size and modification time is not read again, and a
     part rewritten at the same place among the same pages is not rewritten again, so a
     rebuild after an edit reads and rewrites only the pages that changed. Only the pages of
-    the latest document are kept. A page read is looked up in the analysis cache by its
-    path and the SHA-256 of its bytes, so a new build process that wrote the same HTML
-    (a full build of an unchanged book) parses none of it again.
+    the latest document are kept. For its first document, a page read is looked up in the
+    analysis cache by its path and the SHA-256 of its bytes, so a new build process that
+    wrote the same HTML (a full build of an unchanged book) parses none of it again; later
+    documents (``mkdocs serve``) keep what they read in memory only, so a rebuild after an
+    edit does not rewrite the cache file of every page's part.
     """
 
     def __init__(self) -> None:
@@ -302,6 +304,7 @@ class PrintCache:
         self.rewritten: dict[tuple[str, int, int, int], str] = {}
         self.templates: dict[tuple[str, str], _Template | None] = {}
         self.keys: dict[str, str] = {}
+        self.first = True  # no document made yet: parts come from and go to the disk cache
 
     def template(self, part: Part) -> _Template | None:
         """The part's :class:`_Template`, made once per page content."""
@@ -322,8 +325,12 @@ class PrintCache:
         if found is not None and found[:2] == (info.st_mtime_ns, info.st_size):
             return found[2]
         data = (site / path).read_bytes()
-        key = self.keys[path] = key_of(path, hashlib.sha256(data).hexdigest())
-        part, template = cached(PARTS_NAMESPACE, key, lambda: _made(path, data))
+        if self.first:
+            key = self.keys[path] = key_of(path, hashlib.sha256(data).hexdigest())
+            part, template = cached(PARTS_NAMESPACE, key, lambda: _made(path, data))
+        else:
+            self.keys.pop(path, None)  # its stored part is stale: let the cache forget it
+            part, template = _made(path, data)
         self.parts[path] = (info.st_mtime_ns, info.st_size, part)
         self.templates[(path, part.html)] = template
         return part
@@ -338,6 +345,7 @@ class PrintCache:
         self.templates = {k: v for k, v in self.templates.items() if k in current}
         self.keys = {p: k for p, k in self.keys.items() if p in wanted}
         active().retain(PARTS_NAMESPACE, set(self.keys.values()))
+        self.first = False
 
 
 def print_document(site: Path, *, site_name: str, when: AsOf,
