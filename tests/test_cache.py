@@ -105,11 +105,14 @@ def test_output_identical_with_and_without_cache(tmp_path: Path) -> None:
         warm = _render(briefing)
         assert disk.hits > 0
         assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
-            f"{key_of(n)}.pickle" for n in ("chronology.clauses", "compare.book",
+            f"{key_of(n)}.pickle" for n in ("annotations.actors", "annotations.chronology",
+                                            "annotations.near_misses",
+                                            "chronology.clauses", "compare.book",
+                                            "data.downloads", "pages.generated",
                                             "homoglyphs.look_alikes",
                                             "mentions.source", "mentions.words",
                                             "people.names", "quotes.extracted_speakers",
-                                            "quotes.source",
+                                            "quotes.source", "review.items",
                                             "source_dates.proposal"))
         assert plain == cold == warm
     finally:
@@ -195,3 +198,50 @@ def test_a_new_process_reuses_page_readings(tmp_path: Path, monkeypatch) -> None
         assert "index.md" in calls and any(p.startswith("actors/") for p in calls)
     finally:
         cache.configure(None)
+
+
+def test_a_new_process_loads_the_book_wide_analyses(tmp_path: Path, monkeypatch) -> None:
+    """Actors, quotations, chronology and near misses of an unchanged book come from disk."""
+    from briefbook.analyse import annotations as annotations_module
+
+    briefing = _book(tmp_path)
+    wide = ("actor_analysis", "chronology", "near_misses")
+    try:
+        store = cache.configure(tmp_path / "cache")
+        first = Annotations(load_book(briefing))
+        expected = {name: getattr(first, name) for name in wide}
+        store.flush()
+        cache.configure(None)
+        cache.configure(tmp_path / "cache")  # a new process: nothing in memory
+
+        def refuse(*_: object) -> object:
+            raise AssertionError("recomputed although the book did not change")
+
+        for name in ("analyse", "build_chronology", "near_misses"):
+            monkeypatch.setattr(annotations_module, name, refuse)
+        again = Annotations(load_book(briefing))
+        assert {name: getattr(again, name) for name in wide} == expected
+        # any change of the book is a new key: an edited article is analysed again
+        (briefing / "sources" / "article-2.txt").write_text(generated_article(22), "utf-8")
+        with pytest.raises(AssertionError, match="recomputed"):
+            _ = Annotations(load_book(briefing)).actor_analysis
+    finally:
+        cache.configure(None)
+
+
+def test_the_book_key_covers_every_record(tmp_path: Path) -> None:
+    """Changing any record analysis may read (not the folder) changes the book's key."""
+    from dataclasses import replace
+
+    from briefbook.core.model import Actor
+
+    book = load_book(_book(tmp_path))
+    key = Annotations(book).book_key
+    source = replace(book.sources[0], date="1999-01-02")
+    actor = Actor(id="zoe-obrien", name="Zoë O’Brien", kind="person")
+    variants = [replace(book, sources=(source, *book.sources[1:])),
+                replace(book, actors=(*book.actors, actor)),
+                replace(book, settings={"language": "fr"})]
+    keys = {Annotations(b).book_key for b in variants}
+    assert key not in keys and len(keys) == len(variants)
+    assert Annotations(replace(book, root=str(tmp_path / "elsewhere"))).book_key == key

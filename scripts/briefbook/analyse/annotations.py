@@ -29,6 +29,19 @@ class Annotations:
         self.book = book
 
     @cached_property
+    def book_key(self) -> str:
+        """The content key of everything analysis may read: every record of the book.
+
+        Each analysis is a pure function of the book (and of the engine's code and data, which
+        the cache's version covers), so a book-wide result is kept in the analysis cache under
+        this key: a new build process with an unchanged book loads it instead of recomputing
+        it from the per-source parts. Only the folder it was loaded from is left out.
+        """
+        book = self.book
+        return key_of("book", book.sources, book.actors, book.events, book.topics,
+                      book.review, sorted(book.settings.items(), key=repr), book.problems)
+
+    @cached_property
     def derived_from(self) -> dict[str, str]:
         """Derivative source id → the source it copies.
 
@@ -52,8 +65,11 @@ class Annotations:
 
     @cached_property
     def actor_analysis(self) -> tuple[list[Actor], list[Mention], list[Quote], People]:
-        """``(actors, mentions, quotes, people)`` from :func:`~briefbook.analyse.quotes.analyse`."""
-        return analyse(self.book)
+        """``(actors, mentions, quotes, people)`` from :func:`~briefbook.analyse.quotes.analyse`.
+
+        Kept in the analysis cache under :attr:`book_key`.
+        """
+        return cached_latest("annotations.actors", self.book_key, lambda: analyse(self.book))
 
     @cached_property
     def actors(self) -> list[Actor]:
@@ -116,13 +132,21 @@ class Annotations:
 
     @cached_property
     def near_misses(self) -> list[NearMiss]:
-        """Spellings close to a registered name (see ``mentions.near_misses``)."""
-        return near_misses(self.book, self.actors, self.mentions)
+        """Spellings close to a registered name (see ``mentions.near_misses``).
+
+        Kept in the analysis cache under :attr:`book_key`.
+        """
+        return cached_latest("annotations.near_misses", self.book_key,
+                             lambda: near_misses(self.book, self.actors, self.mentions))
 
     @cached_property
     def chronology(self) -> Chronology:
-        """Curated and extracted events with corroboration."""
-        return build_chronology(self.book, self.derived_from)
+        """Curated and extracted events with corroboration.
+
+        Kept in the analysis cache under :attr:`book_key`.
+        """
+        return cached_latest("annotations.chronology", self.book_key,
+                             lambda: build_chronology(self.book, self.derived_from))
 
     @cached_property
     def events_by_actor(self) -> dict[str, list[Entry]]:

@@ -191,6 +191,15 @@ class Cache:
             del self.memory[slot]
         return value
 
+    def retain(self, namespace: str, keys: set[str]) -> None:
+        """Forget the in-memory entries of ``namespace`` whose key is not in ``keys``.
+
+        For per-page results of a long ``mkdocs serve`` session: the versions of a page that
+        is no longer built are neither kept in memory nor written by the next :meth:`flush`.
+        """
+        for slot in [s for s in self.memory if s[0] == namespace and s[1] not in keys]:
+            del self.memory[slot]
+
     def has(self, namespace: str, key: str,
             valid: Callable[[Any], bool] | None = None) -> bool:
         """Whether ``key`` is stored (in memory or on disk) and, if given, ``valid``."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import quote
 
 
+@lru_cache(maxsize=1 << 16)
 def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
     """The site URL of a Markdown page: ``sources/x.md`` → ``sources/x/`` (or ``.html``)."""
     stem, _ = posixpath.splitext(src_uri)
@@ -17,8 +19,12 @@ def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
+@lru_cache(maxsize=1 << 16)
 def relative(target_url: str, from_url: str) -> str:
-    """A link from the page at ``from_url`` to ``target_url`` (both site-relative)."""
+    """A link from the page at ``from_url`` to ``target_url`` (both site-relative).
+
+    Kept per pair (a page links the same source page once per cited paragraph).
+    """
     from_dir = from_url if from_url in ("",) or from_url.endswith("/") else (
         posixpath.dirname(from_url) + "/" if "/" in from_url else "")
     rel = posixpath.relpath("/" + target_url, "/" + from_dir)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from briefbook.core.cache import cached_latest
 from briefbook.core.model import Book, Source
 from briefbook.render.actors import actor_data
 from briefbook.render.base import BuiltPages
@@ -93,14 +94,19 @@ def data_files(book: Book, built: BuiltPages) -> dict[str, bytes]:
 
     ``citations.json`` is made from this build's citation records; the other downloads
     depend on the book and its analysis only, so a rebuild that reuses the analysis
-    (``mkdocs serve`` after a page edit) reuses them.
+    (``mkdocs serve`` after a page edit) reuses them, and a new build process of an
+    unchanged book takes them from the analysis cache (under the book's key).
     """
-    memo = built.annotations.__dict__.setdefault("_render_memo", {})
+    annotations = built.annotations
+    memo = annotations.__dict__.setdefault("_render_memo", {})
     generated = memo.get("data_files")
     if generated is None:
-        generated = {"sources.json": to_json(sources_json(book))}
-        for generate in _data_generators():
-            generated.update(generate(book, built))
-        memo["data_files"] = generated
+        def compute() -> dict[str, bytes]:
+            made = {"sources.json": to_json(sources_json(book))}
+            for generate in _data_generators():
+                made.update(generate(book, built))
+            return made
+        generated = memo["data_files"] = cached_latest(
+            "data.downloads", annotations.book_key, compute)
     files = {**generated, "citations.json": to_json(citations_json(built.records))}
     return dict(sorted(files.items()))

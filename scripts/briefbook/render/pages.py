@@ -15,6 +15,7 @@ from typing import Any
 
 from briefbook.analyse.annotations import Annotations
 from briefbook.analyse.review import ReviewItem, review_items
+from briefbook.core.cache import cached_latest, key_of
 from briefbook.core.errors import Problem
 from briefbook.core.model import Book
 from briefbook.render.actors import actor_pages
@@ -90,14 +91,18 @@ def build_pages(
     settings = settings or Settings()
     annotations = annotations or Annotations(book)
     # generators are pure functions of (book, annotations, settings): a rebuild that reuses
-    # the analysis (``mkdocs serve`` after editing a hand-written page) reuses their pages
+    # the analysis (``mkdocs serve`` after editing a hand-written page) reuses their pages,
+    # and a new build process of an unchanged book takes them from the analysis cache
     memo: dict[object, Any] = annotations.__dict__.setdefault("_render_memo", {})
     generated = memo.get(("generated", settings))
     if generated is None:
-        generated = {}
-        for generate in _generators():
-            generated.update(generate(book, annotations, settings))
-        memo[("generated", settings)] = generated
+        def generate_all() -> dict[str, str]:
+            made: dict[str, str] = {}
+            for generate in _generators():
+                made.update(generate(book, annotations, settings))
+            return made
+        generated = memo[("generated", settings)] = cached_latest(
+            "pages.generated", key_of(annotations.book_key, settings), generate_all)
     step = memo.get(("step", settings))
     if step is None:
         step = memo[("step", settings)] = CitationStep(book, annotations, StepOptions(
@@ -181,7 +186,9 @@ def build_pages(
     if REVIEW_PAGE not in handwritten:
         found = memo.get("review_items")
         if found is None:
-            found = memo["review_items"] = review_items(book, annotations, include_decided=True)
+            found = memo["review_items"] = cached_latest(
+                "review.items", annotations.book_key,
+                lambda: review_items(book, annotations, include_decided=True))
         pages.update(review_page(book, annotations, settings, extra=claims, found=found))
     if kept is not None:
         kept.persist()

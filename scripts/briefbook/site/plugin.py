@@ -355,7 +355,6 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         for gone in self._published - published:  # a deleted article's file goes with it
             gone.unlink(missing_ok=True)
         self._published = published
-        cache.flush()
         if self._numbered is not self.book:  # the record depends on the book alone
             cache.active().write_record(NUMBERING_RECORD, numbering_record(self.book))
             self._numbered = self.book
@@ -365,6 +364,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         _write_site_file(site / PRINT_PAGE, print_document(
             site, site_name=config.site_name, when=as_of(self.book), cache=self._print,
             changed=changed).encode("utf-8"))
+        cache.flush()  # after the print view, whose parts are kept in the cache too
         write_marker(site)  # 'briefbook build' may replace this folder, and only such ones
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -10,6 +10,7 @@ with page numbers in the footer.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
@@ -19,6 +20,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from briefbook.core.cache import active, cached, key_of
 from briefbook.core.model import Book
 from briefbook.render.markup import esc
 
@@ -269,19 +271,40 @@ def combine(parts: Sequence[Part], *, site_name: str, when: AsOf,
         f"{body}</div></body></html>")
 
 
+#: The analysis cache's namespace of built pages as parts: ``(Part, _Template | None)``.
+PARTS_NAMESPACE = "printview.part"
+
+
+def _page_text(data: bytes) -> str:
+    """A built page's bytes as :meth:`pathlib.Path.read_text` reads them (universal newlines)."""
+    text = data.decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _made(path: str, data: bytes) -> tuple[Part, _Template | None]:
+    part = extract_part(path, _page_text(data))
+    return part, _template(part)
+
+
 class PrintCache:
     """What one print document was made from, for the next one (``mkdocs serve``).
 
     A page whose built file has the same size and modification time is not read again, and a
     part rewritten at the same place among the same pages is not rewritten again, so a
     rebuild after an edit reads and rewrites only the pages that changed. Only the pages of
-    the latest document are kept.
+    the latest document are kept. For its first document, a page read is looked up in the
+    analysis cache by its path and the SHA-256 of its bytes, so a new build process that
+    wrote the same HTML (a full build of an unchanged book) parses none of it again; later
+    documents (``mkdocs serve``) keep what they read in memory only, so a rebuild after an
+    edit does not rewrite the cache file of every page's part.
     """
 
     def __init__(self) -> None:
         self.parts: dict[str, tuple[int, int, Part]] = {}
         self.rewritten: dict[tuple[str, int, int, int], str] = {}
         self.templates: dict[tuple[str, str], _Template | None] = {}
+        self.keys: dict[str, str] = {}
+        self.first = True  # no document made yet: parts come from and go to the disk cache
 
     def template(self, part: Part) -> _Template | None:
         """The part's :class:`_Template`, made once per page content."""
@@ -301,8 +324,15 @@ class PrintCache:
         info = (site / path).stat()
         if found is not None and found[:2] == (info.st_mtime_ns, info.st_size):
             return found[2]
-        part = extract_part(path, (site / path).read_text("utf-8"))
+        data = (site / path).read_bytes()
+        if self.first:
+            key = self.keys[path] = key_of(path, hashlib.sha256(data).hexdigest())
+            part, template = cached(PARTS_NAMESPACE, key, lambda: _made(path, data))
+        else:
+            self.keys.pop(path, None)  # its stored part is stale: let the cache forget it
+            part, template = _made(path, data)
         self.parts[path] = (info.st_mtime_ns, info.st_size, part)
+        self.templates[(path, part.html)] = template
         return part
 
     def keep_only(self, paths: Sequence[str]) -> None:
@@ -313,6 +343,9 @@ class PrintCache:
         self.rewritten = {k: v for k, v in self.rewritten.items() if k[2] == order}
         current = {(p, part.html) for p, (_, _, part) in self.parts.items()}
         self.templates = {k: v for k, v in self.templates.items() if k in current}
+        self.keys = {p: k for p, k in self.keys.items() if p in wanted}
+        active().retain(PARTS_NAMESPACE, set(self.keys.values()))
+        self.first = False
 
 
 def print_document(site: Path, *, site_name: str, when: AsOf,
