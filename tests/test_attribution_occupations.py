@@ -55,3 +55,37 @@ def test_a_named_storm_is_no_person(tmp_path: Path) -> None:
         "Typhoon Mawar flooded the island. \"The water rose fast,\" fisherman Leo Tan said.\n"))
     assert not {"Hurricane Dorian", "Storm Ciaran", "Typhoon Mawar", "Dorian", "Ciaran"} & names(a)
     assert speaker_of(a, "The water rose fast")[0] == "Leo Tan"
+
+
+# -- a given name alone -------------------------------------------------------------------------
+
+
+def test_a_given_name_alone_is_the_one_person_named_in_full(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Isla Carden and her sister Maeve Carden run the bakery.\n\n"
+        "“We bake at four every morning,” Isla Carden said.\n\n"
+        "'Nobody else would do it,' Maeve said.\n"))
+    assert speaker_of(a, "Nobody else would")[0] == "Maeve Carden"
+    assert "Maeve" not in names(a)
+
+
+def test_a_given_name_two_people_share_joins_neither(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Owen Tasker and Owen Brigg both stood for the seat.\n\n"
+        "\"I will win,\" Owen said.\n"))
+    assert speaker_of(a, "I will win")[0] not in ("Owen Tasker", "Owen Brigg")
+
+
+def test_a_given_name_does_not_join_a_person_of_another_article(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text(
+        "Leona Marsh opened the café.\n\n\"It is busy,\" Leona Marsh said.\n", encoding="utf-8")
+    (tmp_path / "sources" / "b.txt").write_text(
+        "The queue was long.\n\n\"I waited an hour,\" Leona said.\n", encoding="utf-8")
+    (tmp_path / "sources.yml").write_text(
+        "- id: a\n  file: a.txt\n- id: b\n  file: b.txt\n", encoding="utf-8")
+    (tmp_path / "actors.yml").write_text("", encoding="utf-8")
+    from briefbook.analyse.annotations import Annotations
+    from briefbook.read.book import load_book
+    a = Annotations(load_book(tmp_path))
+    assert speaker_of(a, "I waited an hour")[0] != "Leona Marsh"
