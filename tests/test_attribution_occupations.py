@@ -89,3 +89,9 @@ def test_a_given_name_does_not_join_a_person_of_another_article(tmp_path: Path) 
     from briefbook.read.book import load_book
     a = Annotations(load_book(tmp_path))
     assert speaker_of(a, "I waited an hour")[0] != "Leona Marsh"
+
+
+def test_an_adjective_with_an_agent_ending_is_no_occupation(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Yesterday the talks ended.\n\nRecent Ana Lowe signings have failed, fans say.\n"))
+    assert not any(n.startswith("Recent") for n in names(a))

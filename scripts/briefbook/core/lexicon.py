@@ -42,7 +42,7 @@ DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_opener
               "region_words", "relation_nouns", "reply_verbs", "role_prefixes", "role_qualifiers",
               "role_words", "saying_nouns", "seat_names", "speech_nouns", "speech_verbs",
               "statement_verbs", "term_markers", "title_surnames", "weak_titles",
-              "agent_suffixes", "answer_labels", "weather_words")
+              "agent_suffixes", "answer_labels", "not_agent_nouns", "weather_words")
 #: Lists whose lines hold a word and then fields about it (``minister general``).
 _FIRST_FIELD = frozenset({"honorifics", "office_words"})
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
@@ -361,11 +361,13 @@ def is_agent_noun(word: str) -> bool:
 
     One word of five letters or more in title case ending in a common English agent suffix
     (data file ``agent_suffixes``: -er, -or, -ist, -ian, -ant, -ent, -man), not a given name,
-    function word, place, month or title. Source of the rule: English agentive derivation.
+    function word, place, month, title or ``not_agent_nouns`` entry (*Recent*, *Never*,
+    *Government*). Source of the rule: English agentive derivation.
     """
     folded = fold_word(word)
     return len(word) > 4 and word[:1].isupper() and word[1:].islower() and \
         folded.endswith(tuple(word_list("agent_suffixes"))) and \
+        folded not in word_list("not_agent_nouns") and \
         not first_name_gender(word) and not is_function_word(word) and \
         not place_kind(word) and not is_title(word) and \
         folded not in {m.lower() for m in calendar.month_name if m}
