@@ -51,3 +51,13 @@ def test_an_interview_with_two_people_named_before_talks_to_is_nobody_s(
         "Rita Onu and Paul Gage talk to us. Gage spoke to reporters first.\n\n"
         "A: \"We never planned this.\"\n"))
     assert speaker_of(a, "We never planned")[0] is None
+
+
+def test_a_headline_quotation_of_an_interview_is_the_interviewee_s(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "“The river gave us no warning” — an interview with ferryman Jonas Ekholm\n\n"
+        "Jonas Ekholm has crossed the Tarn for thirty years.\n\n"
+        "Q: What happened?\n\n"
+        "A: 'It rose two metres in an hour.'\n"))
+    assert speaker_of(a, "The river gave us")[0] == "Jonas Ekholm"
+    assert speaker_of(a, "It rose two metres")[0] == "Jonas Ekholm"

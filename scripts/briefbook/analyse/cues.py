@@ -108,7 +108,8 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         tail = text[tail_a:tail_b]  # '"Why?" Mr Roe asked.': the mark ends no sentence
     lead = len(tail) - len(tail.lstrip(" ,.;:—–-"))
     attached = quoted.endswith((",", "?", "!", "—", "-", "–")) or tail[:lead].strip(" .") != ""
-    if (dash := _DASH_RE.match(tail)) and not speech_verb_at(tail):
+    if (dash := _DASH_RE.match(tail)) and not speech_verb_at(tail) and not re.match(
+            r"(?i)\W*(?:(?:an?|our)\s+)?interview with\b", tail):  # '"…" - an interview with X'
         a = tail_a + dash.end()
         return who.subject(para, a, clause_after(text, a, tail_b), span.open, "dash",
                            "\"…\" — X")
