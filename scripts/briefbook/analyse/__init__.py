@@ -7,11 +7,12 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``bodyref``, ``chains``,
 ``changes``, ``chronology``, ``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``,
 ``dated_clauses``, ``dates``, ``described``, ``discrepancies``, ``embedded``, ``evidence``,
-``figures``, ``headline``, ``headverb``, ``headwords``, ``holders``, ``homoglyphs``, ``interviews``,
-``mentions``, ``merge``, ``nameclues``, ``namefinder``, ``nametokens``, ``nearmiss``, ``nouncues``,
-``objects``, ``offices``, ``participles``, ``people``, ``periods``, ``pronouns``, ``quantities``,
-``quotednames``, ``quotes``, ``quotespans``, ``referents``, ``replies``, ``reported``, ``review``,
-``source_dates``, ``standalone``, ``tailclauses``, ``verbforms``, ``vetting``.
+``figures``, ``firstnames``, ``headline``, ``headverb``, ``headwords``, ``holders``, ``homoglyphs``,
+``interviews``, ``mentions``, ``merge``, ``nameclues``, ``namefinder``, ``nametokens``,
+``nearmiss``, ``nouncues``, ``objects``, ``offices``, ``participles``, ``people``, ``periods``,
+``pronouns``, ``quantities``, ``quotednames``, ``quotes``, ``quotespans``, ``referents``,
+``replies``, ``reported``, ``review``, ``source_dates``, ``standalone``, ``tailclauses``,
+``verbforms``, ``vetting``.
 """
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "embedded",
     "evidence",
     "figures",
+    "firstnames",
     "headline",
     "headwords",
     "headverb",

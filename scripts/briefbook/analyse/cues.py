@@ -108,7 +108,8 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         tail = text[tail_a:tail_b]  # '"Why?" Mr Roe asked.': the mark ends no sentence
     lead = len(tail) - len(tail.lstrip(" ,.;:—–-"))
     attached = quoted.endswith((",", "?", "!", "—", "-", "–")) or tail[:lead].strip(" .") != ""
-    if (dash := _DASH_RE.match(tail)) and not speech_verb_at(tail):
+    if (dash := _DASH_RE.match(tail)) and not speech_verb_at(tail) and not re.match(
+            r"(?i)\W*(?:(?:an?|our)\s+)?interview with\b", tail):  # '"…" - an interview with X'
         a = tail_a + dash.end()
         return who.subject(para, a, clause_after(text, a, tail_b), span.open, "dash",
                            "\"…\" — X")
@@ -237,7 +238,8 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                                                           head)) and speech_verb_at(part[1]):
         return NONE  # '"…", adding: "…"': the speaker of the sentence's previous quotation
     if head.rstrip().endswith(":") and head.strip(" :"):
-        if label := interview_label(head, head_a == sent_start) or saying_lead_in(head):
+        if label := interview_label(head, head_a == sent_start, (
+                who if not text[span.close + 1:].strip(" .") else None)) or saying_lead_in(head):
             return label  # "Q: "…"", "A: "…"", "the old maxim: "…"": nobody speaks
         if prev_close > sent_start and participle_lead_in(head):
             return NONE  # 'X said he would "A", adding: "B"': X, as for A (the same sentence)

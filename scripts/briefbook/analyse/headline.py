@@ -25,6 +25,9 @@ person named (``Ebbers 'aware' of fraud``), so the speaker is kept only when the
 them the same words, in a quotation or a reporting sentence (:mod:`briefbook.analyse.headwords`);
 an unnamed first-sentence speaker only when that sentence holds the words.
 
+A headline quotation labelled as an interview (``'We were lucky': an interview with Ann Roe``)
+goes first to the interviewee (:func:`~briefbook.analyse.interviews.interviewee`).
+
 A headline quotation that none of them fits keeps no speaker: a term or a scare quote; so does
 one whose words are all capitalised (``Kilroy launches 'Veritas' party``: a name). An
 indefinite subject of the first sentence (``a senior EU politician says``) is an anonymous
@@ -40,6 +43,7 @@ from briefbook.analyse.attribution import NONE, Attribution, Attributor
 from briefbook.analyse.cues import sentence_report
 from briefbook.analyse.described import mask
 from briefbook.analyse.headwords import body_gives, gives_words
+from briefbook.analyse.interviews import interviewee
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.core.lexicon import is_speech_verb, word_list
 from briefbook.core.model import Paragraph, Source
@@ -78,6 +82,10 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
         spans: The quotation spans of every paragraph, by paragraph number.
         who: The article's attributor (mentions and actors).
     """
+    if re.match(r"\W*[:\-–—]\s*(?:(?:an?|our)\s+)?interview with\b", para.text[span.close + 1:],
+                re.I) and (person := interviewee(who)):  # "'…': an interview with X": X's
+        return Attribution(speaker=person, written=None, pattern="headline",
+                           cue="headline: '…': an interview with X")
     passive = re.match(r"\s+by\s", para.text[span.close + 1:])  # "Blair 'damaged' by row"
     first = re.findall(r"[\w’'-]+", para.text[span.text_start:span.text_end])[:1]
     passive = passive or _PREDICATE_RE.match(para.text[span.text_start:span.text_end]) or (

@@ -37,25 +37,36 @@ from briefbook.core.lexicon import fold_word, word_list
 from briefbook.core.model import Paragraph, Source
 
 _LABEL_RE = re.compile(r"\s*(?P<label>[A-Za-z]+)\.?\s*:\s*$")
+_INTERVIEW_WITH_RE = re.compile(r"(?i)\binterview with\b")
+_TALKS_TO_RE = re.compile(r"\b(?:talks|talked|speaks|spoke) to\b")
 _PARTICIPLE_RE = re.compile(r"[\s,;]*(?:(?:and|before|while|then)\s+)?(?:\w+ly\s+)?"
                             r"(?P<verb>[a-z]+ing)\s*:\s*$")
 
 
-def interview_label(head: str, opens_sentence: bool) -> Attribution | None:
+def interview_label(head: str, opens_sentence: bool, who: Attributor | None = None
+                    ) -> Attribution | None:
     """The attribution of a quotation after an interview label (``Q:``), else ``None``.
 
     Args:
         head: The words of the quotation's sentence before its opening mark.
         opens_sentence: Whether ``head`` starts its sentence (a label opens a turn).
+        who: The article's attributor: an answer label (``A:``, ``answer_labels.txt``) in an
+            article that is an interview with one named person (:func:`interviewee`) gives
+            that person.
 
     Returns:
         An attribution with no speaker and the cue ``an interview label (Q:)``, when ``head``
-        is one word of ``interview_labels.txt`` and a colon; ``None`` otherwise.
+        is one word of ``interview_labels.txt`` and a colon (the interviewee for an answer
+        label of an interview); ``None`` otherwise.
     """
     m = _LABEL_RE.fullmatch(head)
     if not opens_sentence or m is None or fold_word(m.group("label")) not in word_list(
             "interview_labels"):
         return None
+    if who is not None and fold_word(m.group("label")) in word_list("answer_labels") and (
+            person := interviewee(who)):
+        return Attribution(speaker=person, written=None, pattern="lead-in",
+                           cue=f"an answer label ({m.group('label')}:) of an interview with X")
     return Attribution(speaker=None, written=None, pattern="lead-in",
                        cue=f"an interview label ({m.group('label')}:), not a speaker")
 
@@ -74,6 +85,27 @@ _SAYING_RE = re.compile(r"(?i:\b(?:the|an?|this|that)\s+)(?:[a-z-]+\s+){0,2}(?P<
                         r"\s*:\s*$")
 _AGENT_COLON_RE = re.compile(r"\b[a-z]+\s+(?:by|from)\s+(?P<agent>[^,;:()]+?)\s*:\s*$")
 _ABSOLUTE_RE = re.compile(r"\bwith\s+(?P<np>[^,;]+?)\s+[a-z]+ing\b[^,;]*,\s*$")
+
+
+def interviewee(who: Attributor) -> str | None:
+    """The one person an article is an interview with, from its first three paragraphs.
+
+    *an interview with engineer Ann Roe* (the first person named after *interview with*) or
+    *Ann Roe talks to …* / *spoke to* / *speaks to* (the one person named in that paragraph
+    before the verb). ``None`` when no such phrase, or it names no person or two.
+    """
+    for para in who.source.paragraphs[:3]:
+        if m := _INTERVIEW_WITH_RE.search(para.text):
+            people = [x.actor for x in who.within(para.number, m.end(), len(para.text))
+                      if who.kind(x.actor) == "person"]
+            if people:
+                return people[0]
+        if m := _TALKS_TO_RE.search(para.text):
+            people = {x.actor for x in who.within(para.number, 0, m.start())
+                      if who.kind(x.actor) == "person"}
+            if len(people) == 1:
+                return people.pop()
+    return None
 
 
 def agent_before_colon(head: str) -> tuple[int, int] | None:

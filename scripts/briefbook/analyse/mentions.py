@@ -3,7 +3,8 @@
 Matching is tolerant of how the same name is typed: Unicode compatibility forms, accents,
 curly or straight apostrophes (or none: ``Ka'b`` = ``Kab``), hyphens versus spaces. A surname
 alone counts as a mention only after the full name (or a longer alias) appeared earlier in the
-same article, and only when no other actor introduced there shares it. A role title ("the
+same article, and only when no other actor introduced there shares it; so does an extracted
+person's given name alone (*Fraser* for *Fraser Reid*). A role title ("the
 Example Ministry spokesman") counts only when exactly one actor holds it. Spellings close to a
 registered name are never merged: they are reported as near-miss candidates for the editor.
 """
@@ -125,8 +126,9 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
                                            or para.text[offsets[a]:offsets[b - 1] + 1].islower()):
                 continue  # "Reading" is no "reading"; "General Election" no "general election"
             actor = _namesake(table, k, table.full[k], introduced + [h[2] for h in hits])
-            if actor is None:
-                continue
+            if actor is None or (" " not in k and _given_name_alias(table.actors[actor], k)
+                                 and actor not in introduced + [h[2] for h in hits if h[0] < a]):
+                continue  # a given name alone ("Fraser"): only after the full name, as a surname
             via = "name" if key(table.actors[actor].name) == k else "alias"
             hits.append((a, b, actor, via))
             taken.append((a, b))
@@ -159,6 +161,12 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
             if actor not in introduced and via != "surname":
                 introduced.append(actor)
     return found
+
+
+def _given_name_alias(actor: Actor, k: str) -> bool:
+    """Whether folded ``k`` is the given name of an extracted person of two names or more."""
+    words = key(actor.name).split()
+    return not actor.curated and actor.kind == "person" and len(words) > 1 and k == words[0]
 
 
 def _untitled(table: AliasTable, ids: Sequence[str]) -> list[str]:

@@ -41,6 +41,7 @@ from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
     honorific_gender,
+    is_agent_noun,
     is_body_noun,
     is_function_word,
     is_not_surname,
@@ -163,6 +164,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
                 "-" in run[0].bare
                 and fold_word(run[0].bare.split("-")[0]) in word_list("adjective_prefixes")):
             continue  # "Non-European Union citizens": an adjective
+        if len(run) > 1 and fold_word(run[0].bare) in word_list("weather_words"):
+            continue  # "Storm Elin", "Hurricane Ida": a named weather event, not a person
         org = _org(run)
         if org is not None and (titled := _titled_person(run, text)):
             found.extend(titled)  # "Foreign Office Minister Bill Ray": the office and Bill Ray
@@ -231,12 +234,15 @@ def _given_name_tail(run: list[Token], text: str) -> Name | None:
     for i in range(1, len(run) - 1):
         words = [t.bare for t in run[:i]]
         cue = is_title(words[-1]) or any(place_kind(" ".join(words[-n:])) == "demonym"
-                                         for n in (1, 2) if n <= len(words))
+                                         for n in (1, 2) if n <= len(words)) or (
+            i == 1 and is_agent_noun(words[0]))
         if cue and first_name_gender(run[i].bare) in ("male", "female") and len(run) - i <= 3:
             person = _person(run[i:], text)
             if person is None or person.kind != "person" or len(person.text.split()) < 2:
                 return None
             prefix = " ".join(t.bare for t in run[:i])
+            if i == 1 and not is_title(prefix):
+                prefix = prefix.lower()  # "Shopkeeper Ewan Roe": the occupation is the role
             return replace(person, role=person.role or prefix,
                            reason=f"{person.reason} after '{prefix}'")
     return None

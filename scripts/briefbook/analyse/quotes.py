@@ -39,6 +39,7 @@ from briefbook.analyse.cues import (
     previous_sentence,
 )
 from briefbook.analyse.described import attributive_term
+from briefbook.analyse.firstnames import given_name_owner
 from briefbook.analyse.headline import headline_attribution, is_headline, same_words_speaker
 from briefbook.analyse.interviews import signed_comment
 from briefbook.analyse.mentions import Mention, find_mentions
@@ -408,7 +409,8 @@ def _extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor
         elif place_kind(name) in ("country", "capital"):
             kind = "state"
         elif len(words) == 1:
-            close = _misspelled_surname(book.source(source_id), name, persons)
+            close = _misspelled_surname(book.source(source_id), name, persons) or \
+                given_name_owner(book.source(source_id), name, persons)  # "Fraser" said
             if close:
                 aliases.setdefault(close, []).append(name)
                 continue

@@ -19,6 +19,7 @@ from briefbook.analyse.mentions import Mention
 from briefbook.core.lexicon import (
     fold_word,
     honorific_gender,
+    is_agent_noun,
     is_body_noun,
     is_document_word,
     is_function_word,
@@ -388,7 +389,8 @@ class Referents:
             if actor is None or actor.kind != "person":
                 continue
             titles = [r.title for r in actor.roles] + self._titles_near(m)
-            roled = any(is_role_word(w) for t in titles for w in re.findall(r"[\w-]+", t))
+            roled = any(is_role_word(w) or is_agent_noun(w)  # "Striker Ann Roe": a role
+                        for t in titles for w in re.findall(r"[\w-]+", t))
             people[m.actor] = people.get(m.actor, False) or roled
         free = [a for a, roled in people.items() if not roled]
         return free[0] if len(free) == 1 else None

@@ -24,6 +24,7 @@ article.
 
 from __future__ import annotations
 
+import calendar
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
@@ -40,7 +41,8 @@ DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_opener
               "outlet_words", "party_names", "past_qualifiers", "peerage_titles", "post_nominals",
               "region_words", "relation_nouns", "reply_verbs", "role_prefixes", "role_qualifiers",
               "role_words", "saying_nouns", "seat_names", "speech_nouns", "speech_verbs",
-              "statement_verbs", "term_markers", "title_surnames", "weak_titles")
+              "statement_verbs", "term_markers", "title_surnames", "weak_titles",
+              "agent_suffixes", "answer_labels", "not_agent_nouns", "weather_words")
 #: Lists whose lines hold a word and then fields about it (``minister general``).
 _FIRST_FIELD = frozenset({"honorifics", "office_words"})
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
@@ -352,3 +354,20 @@ def place_kind(phrase: str) -> str | None:
     if folded.endswith("s") and places.get(folded[:-1]) == "demonym":
         return "demonym"
     return None
+
+
+def is_agent_noun(word: str) -> bool:
+    """Whether ``word`` is a capitalised occupation noun: *Shopkeeper*, *Florist*, *Pensioner*.
+
+    One word of five letters or more in title case ending in a common English agent suffix
+    (data file ``agent_suffixes``: -er, -or, -ist, -ian, -ant, -ent, -man), not a given name,
+    function word, place, month, title or ``not_agent_nouns`` entry (*Recent*, *Never*,
+    *Government*). Source of the rule: English agentive derivation.
+    """
+    folded = fold_word(word)
+    return len(word) > 4 and word[:1].isupper() and word[1:].islower() and \
+        folded.endswith(tuple(word_list("agent_suffixes"))) and \
+        folded not in word_list("not_agent_nouns") and \
+        not first_name_gender(word) and not is_function_word(word) and \
+        not place_kind(word) and not is_title(word) and \
+        folded not in {m.lower() for m in calendar.month_name if m}
