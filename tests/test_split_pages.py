@@ -33,6 +33,15 @@ def _ids(rng: random.Random, n: int) -> list[str]:
                    for _ in range(n)})
 
 
+def _small_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Split thresholds small enough for a book of a dozen articles."""
+    monkeypatch.setattr(review_render, "REVIEW_SPLIT_FROM", 5)
+    monkeypatch.setattr(review_render, "REVIEW_PART_SOURCES", 3)
+    monkeypatch.setattr(sources_render, "SOURCES_SPLIT_FROM", 5)
+    monkeypatch.setattr(sources_render, "SOURCES_PART_SIZE", 4)
+    monkeypatch.setattr(eventpages, "CHRONOLOGY_SPLIT_FROM", 3)
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_adding_a_key_changes_only_the_parts_of_its_own_run(seed: int) -> None:
     rng = random.Random(seed)
@@ -194,11 +203,7 @@ def test_a_split_review_builds_strictly_and_every_link_resolves(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    monkeypatch.setattr(review_render, "REVIEW_SPLIT_FROM", 5)
-    monkeypatch.setattr(review_render, "REVIEW_PART_SOURCES", 3)
-    monkeypatch.setattr(sources_render, "SOURCES_SPLIT_FROM", 5)
-    monkeypatch.setattr(sources_render, "SOURCES_PART_SIZE", 4)
-    monkeypatch.setattr(eventpages, "CHRONOLOGY_SPLIT_FROM", 3)
+    _small_thresholds(monkeypatch)
     articles = _articles(12)
     first = sorted(articles)[0].removesuffix(".txt")
     # a hand-written page links a source's section and a year by their old anchors
@@ -254,11 +259,7 @@ def test_a_dirty_build_after_an_added_article_matches_a_full_build(
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    monkeypatch.setattr(review_render, "REVIEW_SPLIT_FROM", 5)
-    monkeypatch.setattr(review_render, "REVIEW_PART_SOURCES", 3)
-    monkeypatch.setattr(sources_render, "SOURCES_SPLIT_FROM", 5)
-    monkeypatch.setattr(sources_render, "SOURCES_PART_SIZE", 4)
-    monkeypatch.setattr(eventpages, "CHRONOLOGY_SPLIT_FROM", 3)
+    _small_thresholds(monkeypatch)
     root = write_book(tmp_path / "book", _articles(10))
     served = tmp_path / "served"
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(served))

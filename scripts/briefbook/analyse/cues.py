@@ -234,9 +234,6 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
         if speech_verb_at(aside.group("verb")) is not None:  # '"…" in Y, he said, although'
             return who.subject(para, aside.start("subj"), aside.end("subj"), span.open,
                                "after", "…, X said, … (an aside)")
-    if prev_close > sent_start and (part := re.fullmatch(r"[\s,]*(?:and\s+)?([a-z]+ing)\s*:\s*",
-                                                          head)) and speech_verb_at(part[1]):
-        return NONE  # '"…", adding: "…"': the speaker of the sentence's previous quotation
     if head.rstrip().endswith(":") and head.strip(" :"):
         if label := interview_label(head, head_a == sent_start, (
                 who if not text[span.close + 1:].strip(" .") else None)) or saying_lead_in(head):
@@ -251,8 +248,6 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                 return found  # "the question posed by nurse Ann Roe:": Ann Roe; not "from
                 # France:" (a place the subject came from)
         a = head_a + _lead_in_start(head)
-        if by := re.search(r"\b[a-z]+ed\s+by\s+(?=[^,;:]+:\s*$)", head):
-            a = head_a + by.end()  # "… the question posed by nurse Ann Roe:": Ann Roe asks it
         return who.subject(para, a, head_a + len(head.rstrip()), span.open, "lead-in",
                            "X: \"…\" (lead-in)")
     if _ELIDED_CLAUSE_RE.match(text, sent_start) and head_a == sent_start:
