@@ -132,7 +132,7 @@ def serve_loop(config_file: Path, *, edits: int = 5, dirty: bool = False,
             written into it).
         edits: How many of each change to time; the median is reported with every sample.
         dirty: Run ``mkdocs serve --dirty``.
-        articles: Real articles (plain text: title, blank line, paragraphs) to add one by one
+        articles: Real articles (plain text, title on the first line) to add one by one
             after the generated ones, each with a marker sentence after its title; timed as
             ``add_real_article``.
 
@@ -169,7 +169,9 @@ def serve_loop(config_file: Path, *, edits: int = 5, dirty: bool = False,
             edit_cpu.append(server.cpu_until_built(builds, before))
         changes = [(f"A headline for the benchmark\n\nA paragraph that says {_MARK} here.\n",
                     "add_article")] * edits
-        changes += [(text.replace("\n\n", f"\n\nIn brief ({_MARK}).\n\n", 1), "add_real_article")
+        # the marker goes after the first line, whether paragraphs are separated by blank
+        # lines or by single line breaks (wire copy)
+        changes += [(text.replace("\n", f"\n\nIn brief ({_MARK}).\n\n", 1), "add_real_article")
                     for text in texts]
         added: dict[str, tuple[list[float], list[float | None]]] = {}
         for n, (template, label) in enumerate(changes):

@@ -14,7 +14,7 @@ from briefbook.bench.eval import BBC_CORPUS, DEV_SETS, GOLD_DIR, SECTION_NAMES, 
 @click.option("--gold", type=click.Path(file_okay=False, path_type=Path), default=GOLD_DIR,
               show_default=True,
               help="Folder of the gold sets (quotes.yml, bbc/, bbc-heldout2/, "
-                   "bbc-heldout2-second/, bbc-heldout3/, "
+                   "bbc-heldout2-second/, bbc-heldout3/ ... bbc-heldout5/, "
                    "bbc-dev/ ... bbc-dev18/).")
 @click.option("--briefing", type=click.Path(file_okay=False, path_type=Path),
               default="briefing", show_default=True, help="The example book's briefing folder.")
@@ -24,7 +24,7 @@ from briefbook.bench.eval import BBC_CORPUS, DEV_SETS, GOLD_DIR, SECTION_NAMES, 
               help="Run only these sections (repeatable).")
 @click.option("--dev", is_flag=True,
               help="Only the example book and the development sets: what rules may be tuned "
-                   "on (the held-out sets are scored apart, aggregates only).")
+                   "on (every set but the frozen held-out ones, bbc-heldout4 and 5).")
 @click.option("-v", "--verbose", is_flag=True, help="List every miss and wrong answer.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def evaluate(gold: Path, briefing: Path, corpus: Path, only: tuple[str, ...], dev: bool,
