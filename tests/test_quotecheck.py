@@ -123,3 +123,38 @@ def test_a_misquote_in_the_cell_beside_a_citation_fails_the_build(tmp_path: Path
     (tmp_path / "book" / "docs" / "harbour.md").write_text(good, "utf-8")
     ok = mkdocs_build(tmp_path / "book")
     assert ok.returncode == 0, ok.stderr
+
+
+CUE_ARTICLE = """\
+Lawmakers pass river bill
+
+Governor Ines Okafor signed the river bill on Monday in the state capital.
+
+Farm groups had lobbied for two years.
+
+At the signing, the governor said:
+
+“This bill is not perfect, but it gives farmers certainty.”
+
+Her rival, Dara Quist, said she would repeal it. “They had a seat at the table,” she said.
+"""
+
+
+def test_generated_pages_pass_the_quotation_check_when_a_cue_quotes_the_article(
+        tmp_path: Path) -> None:
+    """A speaker cue names words of another paragraph (office "governor"); it is not a quotation.
+
+    The profile shows the cue that decided the speaker; the words it quotes come from the
+    paragraph that names the person, not from the cited one, so as a quotation it would fail
+    the check (and the strict build) on the engine's own page.
+    """
+    from briefbook.render.pages import build_pages
+
+    root = write_book(tmp_path / "book", {"river-bill.txt": CUE_ARTICLE})
+    book = load_book(root / "briefing")
+    built = build_pages(book, {})
+    profiles = {path: text for path, text in built.pages.items()
+                if path.startswith("actors/") and "cue: " in text}
+    assert any('"governor"' in text for text in profiles.values()), profiles
+    for path, text in profiles.items():
+        assert check_quotes(text, find_citations(text)[0], book, page=path) == [], path

@@ -22,7 +22,7 @@ from briefbook.core.citekeys import masked_ranges
 from briefbook.core.errors import Problem, did_you_mean
 from briefbook.core.model import KINDS, Actor, Book, Role
 from briefbook.render.eventpages import CHRONOLOGY_PAGE, event_pages
-from briefbook.render.markup import front_matter, md_escape, safe_url, to_json
+from briefbook.render.markup import front_matter, md_code, md_escape, safe_url, to_json
 from briefbook.render.sources import source_page_path
 
 ACTORS_INDEX = "actors/index.md"
@@ -160,7 +160,7 @@ def render_profile(actor: Actor, annotations: Annotations) -> str:
 def _written(quote: Any) -> str:
     """`` (as written; cue: …)`` after a quotation on a profile."""
     parts = [text(quote.speaker_as_written)] if quote.speaker_as_written else []
-    parts.append(f"cue: {text(quote.cue)}")
+    parts.append(f"cue: {md_code(quote.cue)}")
     return f" ({'; '.join(parts)})"
 
 

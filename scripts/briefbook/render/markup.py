@@ -81,6 +81,25 @@ def md_escape(value: object, *, keep_citations: bool = False) -> str:
     return "".join(out)
 
 
+_BACKTICK_RUN_RE = re.compile(r"`+")
+
+
+def md_code(value: object) -> str:
+    """A Markdown code span showing ``value`` literally (line breaks become spaces).
+
+    For the engine's own labels that quote words of an article (a speaker cue such as
+    ``office "governor"``): inside a code span the words are neither Markdown nor HTML nor a
+    citation, and the quotation check does not take them for a quotation of the cited
+    paragraph (CommonMark code spans: the fence is one backtick longer than any run inside,
+    padded with a space where the text starts or ends with a backtick).
+    """
+    text = " ".join(str(value).split())
+    fence = "`" * (1 + max((len(m.group()) for m in _BACKTICK_RUN_RE.finditer(text)),
+                           default=0))
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 _MARKDOWN_TABLE = str.maketrans({mark: f"&#{ord(mark)};" for mark in "[]`*_\\{}|~^="})
 
 
