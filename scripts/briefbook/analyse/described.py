@@ -142,10 +142,28 @@ def described_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
             while head > 0 and (fold_word(words[head].group()) in _AUXILIARY
                                 or words[head].group().endswith("ly")):
                 head -= 1
-            if head > 0 and is_role_word(words[head].group()):
+            if head > 0 and (is_role_word(words[head].group())
+                             or _role_before_complement(words, head)):
                 return words[0].start(), words[head].end()
             return None
     return None
+
+
+_COMPLEMENT_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with"})
+
+
+def _role_before_complement(words: Sequence[re.Match[str]], head: int) -> bool:
+    """A role word followed by a prepositional complement ending at ``words[head]``.
+
+    *A spokeswoman for the trust*, *a senior official at the ministry*, *the head of the
+    union*: the role word governs the noun phrase after it, which names whom the person speaks
+    for (the rule of English noun phrases: a post-modifying prepositional phrase). At most four
+    words follow the preposition, and none of them is a preposition again.
+    """
+    for p in range(head - 1, 0, -1):
+        if fold_word(words[p].group()) in _COMPLEMENT_PREPOSITIONS:
+            return head - p <= 4 and is_role_word(words[p - 1].group())
+    return False
 
 
 def attributive_term(text: str, open_at: int, close_at: int) -> bool:

@@ -50,6 +50,8 @@ def head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
             _REPORTER_RE.search(head[:verbs[-2].start()]):
         last = verbs[-2]  # "…, he claimed, saying …": the subject of "claimed"
     rest = head[last.end():].strip()
+    if len(verbs) > 1 and re.fullmatch(r"(?:,\s*)?(?:and|but|or)\s+that", rest):
+        return verbs[0]  # "She said X had complained and that "…"": a second that-clause of said
     if not rest or rest.endswith((":", ",")) or (len(rest.split()) <= 5 and rest[0] != ",") \
             or re.search(r"\bas(?: an?| the)?$", rest):
         return last  # "X branded the plan as a "…""

@@ -66,6 +66,26 @@ _APPOSED_RE = re.compile(r"\s*(?:(?:But|And|However|Meanwhile),?\s+)?(?:[Tt]he|[
 #: The agent of a passive right before a name: "was welcomed by shadow secretary ".
 _AGENT_RE = re.compile(r"\b(?:was|were|has been|have been)\s+(?:\w+ly\s+)?[a-z]+ed\s+by\s+"
                        r"(?:[A-Za-z][\w’'-]*\s+){0,4}$")
+#: A noun phrase opening the sentence, a comma, then up to four words of a role: the name
+#: after them is in apposition to the subject ("His deputy, health minister ").
+_ROLE_APPOSED_RE = re.compile(r"(" + _APPOSED_RE.pattern + r")((?:[\w’'-]+\s+){1,4})")
+
+
+def _role_apposition(before: str) -> bool:
+    """Whether ``before`` (the sentence up to a name) is *The X, role words* of the subject.
+
+    The apposition's words are a role (*Labour group leader*, *deputy health minister*): the
+    last is a role word and none is a function word, a participle or an adverb, so *The report,
+    written by economist* (a clause) is not one.
+    """
+    m = _ROLE_APPOSED_RE.fullmatch(before)
+    if m is None:
+        return False
+    words = m.group(2).split()
+    return is_role_word(words[-1]) and not any(
+        is_function_word(w) or re.search(r"(?:ed|ing|ly)$", w) for w in words)
+
+
 _STOP_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
 
 
@@ -156,6 +176,8 @@ class Referents:
                                                   before.split()[-3:]) and \
                 re.match(r",\s+[a-z]", para.text[mention.end:]):
             return True  # "But the party's home affairs spokesman, Ann Roe, accused …"
+        if _role_apposition(before) and re.match(r",\s+[a-z]", para.text[mention.end:]):
+            return True  # "Her opposite number, Labour group leader Ann Roe, was unmoved"
         while before.split() and is_title(before.split()[-1]):  # "The Attorney General Lord X"
             before = before.rstrip().rsplit(" ", 1)[0] if " " in before.strip() else ""
         if "," in before and opens_clause(before.split()[0].strip(",")):
