@@ -87,3 +87,16 @@ def test_one_speech_verb_and_that_is_still_its_clause(tmp_path: Path) -> None:
     a = analyse(tmp_path, (
         "Union leader Kofi Mensah said the offer was poor and that “members will decide”.\n"))
     assert speaker_of(a, "members will decide")[0] == "Kofi Mensah"
+
+
+# -- "X, who on Thursday suggested Y "…"": a time phrase inside the relative clause ----------
+
+
+@pytest.mark.parametrize("when", ["on Thursday", "last week", "at the weekend", "earlier"])
+def test_a_relative_clause_with_a_time_phrase_names_its_antecedent(tmp_path: Path,
+                                                                    when: str) -> None:
+    a = analyse(tmp_path, (
+        "Cup tie preview\n\n"
+        f"Rovers manager Tomasz Wierzbicki, who {when} suggested Athletic ‘play for a draw’, "
+        "was in a bullish mood.\n"))
+    assert speaker_of(a, "play for a draw")[0] == "Tomasz Wierzbicki"

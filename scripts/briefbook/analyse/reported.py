@@ -21,7 +21,8 @@ from briefbook.core.model import Paragraph
 
 #: ``, which has``, ``, who had long``: a relative pronoun and up to two auxiliaries or adverbs
 #: right before the speech verb.
-_RELATIVE_RE = re.compile(r",\s+(?:who|which)\s+(?:[a-z]+\s+){0,2}$")
+_RELATIVE_RE = re.compile(r",\s+(?:who|which)\s+(?:(?:on|in|at|last|this|earlier)\s+(?:the\s+)?"
+                          r"[\w-]+\s+)?(?:[a-z]+\s+){0,2}$")  # "who on Thursday said"
 #: What may stand between the antecedent and the comma: an acronym in brackets.
 _BETWEEN_RE = re.compile(r"\s*(?:\([^()]{1,12}\))?\)?\s*")
 
