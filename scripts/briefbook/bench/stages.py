@@ -327,8 +327,12 @@ def run_phase(phase: str, spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def measure(label: str, config: Path, *, incremental: bool,
-            articles: Sequence[Path] = ()) -> dict[str, Any]:
-    """Every phase for one book; the merged figures (``articles``: see :func:`serve_loop`)."""
+            articles: Sequence[Path] = (), dirty: bool = True) -> dict[str, Any]:
+    """Every phase for one book; the merged figures.
+
+    ``articles`` and ``dirty`` go to :func:`serve_loop` (``dirty``: ``mkdocs serve --dirty``,
+    what ``make serve`` runs; the mode is recorded as ``serve["dirty"]``).
+    """
     site = tempfile.mkdtemp(prefix="bb-bench-site-")
     try:
         result: dict[str, Any] = {"book": label}
@@ -345,7 +349,8 @@ def measure(label: str, config: Path, *, incremental: bool,
         if incremental:
             result.update({k: v for k, v in run_phase(
                 "incremental", {"config": str(config)}).items() if k != "process"})
-            result["serve"] = serve_loop(config, articles=articles)
+            result["serve"] = {**serve_loop(config, articles=articles, dirty=dirty),
+                               "dirty": dirty}
     finally:
         shutil.rmtree(site, ignore_errors=True)
     ours = sum(result[s]["seconds"] for s in ("load", "analyse", "render"))
@@ -382,8 +387,9 @@ def format_table(results: list[dict[str, Any]]) -> str:
     lines += ["", "| Book | load+analyse+render (s) | our hooks in build (s) | share of build | "
                   "ours : MkDocs | ours in build, warm cache (s) | warnings | "
                   "edit page → rebuild (s) | add article → rebuild (s) | "
-                  "serve: edit → page served (s, median) | serve: add → page served (s) |",
-              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+                  "serve: edit → page served (s, median) | serve: add → page served (s) | "
+                  "serve mode |",
+              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|"]
     nan = float("nan")
     for r in results:
         inc = r.get("incremental", {})
@@ -395,8 +401,16 @@ def format_table(results: list[dict[str, Any]]) -> str:
             f"(ours {inc.get('edit_page_ours', nan):.2f}) | {inc.get('add_article', nan):.2f} "
             f"(ours {inc.get('add_article_ours', nan):.2f}) | "
             f"{r.get('serve', {}).get('edit_page', {}).get('median', nan):.2f} | "
-            f"{r.get('serve', {}).get('add_article', {}).get('median', nan):.2f} |")
+            f"{r.get('serve', {}).get('add_article', {}).get('median', nan):.2f} | "
+            f"{_serve_mode(r.get('serve'))} |")
     return "\n".join(lines)
+
+
+def _serve_mode(serve: dict[str, Any] | None) -> str:
+    """How the serve loop ran: ``--dirty``, ``plain`` or ``—`` (not run)."""
+    if not serve:
+        return "—"
+    return "--dirty" if serve.get("dirty", True) else "plain"
 
 
 def machine() -> dict[str, Any]:

@@ -37,11 +37,14 @@ from briefbook.core.errors import ToolError
 @click.option("--serve-article", "serve_articles", multiple=True,
               type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="A real article (.txt) the serve loop also adds and times (repeatable).")
+@click.option("--serve-dirty/--serve-plain", default=True, show_default=True,
+              help="Time the serve loop under 'mkdocs serve --dirty' (what 'make serve' runs) "
+                   "or plain 'mkdocs serve'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_context
 def bench(ctx: click.Context, sizes: str, config_file: Path, corpus: Path | None,
           generated: bool, incremental: bool, serve_articles: tuple[Path, ...],
-          as_json: bool) -> None:
+          serve_dirty: bool, as_json: bool) -> None:
     """Time each stage on books of several sizes (a benchmark, not a test)."""
     if ctx.invoked_subcommand is not None:
         return
@@ -67,7 +70,7 @@ def bench(ctx: click.Context, sizes: str, config_file: Path, corpus: Path | None
                 label = corpus.name if corpus else "generated"
             click.echo(f"measuring {label} ({size}) …", err=True)
             results.append(measure(label, config, incremental=incremental,
-                                   articles=serve_articles))
+                                   articles=serve_articles, dirty=serve_dirty))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     if as_json:
