@@ -1,0 +1,80 @@
+"""A pronoun after a sentence opened by a newly named person means that person.
+
+Small articles written for the test (their own names, outlets and quotation marks): the
+previous speaker or a described reporter further back loses *he*/*she* to the person who opens
+the sentence right before (after a role, a conjunction, an opening clause or with an
+apposition); a sentence that is itself reported (*…, the leader said.*) or a pronoun whose own
+sentence names someone first keeps the usual reading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attribkit import analyse, speaker_of
+
+
+def test_a_new_subject_with_a_role_takes_he_from_the_previous_speaker(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Finance minister Tomas Berg said the levy was fair. \"Nobody will pay more than they "
+        "can afford,\" he told reporters.\n\n"
+        "Green party treasury spokesman Aled Price was unconvinced. He warned: ‘This levy will "
+        "fall hardest on renters and the young.’\n"))
+    assert speaker_of(a, "This levy will fall")[0] == "Aled Price"
+    assert speaker_of(a, "Nobody will pay")[0] == "Tomas Berg"
+
+
+def test_the_new_subject_keeps_the_reopened_quotation(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mr Tomas Berg said the levy was fair. “Nobody will pay more than they can afford,” "
+        "he said.\n\n"
+        "Opposition leader Mr Aled Price disagreed. He said: “Renters will pay for this. "
+        "“And the young will pay most of all.”\n"))
+    assert speaker_of(a, "Renters will pay")[0] == "Aled Price"
+    assert speaker_of(a, "And the young")[0] == "Aled Price"
+
+
+def test_an_apposed_subject_beats_a_described_reporter_before_it(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mr Jonas Fell, the finance minister, said the accounts were in order. \"We have "
+        "nothing to hide from anyone,\" he said. The finance minister insisted it was for "
+        "parliament to judge the figures.\n\n"
+        "But independent auditor Sir Colm Breen, the state's reviewer of public accounts, said "
+        "the books were sound. He said the shortfall was a «one-off problem» for the treasury.\n"))
+    assert speaker_of(a, "one-off problem")[0] == "Colm Breen"
+
+
+def test_an_opening_clause_before_the_new_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mr Dario Flint said the squabbles would cost the party dearly. \"Voters hate a "
+        "divided team,\" he said.\n\n"
+        "In a separate development, Mr Ossian Vale backed the mayor but told a lunch for "
+        "reporters the vote would be close. But he insisted the rows were not \"seen as a "
+        "problem by the voters at all\".\n"))
+    assert speaker_of(a, "seen as a problem")[0] == "Ossian Vale"
+
+
+def test_a_sentence_with_its_own_reporter_is_no_new_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opposition leader Mr Hal Ormond attacked the budget on Wednesday. \"It is a budget "
+        "for the few,\" he said.\n\n"
+        "Mr Piet Dahl liked to boast of surpluses, Mr Ormond said. \"This shabby government "
+        "is now publishing a shabby budget,\" he said.\n"))
+    assert speaker_of(a, "This shabby government")[0] == "Hal Ormond"
+
+
+def test_a_pronoun_whose_own_sentence_names_someone_keeps_its_reading(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Treasury spokesman Mr Ivo Lamb also predicted tax rises if the government won.\n\n"
+        "For the Greens, Rhodri Kerr said the levy would bring what he argued were \"steep and "
+        "unfair rises\" for tenants.\n"))
+    assert speaker_of(a, "steep and unfair")[0] == "Rhodri Kerr"
+
+
+def test_a_new_subject_of_the_other_gender_does_not_take_the_pronoun(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mr Tomas Berg said the levy was fair. \"Nobody will pay more than they can afford,\" "
+        "he said.\n\n"
+        "Mrs Ada Price, the Green spokeswoman, disagreed. \"Renters will pay for this,\" he "
+        "added, pointing to the rent index.\n"))
+    assert speaker_of(a, "Renters will pay")[0] == "Tomas Berg"
