@@ -12,7 +12,7 @@ Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``bodyref`
 ``nearmiss``, ``nouncues``, ``objects``, ``offices``, ``participles``, ``people``, ``periods``,
 ``pronouns``, ``quantities``, ``quotednames``, ``quotes``, ``quotespans``, ``referents``,
 ``replies``, ``reported``, ``review``, ``rivals``, ``source_dates``, ``standalone``,
-``tailclauses``, ``verbforms``, ``vetting``.
+``tailclauses``, ``terms``, ``verbforms``, ``vetting``.
 """
 
 __all__ = [
@@ -68,6 +68,7 @@ __all__ = [
     "source_dates",
     "standalone",
     "tailclauses",
+    "terms",
     "verbforms",
     "vetting",
 ]
