@@ -4,7 +4,8 @@ Small articles written for the test (their own names, outlets and quotation mark
 previous speaker or a described reporter further back loses *he*/*she* to the person who opens
 the sentence right before (after a role, a conjunction, an opening clause or with an
 apposition); a sentence that is itself reported (*…, the leader said.*) or a pronoun whose own
-sentence names someone first keeps the usual reading.
+sentence names someone first keeps the usual reading. A reporter in an aside (*…, Mr X said,
+because …*) is the speaker, not a name in the words before it.
 """
 
 from __future__ import annotations
@@ -78,3 +79,12 @@ def test_a_new_subject_of_the_other_gender_does_not_take_the_pronoun(tmp_path: P
         "Mrs Ada Price, the Green spokeswoman, disagreed. \"Renters will pay for this,\" he "
         "added, pointing to the rent index.\n"))
     assert speaker_of(a, "Renters will pay")[0] == "Tomas Berg"
+
+
+def test_an_aside_reporter_beats_the_name_in_the_reported_words(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "This would be improper even if Judge Marta Selby had approved the text, Mr Kofi "
+        "Arden said, because a ruling should be a «free and open judgement», not subject to "
+        "‘bargaining of any sort’.\n"))
+    assert speaker_of(a, "free and open")[0] == "Kofi Arden"
+    assert speaker_of(a, "bargaining of any")[0] == "Kofi Arden"

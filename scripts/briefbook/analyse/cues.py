@@ -72,6 +72,10 @@ _ASIDE_RE = re.compile(r",\s+(?P<subj>(?:he|she|they|it|(?:[A-Z][\w’'.-]*\s+){
 _ELIDED_CLAUSE_RE = re.compile(r"\s*(?:And|But|Also|Plus),?\s+that\s+(?!(?:was|is|were|are|has|"
                                r"had|will|would|could|can|may|might|must|should|did|does|"
                                r"seems?|means?)\b)")
+#: A name after the last comma before a speech verb, its own words before that comma: the
+#: reporter of an aside (*This would be wrong even if Lord X had signed it, Mr Roe said,
+#: because …*), not the name in the reported words.
+_REPORTER_ASIDE_RE = re.compile(r"\S,\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}?)(?:\w+ly\s+)?$")
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
 
 
@@ -215,6 +219,8 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
             if pronoun := _PRONOUN_SUBJECT_RE.match(head):
                 return who.subject(para, head_a + pronoun.start(1), head_a + pronoun.end(1),
                                    span.open, "before", f"X … {verb.group()} \"…\"")
+        if a == head_a and (aside := _REPORTER_ASIDE_RE.search(head, 0, verb.start())):
+            a = head_a + aside.start("name")  # "X would be wrong, Mr Roe said, because …"
         if a == head_a and (inner := embedded_subject(head, verb.start())) is not None:
             found = who.subject(para, head_a + inner[0], head_a + inner[1], span.open,
                                 "before", f"X said Y {verb.group()} \"…\" (Y's words)")
