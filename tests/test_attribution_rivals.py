@@ -88,3 +88,30 @@ def test_an_aside_reporter_beats_the_name_in_the_reported_words(tmp_path: Path) 
         "‘bargaining of any sort’.\n"))
     assert speaker_of(a, "free and open")[0] == "Kofi Arden"
     assert speaker_of(a, "bargaining of any")[0] == "Kofi Arden"
+
+
+def test_an_object_paragraphs_back_is_no_referent_after_a_described_person(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Governor Tom Reyes's big speech will be seen as the start of the campaign.\n\n"
+        "There was little doubt left. There was an attempt to end the gossip about his rift "
+        "with Treasurer Ivan Pell.\n\n"
+        "There were few pledges, although the governor talked about a state that works for "
+        "everyone. And it is, as he said, more than \"a mere slogan\".\n"))
+    assert speaker_of(a, "a mere slogan")[0] is None
+
+
+def test_an_object_paragraphs_back_is_still_the_one_man_named(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Councillor Ruth Okafor met depot manager Ivan Pell on Monday.\n\n"
+        "“The buses will run by June,” she said.\n\n"
+        "“And the drivers are ready,” he said.\n"))
+    assert speaker_of(a, "And the drivers")[0] == "Ivan Pell"
+
+
+def test_a_sentence_with_a_reporting_aside_is_no_new_subject(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Shadow minister Mr Hal Ormond spoke in Hull. \"We will cut waste,\" he said.\n\n"
+        "Mr Piet Dahl had wasted billions, he claimed, and voters knew it. \"Our plan adds up "
+        "and his never has,\" he insisted.\n"))
+    assert speaker_of(a, "Our plan adds up")[0] == "Hal Ormond"

@@ -10,10 +10,11 @@ is the previous sentence's subject; Grosz, Joshi and Weinstein 1995).
 :func:`sentence_opener` finds that subject. It is a person named first in the sentence before
 the pronoun's own (after a conjunction, an opening clause such as *In a separate development,*
 and up to five capitalised or role words such as *Conservative shadow home secretary*), not a
-possessive (*Mr Roe's aide*), followed by its verb or an apposition (*Lord Hale, the reviewer,
-said*), in a sentence that is not itself reported (*Mr Roe liked to boast, the leader said.*
-is the leader's report: Roe is what was spoken about). :func:`opener_rival` gives the pronoun
-to that person when the gender fits or is unknown.
+possessive (*Mr Roe's aide*), not after a quotation (*"…," Mr Roe told Mr Poe.*), followed by
+its verb or an apposition (*Lord Hale, the reviewer, said*), in a sentence that is not itself
+reported (*Mr Roe liked to boast, the leader said.*; *X had failed, she argued, and …*: what
+was spoken about). :func:`opener_rival` gives the pronoun to that person when the gender fits
+or is unknown.
 """
 
 from __future__ import annotations
@@ -55,18 +56,20 @@ def _prefix_fits(words: list[str]) -> bool:
 
 
 def _reported_at_end(text: str, a: int, b: int) -> bool:
-    """Whether the sentence ``text[a:b]`` ends with its own reporter (*…, the leader said.*).
+    """Whether the sentence ``text[a:b]`` carries its own reporter after a comma.
 
-    Then the sentence is someone's reported words and a name opening it is what they spoke
-    about (*Mr Roe liked to boast, the Tory leader said.*), not the subject of the next one.
+    *…, the leader said.*, *…, said Mr Roe.* or an aside (*X had failed, she argued, and …*):
+    the sentence is someone's reported words, and a name opening it is what they spoke about
+    (*Mr Roe liked to boast, the Tory leader said.*), not the subject of the next one.
     """
-    tail = text[a:b].rstrip(" .!?\"”’'»").rsplit(",", 1)
-    words = tail[-1].split()
-    return len(tail) == 2 and 0 < len(words) <= 8 and (
-        is_speech_verb(words[-1]) or is_speech_verb(words[0]) and (
-            is_role_word(words[-1]) or all(w[:1].isupper() for w in words[1:])))
-    # "…, Lord Hale said." / "…, said the party's leader." / "…, said Mr Roe."; not "X, an
-    # aide, said the books were sound"
+    for part in text[a:b].rstrip(" .!?\"”’'»").split(",")[1:]:
+        words = part.split()
+        if 0 < len(words) <= 8 and (
+                is_speech_verb(words[-1]) or is_speech_verb(words[0]) and (
+                    is_role_word(words[-1]) or all(w[:1].isupper() for w in words[1:]))):
+            return True  # "…, Lord Hale said." / "…, said the party's leader." / "…, said
+            # Mr Roe."; not "X, an aide, said the books were sound"
+    return False
 
 
 def sentence_opener(refs: Referents, para: Paragraph, at: int) -> str | None:
@@ -88,6 +91,8 @@ def sentence_opener(refs: Referents, para: Paragraph, at: int) -> str | None:
     a, b = span
     while a < b and not text[a].isalnum():
         a += 1
+    if re.search(r"[\"“”‘’«»']", text[span[0]:a]):
+        return None  # '"…," Mr Roe told Mr Poe.': a reporter after a quotation, no new subject
     if lead := _LEAD_RE.match(text, a, b):
         a = lead.end()
     if (clause := _CLAUSE_RE.match(text, a, b)) and opens_clause(clause.group(1)):
