@@ -115,3 +115,19 @@ def test_a_sentence_with_a_reporting_aside_is_no_new_subject(tmp_path: Path) -> 
         "Mr Piet Dahl had wasted billions, he claimed, and voters knew it. \"Our plan adds up "
         "and his never has,\" he insisted.\n"))
     assert speaker_of(a, "Our plan adds up")[0] == "Hal Ormond"
+
+
+def test_a_participle_after_but_it_said_is_not_the_name_in_the_object(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Investor Bruno Calder has made an offer for Rovers Holdings.\n\n"
+        "But it said it still opposed Mr Calder's plans, calling his figures «reckless» and "
+        "his timetable ‘unworkable’.\n"))
+    assert speaker_of(a, "reckless")[0] != "Bruno Calder"
+    assert speaker_of(a, "unworkable")[0] != "Bruno Calder"
+
+
+def test_but_he_said_before_a_participle_is_he(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Mr Omar Hale, the union leader, met Ms Vera Kunz, the chief executive, on Monday.\n\n"
+        "But he said he still opposed Ms Kunz's plan, calling it \"a recipe for closures\".\n"))
+    assert speaker_of(a, "a recipe for closures")[0] == "Omar Hale"
