@@ -5,7 +5,8 @@ previous speaker or a described reporter further back loses *he*/*she* to the pe
 the sentence right before (after a role, a conjunction, an opening clause or with an
 apposition); a sentence that is itself reported (*…, the leader said.*) or a pronoun whose own
 sentence names someone first keeps the usual reading. A reporter in an aside (*…, Mr X said,
-because …*) is the speaker, not a name in the words before it.
+because …*) is the speaker, not a name in the words before it; *it* after a sentence opened by
+another body's name is not a body named further back.
 """
 
 from __future__ import annotations
@@ -131,3 +132,13 @@ def test_but_he_said_before_a_participle_is_he(tmp_path: Path) -> None:
         "Mr Omar Hale, the union leader, met Ms Vera Kunz, the chief executive, on Monday.\n\n"
         "But he said he still opposed Ms Kunz's plan, calling it \"a recipe for closures\".\n"))
     assert speaker_of(a, "a recipe for closures")[0] == "Omar Hale"
+
+
+def test_it_after_a_sentence_opened_by_another_body_is_not_the_earlier_one(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Savers may have to rescue the National Deposit Guarantee Board, analysts warn.\n\n"
+        "With the National Deposit Guarantee Board deep in deficit, the Pension Policy "
+        "Roundtable (PPR) wants ministers to act. The PPR blames a 2003 law, in a letter signed "
+        "by ten members. It said it was «alarmed» at the shortfall.\n"))
+    assert speaker_of(a, "alarmed")[0] == "PPR"
