@@ -142,3 +142,19 @@ def test_it_after_a_sentence_opened_by_another_body_is_not_the_earlier_one(
         "Roundtable (PPR) wants ministers to act. The PPR blames a 2003 law, in a letter signed "
         "by ten members. It said it was «alarmed» at the shortfall.\n"))
     assert speaker_of(a, "alarmed")[0] == "PPR"
+
+
+def test_the_company_after_a_sentence_opened_by_an_unlisted_possessive_name_is_unresolved(
+        tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Harrow Lane Foods Ltd will close two depots in the spring.\n\n"
+        "Brightwater Valley Dairies' reply came as no surprise. "
+        "‘We will not be rushed,’ the company said.\n"))
+    assert speaker_of(a, "We will not be rushed")[0] != "Harrow Lane Foods Ltd"
+
+
+def test_the_company_with_no_other_name_is_the_one_just_named(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Harrow Lane Foods Ltd will close two depots in the spring.\n\n"
+        "The reply came as no surprise. ‘We will not be rushed,’ the company said.\n"))
+    assert speaker_of(a, "We will not be rushed")[0] == "Harrow Lane Foods Ltd"
