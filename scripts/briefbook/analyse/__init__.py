@@ -11,8 +11,8 @@ Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``bodyref`
 ``interviews``, ``mentions``, ``merge``, ``nameclues``, ``namefinder``, ``nametokens``,
 ``nearmiss``, ``nouncues``, ``objects``, ``offices``, ``participles``, ``people``, ``periods``,
 ``pronouns``, ``quantities``, ``quotednames``, ``quotes``, ``quotespans``, ``referents``,
-``replies``, ``reported``, ``review``, ``source_dates``, ``standalone``, ``tailclauses``,
-``verbforms``, ``vetting``.
+``replies``, ``reported``, ``review``, ``rivals``, ``source_dates``, ``standalone``,
+``tailclauses``, ``terms``, ``verbforms``, ``vetting``.
 """
 
 __all__ = [
@@ -64,9 +64,11 @@ __all__ = [
     "replies",
     "reported",
     "review",
+    "rivals",
     "source_dates",
     "standalone",
     "tailclauses",
+    "terms",
     "verbforms",
     "vetting",
 ]

@@ -25,9 +25,10 @@ The subject of the cue is then read (:meth:`Attributor.subject`), once an openin
 or body that is the subject wins (a name in a clause after a preposition — *the spokesman for
 X* —, written as a possessive — *X's spokesman* — or as a modifier — *a Treasury source* — is
 the holder, not the speaker); a pronoun right before the verb goes to the person of its own
-sentence who reports (*X said …, but he told …*), else to the previous speaker when the text has
-not named another fitting person since, else to the nearest preceding person of a compatible
-gender (an honorific outweighs a given name), never to an organisation or a phrase; *it* goes
+sentence who reports (*X said …, but he told …*), else to the person opening the sentence before
+(:mod:`~briefbook.analyse.rivals`), else to the previous speaker when the text has not named
+another fitting person since, else to the nearest preceding person of a compatible gender (an
+honorific outweighs a given name), never to an organisation or a phrase; *it* goes
 to a body that is the previous speaker or a subject just before, to a person's statement, to
 a firm named like a person, else to the body whose name opens the sentence before;
 *the spokeswoman* goes to the one person the article gave that role; an epithet (*the Salford
@@ -36,8 +37,7 @@ report* to the organisation named with a report (``document_words.txt``), *the f
 organisation just named or speaking (``body_nouns.txt``), *the regional assembly* to the one
 organisation named with those words; anything else with a role noun (*a senior official*,
 *X's spokesman*) is an **anonymous** speaker, kept with its description and never made an
-actor. An outlet after *according to* (*according to Gulf Wire*) reports the quotation: it is
-not its speaker.
+actor. An outlet after *according to* (*according to Gulf Wire*) reports: it does not speak.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from briefbook.analyse import bodyref, chains, offices
+from briefbook.analyse import bodyref, chains, offices, rivals
 from briefbook.analyse.described import (
     described_reporters,
     described_subject,
@@ -238,6 +238,10 @@ class Attributor(Referents):
             speaker = self._reporter_before(para, origin, b, pron) or \
                 self._opening_subject(para, origin, b, pron)
             anonymous = None
+            if speaker is None and (rival := rivals.opener_rival(
+                    self, para, min(origin, at), pron, self.gender)):  # a new subject
+                return Attribution(speaker=rival, written=written, pattern="pronoun", cue=f'{cue}'
+                                   f' (pronoun "{written}": the subject of the sentence before)')
             if speaker is None and pron in ("he", "she"):
                 anonymous = self.reporter_between(para.number, min(origin, at))
                 if anonymous and (holder := offices.reporter_holder(

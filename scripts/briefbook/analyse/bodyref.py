@@ -9,7 +9,8 @@ Tried in this order:
 3. the previous speaker of the same paragraph when it is a person only by its name's shape
    (*George Wimpey said …. "…," it added*: a firm named after its founder);
 4. the last body of this or the previous paragraph in subject position or holding a document
-   (*The CBI said … It added*).
+   (*The CBI said … It added*), unless the sentence right before opens with another body's
+   name that no actor has (:func:`other_body_opens`; the caller makes that name the speaker).
 
 Never a person, never a phrase.
 """
@@ -20,10 +21,11 @@ import re
 from collections.abc import Sequence
 
 from briefbook.analyse import offices
+from briefbook.analyse.described import opening_body
 from briefbook.analyse.holders import plain_name
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
-from briefbook.core.lexicon import is_document_word
+from briefbook.core.lexicon import is_document_word, is_function_word
 
 #: The end of a sentence, a closing quotation mark of any style included (``first.» Z``).
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
@@ -62,4 +64,25 @@ def body_referent(refs: Referents, paragraph: int, at: int, earlier: Sequence[Me
     bodies = [m for m in earlier if refs.kind(m.actor) != "person"
               and paragraph - m.paragraph <= 1 and (refs._subject_position(m)
                                                     or offices.document_holder(refs, m))]
-    return bodies[-1].actor if bodies else None  # "The CBI said … It added"
+    if not bodies or other_body_opens(refs, paragraph, at, bodies[-1].actor):
+        return None
+    return bodies[-1].actor  # "The CBI said … It added"
+
+
+def other_body_opens(refs: Referents, paragraph: int, at: int, actor: str) -> bool:
+    """Whether the sentence before ``at`` opens with another organisation's name.
+
+    *… the BPC's deficit … The FER blames this on a law. It said …*: *it* is the FER, which no
+    known actor is, not the BPC named before; :func:`~briefbook.analyse.described.opening_body`
+    reads the name (an acronym or several words, followed by its verb), and a mention of
+    ``actor`` in it makes it the same body.
+    """
+    para = refs.source.paragraph(paragraph)
+    before = refs.sentence_before_at(para, at) if para is not None else None
+    if before is None or (name := opening_body(before[1], *before[2])) is None or not (
+            name.isupper() or " " in name):
+        return False  # an acronym or a name of several words, not "Apart" of "Apart from"
+    start = before[1].find(name, before[2][0])
+    verb = re.match(r"\s+([a-z]+)\b", before[1][start + len(name):])
+    return verb is not None and not is_function_word(verb.group(1)) and not any(
+        m.actor == actor for m in refs.within(before[0].number, start, start + len(name)))

@@ -46,7 +46,10 @@ from briefbook.core.text import sentence_spans
 
 _DASH_RE = re.compile(r"^\s*[—–]\s*|^\s+-{1,2}\s+")
 _CONJUNCTION_RE = re.compile(r"(?i)[\s,]*(?:and|but|then|or)(?:\s+(?:also|later|then))?\s*")
-_PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:(?:But|And|Then|Later),?\s+)?(He|She|They|It)\s+[a-z]")
+#: A pronoun opening the sentence, also in lower case after a conjunction (*But it said …*);
+#: *it is* / *it was* there is an expletive (*And it is all very well X claiming …*).
+_PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:(?:But|And|Then|Later),?\s+(he|she|they|it(?!\s+(?:is|"
+                                 r"was)\b)|He|She|They)|(He|She|They|It))\s+[a-z]")
 _PASSIVE_RE = re.compile(r"\b(?:is|was|are|were|been|be)\s+(?:\w+ly\s+|also\s+)?$")
 _WITH_RE = re.compile(r"\bwith\s+(?=[^,;]+\s$)")
 #: The word before a reporting verb that makes it one (not a noun: "the latest claims").
@@ -72,6 +75,10 @@ _ASIDE_RE = re.compile(r",\s+(?P<subj>(?:he|she|they|it|(?:[A-Z][\w’'.-]*\s+){
 _ELIDED_CLAUSE_RE = re.compile(r"\s*(?:And|But|Also|Plus),?\s+that\s+(?!(?:was|is|were|are|has|"
                                r"had|will|would|could|can|may|might|must|should|did|does|"
                                r"seems?|means?)\b)")
+#: A name after the last comma before a speech verb, its own words before that comma: the
+#: reporter of an aside (*This would be wrong even if Lord X had signed it, Mr Roe said,
+#: because …*), not the name in the reported words.
+_REPORTER_ASIDE_RE = re.compile(r"\S,\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}?)(?:\w+ly\s+)?$")
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<subj>[^,.;:]+)", re.IGNORECASE)
 
 
@@ -207,14 +214,17 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                                f"with X …, {verb.group()} \"…\" (X's words)")
         elif verb.group().endswith("ing") and (not who.within(
                 para.number, head_a, head_a + verb.start()) or (
-                (lead := _PRONOUN_SUBJECT_RE.match(head)) and lead.group(1) != "It")):
+                (lead := _PRONOUN_SUBJECT_RE.match(head)) and lead.group(2) != "It")):
             # "He ended his speech with a challenge to Labour, saying …": he, not Labour
             # (not "It is all well and good X claiming …": an expletive "it")
             if prev_close > sent_start:
                 return NONE  # "X criticised the "A" …, saying it was "B"": X, as for A
             if pronoun := _PRONOUN_SUBJECT_RE.match(head):
-                return who.subject(para, head_a + pronoun.start(1), head_a + pronoun.end(1),
+                g = pronoun.lastindex or 1
+                return who.subject(para, head_a + pronoun.start(g), head_a + pronoun.end(g),
                                    span.open, "before", f"X … {verb.group()} \"…\"")
+        if a == head_a and (aside := _REPORTER_ASIDE_RE.search(head, 0, verb.start())):
+            a = head_a + aside.start("name")  # "X would be wrong, Mr Roe said, because …"
         if a == head_a and (inner := embedded_subject(head, verb.start())) is not None:
             found = who.subject(para, head_a + inner[0], head_a + inner[1], span.open,
                                 "before", f"X said Y {verb.group()} \"…\" (Y's words)")

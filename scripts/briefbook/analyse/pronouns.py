@@ -10,6 +10,13 @@ person whose gender is known to be the pronoun's (an honorific, a given name), t
 the referent, unless the paragraph has already opened a sentence with the same pronoun (*He
 praised Mr Poe. "…," he said*: the earlier *he*). A subject in the paragraph before still
 wins (*Mr Roe said … . [¶] … named Mr Poe … He told BBC News* is Mr Roe).
+
+With no compatible subject at all, a person named only as an object or after a preposition in
+an earlier paragraph is no referent when the text has since described a person by a role
+(*… his rift with Chancellor X. [¶] … the prime minister talked about … as he said, …*): an
+object is the weakest antecedent across a paragraph break (centering: Grosz, Joshi and
+Weinstein 1995), and the *he* may as well mean the one described; the quotation is left
+without a speaker.
 """
 
 from __future__ import annotations
@@ -22,6 +29,9 @@ from briefbook.core.lexicon import is_role_word, is_title
 from briefbook.core.model import Source
 
 __all__ = ["referent", "titled_opening"]
+
+#: A described person: *the* or *a*, up to two words, a lower-case head (*the prime minister*).
+_DESCRIBED_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w-]+\s+){0,2}[a-z][\w-]*)\b")
 
 
 def referent(plain: Sequence[Mention], subjects: Sequence[Mention], source: Source,
@@ -52,8 +62,34 @@ def referent(plain: Sequence[Mention], subjects: Sequence[Mention], source: Sour
         here = {m.actor for m in plain if m.paragraph == paragraph and gender(m.actor) == wanted}
         if len(here) == 1:
             return here.pop()
+    if not subjects and plain and plain[-1].paragraph < paragraph and \
+            _described_since(source, plain[-1], paragraph, at):
+        return None  # only an object paragraphs back, a described person since (docstring)
     best = subjects or plain
     return best[-1].actor if best else None
+
+
+def _described_since(source: Source, mention: Mention, paragraph: int, at: int) -> bool:
+    """Whether a described person (*the prime minister*) is written after ``mention``.
+
+    *The*/*a* and up to two words ending in a role word (``role_words.txt``), between the
+    mention and offset ``at`` of ``paragraph``, that is not a title of the mention itself
+    (*Chancellor X … the chancellor*).
+    """
+    own = source.paragraph(mention.paragraph)
+    titles = {w.lower() for w in (own.text[max(0, mention.start - 40):mention.end].split()
+                                  if own else [])}
+    for number in range(mention.paragraph, paragraph + 1):
+        para = source.paragraph(number)
+        if para is None:
+            continue
+        a = mention.end if number == mention.paragraph else 0
+        b = at if number == paragraph else len(para.text)
+        for found in _DESCRIBED_RE.finditer(para.text, a, b):
+            heads = [w for w in found.group(1).split() if w.islower() and is_role_word(w)]
+            if heads and heads[-1] not in titles:
+                return True
+    return False
 
 
 def titled_opening(before: Sequence[str]) -> bool:

@@ -87,6 +87,9 @@ def _role_apposition(before: str) -> bool:
 
 
 _STOP_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
+#: A possessive proper name of two to four capitalised words opening a sentence (*Acme
+#: Rovers' reply*, *Northern Dairy's board*).
+_STRANGER_RE = re.compile(r"(?:[A-Z][\w&-]*\s+){1,3}[A-Z][\w&-]*(?:[’']s\b|s[’'](?!\w))")
 
 
 class Referents:
@@ -252,8 +255,10 @@ class Referents:
         here = {m.actor for m in earlier if m.paragraph == paragraph and
                 self._subject_position(m)}
         if len(near) == 1 or len(here) == 1:  # "X will close two depots. The firm said"
-            return (near if len(near) == 1 else here).pop(), \
-                f"the {head}: the one organisation just named"
+            chosen = (near if len(near) == 1 else here).pop()
+            if self._stranger_opens(paragraph, at, chosen):
+                return None
+            return chosen, f"the {head}: the one organisation just named"
         called = {m.actor for m in earlier if paragraph - m.paragraph <= 1 and (
             p := self.source.paragraph(m.paragraph)) is not None and fold_word(head) in {
                 fold_word(w) for w in p.text[max(0, m.start - 30):m.start].split()[-3:]}}
@@ -267,6 +272,24 @@ class Referents:
         if len(things) == 1:
             return things.pop(), f"the {head}: the one organisation just named"
         return None
+
+    def _stranger_opens(self, paragraph: int, at: int, chosen: str) -> bool:
+        """Whether a name no actor has opens a sentence of ``paragraph`` before ``at``.
+
+        *Rival club X pleaded with fans. [¶] Y's response comes as little surprise. "…," the
+        club said*: the club may be Y, which the text names (as a possessive, a name of
+        several capitalised words) without making it an actor; with ``chosen`` not named in
+        the paragraph, the description is left unresolved rather than guessed.
+        """
+        para = self.source.paragraph(paragraph)
+        if para is None or any(m.actor == chosen for m in self.within(paragraph, 0, at)):
+            return False
+        starts = [0] + [m.end() for m in _STOP_RE.finditer(para.text[:at])]
+        for start in starts:
+            name = _STRANGER_RE.match(para.text, start, at)
+            if name and not self.within(paragraph, start, name.end()):
+                return True
+        return False
 
     def _named_as_thing(self, mention: Mention) -> bool:
         """A person-shaped name written as a thing: *Laura Ashley, which …*, *X and its …*."""

@@ -7,7 +7,10 @@ are taken back, because a wrong speaker is worse than none:
   capitalised, and the article writes the same words unquoted in mid-sentence (*Veritas
   would also announce …*); it gets no speaker (pattern ``term``);
 - a speaker who is the object of a verb of judging or addressing
-  (:func:`briefbook.analyse.objects.not_the_object`).
+  (:func:`briefbook.analyse.objects.not_the_object`);
+- a term modifying a noun after *on*, *about*, *over* or a verb (*rules on "cold calling"
+  firms*) and words inside a clause a speech noun or a group governs (*Claims that "…" are
+  false, X said*): :mod:`briefbook.analyse.terms`.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from weakref import WeakKeyDictionary
 from briefbook.analyse.attribution import Attribution, Attributor
 from briefbook.analyse.objects import not_the_object
 from briefbook.analyse.quotespans import QuoteSpan
+from briefbook.analyse.terms import inner_report, noun_modifier
 from briefbook.core.model import Paragraph
 
-__all__ = ["quoted_name", "vetted"]
+__all__ = ["others_words", "quoted_name", "vetted"]
 
 #: Up to three capitalised words: a name, not a statement, when written unquoted too.
 _NAME_RE = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
@@ -65,4 +69,24 @@ def vetted(para: Paragraph, span: QuoteSpan, found: Attribution,
             not re.search(r"[.!?;]", para.text[held[1] + 1:span.open]):
         return replace(held[2], pattern="split",
                        cue=f"the same sentence as the quoted name before it ({held[2].cue})")
-    return not_the_object(para.text, para.number, span, found, who)
+    return not_the_object(para.text, para.number, span, others_words(para, span, found), who)
+
+
+def others_words(para: Paragraph, span: QuoteSpan, found: Attribution) -> Attribution:
+    """``found``, or no speaker for a term or words reported in a clause of their own.
+
+    See :func:`~briefbook.analyse.terms.noun_modifier` (pattern ``term``) and
+    :func:`~briefbook.analyse.terms.inner_report` (the nearest reporting clause wins over a
+    cue around it; a group such as *critics* is kept as an anonymous speaker).
+    """
+    if not (found.speaker or found.anonymous) or found.pattern not in _SAID:
+        return found
+    if noun_modifier(para.text, span.open, span.close):
+        return Attribution(speaker=None, written=None, pattern="term",
+                           cue="a term, not a statement (it modifies a noun)")
+    inner = inner_report(para.text, span.open)
+    if inner is None:
+        return found
+    return Attribution(speaker=None, written=found.written, pattern=found.pattern,
+                       cue=f'{found.cue} (the words of "{inner[0]}", in a clause of their own)',
+                       anonymous=inner[0] if inner[1] else None)
