@@ -97,10 +97,27 @@ def subject_speaker(source: Source, para: Paragraph, span: QuoteSpan,
                        cue=_CUE)
 
 
+#: Passives that put a question to the person (*X was asked whether …*): the first-person
+#: statement after the sentence is their answer, so the person is not merely acted on.
+_QUESTIONED = frozenset({"asked", "pressed", "questioned"})
+
+
 def _acted_on(text: str, end: int) -> bool:
-    """A passive right after a name (*was killed*), not a feeling (*was delighted*)."""
+    """A passive right after a name (*was killed*), not a feeling (*was delighted*) nor a
+    question put to the person (*was asked*: :data:`_QUESTIONED`)."""
     m = _PASSIVE_RE.match(text, end)
-    return m is not None and fold_word(m.group("verb")) not in word_list("feeling_participles")
+    return m is not None and fold_word(m.group("verb")) not in word_list(
+        "feeling_participles") | _QUESTIONED
+
+
+def _questioned_at(text: str, end: int) -> int | None:
+    """Where *was asked* (:data:`_QUESTIONED`) right after a name ends, else ``None``.
+
+    What follows is the question put to the person: names in it (*whether Y would rejoin*)
+    are no other speaker, and a first-person statement after the sentence is the answer.
+    """
+    m = _PASSIVE_RE.match(text, end)
+    return m.end() if m is not None and fold_word(m.group("verb")) in _QUESTIONED else None
 
 
 def _opens(head: str) -> bool:
@@ -140,6 +157,11 @@ def _subject(host: Paragraph, a: int, b: int, spans: Sequence[QuoteSpan],
             speaker = None
     if speaker is None:
         return None
+    asked = _questioned_at(text, people[0].end) if people and people[0].actor == speaker \
+        else None
+    if asked is not None:  # "X was asked whether Y would …": Y is in the question
+        return None if any(m.actor != speaker and m.start < asked
+                           for m in people + bodies) else speaker
     if any(m.actor != speaker and who._subject_position(m) for m in people + bodies):
         return None  # another person or body acts in the sentence
     if speech_verb_at(text[a:b]) is not None:
