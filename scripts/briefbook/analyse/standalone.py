@@ -103,8 +103,11 @@ _QUESTIONED = frozenset({"asked", "pressed", "questioned"})
 
 
 def _acted_on(text: str, end: int) -> bool:
-    """A passive right after a name (*was killed*), not a feeling (*was delighted*) nor a
-    question put to the person (*was asked*: :data:`_QUESTIONED`)."""
+    """A passive right after a name (*was killed*), not a feeling nor a question.
+
+    *was delighted* is a feeling (``feeling_participles.txt``); *was asked* puts a question to
+    the person (:data:`_QUESTIONED`), who answers.
+    """
     m = _PASSIVE_RE.match(text, end)
     return m is not None and fold_word(m.group("verb")) not in word_list(
         "feeling_participles") | _QUESTIONED
