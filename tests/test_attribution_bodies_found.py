@@ -1,5 +1,8 @@
 """Organisations the name finder used to miss, so that their quotations had no speaker.
 
+A name written as the owner of a board or shares (*Castleford Rovers' board*) is a body, even
+when it opens with its town's name.
+
 *Oxfam's Ann Roe*: a one-word name written as the possessive of a full name is a body (a
 person is owned by a body; a person's person has a relation or role noun between); *Police
 Federation*: a public service (a title that is also an organisation word) before the head of
@@ -46,3 +49,21 @@ def test_a_service_federation_is_one_body(tmp_path: Path) -> None:
     assert speaker_of(a, "training and")[0] == "Prison Union"
     assert speaker_of(a, "unworkable")[0] == "Fire Association"
     assert speaker_of(a, "prison")[0] is None
+
+
+def test_a_club_named_after_its_town_owns_a_board(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Club opens books\n\n"
+        "Castleford Rovers' board has agreed to let investor Dana Kirk see its accounts. "
+        "In a statement, the club said it would allow Ms Kirk \u2018limited access\u2019.\n"))
+    kinds = {x.name: x.kind for x in a.actors}
+    assert kinds.get("Castleford Rovers") == "organization"
+    assert speaker_of(a, "limited access")[0] == "Castleford Rovers"
+
+
+def test_a_person_owning_plans_is_no_body(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Plans\n\n"
+        "Dana Kirk's plans for the club were rejected. Paris's board of trade met.\n"))
+    assert {x.name: x.kind for x in a.actors}.get("Dana Kirk") == "person"
+    assert "Paris" not in names(a)

@@ -184,3 +184,26 @@ def owner_of_person(run: Sequence[Token], after: Sequence[Token] | None, text: s
     return Name(text=word, start=run[0].start, end=run[0].start + len(word),
                 kind="organization", reason=f"owner of the person '{after[0].bare} …'",
                 possessive=True)
+
+
+def corporate_owner(run: Sequence[Token], text: str) -> Name | None:
+    """A name written as the owner of a company's parts: *Harbour Rovers' board*, *X's shares*.
+
+    A person has no board, shareholders or share price (``corporate_parts.txt``), so two or
+    three capitalised words written as a possessive right before one of those words are an
+    organisation, even when they hold a place (*Castleford United's board*): a club or firm
+    named after its town. Not a place as a whole, nor a run with a strong title, given name or
+    function word. ``None`` otherwise.
+    """
+    words = [t.bare for t in run]
+    if not 2 <= len(words) <= 3 or not run[-1].possessive:
+        return None
+    end = run[-1].start + len(words[-1])
+    part = re.match(r"[’']s?\s+([a-z]+)", text[end:])
+    if part is None or fold_word(part.group(1)) not in word_list("corporate_parts") or \
+            place_kind(" ".join(words)) is not None or first_name_gender(words[0]) or any(
+                is_strong_title(w) or is_function_word(w) or not re.fullmatch(r"[A-Z][a-z]+", w)
+                for w in words):
+        return None
+    return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
+                reason=f"owner of a company's '{part.group(1)}'", possessive=True)

@@ -33,6 +33,7 @@ from briefbook.analyse.nameclues import (
     apposition,
     body_apposition,
     described_before,
+    corporate_owner,
     middle_initial,
     owner_of_person,
     role_before,
@@ -184,7 +185,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
         name = _person(run, text) or _described_body(run, text) or \
             _given_name_tail(run, text) or _apposed_body(run, text) or \
             _titled_elsewhere(run, surnames) or _body_person(run, text, found) or \
-            owner_of_person(run, runs[index] if index < len(runs) else None, text)
+            owner_of_person(run, runs[index] if index < len(runs) else None, text) or \
+            corporate_owner(run, text)
         if name is not None and name.title and fold_word(name.title) in word_list(
                 "peerage_titles") and index < len(runs) and (seat := re.match(
                     r" of (?:[A-Z][\w’'-]+ ?){1,2}", text[name.end:])) and \
