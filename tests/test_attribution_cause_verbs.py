@@ -1,5 +1,6 @@
-"""Verbs that give a cause or a judgement in the subject's words: *blamed*, *indicated*,
-*denounced* (``speech_verbs.txt``).
+"""Verbs that give a cause or a judgement in the subject's words (*blamed*, *indicated*,
+*denounced*), and bare forms after a modal for a speech announced in advance (*the bishop
+will ask*, *she will warn*): ``speech_verbs.txt``.
 
 *Ardent Mining blamed "poor seams" for the loss*: the quoted cause is the firm's own word, as
 with *said*; the subject speaks, the object of blame does not.
@@ -31,3 +32,15 @@ def test_the_one_blamed_does_not_speak(tmp_path: Path) -> None:
         "Row over delays\n\n"
         "Mayor Ines Duarte blamed Transit Holdings for the \u201cendless delays\u201d.\n"))
     assert speaker_of(a, "endless delays")[0] == "Ines Duarte"
+
+
+def test_a_speech_announced_with_a_modal(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Bishop attacks war spending\n\n"
+        "Money spent on war should go to the poor, Bishop Anselm Grey has said.\n\n"
+        "\u00abWhy has peace not come?\u00bb the bishop will ask. \u201cWhy is there war in so "
+        "many lands?\u201d\n\n"
+        "Mayor Rosa Lind will also warn of 'a long and hard winter' for the city.\n"))
+    assert speaker_of(a, "Why has peace")[0] == "Anselm Grey"
+    assert speaker_of(a, "Why is there war")[0] == "Anselm Grey"
+    assert speaker_of(a, "a long and hard")[0] == "Rosa Lind"
