@@ -14,7 +14,8 @@ all of these hold (after every cue of :mod:`briefbook.analyse.cues` and the rule
   titles; not an agent, *built by X*, nor an object, nor one acted on, *X was killed*) or
   *he*/*she* resolved as a reporting pronoun is (:meth:`Attributor.pronoun`);
 - that sentence names no other person as a subject and reports nobody else (*A spokesman
-  said …*), and holds no statement of its own in quotation marks;
+  said …*), and holds no statement of its own in quotation marks; *X was asked whether Y …*
+  puts a question to X, who answers (names inside the question are no other subject);
 - when the previous quotation in this paragraph or the one before is someone else's, the
   sentence does not address anyone (*The host turned to him.*: what follows is
   his, not the host's).
