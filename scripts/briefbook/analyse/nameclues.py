@@ -189,7 +189,7 @@ def owner_of_person(run: Sequence[Token], after: Sequence[Token] | None, text: s
 def corporate_owner(run: Sequence[Token], text: str) -> Name | None:
     """A name written as the owner of a company's parts: *Harbour Rovers' board*, *X's shares*.
 
-    A person has no board, shareholders or share price (``corporate_parts.txt``), so two or
+    A person has no board, shareholders or shares (``corporate_parts.txt``), so two or
     three capitalised words written as a possessive right before one of those words are an
     organisation, even when they hold a place (*Castleford United's board*): a club or firm
     named after its town. Not a place as a whole, nor a run with a strong title, given name or
