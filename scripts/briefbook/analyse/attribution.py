@@ -55,6 +55,7 @@ from briefbook.analyse.described import (
     members_of,
     name_shaped,
     opening_body,
+    plural_agents,
 )
 from briefbook.analyse.holders import is_epithet, is_holder, owner_epithet, reported_start
 from briefbook.analyse.mentions import Mention
@@ -250,8 +251,9 @@ class Attributor(Referents):
             if speaker is None and anonymous is None and pron in ("he", "she"):
                 speaker, anonymous = self._described_before(para, min(origin, at), pron)
             prev = self.previous
-            if speaker is None and anonymous is None and prev and prev[2].anonymous and \
-                    not prev[2].speaker and pron in ("he", "she") and \
+            one = prev and prev[2].anonymous and not plural_agents(prev[2].anonymous)  # not "men"
+            if speaker is None and anonymous is None and one and not prev[2].speaker and \
+                    pron in ("he", "she") and \
                     para.number - prev[0] <= 1 and not self._named_since(para.number, at):
                 anonymous = prev[2].anonymous  # "…," the spokesman said. "…," he added.
             if speaker is None and anonymous is None and pron == "they" and \
@@ -261,8 +263,7 @@ class Attributor(Referents):
                 anonymous = before[1][group[0]:group[1]]  # "Ministers disagreed. … they said"
             if speaker is None and anonymous is None:
                 speaker = self.pronoun(para.number, reported_start(para.text, at, origin), pron)
-            if speaker is None and anonymous is None and self.previous and \
-                    self.previous[2].anonymous and pron in ("he", "she") and \
+            if speaker is None and anonymous is None and one and pron in ("he", "she") and \
                     para.number - self.previous[0] <= 1:
                 anonymous = self.previous[2].anonymous
             before = pron == "it" and not (speaker or anonymous) and self.sentence_before_at(
@@ -350,6 +351,9 @@ class Attributor(Referents):
                 return Attribution(speaker=None, written=written, pattern="role", cue=cue,
                                    name=self.named_body_before(para.number, min(a, at)))
         name = name_shaped(words)
+        if name is None and (group := plural_agents(written)):  # "Ecologists are warning"
+            return Attribution(speaker=None, written=written, pattern=pattern,
+                               cue=f"{cue} (anonymous: a group)", anonymous=group)
         return Attribution(speaker=None, written=written, pattern=pattern, cue=cue, name=name)
 
     def _described_before(self, para: Paragraph, at: int,

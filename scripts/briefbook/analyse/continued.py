@@ -150,13 +150,15 @@ def fragment_after_speaker(para: Paragraph, span: QuoteSpan, spans: Sequence[Quo
     a sentence holding the previous quotation, in the same paragraph, goes on with that
     quotation's speaker (a named person) when its own sentence reports nothing (no speech
     verb, speech, document or role noun: *Labour suggestions*, *the survey*, *the mayor*) and
-    names nobody else. A shorter fragment may be a scare quote and stays ``NONE``; a fragment
+    names nobody else. A shorter fragment may be a scare quote and stays ``NONE``, unless it is
+    a copula's complement of two or three words (:func:`quoted_complement`); a fragment
     given a speaker this way passes it on to no further fragment.
     """
     prev = who.previous
     words = para.text[span.text_start:span.text_end].split()
     if prev is None or prev[0] != para.number or not prev[2].speaker or \
-            who.kind(prev[2].speaker) != "person" or len(words) < STATEMENT_WORDS or \
+            who.kind(prev[2].speaker) != "person" or (
+                len(words) < STATEMENT_WORDS and not quoted_complement(para, span, words)) or \
             prev[2].cue == _FRAGMENT_CUE:
         return NONE  # not chained from a fragment given by this rule
     sentences = masked_sentences(para.text, tuple(spans)) or ((0, len(para.text)),)
@@ -174,6 +176,22 @@ def fragment_after_speaker(para: Paragraph, span: QuoteSpan, spans: Sequence[Quo
         return NONE
     return Attribution(speaker=prev[2].speaker, written=prev[2].written, pattern="continued",
                        cue=_FRAGMENT_CUE)
+
+
+#: A copula right before a quotation, with an optional adverb: *were "simply wrong"*.
+_COPULA_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+
+
+def quoted_complement(para: Paragraph, span: QuoteSpan, words: Sequence[str]) -> bool:
+    """A short quotation that is the complement of a copula: *Critics were "plainly mistaken"*.
+
+    Two or three quoted words right after *is*/*are*/*was*/*were*/*be*/*been* are a
+    judgement someone makes (what the critics *were*), not a name or a term (*the "war on
+    terror"*), so :func:`fragment_after_speaker` reads them like a longer clause. A single
+    word stays out (*was "unacceptable"* may be the writer's scare quote).
+    """
+    before = para.text[max(0, span.open - 30):span.open]
+    return 2 <= len(words) < STATEMENT_WORDS and _COPULA_RE.search(before) is not None
 
 
 def _reports(word: str) -> bool:

@@ -10,6 +10,8 @@ Two readings used by :mod:`briefbook.analyse.attribution`:
 - :func:`attributive_term`: a short quotation between a determiner and a noun (*a "yes"
   vote*, *the 'no' campaign*) names a thing; it is not something a speaker said.
 - :func:`name_shaped`: a subject that reads as a proper name no actor has yet.
+- :func:`plural_agents`: a subject that is an unnamed group of people (*Ecologists*, *policy
+  makers in Europe*, *the men*): an anonymous description, never an actor.
 """
 
 from __future__ import annotations
@@ -267,3 +269,39 @@ def clause_after(text: str, start: int, end: int) -> int:
     """Where a subject written after its verb ends: ``said the spokeswoman, adding …``."""
     match = _CLAUSE_END_RE.search(text, start, end)
     return match.start() if match else end
+
+
+#: Plural nouns of people with no agent suffix.
+_PEOPLE_PLURALS = frozenset({"men", "women", "people", "residents", "experts", "voters",
+                             "campaigners", "activists", "critics", "economists", "insiders"})
+_AUXILIARY_RE = re.compile(r"(?:\s+(?:are|were|have|had|will|would|also|now|been|all))+$")
+_GROUP_CUT_RE = re.compile(r"\s(?:in|of|at|from|for|on|across|around|who|which|that|with|"
+                           r"including|such)\b|,")
+
+
+def plural_agents(written: str) -> str | None:
+    """The description of a subject that is an unnamed group of people, else ``None``.
+
+    *Ecologists*, *Labour strategists*, *Policy makers in Europe*, *the men*: the subject,
+    cut before a preposition or relative clause, ends with a plural agent noun (an English
+    agent suffix, ``agent_suffixes.txt``, plus *s*: *strategists*, *makers*) or a plural noun
+    of people (*men*, *voters*), and holds no capitalised word but its first and party or
+    place adjectives. Such a group speaks anonymously (it is never an actor). Source of the
+    rule: English agentive derivation; a plural is a group, not one named speaker.
+    """
+    head_part = _GROUP_CUT_RE.split(written.strip(), maxsplit=1)[0].strip()
+    head_part = _AUXILIARY_RE.sub("", head_part)  # "Ecologists are (warning)"
+    words = head_part.split()
+    if not words or len(words) > 4:
+        return None
+    head = fold_word(words[-1])
+    if not words[-1].islower() and len(words) > 1:
+        return None  # "the Greens", "Telecom analysts Ovum": a name ends it
+    if any(w[:1].isupper() and not (i == 0 or is_party_word(w) or place_kind(w))
+           for i, w in enumerate(words[:-1])):
+        return None
+    singular = head[:-1] if re.search(r"[^s]s$", head) else None
+    agent = singular is not None and len(singular) > 4 and singular.endswith(tuple(
+        word_list("agent_suffixes"))) and singular not in word_list("not_agent_nouns") and \
+        not is_title(singular) and not is_role_word(singular)  # "the presidents": the roles' rules
+    return head_part if agent or head in _PEOPLE_PLURALS else None

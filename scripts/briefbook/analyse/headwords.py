@@ -43,6 +43,19 @@ def gives_words(quoted: str, text: str) -> bool:
     return bool(wanted) and _matches(wanted, text)
 
 
+def _without_speaker(para: Paragraph, a: int, b: int, speaker: str, who: Attributor) -> str:
+    """The sentence ``[a, b)`` of a paragraph with the speaker's own name blanked out.
+
+    The headline's words must be what the speaker says, not the speaker's name: a headline
+    ``Row over 'wardens' powers`` is not given by *The Wardens Union has said …*.
+    """
+    text = list(para.text[a:b])
+    for m in who.within(para.number, a, b):
+        if m.actor == speaker:
+            text[m.start - a:min(m.end, b) - a] = " " * (min(m.end, b) - m.start)
+    return "".join(text)
+
+
 def _matches(wanted: Sequence[str], text: str) -> bool:
     """Whether at least half of ``wanted`` (and one) start a word of ``text``."""
     words = re.findall(r"\w[\w’']*", fold(text).lower())
@@ -75,7 +88,7 @@ def body_gives(source: Source, headline: Paragraph, quoted: str, speaker: str,
             continue
         own = spans.get(para.number, [])
         for a, b in masked_sentences(para.text, tuple(own)) or ((0, len(para.text)),):
-            if _matches(wanted, para.text[a:b]) and \
+            if _matches(wanted, _without_speaker(para, a, b, speaker, who)) and \
                     sentence_report(para, a, b, who).speaker == speaker:
                 return True
     return False

@@ -11,15 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefbook.analyse.nametokens import Name, Token
 from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
     is_body_noun,
     is_function_word,
+    is_not_surname,
     is_organisation_word,
+    is_party_word,
     is_role_word,
     is_speech_verb,
     is_strong_title,
+    is_title,
+    place_kind,
     word_list,
 )
 
@@ -142,3 +147,63 @@ def body_apposition(text: str, end: int) -> str | None:
     if any(is_role_word(w) for w in re.findall(r"[\w-]+", match.group("desc"))):
         return None
     return match.group("desc")
+
+
+def service_body(words: Sequence[str]) -> bool:
+    """Two words, a public service and a members' body: *Police Federation*, *Fire Union*.
+
+    The first word is a title (*Police chief*) but also an organisation word, and the second
+    heads a body of members (``member_bodies.txt``: *federation*, *association*, *union*), so
+    the pair names one body, not a generic office (*Foreign Ministry*).
+    """
+    return len(words) == 2 and is_organisation_word(words[0]) and \
+        fold_word(words[1]) in word_list("member_bodies")
+
+
+def owner_of_person(run: Sequence[Token], after: Sequence[Token] | None, text: str) -> Name | None:
+    """A one-word organisation written as the possessive of a full name: *Oxfam's Ann Roe*.
+
+    A person is owned by a body, not by another person, unless a relation or role noun stands
+    between (*Roe's wife Ann*, *Roe's aide Ian Lee*); so a single capitalised word with no title,
+    given name, place, party or function word, written ``X's`` right before a given name and a
+    surname (two or three words, no title), is an organisation. ``None`` otherwise.
+    """
+    if len(run) != 1 or not run[0].possessive or after is None or not 2 <= len(after) <= 3:
+        return None
+    word = run[0].bare
+    if re.search(r"[A-Z][\w’'-]*\s+(?:of|on|for|and|in|against|de)\s+$",
+                 text[max(0, run[0].start - 40):run[0].start]):
+        return None  # "War on Want's Ann Roe": the end of a longer name
+    if not re.fullmatch(r"[A-Z][a-z]{2,}", word) or not re.fullmatch(
+            r"[’']s? ", text[run[0].start + len(word):after[0].start]) or first_name_gender(
+                word) or is_title(word) or is_function_word(word) or place_kind(word) or \
+            is_party_word(word) or is_not_surname(word) or fold_word(word) in word_list(
+                "region_words") or not first_name_gender(after[0].bare) or any(
+                    is_title(t.bare) or is_organisation_word(t.bare) for t in after):
+        return None
+    return Name(text=word, start=run[0].start, end=run[0].start + len(word),
+                kind="organization", reason=f"owner of the person '{after[0].bare} …'",
+                possessive=True)
+
+
+def corporate_owner(run: Sequence[Token], text: str) -> Name | None:
+    """A name written as the owner of a company's parts: *Harbour Rovers' board*, *X's shares*.
+
+    A person has no board, shareholders or shares (``corporate_parts.txt``), so two or
+    three capitalised words written as a possessive right before one of those words are an
+    organisation, even when they hold a place (*Castleford United's board*): a club or firm
+    named after its town. Not a place as a whole, nor a run with a strong title, given name or
+    function word. ``None`` otherwise.
+    """
+    words = [t.bare for t in run]
+    if not 2 <= len(words) <= 3 or not run[-1].possessive:
+        return None
+    end = run[-1].start + len(words[-1])
+    part = re.match(r"[’']s?\s+([a-z]+)", text[end:])
+    if part is None or fold_word(part.group(1)) not in word_list("corporate_parts") or \
+            place_kind(" ".join(words)) is not None or first_name_gender(words[0]) or any(
+                is_strong_title(w) or is_function_word(w) or not re.fullmatch(r"[A-Z][a-z]+", w)
+                for w in words):
+        return None
+    return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
+                reason=f"owner of a company's '{part.group(1)}'", possessive=True)

@@ -32,9 +32,12 @@ from briefbook.analyse.nameclues import (
     affiliation_after,
     apposition,
     body_apposition,
+    corporate_owner,
     described_before,
     middle_initial,
+    owner_of_person,
     role_before,
+    service_body,
 )
 from briefbook.analyse.nametokens import INITIAL_RE, PARTICLE_NAME_RE, Name, Token, tokens
 from briefbook.core.lexicon import (
@@ -181,7 +184,9 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             continue
         name = _person(run, text) or _described_body(run, text) or \
             _given_name_tail(run, text) or _apposed_body(run, text) or \
-            _titled_elsewhere(run, surnames) or _body_person(run, text, found)
+            _titled_elsewhere(run, surnames) or _body_person(run, text, found) or \
+            owner_of_person(run, runs[index] if index < len(runs) else None, text) or \
+            corporate_owner(run, text)
         if name is not None and name.title and fold_word(name.title) in word_list(
                 "peerage_titles") and index < len(runs) and (seat := re.match(
                     r" of (?:[A-Z][\w’'-]+ ?){1,2}", text[name.end:])) and \
@@ -404,7 +409,8 @@ def _organisation(run: list[Token], runs: Sequence[list[Token]], index: int, tex
             break
         index += 1
     if len([w for w in words if w[:1].isupper()]) < 2 or (
-            len(words) == 2 and is_title(words[0]) and place_kind(words[0]) is None):
+            len(words) == 2 and is_title(words[0]) and place_kind(words[0]) is None
+            and not service_body(words)):
         return [], index  # a lone "Government", "Party"; a generic "Foreign Ministry"
     kind = "media" if is_outlet_word(words[-1]) and not is_organisation_word(words[0]) \
         else "organization"

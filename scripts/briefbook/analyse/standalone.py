@@ -14,7 +14,8 @@ all of these hold (after every cue of :mod:`briefbook.analyse.cues` and the rule
   titles; not an agent, *built by X*, nor an object, nor one acted on, *X was killed*) or
   *he*/*she* resolved as a reporting pronoun is (:meth:`Attributor.pronoun`);
 - that sentence names no other person as a subject and reports nobody else (*A spokesman
-  said …*), and holds no statement of its own in quotation marks;
+  said …*), and holds no statement of its own in quotation marks; *X was asked whether Y …*
+  puts a question to X, who answers (names inside the question are no other subject);
 - when the previous quotation in this paragraph or the one before is someone else's, the
   sentence does not address anyone (*The host turned to him.*: what follows is
   his, not the host's).
@@ -97,10 +98,30 @@ def subject_speaker(source: Source, para: Paragraph, span: QuoteSpan,
                        cue=_CUE)
 
 
+#: Passives that put a question to the person (*X was asked whether …*): the first-person
+#: statement after the sentence is their answer, so the person is not merely acted on.
+_QUESTIONED = frozenset({"asked", "pressed", "questioned"})
+
+
 def _acted_on(text: str, end: int) -> bool:
-    """A passive right after a name (*was killed*), not a feeling (*was delighted*)."""
+    """A passive right after a name (*was killed*), not a feeling nor a question.
+
+    *was delighted* is a feeling (``feeling_participles.txt``); *was asked* puts a question to
+    the person (:data:`_QUESTIONED`), who answers.
+    """
     m = _PASSIVE_RE.match(text, end)
-    return m is not None and fold_word(m.group("verb")) not in word_list("feeling_participles")
+    return m is not None and fold_word(m.group("verb")) not in word_list(
+        "feeling_participles") | _QUESTIONED
+
+
+def _questioned_at(text: str, end: int) -> int | None:
+    """Where *was asked* (:data:`_QUESTIONED`) right after a name ends, else ``None``.
+
+    What follows is the question put to the person: names in it (*whether Y would rejoin*)
+    are no other speaker, and a first-person statement after the sentence is the answer.
+    """
+    m = _PASSIVE_RE.match(text, end)
+    return m.end() if m is not None and fold_word(m.group("verb")) in _QUESTIONED else None
 
 
 def _opens(head: str) -> bool:
@@ -140,6 +161,11 @@ def _subject(host: Paragraph, a: int, b: int, spans: Sequence[QuoteSpan],
             speaker = None
     if speaker is None:
         return None
+    asked = _questioned_at(text, people[0].end) if people and people[0].actor == speaker \
+        else None
+    if asked is not None:  # "X was asked whether Y would …": Y is in the question
+        return None if any(m.actor != speaker and m.start < asked
+                           for m in people + bodies) else speaker
     if any(m.actor != speaker and who._subject_position(m) for m in people + bodies):
         return None  # another person or body acts in the sentence
     if speech_verb_at(text[a:b]) is not None:
