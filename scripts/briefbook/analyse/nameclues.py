@@ -17,6 +17,7 @@ from briefbook.core.lexicon import (
     is_body_noun,
     is_function_word,
     is_organisation_word,
+    is_outlet_noun,
     is_role_word,
     is_speech_verb,
     is_strong_title,
@@ -142,3 +143,17 @@ def body_apposition(text: str, end: int) -> str | None:
     if any(is_role_word(w) for w in re.findall(r"[\w-]+", match.group("desc"))):
         return None
     return match.group("desc")
+
+
+def outlet_apposition(text: str, end: int) -> str | None:
+    """An outlet noun in apposition right after a name: ``Kanal Vest, a public broadcaster,``.
+
+    Shaped as :func:`body_apposition`; its last word (or last two) is a noun of
+    ``outlet_nouns.txt``. Returns the apposition or ``None``.
+    """
+    match = _BODY_APPOSITION_RE.match(text[end:])
+    if match is None:
+        return None
+    desc = match.group("desc")
+    last = re.findall(r"[\w-]+", desc)[-2:]
+    return desc if is_outlet_noun(last[-1]) or is_outlet_noun(" ".join(last)) else None

@@ -28,10 +28,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from briefbook.analyse.bodynames import apposed_body, body_person, described_body, outlet_name
 from briefbook.analyse.nameclues import (
     affiliation_after,
     apposition,
-    body_apposition,
     described_before,
     middle_initial,
     role_before,
@@ -42,23 +42,19 @@ from briefbook.core.lexicon import (
     fold_word,
     honorific_gender,
     is_agent_noun,
-    is_body_noun,
     is_function_word,
+    is_name_particle,
     is_not_surname,
     is_organisation_word,
     is_outlet_word,
     is_party_word,
     is_post_nominal,
-    is_speech_verb,
     is_strong_title,
     is_title,
     place_kind,
     word_list,
 )
 
-#: Lower-case particles inside names (``Ahmed al-Tayeb``, ``Ursula von der Leyen``).
-PARTICLES = frozenset("al el bin ibn bint abu de da di du del della der den van von le la ter "
-                      "dos das y".split())
 _NICKNAME_GAPS = ((" “", "” "), (' "', '" '), (" ‘", "’ "))
 _PLAIN_HONORIFICS = frozenset("mr mrs ms miss mx messrs mister".split())
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
@@ -81,8 +77,8 @@ def _runs(toks: Sequence[Token], text: str) -> list[list[Token]]:
             skip = index + 1  # Robert “Bob” Jones: the nickname is left out
             current.append(nxt)
             continue
-        particle = (tok.text.lower().rstrip("-") in PARTICLES and nxt is not None
-                    and nxt.capitalised and bool(current))
+        particle = bool(current) and not tok.capitalised and _particle_before_name(
+            toks, index, text)
         if tok.capitalised or particle:
             if not joined and current:
                 runs.append(current)
@@ -93,7 +89,20 @@ def _runs(toks: Sequence[Token], text: str) -> list[list[Token]]:
             current = []
     if current:
         runs.append(current)
-    return [r for r in runs if r[-1].text.lower() not in PARTICLES]
+    return [r for r in runs if not is_name_particle(r[-1].text) or r[-1].capitalised]
+
+
+def _particle_before_name(toks: Sequence[Token], index: int, text: str) -> bool:
+    """A name particle at ``index`` that one or two more particles lead to a capitalised word.
+
+    *Tomas de la Vega*, *Mr van der Meulen*, *Jean du Pont*: each gap a single space.
+    """
+    for at in range(index, min(index + 3, len(toks) - 1)):
+        if not is_name_particle(toks[at].text) or text[toks[at].end:toks[at + 1].start] != " ":
+            return False
+        if toks[at + 1].capitalised:
+            return True
+    return False
 
 
 def _ends_sentence(tok: Token) -> bool:
@@ -179,9 +188,9 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             names, index = _organisation(run, runs, index, text, org)
             found.extend(names)
             continue
-        name = _person(run, text) or _described_body(run, text) or \
-            _given_name_tail(run, text) or _apposed_body(run, text) or \
-            _titled_elsewhere(run, surnames) or _body_person(run, text, found)
+        name = outlet_name(run, text) or _person(run, text) or described_body(run, text) or \
+            _given_name_tail(run, text) or apposed_body(run, text) or \
+            _titled_elsewhere(run, surnames) or body_person(run, text, found)
         if name is not None and name.title and fold_word(name.title) in word_list(
                 "peerage_titles") and index < len(runs) and (seat := re.match(
                     r" of (?:[A-Z][\w’'-]+ ?){1,2}", text[name.end:])) and \
@@ -266,49 +275,6 @@ def _titled_elsewhere(run: list[Token], surnames: frozenset[str]) -> Name | None
                 possessive=run[-1].possessive)
 
 
-def _body_person(run: list[Token], text: str, found: Sequence[Name]) -> Name | None:
-    """A person named right after an organisation's possessive: *the Fabian Society's X Y*.
-
-    Two or three capitalised words, none a title, function word, organisation word or place,
-    right after an organisation written as a possessive, and the subject of a speech verb (*X Y
-    said*) or followed by a role in apposition. ``None`` otherwise (*Acme's Turbo Max sold*).
-    """
-    words = [t.bare for t in run]
-    start, end = run[0].start, run[-1].start + len(run[-1].bare)
-    owner = found[-1] if found else None
-    if owner is None or owner.kind != "organization" or not owner.possessive or \
-            not re.fullmatch(r"[’']s?\s", text[owner.end:start]) or not 1 < len(words) <= 3 \
-            or not ((verb := re.match(r"\s+(?:\w+ly\s+|has\s+|had\s+)?([a-z]+)", text[end:]))
-                    and is_speech_verb(verb.group(1)) or apposition(text, end)) or any(
-                is_title(w) or is_function_word(w) or is_organisation_word(w) or place_kind(w)
-                or not w[:1].isupper() for w in words):
-        return None
-    return Name(text=" ".join(words), start=start, end=end, kind="person",
-                reason=f"named after '{owner.text}'s'", possessive=run[-1].possessive)
-
-
-def _apposed_body(run: list[Token], text: str) -> Name | None:
-    """An organisation described by a body noun in apposition: *Allianz, a German insurer,*.
-
-    The run is at most three words, none of them a title, a function word, a demonym or a
-    place, and does not open with a given name (:func:`nameclues.body_apposition`).
-    """
-    words = [t.bare for t in run]
-    end = run[-1].start + len(run[-1].bare)
-    if len(words) > 3 or run[-1].possessive or first_name_gender(words[0]) or \
-            place_kind(" ".join(words)) is not None or any(
-                is_title(w) or is_function_word(w) or place_kind(w) for w in words):
-        return None
-    if re.search(r"\b(?:at|in|on|from|to|for|by|with|near|of|about)\s+$",
-                 text[max(0, run[0].start - 8):run[0].start], re.IGNORECASE):
-        return None  # "At Gatwick, the company said": a scene
-    described = body_apposition(text, end)
-    if described is None:
-        return None
-    return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
-                reason=f"apposition '{described}'")
-
-
 def _titled_person(run: list[Token], text: str) -> list[Name]:
     """A person named after an organisation's title in one run: *US Treasury Secretary X Y*.
 
@@ -333,27 +299,6 @@ def _titled_person(run: list[Token], text: str) -> list[Name]:
         end=head[-1].start + len(head[-1].bare), kind="organization",
         reason=f"organisation word '{_org(head)}'")]
     return [*body, person]
-
-
-def _described_body(run: list[Token], text: str) -> Name | None:
-    """An organisation named after a common noun for one: *drugmaker Norvia*, *music giant Q*.
-
-    The word right before the run is a body noun of ``body_nouns.txt`` in lower case (*the
-    firm Halden & Co*, *US rival Grey Global*); the run is at most three words, none of them
-    a title, a function word, a demonym or a given name, and it is not a place, nor cut short
-    of a name going on (*group Transport 2000*, *group Victims of Crime*).
-    """
-    before = re.search(r"(?:^|\s)([a-z][\w-]*)\s$", text[max(0, run[0].start - 30):run[0].start])
-    words = [t.bare for t in run]
-    if before is None or not is_body_noun(before.group(1)) or len(words) > 3 \
-            or re.match(r" (?:\d|of\b)", text[run[-1].start + len(run[-1].bare):]) \
-            or place_kind(" ".join(words)) is not None or first_name_gender(words[0]) \
-            or any(is_title(w) or is_function_word(w) or place_kind(w) == "demonym"
-                   for w in words):
-        return None
-    end = run[-1].start + len(run[-1].bare)
-    return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
-                reason=f"described as a '{before.group(1)}'", possessive=run[-1].possessive)
 
 
 def _organisation(run: list[Token], runs: Sequence[list[Token]], index: int, text: str,
@@ -412,6 +357,24 @@ def _organisation(run: list[Token], runs: Sequence[list[Token]], index: int, tex
                  reason=f"organisation word '{org}'", possessive=last.possessive)], index
 
 
+def _rank(prefix: Sequence[Token]) -> str | None:
+    """The honorific ending a person's prefix, with the rank words before it, or ``None``.
+
+    A military rank of several words is one title (*Maj Gen*, *Lt Col*, *Rear Adm*, *Air
+    Vice-Marshal*, *Detective Sgt*): capitalised honorifics of ``honorifics.txt`` and words of
+    ``rank_words.txt`` before the last honorific join it; a plain one (*Mr*) stands alone.
+    """
+    if not prefix or not honorific_gender(prefix[-1].bare):
+        return None
+    start = len(prefix) - 1
+    if fold_word(prefix[-1].bare) not in _PLAIN_HONORIFICS:
+        while start > 0 and (word := prefix[start - 1].bare)[:1].isupper() and \
+                fold_word(word) not in _PLAIN_HONORIFICS and (
+                    honorific_gender(word) or fold_word(word) in word_list("rank_words")):
+            start -= 1
+    return " ".join(t.bare for t in prefix[start:])
+
+
 def _person(run: list[Token], text: str) -> Name | None:
     """A person's name in a run (a role prefix split off), or ``None``."""
     while len(run) > 2 and is_post_nominal(run[-1].bare):
@@ -421,10 +384,9 @@ def _person(run: list[Token], text: str) -> Name | None:
             place_kind(t.bare), place_kind(" ".join(x.bare for x in run[:i + 1]))))),
               default=-1)  # "For the Lib Dems David Laws said": the party is no part of it
     prefix, name = run[:cut + 1], run[cut + 1:]
-    while name and (fold_word(name[0].bare) in PARTICLES or INITIAL_RE.match(name[0].bare)
-                    and len(name) > 1 and not first_name_gender(name[1].bare)
-                    and len(name) == 2):
-        name = name[1:]
+    while name and INITIAL_RE.match(name[0].bare) and len(name) == 2 \
+            and not first_name_gender(name[1].bare):
+        name = name[1:]  # "A Roe": an initial (a particle stays: "Mr van der Meulen")
     if not name or len(name) > 4 or re.match(r"[’']\s", text[name[-1].end:name[-1].end + 2]
                                               + " ") and not name[-1].possessive:
         return None  # a name in a single-quoted title: 'No More Mr Nasty'
@@ -432,7 +394,7 @@ def _person(run: list[Token], text: str) -> Name | None:
         return None
     words = [t.bare for t in name]
     last = fold_word(words[-1])
-    honorific = prefix[-1].bare if prefix and honorific_gender(prefix[-1].bare) else None
+    honorific = _rank(prefix)
     titled = bool(honorific) or any(is_strong_title(t.bare) for t in prefix)
     party_surname = (titled or (len(words) == 2 and place_kind(words[0]) is None
                                 and first_name_gender(words[0]) in ("male", "female")
@@ -450,7 +412,7 @@ def _person(run: list[Token], text: str) -> Name | None:
             or any((place_kind(w) == "demonym" and not (w is words[-1] and party_surname))
                    or (is_function_word(w) and not middle_initial(words, i))
                    for i, w in enumerate(words)) \
-            or not all(w[:1].isupper() or fold_word(w).rstrip("-") in PARTICLES
+            or not all(w[:1].isupper() or is_name_particle(w)
                        or PARTICLE_NAME_RE.match(w) for w in words):
         return None
     start, end = name[0].start, name[-1].start + len(name[-1].bare)
@@ -485,6 +447,8 @@ def _person(run: list[Token], text: str) -> Name | None:
     if not role and len(words) > 1 and (appos := apposition(text, end)) and \
             not appos[:1].isdigit():  # an age ("X, 51,") is no role
         role = appos  # "Ann Roe, the water minister,": her role, whatever made her a person
+    if not role and len(words) > 1 and (described := described_before(text, start)):
+        role = described  # "The housing secretary, Ann Roe, said": found by her given name
     if any(INITIAL_RE.match(w) for w in words) and len(words) == 1:
         return None
     role = role.strip(" -–—:;,") or None if role else None  # "BERLIN (dpa) - minister X"
