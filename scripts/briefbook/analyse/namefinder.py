@@ -58,6 +58,8 @@ from briefbook.core.lexicon import (
 _NICKNAME_GAPS = ((" “", "” "), (' "', '" '), (" ‘", "’ "))
 _PLAIN_HONORIFICS = frozenset("mr mrs ms miss mx messrs mister".split())
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+#: Words for a saint opening an organisation's name (*St Aidan's Medical Center*).
+_SAINTS = frozenset({"st", "saint", "ste", "sainte"})
 
 
 def _runs(toks: Sequence[Token], text: str) -> list[list[Token]]:
@@ -70,8 +72,8 @@ def _runs(toks: Sequence[Token], text: str) -> list[list[Token]]:
             continue
         nxt = toks[index + 1] if index + 1 < len(toks) else None
         gap = text[current[-1].end:tok.start] if current else ""
-        joined = bool(current) and gap == " " and not current[-1].possessive \
-            and not _ends_sentence(current[-1])
+        joined = bool(current) and (gap == " " or gap == " & " and tok.capitalised) and (
+            not current[-1].possessive or _saint(current)) and not _ends_sentence(current[-1])
         if current and nxt is not None and tok.capitalised and nxt.capitalised and \
                 (gap, text[tok.end:nxt.start]) in _NICKNAME_GAPS:
             skip = index + 1  # Robert “Bob” Jones: the nickname is left out
@@ -103,6 +105,30 @@ def _particle_before_name(toks: Sequence[Token], index: int, text: str) -> bool:
         if toks[at + 1].capitalised:
             return True
     return False
+
+
+def _words(run: Sequence[Token], text: str) -> list[str]:
+    """The words of a run as a name writes them: *Harte & Lowe* keeps its ampersand, a saint's
+    possessive inside a name keeps its *'s* (*St Aidan's Medical Center*)."""
+    words: list[str] = []
+    for i, tok in enumerate(run):
+        if i and text[run[i - 1].end:tok.start] == " & ":
+            words.append("&")
+        words.append(tok.text.rstrip(".,") if tok.possessive and i < len(run) - 1 else tok.bare)
+    return words
+
+
+def _saint(current: Sequence[Token]) -> bool:
+    """A saint's name in the possessive opening a run: *St Aidan's*, *Saint Columba's* (the
+    name of a hospital, school or church goes on after it)."""
+    return len(current) == 2 and fold_word(current[0].bare) in _SAINTS and current[1].possessive
+
+
+def _saint_institution(run: Sequence[Token]) -> bool:
+    """A run opened by a saint's name and ending with a word of ``institution_words.txt``:
+    *St. Brendan's Medical Center*, *Saint Columba's Infirmary*, *St Ives School*."""
+    return len(run) > 2 and fold_word(run[0].bare) in _SAINTS and \
+        fold_word(run[-1].bare) in word_list("institution_words")
 
 
 def _ends_sentence(tok: Token) -> bool:
@@ -175,7 +201,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             continue  # "Non-European Union citizens": an adjective
         if len(run) > 1 and fold_word(run[0].bare) in word_list("weather_words"):
             continue  # "Storm Elin", "Hurricane Ida": a named weather event, not a person
-        org = _org(run)
+        org = _org(run) or ("&" if len(_words(run, text)) > len(run) else None) or (
+            run[-1].bare if _saint_institution(run) else None)
         if org is not None and (titled := _titled_person(run, text)):
             found.extend(titled)  # "Foreign Office Minister Bill Ray": the office and Bill Ray
             continue
@@ -301,6 +328,22 @@ def _titled_person(run: list[Token], text: str) -> list[Name]:
     return [*body, person]
 
 
+def _joined_before(prev: list[Token], text: str, start: int) -> list[Token]:
+    """The words of the run before an organisation's that join it over *and*, or ``[]``.
+
+    *The Bakers and Allied Workers Union*, *Farmers and Growers Association*: one or two
+    capitalised words (a leading *The* left out), none a given name, place, function word or
+    lone acronym (*UPS and X*: two names).
+    """
+    while prev and is_function_word(prev[0].bare):
+        prev = prev[1:]
+    if not prev or len(prev) > 2 or not re.fullmatch(r" and ", text[prev[-1].end:start]) or any(
+            first_name_gender(t.bare) or place_kind(t.bare) or is_function_word(t.bare)
+            for t in prev) or (len(prev) == 1 and _ACRONYM_RE.fullmatch(prev[0].bare)):
+        return []
+    return prev
+
+
 def _organisation(run: list[Token], runs: Sequence[list[Token]], index: int, text: str,
                   org: str) -> tuple[list[Name], int]:
     """An organisation run, extended over ``of``/``for``/``and`` to the next runs.
@@ -311,15 +354,14 @@ def _organisation(run: list[Token], runs: Sequence[list[Token]], index: int, tex
     """
     while run and (is_title(run[0].bare) and not is_organisation_word(run[0].bare)
                    and place_kind(run[0].bare) is None and fold_word(run[0].bare) != "the"
+                   and fold_word(run[0].bare) not in _SAINTS
                    and len(run) > 1 and is_strong_title(run[0].bare)):
         run = run[1:]
-    words = [t.bare for t in run]
+    words = _words(run, text)
     start, end = run[0].start, run[-1].start + len(run[-1].bare)
-    prev = runs[index - 2] if index >= 2 else None
-    if prev and run is runs[index - 1] and re.fullmatch(r" and ", text[prev[-1].end:start]) \
-            and len(prev) <= 2 and not any(first_name_gender(t.bare) or place_kind(t.bare)
-                                           or is_function_word(t.bare) for t in prev) \
-            and not (len(prev) == 1 and _ACRONYM_RE.fullmatch(prev[0].bare)):  # "UPS and X"
+    prev = _joined_before(runs[index - 2], text, start) if index >= 2 and \
+        run is runs[index - 1] else []
+    if prev:
         words = [t.bare for t in prev] + ["and"] + words
         start = prev[0].start
     if run[0].bare.isupper() and len(run[0].bare) > 1 and is_organisation_word(run[0].bare):
@@ -354,7 +396,8 @@ def _organisation(run: list[Token], runs: Sequence[list[Token]], index: int, tex
     kind = "media" if is_outlet_word(words[-1]) and not is_organisation_word(words[0]) \
         else "organization"
     return [Name(text=" ".join(words), start=start, end=end, kind=kind,
-                 reason=f"organisation word '{org}'", possessive=last.possessive)], index
+                 reason=f"organisation word '{org}'" if org != "&" else "names joined by '&'",
+                 possessive=last.possessive)], index
 
 
 def _rank(prefix: Sequence[Token]) -> str | None:
