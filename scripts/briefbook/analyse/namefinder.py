@@ -36,7 +36,18 @@ from briefbook.analyse.nameclues import (
     middle_initial,
     role_before,
 )
-from briefbook.analyse.nametokens import INITIAL_RE, PARTICLE_NAME_RE, Name, Token, tokens
+from briefbook.analyse.nametokens import (
+    INITIAL_RE,
+    PARTICLE_NAME_RE,
+    SAINTS,
+    Name,
+    Token,
+    particle_before_name,
+    run_words,
+    saint_institution,
+    saint_possessive,
+    tokens,
+)
 from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
@@ -58,8 +69,6 @@ from briefbook.core.lexicon import (
 _NICKNAME_GAPS = ((" “", "” "), (' "', '" '), (" ‘", "’ "))
 _PLAIN_HONORIFICS = frozenset("mr mrs ms miss mx messrs mister".split())
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
-#: Words for a saint opening an organisation's name (*St Aidan's Medical Center*).
-_SAINTS = frozenset({"st", "saint", "ste", "sainte"})
 
 
 def _runs(toks: Sequence[Token], text: str) -> list[list[Token]]:
@@ -73,13 +82,14 @@ def _runs(toks: Sequence[Token], text: str) -> list[list[Token]]:
         nxt = toks[index + 1] if index + 1 < len(toks) else None
         gap = text[current[-1].end:tok.start] if current else ""
         joined = bool(current) and (gap == " " or gap == " & " and tok.capitalised) and (
-            not current[-1].possessive or _saint(current)) and not _ends_sentence(current[-1])
+            not current[-1].possessive or saint_possessive(current)) \
+            and not _ends_sentence(current[-1])
         if current and nxt is not None and tok.capitalised and nxt.capitalised and \
                 (gap, text[tok.end:nxt.start]) in _NICKNAME_GAPS:
             skip = index + 1  # Robert “Bob” Jones: the nickname is left out
             current.append(nxt)
             continue
-        particle = bool(current) and not tok.capitalised and _particle_before_name(
+        particle = bool(current) and not tok.capitalised and particle_before_name(
             toks, index, text)
         if tok.capitalised or particle:
             if not joined and current:
@@ -92,43 +102,6 @@ def _runs(toks: Sequence[Token], text: str) -> list[list[Token]]:
     if current:
         runs.append(current)
     return [r for r in runs if not is_name_particle(r[-1].text) or r[-1].capitalised]
-
-
-def _particle_before_name(toks: Sequence[Token], index: int, text: str) -> bool:
-    """A name particle at ``index`` that one or two more particles lead to a capitalised word.
-
-    *Tomas de la Vega*, *Mr van der Meulen*, *Jean du Pont*: each gap a single space.
-    """
-    for at in range(index, min(index + 3, len(toks) - 1)):
-        if not is_name_particle(toks[at].text) or text[toks[at].end:toks[at + 1].start] != " ":
-            return False
-        if toks[at + 1].capitalised:
-            return True
-    return False
-
-
-def _words(run: Sequence[Token], text: str) -> list[str]:
-    """The words of a run as a name writes them: *Harte & Lowe* keeps its ampersand, a saint's
-    possessive inside a name keeps its *'s* (*St Aidan's Medical Center*)."""
-    words: list[str] = []
-    for i, tok in enumerate(run):
-        if i and text[run[i - 1].end:tok.start] == " & ":
-            words.append("&")
-        words.append(tok.text.rstrip(".,") if tok.possessive and i < len(run) - 1 else tok.bare)
-    return words
-
-
-def _saint(current: Sequence[Token]) -> bool:
-    """A saint's name in the possessive opening a run: *St Aidan's*, *Saint Columba's* (the
-    name of a hospital, school or church goes on after it)."""
-    return len(current) == 2 and fold_word(current[0].bare) in _SAINTS and current[1].possessive
-
-
-def _saint_institution(run: Sequence[Token]) -> bool:
-    """A run opened by a saint's name and ending with a word of ``institution_words.txt``:
-    *St. Brendan's Medical Center*, *Saint Columba's Infirmary*, *St Ives School*."""
-    return len(run) > 2 and fold_word(run[0].bare) in _SAINTS and \
-        fold_word(run[-1].bare) in word_list("institution_words")
 
 
 def _ends_sentence(tok: Token) -> bool:
@@ -201,8 +174,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             continue  # "Non-European Union citizens": an adjective
         if len(run) > 1 and fold_word(run[0].bare) in word_list("weather_words"):
             continue  # "Storm Elin", "Hurricane Ida": a named weather event, not a person
-        org = _org(run) or ("&" if len(_words(run, text)) > len(run) else None) or (
-            run[-1].bare if _saint_institution(run) else None)
+        org = _org(run) or ("&" if len(run_words(run, text)) > len(run) else None) or (
+            run[-1].bare if saint_institution(run) else None)
         if org is not None and (titled := _titled_person(run, text)):
             found.extend(titled)  # "Foreign Office Minister Bill Ray": the office and Bill Ray
             continue
@@ -354,10 +327,10 @@ def _organisation(run: list[Token], runs: Sequence[list[Token]], index: int, tex
     """
     while run and (is_title(run[0].bare) and not is_organisation_word(run[0].bare)
                    and place_kind(run[0].bare) is None and fold_word(run[0].bare) != "the"
-                   and fold_word(run[0].bare) not in _SAINTS
+                   and fold_word(run[0].bare) not in SAINTS
                    and len(run) > 1 and is_strong_title(run[0].bare)):
         run = run[1:]
-    words = _words(run, text)
+    words = run_words(run, text)
     start, end = run[0].start, run[-1].start + len(run[-1].bare)
     prev = _joined_before(runs[index - 2], text, start) if index >= 2 and \
         run is runs[index - 1] else []
