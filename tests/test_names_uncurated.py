@@ -126,9 +126,21 @@ def test_the_hospital_then_speaks_for_it(tmp_path: Path, quote: str) -> None:
     ("Radio Kestrel, a broadcaster, reported the fire.", "Radio Kestrel"),
     ("Speaking to the Danish daily Dagbladet Nord, he said so.", "Dagbladet Nord"),
     ("The news agency Ostra Pres reported the fire.", "Ostra Pres"),
+    ("Kanal Vest, Norway's biggest broadcaster, said so.", "Kanal Vest"),
+    ("He told the Daily Clarion newspaper on Sunday.", "Daily Clarion"),
+    ("He told the broadcaster Kestrel Media Group on Monday.", "Kestrel Media Group"),
 ])
 def test_an_outlet_noun_makes_the_name_media(text: str, name: str) -> None:
     assert (name, "media") in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A Danish newspaper said so.",
+    "Kanal Vest television footage showed the fire.",
+    "The Harbour Party website said so.",
+])
+def test_no_outlet_from_a_demonym_a_footage_noun_or_a_party_s_website(text: str) -> None:
+    assert not any(kind == "media" for _, kind in _found(text))
 
 
 def test_a_broadcaster_with_a_given_name_is_a_person() -> None:

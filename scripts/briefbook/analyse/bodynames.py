@@ -20,42 +20,66 @@ from briefbook.analyse.nameclues import apposition, body_apposition, outlet_appo
 from briefbook.analyse.nametokens import Name, Token
 from briefbook.core.lexicon import (
     first_name_gender,
+    fold_word,
     is_body_noun,
     is_function_word,
     is_organisation_word,
     is_outlet_noun,
+    is_party_word,
     is_speech_verb,
     is_title,
     place_kind,
 )
 
-__all__ = ["apposed_body", "body_person", "described_body", "outlet_name"]
+__all__ = ["apposed_body", "body_person", "described_body", "outlet_name", "outlet_noun"]
 
 _NOUNS_BEFORE_RE = re.compile(r"(?:^|\s)((?:[a-z][\w-]*\s)?[a-z][\w-]*)\s$")
+_NOUN_AFTER_RE = re.compile(r" ([a-z]+)\b")
+#: Outlet nouns that name an outlet when written right after its name (*the X newspaper*);
+#: not *radio*, *television*, *channel*, *website* (*Kanal Vest television footage*).
+_AFTER_NOUNS = frozenset("newspaper paper daily weekly tabloid broadsheet magazine "
+                         "broadcaster".split())
 
 
 def outlet_name(run: list[Token], text: str) -> Name | None:
     """A news outlet named after or before an outlet noun: *told broadcaster Kanal Vest*.
 
-    The run is at most four words, no function word among them, not a place, and does not
-    open with a given name (*broadcaster Ann Roe* is a person). The noun is the lower-case
-    word or two right before the run (*the newspaper*, *news agency*) or a body apposition
-    after it (*Kanal Vest, a public broadcaster,*). ``None`` otherwise.
+    The run is at most four words, no function word or party word among them, not a place,
+    and does not open with a given name (*broadcaster Ann Roe* is a person); the noun is
+    found by :func:`outlet_noun`. ``None`` otherwise.
     """
     words = [t.bare for t in run]
     if len(words) > 4 or first_name_gender(words[0]) or place_kind(" ".join(words)) \
-            or any(is_function_word(w) for w in words):
+            or any(is_function_word(w) or is_party_word(w) or place_kind(w) == "demonym"
+                   for w in words):
         return None
     end = run[-1].start + len(run[-1].bare)
-    before = _NOUNS_BEFORE_RE.search(text[max(0, run[0].start - 40):run[0].start])
-    noun = next((n for n in (before.group(1), before.group(1).split()[-1]) if is_outlet_noun(n)),
-                None) if before else None
-    if noun is None and not run[-1].possessive:
-        noun = outlet_apposition(text, end)
+    noun = outlet_noun(text, run[0].start, end, possessive=run[-1].possessive)
     if noun is None:
         return None
     return Name(text=" ".join(words), start=run[0].start, end=end, kind="media",
                 reason=f"outlet noun '{noun}'", possessive=run[-1].possessive)
+
+
+def outlet_noun(text: str, start: int, end: int, *, possessive: bool = False,
+                after: bool = True) -> str | None:
+    """An outlet noun written with the name at ``start:end``, or ``None``.
+
+    The lower-case word or two right before the name (*told broadcaster X*, *the newspaper
+    X*, *news agency X*), an apposition after it (*X, a public broadcaster,*, *X, Norway's
+    biggest broadcaster,*), or, when ``after``, the noun right after it (*the X newspaper
+    said*; not for a name already an organisation's: *the Y Party paper*).
+    """
+    before = _NOUNS_BEFORE_RE.search(text[max(0, start - 40):start])
+    if before and (noun := next((n for n in (before.group(1), before.group(1).split()[-1])
+                                 if is_outlet_noun(n)), None)):
+        return noun
+    if possessive:
+        return None
+    following = _NOUN_AFTER_RE.match(text, end)
+    if after and following and fold_word(following.group(1)) in _AFTER_NOUNS:
+        return following.group(1)
+    return outlet_apposition(text, end)
 
 
 def body_person(run: list[Token], text: str, found: Sequence[Name]) -> Name | None:

@@ -129,6 +129,12 @@ _BODY_APPOSITION_RE = re.compile(
     r"(?P<noun>[a-z][\w-]*?))(?:s)?(?=,|\.(?:\s|$))")
 
 
+#: An apposition for an outlet may open with an owner too: "X, Norway's biggest broadcaster,".
+_OUTLET_APPOSITION_RE = re.compile(
+    r",\s+(?P<desc>(?:the|a|an|one|[A-Z][\w-]*[’']s)\s+(?:of\s+the\s+)?(?:[\w’'.-]+\s+){0,5}?"
+    r"(?P<noun>[a-z][\w-]*?))(?:s)?(?=,|\.(?:\s|$))")
+
+
 def body_apposition(text: str, end: int) -> str | None:
     """A body noun in apposition right after a name: ``Allianz, a leading German insurer,``.
 
@@ -148,10 +154,11 @@ def body_apposition(text: str, end: int) -> str | None:
 def outlet_apposition(text: str, end: int) -> str | None:
     """An outlet noun in apposition right after a name: ``Kanal Vest, a public broadcaster,``.
 
-    Shaped as :func:`body_apposition`; its last word (or last two) is a noun of
-    ``outlet_nouns.txt``. Returns the apposition or ``None``.
+    Shaped as :func:`body_apposition`, or opening with an owner (*Norway's biggest
+    broadcaster*); its last word (or last two) is a noun of ``outlet_nouns.txt``. Returns the
+    apposition or ``None``.
     """
-    match = _BODY_APPOSITION_RE.match(text[end:])
+    match = _OUTLET_APPOSITION_RE.match(text[end:])
     if match is None:
         return None
     desc = match.group("desc")

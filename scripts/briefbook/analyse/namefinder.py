@@ -28,7 +28,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefbook.analyse.bodynames import apposed_body, body_person, described_body, outlet_name
+from briefbook.analyse.bodynames import (
+    apposed_body,
+    body_person,
+    described_body,
+    outlet_name,
+    outlet_noun,
+)
 from briefbook.analyse.nameclues import (
     affiliation_after,
     apposition,
@@ -186,7 +192,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             continue
         if org is not None:
             names, index = _organisation(run, runs, index, text, org)
-            found.extend(names)
+            found.extend(replace(n, kind="media") if n.kind == "organization" and outlet_noun(
+                text, n.start, n.end, possessive=n.possessive, after=False) else n for n in names)
             continue
         name = outlet_name(run, text) or _person(run, text) or described_body(run, text) or \
             _given_name_tail(run, text) or apposed_body(run, text) or \

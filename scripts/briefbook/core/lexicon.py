@@ -16,7 +16,11 @@ shipped as package data (``briefbook/core/data/*.txt``, one folded word or phras
 - ``organisation_words.txt`` (Ministry, Party, plc…), ``outlet_words.txt`` (Times, Wire…),
   ``body_nouns.txt`` (the firm, the charity…), ``document_words.txt`` (the report, a statement…),
   ``speech_verbs.txt`` (said, sighed, quipped…) and ``function_words.txt`` (sentence openers,
-  pronouns, numbers, weekdays).
+  pronouns, numbers, weekdays);
+- name particles: ``nameparser``'s prefixes (de, la, van, der, bin…) with
+  ``name_particles.txt``, less ``not_name_particles.txt``; ``rank_words.txt`` (Rear, Air…
+  before a rank honorific), ``outlet_nouns.txt`` (broadcaster, newspaper…) and
+  ``institution_words.txt`` (Hospital, Center… after a saint's name).
 
 Every lookup takes a folded word (:func:`fold_word`) and is memoised; nothing here reads an
 article.
