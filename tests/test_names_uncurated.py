@@ -165,6 +165,9 @@ def test_an_outlet_is_never_the_speaker_a_pronoun_points_past(tmp_path: Path) ->
      "Air Vice-Marshal"),
     ("Brig. Gen. Tove Lindahl declined to comment.", "Tove Lindahl", "Brig. Gen."),
     ("Foreign Secretary Mr Ewan Tarrant spoke.", "Ewan Tarrant", "Mr"),
+    ("Detective Chief Inspector Ruth Ambler said so.", "Ruth Ambler",
+     "Detective Chief Inspector"),
+    ("Gen Sir Marcus Oakley said so.", "Marcus Oakley", "Sir"),
 ])
 def test_a_rank_of_several_words_is_the_title(text: str, name: str, title: str) -> None:
     assert _person(text)[:2] == (name, title)

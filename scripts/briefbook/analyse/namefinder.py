@@ -74,6 +74,7 @@ from briefbook.core.lexicon import (
 
 _NICKNAME_GAPS = ((" “", "” "), (' "', '" '), (" ‘", "’ "))
 _PLAIN_HONORIFICS = frozenset("mr mrs ms miss mx messrs mister".split())
+_KNIGHTHOODS = frozenset({"sir", "dame"})
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 
 
@@ -385,12 +386,15 @@ def _rank(prefix: Sequence[Token]) -> str | None:
 
     A military rank of several words is one title (*Maj Gen*, *Lt Col*, *Rear Adm*, *Air
     Vice-Marshal*, *Detective Sgt*): capitalised honorifics of ``honorifics.txt`` and words of
-    ``rank_words.txt`` before the last honorific join it; a plain one (*Mr*) stands alone.
+    ``rank_words.txt`` before the last honorific join it; a plain one (*Mr*), a knighthood or
+    a peerage (*Gen Sir X*: *Sir*, which tells the given name) stands alone.
     """
     if not prefix or not honorific_gender(prefix[-1].bare):
         return None
     start = len(prefix) - 1
-    if fold_word(prefix[-1].bare) not in _PLAIN_HONORIFICS:
+    last = fold_word(prefix[-1].bare)
+    if last not in _PLAIN_HONORIFICS and last not in _KNIGHTHOODS and \
+            last not in word_list("peerage_titles"):  # "Gen Sir X": Sir alone is the title
         while start > 0 and (word := prefix[start - 1].bare)[:1].isupper() and \
                 fold_word(word) not in _PLAIN_HONORIFICS and (
                     honorific_gender(word) or fold_word(word) in word_list("rank_words")):
