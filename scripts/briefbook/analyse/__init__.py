@@ -4,8 +4,9 @@ The analyse stage: pure functions over the book (mentions, quotations and speake
 chronology, alignment and discrepancies, topic evidence, review items), gathered lazily in
 :class:`~briefbook.analyse.annotations.Annotations` and cached by content hash.
 
-Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``bodyref``, ``chains``,
-``changes``, ``chronology``, ``compare``, ``continued``, ``copies``, ``cues``, ``date_patterns``,
+Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``bodynames``, ``bodyref``,
+``chains``, ``changes``, ``chronology``, ``compare``, ``continued``, ``copies``, ``cues``,
+``date_patterns``,
 ``dated_clauses``, ``dates``, ``described``, ``discrepancies``, ``embedded``, ``evidence``,
 ``figures``, ``firstnames``, ``headline``, ``headverb``, ``headwords``, ``holders``, ``homoglyphs``,
 ``interviews``, ``mentions``, ``merge``, ``nameclues``, ``namefinder``, ``nametokens``,
@@ -20,6 +21,7 @@ __all__ = [
     "align",
     "annotations",
     "attribution",
+    "bodynames",
     "bodyref",
     "chains",
     "changes",

@@ -20,6 +20,7 @@ from briefbook.core.lexicon import (
     is_not_surname,
     is_organisation_word,
     is_party_word,
+    is_outlet_noun,
     is_role_word,
     is_speech_verb,
     is_strong_title,
@@ -133,6 +134,12 @@ _BODY_APPOSITION_RE = re.compile(
     r"(?P<noun>[a-z][\w-]*?))(?:s)?(?=,|\.(?:\s|$))")
 
 
+#: An apposition for an outlet may open with an owner too: "X, Norway's biggest broadcaster,".
+_OUTLET_APPOSITION_RE = re.compile(
+    r",\s+(?P<desc>(?:the|a|an|one|[A-Z][\w-]*[’']s)\s+(?:of\s+the\s+)?(?:[\w’'.-]+\s+){0,5}?"
+    r"(?P<noun>[a-z][\w-]*?))(?:s)?(?=,|\.(?:\s|$))")
+
+
 def body_apposition(text: str, end: int) -> str | None:
     """A body noun in apposition right after a name: ``Allianz, a leading German insurer,``.
 
@@ -207,3 +214,16 @@ def corporate_owner(run: Sequence[Token], text: str) -> Name | None:
         return None
     return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
                 reason=f"owner of a company's '{part.group(1)}'", possessive=True)
+def outlet_apposition(text: str, end: int) -> str | None:
+    """An outlet noun in apposition right after a name: ``Kanal Vest, a public broadcaster,``.
+
+    Shaped as :func:`body_apposition`, or opening with an owner (*Norway's biggest
+    broadcaster*); its last word (or last two) is a noun of ``outlet_nouns.txt``. Returns the
+    apposition or ``None``.
+    """
+    match = _OUTLET_APPOSITION_RE.match(text[end:])
+    if match is None:
+        return None
+    desc = match.group("desc")
+    last = re.findall(r"[\w-]+", desc)[-2:]
+    return desc if is_outlet_noun(last[-1]) or is_outlet_noun(" ".join(last)) else None

@@ -28,6 +28,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from briefbook.analyse.bodynames import (
+    apposed_body,
+    body_person,
+    described_body,
+    outlet_name,
+    outlet_noun,
+)
 from briefbook.analyse.nameclues import (
     affiliation_after,
     apposition,
@@ -39,31 +46,39 @@ from briefbook.analyse.nameclues import (
     role_before,
     service_body,
 )
-from briefbook.analyse.nametokens import INITIAL_RE, PARTICLE_NAME_RE, Name, Token, tokens
+from briefbook.analyse.nametokens import (
+    INITIAL_RE,
+    PARTICLE_NAME_RE,
+    SAINTS,
+    Name,
+    Token,
+    particle_before_name,
+    run_words,
+    saint_institution,
+    saint_possessive,
+    tokens,
+)
 from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
     honorific_gender,
     is_agent_noun,
-    is_body_noun,
     is_function_word,
+    is_name_particle,
     is_not_surname,
     is_organisation_word,
     is_outlet_word,
     is_party_word,
     is_post_nominal,
-    is_speech_verb,
     is_strong_title,
     is_title,
     place_kind,
     word_list,
 )
 
-#: Lower-case particles inside names (``Ahmed al-Tayeb``, ``Ursula von der Leyen``).
-PARTICLES = frozenset("al el bin ibn bint abu de da di du del della der den van von le la ter "
-                      "dos das y".split())
 _NICKNAME_GAPS = ((" “", "” "), (' "', '" '), (" ‘", "’ "))
 _PLAIN_HONORIFICS = frozenset("mr mrs ms miss mx messrs mister".split())
+_KNIGHTHOODS = frozenset({"sir", "dame"})
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 
 
@@ -77,15 +92,16 @@ def _runs(toks: Sequence[Token], text: str) -> list[list[Token]]:
             continue
         nxt = toks[index + 1] if index + 1 < len(toks) else None
         gap = text[current[-1].end:tok.start] if current else ""
-        joined = bool(current) and gap == " " and not current[-1].possessive \
+        joined = bool(current) and (gap == " " or gap == " & " and tok.capitalised) and (
+            not current[-1].possessive or saint_possessive(current)) \
             and not _ends_sentence(current[-1])
         if current and nxt is not None and tok.capitalised and nxt.capitalised and \
                 (gap, text[tok.end:nxt.start]) in _NICKNAME_GAPS:
             skip = index + 1  # Robert “Bob” Jones: the nickname is left out
             current.append(nxt)
             continue
-        particle = (tok.text.lower().rstrip("-") in PARTICLES and nxt is not None
-                    and nxt.capitalised and bool(current))
+        particle = bool(current) and not tok.capitalised and particle_before_name(
+            toks, index, text)
         if tok.capitalised or particle:
             if not joined and current:
                 runs.append(current)
@@ -96,7 +112,7 @@ def _runs(toks: Sequence[Token], text: str) -> list[list[Token]]:
             current = []
     if current:
         runs.append(current)
-    return [r for r in runs if r[-1].text.lower() not in PARTICLES]
+    return [r for r in runs if not is_name_particle(r[-1].text) or r[-1].capitalised]
 
 
 def _ends_sentence(tok: Token) -> bool:
@@ -169,7 +185,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             continue  # "Non-European Union citizens": an adjective
         if len(run) > 1 and fold_word(run[0].bare) in word_list("weather_words"):
             continue  # "Storm Elin", "Hurricane Ida": a named weather event, not a person
-        org = _org(run)
+        org = _org(run) or ("&" if len(run_words(run, text)) > len(run) else None) or (
+            run[-1].bare if saint_institution(run) else None)
         if org is not None and (titled := _titled_person(run, text)):
             found.extend(titled)  # "Foreign Office Minister Bill Ray": the office and Bill Ray
             continue
@@ -180,13 +197,17 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             continue
         if org is not None:
             names, index = _organisation(run, runs, index, text, org)
-            found.extend(names)
+            found.extend(replace(n, kind="media") if n.kind == "organization" and outlet_noun(
+                text, n.start, n.end, possessive=n.possessive, after=False) else n for n in names)
             continue
         name = _person(run, text) or _described_body(run, text) or \
             _given_name_tail(run, text) or _apposed_body(run, text) or \
             _titled_elsewhere(run, surnames) or _body_person(run, text, found) or \
             owner_of_person(run, runs[index] if index < len(runs) else None, text) or \
             corporate_owner(run, text)
+        name = outlet_name(run, text) or _person(run, text) or described_body(run, text) or \
+            _given_name_tail(run, text) or apposed_body(run, text) or \
+            _titled_elsewhere(run, surnames) or body_person(run, text, found)
         if name is not None and name.title and fold_word(name.title) in word_list(
                 "peerage_titles") and index < len(runs) and (seat := re.match(
                     r" of (?:[A-Z][\w’'-]+ ?){1,2}", text[name.end:])) and \
@@ -271,49 +292,6 @@ def _titled_elsewhere(run: list[Token], surnames: frozenset[str]) -> Name | None
                 possessive=run[-1].possessive)
 
 
-def _body_person(run: list[Token], text: str, found: Sequence[Name]) -> Name | None:
-    """A person named right after an organisation's possessive: *the Fabian Society's X Y*.
-
-    Two or three capitalised words, none a title, function word, organisation word or place,
-    right after an organisation written as a possessive, and the subject of a speech verb (*X Y
-    said*) or followed by a role in apposition. ``None`` otherwise (*Acme's Turbo Max sold*).
-    """
-    words = [t.bare for t in run]
-    start, end = run[0].start, run[-1].start + len(run[-1].bare)
-    owner = found[-1] if found else None
-    if owner is None or owner.kind != "organization" or not owner.possessive or \
-            not re.fullmatch(r"[’']s?\s", text[owner.end:start]) or not 1 < len(words) <= 3 \
-            or not ((verb := re.match(r"\s+(?:\w+ly\s+|has\s+|had\s+)?([a-z]+)", text[end:]))
-                    and is_speech_verb(verb.group(1)) or apposition(text, end)) or any(
-                is_title(w) or is_function_word(w) or is_organisation_word(w) or place_kind(w)
-                or not w[:1].isupper() for w in words):
-        return None
-    return Name(text=" ".join(words), start=start, end=end, kind="person",
-                reason=f"named after '{owner.text}'s'", possessive=run[-1].possessive)
-
-
-def _apposed_body(run: list[Token], text: str) -> Name | None:
-    """An organisation described by a body noun in apposition: *Allianz, a German insurer,*.
-
-    The run is at most three words, none of them a title, a function word, a demonym or a
-    place, and does not open with a given name (:func:`nameclues.body_apposition`).
-    """
-    words = [t.bare for t in run]
-    end = run[-1].start + len(run[-1].bare)
-    if len(words) > 3 or run[-1].possessive or first_name_gender(words[0]) or \
-            place_kind(" ".join(words)) is not None or any(
-                is_title(w) or is_function_word(w) or place_kind(w) for w in words):
-        return None
-    if re.search(r"\b(?:at|in|on|from|to|for|by|with|near|of|about)\s+$",
-                 text[max(0, run[0].start - 8):run[0].start], re.IGNORECASE):
-        return None  # "At Gatwick, the company said": a scene
-    described = body_apposition(text, end)
-    if described is None:
-        return None
-    return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
-                reason=f"apposition '{described}'")
-
-
 def _titled_person(run: list[Token], text: str) -> list[Name]:
     """A person named after an organisation's title in one run: *US Treasury Secretary X Y*.
 
@@ -340,25 +318,20 @@ def _titled_person(run: list[Token], text: str) -> list[Name]:
     return [*body, person]
 
 
-def _described_body(run: list[Token], text: str) -> Name | None:
-    """An organisation named after a common noun for one: *drugmaker Norvia*, *music giant Q*.
+def _joined_before(prev: list[Token], text: str, start: int) -> list[Token]:
+    """The words of the run before an organisation's that join it over *and*, or ``[]``.
 
-    The word right before the run is a body noun of ``body_nouns.txt`` in lower case (*the
-    firm Halden & Co*, *US rival Grey Global*); the run is at most three words, none of them
-    a title, a function word, a demonym or a given name, and it is not a place, nor cut short
-    of a name going on (*group Transport 2000*, *group Victims of Crime*).
+    *The Bakers and Allied Workers Union*, *Farmers and Growers Association*: one or two
+    capitalised words (a leading *The* left out), none a given name, place, function word or
+    lone acronym (*UPS and X*: two names).
     """
-    before = re.search(r"(?:^|\s)([a-z][\w-]*)\s$", text[max(0, run[0].start - 30):run[0].start])
-    words = [t.bare for t in run]
-    if before is None or not is_body_noun(before.group(1)) or len(words) > 3 \
-            or re.match(r" (?:\d|of\b)", text[run[-1].start + len(run[-1].bare):]) \
-            or place_kind(" ".join(words)) is not None or first_name_gender(words[0]) \
-            or any(is_title(w) or is_function_word(w) or place_kind(w) == "demonym"
-                   for w in words):
-        return None
-    end = run[-1].start + len(run[-1].bare)
-    return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
-                reason=f"described as a '{before.group(1)}'", possessive=run[-1].possessive)
+    while prev and is_function_word(prev[0].bare):
+        prev = prev[1:]
+    if not prev or len(prev) > 2 or not re.fullmatch(r" and ", text[prev[-1].end:start]) or any(
+            first_name_gender(t.bare) or place_kind(t.bare) or is_function_word(t.bare)
+            for t in prev) or (len(prev) == 1 and _ACRONYM_RE.fullmatch(prev[0].bare)):
+        return []
+    return prev
 
 
 def _organisation(run: list[Token], runs: Sequence[list[Token]], index: int, text: str,
@@ -371,15 +344,14 @@ def _organisation(run: list[Token], runs: Sequence[list[Token]], index: int, tex
     """
     while run and (is_title(run[0].bare) and not is_organisation_word(run[0].bare)
                    and place_kind(run[0].bare) is None and fold_word(run[0].bare) != "the"
+                   and fold_word(run[0].bare) not in SAINTS
                    and len(run) > 1 and is_strong_title(run[0].bare)):
         run = run[1:]
-    words = [t.bare for t in run]
+    words = run_words(run, text)
     start, end = run[0].start, run[-1].start + len(run[-1].bare)
-    prev = runs[index - 2] if index >= 2 else None
-    if prev and run is runs[index - 1] and re.fullmatch(r" and ", text[prev[-1].end:start]) \
-            and len(prev) <= 2 and not any(first_name_gender(t.bare) or place_kind(t.bare)
-                                           or is_function_word(t.bare) for t in prev) \
-            and not (len(prev) == 1 and _ACRONYM_RE.fullmatch(prev[0].bare)):  # "UPS and X"
+    prev = _joined_before(runs[index - 2], text, start) if index >= 2 and \
+        run is runs[index - 1] else []
+    if prev:
         words = [t.bare for t in prev] + ["and"] + words
         start = prev[0].start
     if run[0].bare.isupper() and len(run[0].bare) > 1 and is_organisation_word(run[0].bare):
@@ -415,7 +387,29 @@ def _organisation(run: list[Token], runs: Sequence[list[Token]], index: int, tex
     kind = "media" if is_outlet_word(words[-1]) and not is_organisation_word(words[0]) \
         else "organization"
     return [Name(text=" ".join(words), start=start, end=end, kind=kind,
-                 reason=f"organisation word '{org}'", possessive=last.possessive)], index
+                 reason=f"organisation word '{org}'" if org != "&" else "names joined by '&'",
+                 possessive=last.possessive)], index
+
+
+def _rank(prefix: Sequence[Token]) -> str | None:
+    """The honorific ending a person's prefix, with the rank words before it, or ``None``.
+
+    A military rank of several words is one title (*Maj Gen*, *Lt Col*, *Rear Adm*, *Air
+    Vice-Marshal*, *Detective Sgt*): capitalised honorifics of ``honorifics.txt`` and words of
+    ``rank_words.txt`` before the last honorific join it; a plain one (*Mr*), a knighthood or
+    a peerage (*Gen Sir X*: *Sir*, which tells the given name) stands alone.
+    """
+    if not prefix or not honorific_gender(prefix[-1].bare):
+        return None
+    start = len(prefix) - 1
+    last = fold_word(prefix[-1].bare)
+    if last not in _PLAIN_HONORIFICS and last not in _KNIGHTHOODS and \
+            last not in word_list("peerage_titles"):  # "Gen Sir X": Sir alone is the title
+        while start > 0 and (word := prefix[start - 1].bare)[:1].isupper() and \
+                fold_word(word) not in _PLAIN_HONORIFICS and (
+                    honorific_gender(word) or fold_word(word) in word_list("rank_words")):
+            start -= 1
+    return " ".join(t.bare for t in prefix[start:])
 
 
 def _person(run: list[Token], text: str) -> Name | None:
@@ -427,10 +421,9 @@ def _person(run: list[Token], text: str) -> Name | None:
             place_kind(t.bare), place_kind(" ".join(x.bare for x in run[:i + 1]))))),
               default=-1)  # "For the Lib Dems David Laws said": the party is no part of it
     prefix, name = run[:cut + 1], run[cut + 1:]
-    while name and (fold_word(name[0].bare) in PARTICLES or INITIAL_RE.match(name[0].bare)
-                    and len(name) > 1 and not first_name_gender(name[1].bare)
-                    and len(name) == 2):
-        name = name[1:]
+    while name and INITIAL_RE.match(name[0].bare) and len(name) == 2 \
+            and not first_name_gender(name[1].bare):
+        name = name[1:]  # "A Roe": an initial (a particle stays: "Mr van der Meulen")
     if not name or len(name) > 4 or re.match(r"[’']\s", text[name[-1].end:name[-1].end + 2]
                                               + " ") and not name[-1].possessive:
         return None  # a name in a single-quoted title: 'No More Mr Nasty'
@@ -438,7 +431,7 @@ def _person(run: list[Token], text: str) -> Name | None:
         return None
     words = [t.bare for t in name]
     last = fold_word(words[-1])
-    honorific = prefix[-1].bare if prefix and honorific_gender(prefix[-1].bare) else None
+    honorific = _rank(prefix)
     titled = bool(honorific) or any(is_strong_title(t.bare) for t in prefix)
     party_surname = (titled or (len(words) == 2 and place_kind(words[0]) is None
                                 and first_name_gender(words[0]) in ("male", "female")
@@ -456,7 +449,7 @@ def _person(run: list[Token], text: str) -> Name | None:
             or any((place_kind(w) == "demonym" and not (w is words[-1] and party_surname))
                    or (is_function_word(w) and not middle_initial(words, i))
                    for i, w in enumerate(words)) \
-            or not all(w[:1].isupper() or fold_word(w).rstrip("-") in PARTICLES
+            or not all(w[:1].isupper() or is_name_particle(w)
                        or PARTICLE_NAME_RE.match(w) for w in words):
         return None
     start, end = name[0].start, name[-1].start + len(name[-1].bare)
@@ -491,6 +484,8 @@ def _person(run: list[Token], text: str) -> Name | None:
     if not role and len(words) > 1 and (appos := apposition(text, end)) and \
             not appos[:1].isdigit():  # an age ("X, 51,") is no role
         role = appos  # "Ann Roe, the water minister,": her role, whatever made her a person
+    if not role and len(words) > 1 and (described := described_before(text, start)):
+        role = described  # "The housing secretary, Ann Roe, said": found by her given name
     if any(INITIAL_RE.match(w) for w in words) and len(words) == 1:
         return None
     role = role.strip(" -–—:;,") or None if role else None  # "BERLIN (dpa) - minister X"

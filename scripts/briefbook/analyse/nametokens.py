@@ -2,25 +2,33 @@
 
 :func:`tokens` splits a paragraph into words, each knowing its shape (capitalised,
 possessive, bare form) and whether it opens a sentence; :class:`Name` is one name found in a
-paragraph with the reason it was typed (:mod:`briefbook.analyse.namefinder`).
+paragraph with the reason it was typed (:mod:`briefbook.analyse.namefinder`). The shapes of
+runs of capitalised words the finder joins: name particles (*de la*, *van der*: ``nameparser``'s
+prefixes), an ampersand (*Harte & Lowe*) and a saint's name opening an institution's
+(*St Aidan's Medical Center*).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from briefbook.core.lexicon import (
+    fold_word,
     honorific_gender,
     is_function_word,
+    is_name_particle,
     is_role_word,
     is_title,
     opens_clause,
     place_kind,
+    word_list,
 )
 
-__all__ = ["INITIAL_RE", "PARTICLE_NAME_RE", "Name", "Token", "inside_other_name", "tokens",
+__all__ = ["INITIAL_RE", "PARTICLE_NAME_RE", "SAINTS", "Name", "Token", "inside_other_name",
+           "particle_before_name", "run_words", "saint_institution", "saint_possessive", "tokens",
            "word_shape"]
 
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w\-’']|\.(?=[^\W\d_]\.))*\.?|\d[\d,.]*|\S")
@@ -28,6 +36,8 @@ INITIAL_RE = re.compile(r"^[A-Z]\.?$")
 PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ibn|bin|abu|ben|d)[-’'][A-Z]")
 _POSSESSIVE_RE = re.compile(r"(?<=\w)[’'](?:s$|$)")
 _SENTENCE_OPENERS = "“\"‘'(—–-:"
+#: Words for a saint opening an organisation's name (*St Aidan's Medical Center*).
+SAINTS = frozenset({"st", "saint", "ste", "sainte"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,3 +130,47 @@ def inside_other_name(text: str, start: int) -> bool:
     return not (is_title(word) or honorific_gender(word) or is_role_word(word)
                 or is_function_word(word) or opens_clause(word) or place_kind(word)
                 or word.isupper() or re.search(r"[’']s?$|\.$", word))
+
+
+def particle_before_name(toks: Sequence[Token], index: int, text: str) -> bool:
+    """A name particle at ``index`` that one or two more particles lead to a capitalised word.
+
+    *Tomas de la Vega*, *Mr van der Meulen*, *Jean du Pont*: each gap a single space.
+    """
+    for at in range(index, min(index + 3, len(toks) - 1)):
+        if not is_name_particle(toks[at].text) or text[toks[at].end:toks[at + 1].start] != " ":
+            return False
+        if toks[at + 1].capitalised:
+            return True
+    return False
+
+
+def run_words(run: Sequence[Token], text: str) -> list[str]:
+    """The words of a run as a name writes them.
+
+    *Harte & Lowe* keeps its ampersand, a saint's possessive inside a name keeps its *'s*
+    (*St Aidan's Medical Center*).
+    """
+    words: list[str] = []
+    for i, tok in enumerate(run):
+        if i and text[run[i - 1].end:tok.start] == " & ":
+            words.append("&")
+        words.append(tok.text.rstrip(".,") if tok.possessive and i < len(run) - 1 else tok.bare)
+    return words
+
+
+def saint_possessive(current: Sequence[Token]) -> bool:
+    """A saint's name in the possessive opening a run: *St Aidan's*, *Saint Columba's*.
+
+    The name of a hospital, school or church goes on after it.
+    """
+    return len(current) == 2 and fold_word(current[0].bare) in SAINTS and current[1].possessive
+
+
+def saint_institution(run: Sequence[Token]) -> bool:
+    """A run opened by a saint's name and ending with a word of ``institution_words.txt``.
+
+    *St. Brendan's Medical Center*, *Saint Columba's Infirmary*, *St Ives School*.
+    """
+    return len(run) > 2 and fold_word(run[0].bare) in SAINTS and \
+        fold_word(run[-1].bare) in word_list("institution_words")

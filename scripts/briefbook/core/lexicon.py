@@ -16,7 +16,11 @@ shipped as package data (``briefbook/core/data/*.txt``, one folded word or phras
 - ``organisation_words.txt`` (Ministry, Party, plc…), ``outlet_words.txt`` (Times, Wire…),
   ``body_nouns.txt`` (the firm, the charity…), ``document_words.txt`` (the report, a statement…),
   ``speech_verbs.txt`` (said, sighed, quipped…) and ``function_words.txt`` (sentence openers,
-  pronouns, numbers, weekdays).
+  pronouns, numbers, weekdays);
+- name particles: ``nameparser``'s prefixes (de, la, van, der, bin…) with
+  ``name_particles.txt``, less ``not_name_particles.txt``; ``rank_words.txt`` (Rear, Air…
+  before a rank honorific), ``outlet_nouns.txt`` (broadcaster, newspaper…) and
+  ``institution_words.txt`` (Hospital, Center… after a saint's name).
 
 Every lookup takes a folded word (:func:`fold_word`) and is memoised; nothing here reads an
 article.
@@ -44,6 +48,8 @@ DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_opener
               "statement_verbs", "term_markers", "title_surnames", "weak_titles",
               "agent_suffixes", "answer_labels", "not_agent_nouns", "weather_words",
               "member_bodies", "corporate_parts")
+              "name_particles", "not_name_particles", "rank_words", "outlet_nouns",
+              "institution_words")
 #: Lists whose lines hold a word and then fields about it (``minister general``).
 _FIRST_FIELD = frozenset({"honorifics", "office_words"})
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
@@ -166,8 +172,11 @@ def is_role_word(word: str) -> bool:
 
 
 def honorific_gender(word: str) -> str | None:
-    """The gender an honorific implies (``Mrs`` → ``female``), ``either``, or ``None``."""
-    return honorific_genders().get(fold_word(word))
+    """The gender an honorific implies (``Mrs`` → ``female``), ``either``, or ``None``.
+
+    A rank of several words (``Maj Gen``, ``Air Vice-Marshal``) is read by its last word.
+    """
+    return honorific_genders().get(fold_word(word.rsplit(" ", 1)[-1]))
 
 
 def is_relation_noun(word: str) -> bool:
@@ -251,6 +260,23 @@ def _post_nominals() -> frozenset[str]:
     return frozenset(CONSTANTS.suffix_acronyms) | word_list("post_nominals")
 
 
+def is_name_particle(word: str) -> bool:
+    """A lower-case particle inside a personal name (``de``, ``la``, ``van``, ``der``, ``bin``).
+
+    ``nameparser``'s alphabetic name prefixes with ``name_particles.txt``, less the English
+    words of ``not_name_particles.txt``. Case is not checked: the caller decides whether a
+    capitalised ``De`` may open a name.
+    """
+    return fold_word(word).rstrip("-") in _name_particles()
+
+
+@cache
+def _name_particles() -> frozenset[str]:
+    from nameparser.config import CONSTANTS  # imported only when a name is read
+    prefixes = frozenset(p for p in CONSTANTS.prefixes if p.isalpha())
+    return (prefixes | word_list("name_particles")) - word_list("not_name_particles")
+
+
 def is_function_word(word: str) -> bool:
     """A sentence opener, pronoun, number or calendar word (never part of a name)."""
     return fold_word(word) in word_list("function_words")
@@ -294,6 +320,16 @@ def is_not_surname(word: str) -> bool:
     return folded in word_list("not_surnames") or (
         len(folded) > 6 and folded.endswith(_ABSTRACT_SUFFIXES)
         and first_name_gender(folded) is None)
+
+
+def is_outlet_noun(phrase: str) -> bool:
+    """A common noun for a news outlet (``broadcaster``, ``newspaper``, ``news agency``).
+
+    From ``outlet_nouns.txt``; a plural is read as its singular.
+    """
+    folded = " ".join(fold_word(w) for w in phrase.split())
+    nouns = word_list("outlet_nouns")
+    return folded in nouns or (folded.endswith("s") and folded[:-1] in nouns)
 
 
 def is_outlet_word(word: str) -> bool:

@@ -1,0 +1,147 @@
+"""Organisations (and a person) named next to a common noun for a body: the name finder's helpers.
+
+- *drugmaker Norvia*, *the firm Halden & Co*: a body noun right before the name;
+- *Allianz, a German insurer,*: a body noun in apposition after it;
+- *told broadcaster Kanal X*, *the newspaper Y*, *Z, a broadcaster,*: an outlet noun of
+  ``outlet_nouns.txt`` before or after it makes the name a media organisation, not a person
+  (a given name opening it still makes a person: *broadcaster Ann Roe*);
+- *the Fabian Society's X Y said*: a person named after an organisation's possessive.
+
+Each function takes a run of capitalised tokens and its paragraph and returns a
+:class:`~briefbook.analyse.nametokens.Name` or ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefbook.analyse.nameclues import apposition, body_apposition, outlet_apposition
+from briefbook.analyse.nametokens import Name, Token
+from briefbook.core.lexicon import (
+    first_name_gender,
+    fold_word,
+    is_body_noun,
+    is_function_word,
+    is_organisation_word,
+    is_outlet_noun,
+    is_party_word,
+    is_speech_verb,
+    is_title,
+    place_kind,
+)
+
+__all__ = ["apposed_body", "body_person", "described_body", "outlet_name", "outlet_noun"]
+
+_NOUNS_BEFORE_RE = re.compile(r"(?:^|\s)((?:[a-z][\w-]*\s)?[a-z][\w-]*)\s$")
+_NOUN_AFTER_RE = re.compile(r" ([a-z]+)\b")
+#: Outlet nouns that name an outlet when written right after its name (*the X newspaper*);
+#: not *radio*, *television*, *channel*, *website* (*Kanal Vest television footage*).
+_AFTER_NOUNS = frozenset("newspaper paper daily weekly tabloid broadsheet magazine "
+                         "broadcaster".split())
+
+
+def outlet_name(run: list[Token], text: str) -> Name | None:
+    """A news outlet named after or before an outlet noun: *told broadcaster Kanal Vest*.
+
+    The run is at most four words, no function word or party word among them, not a place,
+    and does not open with a given name (*broadcaster Ann Roe* is a person); the noun is
+    found by :func:`outlet_noun`. ``None`` otherwise.
+    """
+    words = [t.bare for t in run]
+    if len(words) > 4 or first_name_gender(words[0]) or place_kind(" ".join(words)) \
+            or any(is_function_word(w) or is_party_word(w) or place_kind(w) == "demonym"
+                   for w in words):
+        return None
+    end = run[-1].start + len(run[-1].bare)
+    noun = outlet_noun(text, run[0].start, end, possessive=run[-1].possessive)
+    if noun is None:
+        return None
+    return Name(text=" ".join(words), start=run[0].start, end=end, kind="media",
+                reason=f"outlet noun '{noun}'", possessive=run[-1].possessive)
+
+
+def outlet_noun(text: str, start: int, end: int, *, possessive: bool = False,
+                after: bool = True) -> str | None:
+    """An outlet noun written with the name at ``start:end``, or ``None``.
+
+    The lower-case word or two right before the name (*told broadcaster X*, *the newspaper
+    X*, *news agency X*), an apposition after it (*X, a public broadcaster,*, *X, Norway's
+    biggest broadcaster,*), or, when ``after``, the noun right after it (*the X newspaper
+    said*; not for a name already an organisation's: *the Y Party paper*).
+    """
+    before = _NOUNS_BEFORE_RE.search(text[max(0, start - 40):start])
+    if before and (noun := next((n for n in (before.group(1), before.group(1).split()[-1])
+                                 if is_outlet_noun(n)), None)):
+        return noun
+    if possessive:
+        return None
+    following = _NOUN_AFTER_RE.match(text, end)
+    if after and following and fold_word(following.group(1)) in _AFTER_NOUNS:
+        return following.group(1)
+    return outlet_apposition(text, end)
+
+
+def body_person(run: list[Token], text: str, found: Sequence[Name]) -> Name | None:
+    """A person named right after an organisation's possessive: *the Fabian Society's X Y*.
+
+    Two or three capitalised words, none a title, function word, organisation word or place,
+    right after an organisation written as a possessive, and the subject of a speech verb (*X Y
+    said*) or followed by a role in apposition. ``None`` otherwise (*Acme's Turbo Max sold*).
+    """
+    words = [t.bare for t in run]
+    start, end = run[0].start, run[-1].start + len(run[-1].bare)
+    owner = found[-1] if found else None
+    if owner is None or owner.kind != "organization" or not owner.possessive or \
+            not re.fullmatch(r"[’']s?\s", text[owner.end:start]) or not 1 < len(words) <= 3 \
+            or not ((verb := re.match(r"\s+(?:\w+ly\s+|has\s+|had\s+)?([a-z]+)", text[end:]))
+                    and is_speech_verb(verb.group(1)) or apposition(text, end)) or any(
+                is_title(w) or is_function_word(w) or is_organisation_word(w) or place_kind(w)
+                or not w[:1].isupper() for w in words):
+        return None
+    return Name(text=" ".join(words), start=start, end=end, kind="person",
+                reason=f"named after '{owner.text}'s'", possessive=run[-1].possessive)
+
+
+def apposed_body(run: list[Token], text: str) -> Name | None:
+    """An organisation described by a body noun in apposition: *Allianz, a German insurer,*.
+
+    The run is at most three words, none of them a title, a function word, a demonym or a
+    place, and does not open with a given name (:func:`nameclues.body_apposition`).
+    """
+    words = [t.bare for t in run]
+    end = run[-1].start + len(run[-1].bare)
+    if len(words) > 3 or run[-1].possessive or first_name_gender(words[0]) or \
+            place_kind(" ".join(words)) is not None or any(
+                is_title(w) or is_function_word(w) or place_kind(w) for w in words):
+        return None
+    if re.search(r"\b(?:at|in|on|from|to|for|by|with|near|of|about)\s+$",
+                 text[max(0, run[0].start - 8):run[0].start], re.IGNORECASE):
+        return None  # "At Gatwick, the company said": a scene
+    described = body_apposition(text, end)
+    if described is None:
+        return None
+    return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
+                reason=f"apposition '{described}'")
+
+
+def described_body(run: list[Token], text: str) -> Name | None:
+    """An organisation named after a common noun for one: *drugmaker Norvia*, *music giant Q*.
+
+    The word right before the run is a body noun of ``body_nouns.txt`` in lower case (*the
+    firm Halden & Co*, *US rival Grey Global*); the run is at most three words, none of them
+    a title, a function word, a demonym or a given name, and it is not a place, nor cut short
+    of a name going on (*group Transport 2000*, *group Victims of Crime*).
+    """
+    before = re.search(r"(?:^|\s)([a-z][\w-]*)\s$", text[max(0, run[0].start - 30):run[0].start])
+    words = [t.bare for t in run]
+    if before is None or not is_body_noun(before.group(1)) or len(words) > 3 \
+            or re.match(r" (?:\d|of\b)", text[run[-1].start + len(run[-1].bare):]) \
+            or place_kind(" ".join(words)) is not None or first_name_gender(words[0]) \
+            or any(is_title(w) or is_function_word(w) or place_kind(w) == "demonym"
+                   for w in words):
+        return None
+    end = run[-1].start + len(run[-1].bare)
+    return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
+                reason=f"described as a '{before.group(1)}'", possessive=run[-1].possessive)
+
