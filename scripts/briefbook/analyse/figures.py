@@ -144,10 +144,31 @@ def class_phrases(text: str) -> dict[str, dict[str, str]]:
     frigates", "navy destroyers"), to be quoted in a note. Most sentences name no class word:
     one search for any of them comes first, then each word alone, and only a word found is
     searched with the word before it (the same matches, without trying a preceding word at
-    every position of every sentence for every class word).
+    every position of every sentence for every class word). Remembered per sentence; the
+    result is shared, not to be changed.
     """
-    out: dict[str, dict[str, str]] = {}
     patterns = _class_patterns()
+    if _PHRASES_OF[0] is not patterns:  # the class words changed (tests): start afresh
+        _PHRASES.clear()
+        _PHRASES_OF[0] = patterns
+    found = _PHRASES.get(text)
+    if found is None:
+        if len(_PHRASES) > _PHRASES_KEPT:
+            _PHRASES.clear()
+        found = _PHRASES[text] = _phrases(text, patterns)
+    return found
+
+
+#: :func:`class_phrases` by sentence, for the class words it was found with (a served book's
+#: rebuild after an added article searches only that article's sentences again).
+_PHRASES: dict[str, dict[str, dict[str, str]]] = {}
+_PHRASES_OF: list[object] = [None]
+_PHRASES_KEPT = 500_000
+
+
+def _phrases(text: str, patterns: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...],
+             ) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
     if not patterns or _any_class_word().search(text) is None:
         return out
     for name, word, alone, pattern in patterns:

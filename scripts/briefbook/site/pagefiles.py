@@ -30,6 +30,7 @@ class PageFolder:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._digests: dict[str, str] = {}
+        self._written: dict[str, str] = {}  # the string last written, to skip hashing it again
 
     def write(self, pages: Mapping[str, str]) -> set[str]:
         """Make the folder hold exactly ``pages``; return the paths whose content changed.
@@ -39,7 +40,11 @@ class PageFolder:
         atomic (a temporary file renamed into place).
         """
         changed: set[str] = set()
+        root = str(self.folder)
         for path, markdown in pages.items():
+            if (self._written.get(path) is markdown and path in self._digests
+                    and os.path.isfile(os.path.join(root, path))):
+                continue  # the very string written last time (a page the rebuild reused)
             data = markdown.encode("utf-8")
             digest = hashlib.sha256(data).hexdigest()
             target = self.folder / path
@@ -50,9 +55,11 @@ class PageFolder:
                 _atomic_write(target, data)
                 changed.add(path)
             self._digests[path] = digest
+            self._written[path] = markdown
         for path in set(self._digests) - set(pages):
             (self.folder / path).unlink(missing_ok=True)
             del self._digests[path]
+            self._written.pop(path, None)
             changed.add(path)
         return changed
 

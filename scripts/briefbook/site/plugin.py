@@ -145,10 +145,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._serving = command == "serve"
 
     def on_shutdown(self) -> None:
-        """At the end of ``mkdocs serve``, hand the objects kept out of collection back."""
+        """At the end of ``mkdocs serve``, release what was kept and write the rebuilds' cache."""
         if self._serving:
             gc.enable()
             gc.unfreeze()
+            cache.flush()  # what the rebuilds computed, for the next build process
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve the briefing folder and load the book."""
@@ -364,7 +365,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         _write_site_file(site / PRINT_PAGE, print_document(
             site, site_name=config.site_name, when=as_of(self.book), cache=self._print,
             changed=changed).encode("utf-8"))
-        cache.flush()  # after the print view, whose parts are kept in the cache too
+        if not self._serving or self._builds <= 1:  # a served rebuild's wait for on_shutdown
+            cache.flush()  # after the print view, whose parts are kept in the cache too
         write_marker(site)  # 'briefbook build' may replace this folder, and only such ones
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -11,6 +11,7 @@ with page numbers in the footer.
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
@@ -348,6 +349,21 @@ class PrintCache:
         self.first = False
 
 
+def html_files(site: Path) -> list[str]:
+    """Every ``*.html`` name under ``site`` (relative, ``/``-separated), as ``rglob`` lists them.
+
+    :func:`os.walk` (no symbolic links to folders followed, as ``Path.rglob``) instead of
+    ``Path.rglob``, which made a path object per entry: about a second for the 8,000 pages of a
+    2,000-article book, in every rebuild of ``mkdocs serve``.
+    """
+    found = []
+    for top, folders, names in os.walk(site):
+        base = os.path.relpath(top, site).replace(os.sep, "/")
+        prefix = "" if base == "." else base + "/"
+        found += [prefix + name for name in (*folders, *names) if name.endswith(".html")]
+    return found
+
+
 def print_document(site: Path, *, site_name: str, when: AsOf,
                    cache: PrintCache | None = None, pages: Sequence[str] | None = None,
                    changed: set[str] | None = None) -> str:
@@ -365,7 +381,7 @@ def print_document(site: Path, *, site_name: str, when: AsOf,
             from the cache without looking at their files); ``None`` checks every file.
     """
     if pages is None:
-        pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+        pages = html_files(site)
     pages = sorted(p for p in pages if not p.startswith(("assets/", "search/")))
     index = (site / "index.html").read_text("utf-8")
     order = page_order(index, pages)
