@@ -43,7 +43,7 @@ actor. An outlet after *according to* (*according to Gulf Wire*) reports: it doe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefbook.analyse import bodyref, chains, offices, rivals
@@ -61,7 +61,7 @@ from briefbook.analyse.holders import is_epithet, is_holder, owner_epithet, repo
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.pronouns import referent, titled_opening
 from briefbook.analyse.referents import Referents
-from briefbook.analyse.verbforms import infinitive_speech_verb
+from briefbook.analyse.verbforms import speech_verb_at
 from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
@@ -72,7 +72,6 @@ from briefbook.core.lexicon import (
     is_outlet_word,
     is_relation_noun,
     is_role_word,
-    is_speech_verb,
     opens_clause,
 )
 from briefbook.core.model import Actor, Paragraph, Source
@@ -115,35 +114,6 @@ _DOCUMENT_RE = re.compile(
 _WORD_RE = re.compile(r"[\w’'.-]+")
 _SUBORDINATE_RE = re.compile(r"\b(?:after|before|when|while|because|since|although|though|"
                              r"until|once|whereas|how)\s+")
-_NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
-                             r"your|whose|latest|recent|such|new|fresh|further|several|many|"
-                             r"two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:first|"
-                             r"last|final|previous|own|public))?\s+$|\w[’']s\s+$|s[’']\s+$")
-
-
-def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:
-    """Speech verbs of ``text`` from ``start``, in order.
-
-    A word after a determiner or a possessive is a noun (*these claims*, *his first comments*),
-    and so is an *-s* form right after a past form (*rejected calls*, *renewed warnings*).
-    """
-    return (m for m in _WORD_RE.finditer(text, start) if (is_speech_verb(m.group().rstrip("."))
-            or infinitive_speech_verb(text, m.start(), m.group().rstrip(".")))
-            and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])
-            and not (m.group().endswith("s") and re.search(r"[a-z]ed\s+$", text[:m.start()])))
-    # "has rejected calls to …", "renewed warnings": a finite verb never follows a past form
-
-
-def speech_verb_at(text: str, start: int = 0) -> re.Match[str] | None:
-    """The first speech verb of ``text`` at or after ``start`` (word bounded)."""
-    return next(_speech_verbs(text, start), None)
-
-
-def last_speech_verb(text: str) -> re.Match[str] | None:
-    """The last speech verb of ``text`` (not one used as a noun)."""
-    return ([None, *_speech_verbs(text)])[-1]
-
-
 class Attributor(Referents):
     """Reads attribution subjects of one source against its mentions and previous speakers."""
 

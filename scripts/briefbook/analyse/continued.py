@@ -27,9 +27,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefbook.analyse.attribution import NONE, Attribution, Attributor, speech_verb_at
+from briefbook.analyse.attribution import NONE, Attribution, Attributor
 from briefbook.analyse.cues import sentence_report
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences, masked_text
+from briefbook.analyse.verbforms import speech_verb_at
 from briefbook.core.lexicon import (
     fold_word,
     is_document_word,

@@ -12,13 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefbook.analyse.attribution import (
-    NONE,
-    Attribution,
-    Attributor,
-    last_speech_verb,
-    speech_verb_at,
-)
+from briefbook.analyse.attribution import NONE, Attribution, Attributor
 from briefbook.analyse.described import clause_after
 from briefbook.analyse.embedded import (
     apposed_name,
@@ -40,6 +34,7 @@ from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.analyse.replies import reply_addressee
 from briefbook.analyse.reported import elided_subject, relative_antecedent
 from briefbook.analyse.tailclauses import CLAUSE_WORD_RE, final_clause, question_tag
+from briefbook.analyse.verbforms import last_speech_verb, speech_verb_at
 from briefbook.core.lexicon import fold_word, term_marker_before, word_list
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.text import sentence_spans

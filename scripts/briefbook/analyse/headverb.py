@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from briefbook.analyse.attribution import speech_verb_at
+from briefbook.analyse.verbforms import speech_verb_at
 
 __all__ = ["head_verb", "speech_verbs"]
 
@@ -59,7 +59,7 @@ def head_verb(head: str, *, direct: bool = False) -> re.Match[str] | None:
 
 
 def speech_verbs(text: str) -> list[re.Match[str]]:
-    """Every speech verb of ``text`` (:func:`~.attribution.speech_verb_at`), in order."""
+    """Every speech verb of ``text`` (:func:`~.verbforms.speech_verb_at`), in order."""
     found = []
     at = 0
     while (verb := speech_verb_at(text, at)) is not None:

@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import re
 
-from briefbook.analyse.attribution import NONE, Attribution, Attributor, speech_verb_at
+from briefbook.analyse.attribution import NONE, Attribution, Attributor
 from briefbook.analyse.quotespans import QuoteSpan
+from briefbook.analyse.verbforms import speech_verb_at
 from briefbook.core.lexicon import fold_word, word_list
 from briefbook.core.model import Paragraph, Source
 

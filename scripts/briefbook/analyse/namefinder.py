@@ -38,7 +38,6 @@ from briefbook.analyse.bodynames import (
 from briefbook.analyse.nameclues import (
     affiliation_after,
     apposition,
-    body_apposition,
     corporate_owner,
     described_before,
     middle_initial,
@@ -200,14 +199,11 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             found.extend(replace(n, kind="media") if n.kind == "organization" and outlet_noun(
                 text, n.start, n.end, possessive=n.possessive, after=False) else n for n in names)
             continue
-        name = _person(run, text) or _described_body(run, text) or \
-            _given_name_tail(run, text) or _apposed_body(run, text) or \
-            _titled_elsewhere(run, surnames) or _body_person(run, text, found) or \
-            owner_of_person(run, runs[index] if index < len(runs) else None, text) or \
-            corporate_owner(run, text)
         name = outlet_name(run, text) or _person(run, text) or described_body(run, text) or \
             _given_name_tail(run, text) or apposed_body(run, text) or \
-            _titled_elsewhere(run, surnames) or body_person(run, text, found)
+            _titled_elsewhere(run, surnames) or body_person(run, text, found) or \
+            owner_of_person(run, runs[index] if index < len(runs) else None, text) or \
+            corporate_owner(run, text)
         if name is not None and name.title and fold_word(name.title) in word_list(
                 "peerage_titles") and index < len(runs) and (seat := re.match(
                     r" of (?:[A-Z][\w’'-]+ ?){1,2}", text[name.end:])) and \

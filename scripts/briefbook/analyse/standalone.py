@@ -28,11 +28,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefbook.analyse.attribution import NONE, Attribution, Attributor, speech_verb_at
+from briefbook.analyse.attribution import NONE, Attribution, Attributor
 from briefbook.analyse.cues import sentence_report
 from briefbook.analyse.described import mask
 from briefbook.analyse.pronouns import titled_opening
 from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
+from briefbook.analyse.verbforms import speech_verb_at
 from briefbook.core.lexicon import fold_word, opens_clause, word_list
 from briefbook.core.model import Paragraph, Source
 

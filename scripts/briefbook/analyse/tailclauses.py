@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from briefbook.analyse.attribution import speech_verb_at
 from briefbook.analyse.described import clause_after
+from briefbook.analyse.verbforms import speech_verb_at
 
 #: The most words a reporting clause's subject may have (``the firm's chief executive``).
 SUBJECT_WORDS = 6

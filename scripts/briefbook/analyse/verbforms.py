@@ -11,8 +11,9 @@ noun (*a claim*, *the state pension*) and does not count, nor does it anywhere e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from briefbook.core.lexicon import is_function_word, is_speech_verb_base
+from briefbook.core.lexicon import is_function_word, is_speech_verb, is_speech_verb_base
 
 #: A modal auxiliary, or ``to`` after a verb whose own subject does the infinitive: ``went on
 #: to``, ``is expected to``, ``was quick to``, ``plans to``; then up to two of
@@ -45,3 +46,33 @@ def infinitive_speech_verb(text: str, start: int, word: str) -> bool:
         return False  # "should not": "not" is no verb ("noted" is one)
     return is_speech_verb_base(word) and bool(
         _INFINITIVE_BEFORE_RE.search(text[max(0, start - 40):start]))
+
+
+_WORD_RE = re.compile(r"[\w’'.-]+")
+_NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
+                             r"your|whose|latest|recent|such|new|fresh|further|several|many|"
+                             r"two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:first|"
+                             r"last|final|previous|own|public))?\s+$|\w[’']s\s+$|s[’']\s+$")
+
+
+def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:
+    """Speech verbs of ``text`` from ``start``, in order.
+
+    A word after a determiner or a possessive is a noun (*these claims*, *his first comments*),
+    and so is an *-s* form right after a past form (*rejected calls*, *renewed warnings*).
+    """
+    return (m for m in _WORD_RE.finditer(text, start) if (is_speech_verb(m.group().rstrip("."))
+            or infinitive_speech_verb(text, m.start(), m.group().rstrip(".")))
+            and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])
+            and not (m.group().endswith("s") and re.search(r"[a-z]ed\s+$", text[:m.start()])))
+    # "has rejected calls to …", "renewed warnings": a finite verb never follows a past form
+
+
+def speech_verb_at(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first speech verb of ``text`` at or after ``start`` (word bounded)."""
+    return next(_speech_verbs(text, start), None)
+
+
+def last_speech_verb(text: str) -> re.Match[str] | None:
+    """The last speech verb of ``text`` (not one used as a noun)."""
+    return ([None, *_speech_verbs(text)])[-1]

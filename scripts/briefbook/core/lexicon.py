@@ -47,9 +47,8 @@ DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_opener
               "role_words", "saying_nouns", "seat_names", "speech_nouns", "speech_verbs",
               "statement_verbs", "term_markers", "title_surnames", "weak_titles",
               "agent_suffixes", "answer_labels", "not_agent_nouns", "weather_words",
-              "member_bodies", "corporate_parts")
-              "name_particles", "not_name_particles", "rank_words", "outlet_nouns",
-              "institution_words")
+              "member_bodies", "corporate_parts", "name_particles", "not_name_particles",
+              "rank_words", "outlet_nouns", "institution_words")
 #: Lists whose lines hold a word and then fields about it (``minister general``).
 _FIRST_FIELD = frozenset({"honorifics", "office_words"})
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
