@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from briefbook.analyse.annotations import Annotations
-from briefbook.bench.eval import load_bbc_gold, name_key, score_bbc
+from briefbook.bench.eval import Score, load_bbc_gold, name_key, score_bbc
 from briefbook.cli import main
 from briefbook.read.book import load_book
 
@@ -131,7 +131,8 @@ def test_eval_prints_the_development_set_on_its_own(tmp_path: Path) -> None:
                                        str(tmp_path / "gold"), "--corpus",
                                        str(tmp_path / "corpus")])
     assert result.exit_code == 0, result.output
-    assert "== BBC development gold (1 articles, tests/gold/bbc-dev" in result.output
+    assert f"== BBC development gold (1 articles, {tmp_path / 'gold' / 'bbc-dev'}," in \
+        result.output
     assert "held out" not in result.output
     assert "speakers (person or organisation)  precision 100.0% (2/2)" in result.output
     assert "missed speaker news_001.txt: “A quote nobody found here”" in result.output
@@ -149,6 +150,64 @@ def test_eval_prints_the_second_development_set_on_its_own(tmp_path: Path) -> No
                                        str(tmp_path / "gold"), "--corpus",
                                        str(tmp_path / "corpus")])
     assert result.exit_code == 0, result.output
-    assert "== BBC second development gold (1 articles, tests/gold/bbc-dev2" in result.output
+    assert f"== BBC second development gold (1 articles, {tmp_path / 'gold' / 'bbc-dev2'}," in \
+        result.output
     assert "BBC development gold" not in result.output
     assert "speakers (person or organisation)  precision 100.0% (2/2)" in result.output
+
+
+def _own_gold(tmp_path: Path, file: str) -> tuple[Path, Path]:
+    """A corpus with the article under a category folder and a gold folder naming ``file``."""
+    corpus = tmp_path / "corpus"
+    (corpus / "harbours").mkdir(parents=True)
+    (corpus / "harbours" / "news_001.txt").write_text(ARTICLE, "utf-8")
+    gold = tmp_path / "my-annotations"
+    gold.mkdir()
+    (gold / "news_001.yml").write_text(GOLD.replace("file: news_001.txt", f"file: {file}"),
+                                       "utf-8")
+    return corpus, gold
+
+
+def test_eval_scores_a_folder_of_ones_own_annotations(tmp_path: Path) -> None:
+    """``--set`` scores any folder, with nested corpus paths, and says which folder it was."""
+    corpus, gold = _own_gold(tmp_path, "harbours/news_001.txt")
+    result = CliRunner().invoke(main, ["eval", "--set", str(gold), "--corpus", str(corpus),
+                                       "--gold", str(tmp_path / "nowhere")])
+    assert result.exit_code == 0, result.output
+    assert f"== {gold} (1 articles, {gold}, empty registry) ==" in result.output
+    assert "tests/gold" not in result.output and "Example book" not in result.output
+    assert "speakers (person or organisation)  precision 100.0% (2/2)" in result.output
+    assert "recall  66.7% (2/3)" in result.output
+
+
+def test_eval_stops_on_an_annotated_article_missing_from_the_corpus(tmp_path: Path) -> None:
+    """A gold article the corpus lacks is an error with a hint, never a 0/0 read as 100 %."""
+    corpus, gold = _own_gold(tmp_path, "harbour/news_001.txt")
+    result = CliRunner().invoke(main, ["eval", "--set", str(gold), "--corpus", str(corpus)])
+    assert result.exit_code == 1
+    assert "news_001.yml: the annotated article 'harbour/news_001.txt' is not under" in \
+        result.output
+    assert "did you mean harbours/news_001.txt?" in result.output
+    assert "precision" not in result.output
+
+
+def test_eval_stops_on_an_empty_or_unnamed_gold(tmp_path: Path) -> None:
+    corpus, gold = _own_gold(tmp_path, "harbours/news_001.txt")
+    (gold / "news_001.yml").write_text(GOLD.replace("file: news_001.txt\n", ""), "utf-8")
+    result = CliRunner().invoke(main, ["eval", "--set", str(gold), "--corpus", str(corpus)])
+    assert result.exit_code == 1 and "no 'file:' naming the annotated article" in result.output
+    (gold / "news_001.yml").unlink()
+    result = CliRunner().invoke(main, ["eval", "--set", str(gold), "--corpus", str(corpus)])
+    assert result.exit_code == 1 and "no annotations (*.yml" in result.output
+
+
+def test_eval_example_section_needs_its_gold(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", "--only", "example", "--gold", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "quotes.yml: not found" in result.output
+
+
+def test_an_empty_score_prints_as_not_applicable() -> None:
+    line = Score(label="speakers").line()
+    assert "n/a (0/0)" in line and "100" not in line
+    assert Score(label="x").as_dict()["precision"] is None

@@ -32,6 +32,7 @@ Each section is a :class:`Section`; other modules add theirs by appending to
 
 from __future__ import annotations
 
+import difflib
 import re
 import shutil
 import tempfile
@@ -55,6 +56,14 @@ GOLD_DIR = Path("tests") / "gold"
 BBC_CORPUS = Path("..") / "shared" / "corpora" / "bbc"
 
 
+class EvalError(Exception):
+    """A gold set that cannot be scored as asked (a missing file, an article not in the corpus).
+
+    The message names the file and says how to fix it; ``briefbook eval`` prints it and exits
+    with status 1 rather than print figures over part of the gold.
+    """
+
+
 @dataclass(kw_only=True)
 class Score:
     """A precision/recall pair with its counts."""
@@ -76,14 +85,22 @@ class Score:
         return self.gold_right / self.gold if self.gold else 1.0
 
     def line(self) -> str:
-        """One printed line: label, precision and recall with their counts."""
-        return (f"  {self.label:<34} precision {self.precision:6.1%} ({self.right}/{self.found})"
-                f"   recall {self.recall:6.1%} ({self.gold_right}/{self.gold})")
+        """One printed line: label, precision and recall with their counts.
+
+        A ratio with nothing under it prints as ``n/a``, never as 100 %: an empty score is no
+        evidence either way.
+        """
+        precision = f"{self.precision:6.1%}" if self.found else "   n/a"
+        recall = f"{self.recall:6.1%}" if self.gold else "   n/a"
+        return (f"  {self.label:<34} precision {precision} ({self.right}/{self.found})"
+                f"   recall {recall} ({self.gold_right}/{self.gold})")
 
     def as_dict(self) -> dict[str, Any]:
         """The figures as plain data (for ``--json``)."""
-        return {"label": self.label, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "right": self.right, "found": self.found,
+        return {"label": self.label,
+                "precision": round(self.precision, 4) if self.found else None,
+                "recall": round(self.recall, 4) if self.gold else None,
+                "right": self.right, "found": self.found,
                 "gold_right": self.gold_right, "gold": self.gold}
 
 
@@ -161,9 +178,14 @@ def _best_quote(start: str, quotes: Sequence[Quote]) -> Quote | None:
 # -- the example book -------------------------------------------------------------------------
 def example_book(config: EvalConfig) -> Section:
     """The 47 statements of the example book, with the curated registry and with none."""
-    gold = YAML(typ="safe").load((config.gold / "quotes.yml").read_text("utf-8"))["statements"]
+    path = config.gold / "quotes.yml"
+    if not path.is_file():
+        raise EvalError(f"{path}: not found; the example book's section needs the gold of its "
+                        "statements (run from the repository root, pass --gold, or leave the "
+                        "section out with --only / --set)")
+    gold = YAML(typ="safe").load(path.read_text("utf-8"))["statements"]
     book = load_book(config.briefing)
-    section = Section(title=f"Example book ({len(gold)} statements, tests/gold/quotes.yml)")
+    section = Section(title=f"Example book ({len(gold)} statements, {path})")
     registry = {a.id: a for a in book.actors}
     for label, used in (("curated registry", book), ("empty registry", replace(book, actors=()))):
         annotations = Annotations(used)
@@ -265,25 +287,60 @@ def bbc_section(folder: str) -> Callable[[EvalConfig], Section]:
 
 
 def _bbc_set(config: EvalConfig, folder: str, label: str) -> Section:
-    golds = load_bbc_gold(config.gold / folder)
-    section = Section(title=f"{label} ({len(golds)} articles, tests/gold/{folder}, "
+    return score_set(config, config.gold / folder, label)
+
+
+def score_set(config: EvalConfig, folder: Path, label: str | None = None) -> Section:
+    """The section scoring spans, speakers and people on the annotations in ``folder``.
+
+    ``folder`` holds one ``*.yml`` per article (``../shared/EVAL.md``); each ``file:`` is a path
+    under ``config.corpus`` (``bbc_politics_001.txt`` or ``politics/001.txt``).
+
+    Raises :class:`EvalError` when ``folder`` holds no annotations, when an annotation has no
+    ``file:``, or when an annotated article is not in the corpus (with the nearest file names):
+    figures over part of the gold would read as a score of all of it.
+    """
+    if not folder.is_dir():
+        raise EvalError(f"{folder}: no such folder of annotations")
+    golds = load_bbc_gold(folder)
+    section = Section(title=f"{label or folder} ({len(golds)} articles, {folder}, "
                             "empty registry)")
     if not golds:
-        section.notes.append("no annotations found")
-        return section
-    missing = [g["file"] for g in golds if not (config.corpus / g["file"]).is_file()]
-    if missing:
-        section.notes.append(f"articles not found under {config.corpus}: {', '.join(missing)}")
-        return section
+        raise EvalError(f"{folder}: no annotations (*.yml, one per article; see "
+                        "tests/gold/bbc/README.md)")
+    paths = []
+    for path, g in zip(sorted(folder.glob("*.yml")), golds, strict=True):
+        name = g.get("file") if isinstance(g, dict) else None
+        if not isinstance(name, str) or not name:
+            raise EvalError(f"{path}: no 'file:' naming the annotated article; add the article's "
+                            f"path under {config.corpus}")
+        if not (config.corpus / name).is_file():
+            raise EvalError(f"{path}: the annotated article {name!r} is not under "
+                            f"{config.corpus}{_near_files(config.corpus, name)}; fix 'file:' or "
+                            "pass --corpus")
+        paths.append(config.corpus / name)
+    clashes = sorted({p.name for p in paths if [q.name for q in paths].count(p.name) > 1})
+    if clashes:
+        raise EvalError(f"{folder}: two annotated articles share the file name "
+                        f"{', '.join(clashes)}; score them as separate sets")
     scratch = Path(tempfile.mkdtemp(prefix="bb-eval-"))
     try:
-        book = _book_of([config.corpus / g["file"] for g in golds], scratch / "briefing")
+        book = _book_of(paths, scratch / "briefing")
         annotations = Annotations(book)
         scores = score_bbc(book, annotations, golds, section.notes, verbose=config.verbose)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     section.scores += scores
     return section
+
+
+def _near_files(corpus: Path, name: str) -> str:
+    if not corpus.is_dir():
+        return " (that folder does not exist)"
+    files = [p.relative_to(corpus).as_posix() for p in corpus.rglob("*.txt")]
+    near = difflib.get_close_matches(name, files, n=3, cutoff=0.6) or difflib.get_close_matches(
+        Path(name).name, [Path(f).name for f in files], n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(near)}?)" if near else ""
 
 
 def score_bbc(book: Book, annotations: Annotations, golds: Sequence[dict[str, Any]],
@@ -296,9 +353,10 @@ def score_bbc(book: Book, annotations: Annotations, golds: Sequence[dict[str, An
     bad: list[str] = []
     by_file = {s.file.rsplit("/", 1)[-1]: s for s in book.sources}
     for g in golds:
-        source = by_file.get(g["file"])
+        source = by_file.get(g["file"].rsplit("/", 1)[-1])
         if source is None:
-            continue
+            raise EvalError(f"{g['file']}: annotated but not among the book's sources "
+                            f"({len(book.sources)} read); its figures would be missing")
         entities = {**{name_key(v): e for e in g.get("organizations") or []
                        for v in _variants(e)},
                     **{name_key(v): e for e in g.get("countries") or [] for v in _variants(e)},

@@ -7,7 +7,17 @@ from pathlib import Path
 
 import click
 
-from briefbook.bench.eval import BBC_CORPUS, DEV_SETS, GOLD_DIR, SECTION_NAMES, EvalConfig, run
+from briefbook.bench.eval import (
+    BBC_CORPUS,
+    DEV_SETS,
+    GOLD_DIR,
+    SECTION_NAMES,
+    EvalConfig,
+    EvalError,
+    Section,
+    run,
+    score_set,
+)
 
 
 @click.command("eval")
@@ -25,18 +35,28 @@ from briefbook.bench.eval import BBC_CORPUS, DEV_SETS, GOLD_DIR, SECTION_NAMES, 
 @click.option("--dev", is_flag=True,
               help="Only the example book and the development sets: what rules may be tuned "
                    "on (every set but the frozen held-out ones, bbc-heldout4 and 5).")
+@click.option("--set", "sets", multiple=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Score a folder of your own annotations (one *.yml per article, "
+                   "tests/gold/bbc/README.md), each 'file:' a path under --corpus "
+                   "(repeatable). Alone, only these sets are scored.")
 @click.option("-v", "--verbose", is_flag=True, help="List every miss and wrong answer.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def evaluate(gold: Path, briefing: Path, corpus: Path, only: tuple[str, ...], dev: bool,
-             verbose: bool, as_json: bool) -> None:
-    """Precision and recall of speakers, quotation spans, people and the chronology."""
-    if not (gold / "quotes.yml").is_file():
-        raise click.ClickException(f"{gold / 'quotes.yml'} not found; run from the repository "
-                                   "root or pass --gold")
+             sets: tuple[Path, ...], verbose: bool, as_json: bool) -> None:
+    """Precision and recall of speakers, quotation spans, people and the chronology.
+
+    A gold set that cannot be scored in full (a missing folder or article, an annotation with
+    no ``file:``) stops the command with the file and the fix, never with partial figures.
+    """
     names = list(only) + (["example", *DEV_SETS] if dev else [])
     chosen = [SECTION_NAMES[name] for name in dict.fromkeys(names)]
-    sections = run(EvalConfig(gold=gold, briefing=briefing, corpus=corpus, verbose=verbose),
-                   chosen)
+    config = EvalConfig(gold=gold, briefing=briefing, corpus=corpus, verbose=verbose)
+    try:
+        sections: list[Section] = run(config, chosen) if chosen or not sets else []
+        sections += [score_set(config, folder) for folder in sets]
+    except EvalError as err:
+        raise click.ClickException(str(err)) from err
     if as_json:
         click.echo(json.dumps([{"title": s.title, "scores": [x.as_dict() for x in s.scores],
                                 "notes": s.notes} for s in sections], indent=2,
