@@ -122,6 +122,8 @@ class Attributor(Referents):
         super().__init__(source, mentions, actors, masked)
         self.genders = genders
         self.previous: tuple[int, int, Attribution] | None = None  # paragraph, end, attribution
+        #: Genders read from this source's own pronoun attributions (see :meth:`learn_gender`).
+        self.pronoun_genders: dict[str, str] = {}
 
     def previous_speaker(self) -> tuple[int, str] | None:
         """The paragraph and actor id of the previous quotation's speaker, if it had one."""
@@ -148,7 +150,22 @@ class Attributor(Referents):
         if titled:
             return titled.pop() if len(titled) == 1 else None
         given = first_name_gender(words[0]) if len(words) > 1 else None
-        return given if given in ("male", "female") else None
+        if given in ("male", "female"):
+            return given
+        return self.pronoun_genders.get(actor_id)
+
+    def learn_gender(self, actor_id: str | None, written: str | None) -> None:
+        """Record the gender of a person the article reported with *he* or *she*.
+
+        A person with no honorific and a given name the name data does not know (*Prof Kwame
+        Mensah*) has an unknown gender, so any later pronoun could fit them; once the article
+        has written *he* for them, a later *she* no longer does (the pronoun's agreement
+        with its antecedent in English). The first pronoun decides; a source's own reading
+        never outweighs an honorific or a known given name.
+        """
+        pron = (written or "").lower()
+        if actor_id and pron in ("he", "she") and self.kind(actor_id) == "person":
+            self.pronoun_genders.setdefault(actor_id, _PRONOUNS[pron])
 
     # -- subjects -----------------------------------------------------------------------
     def subject(self, para: Paragraph, a: int, b: int, at: int, pattern: str,

@@ -173,6 +173,8 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
                           pattern=found.pattern, cue=found.cue, anonymous=found.anonymous,
                           kind="phrase" if len(words.split()) < PHRASE_WORDS else "statement")
             quotes.append(quote)
+            if found.pattern == "pronoun":
+                who.learn_gender(found.speaker, found.written)
             if quote.kind == "statement" or quote.speaker:
                 who.previous = (para.number, span.close, found)
             if span.unclosed and index + 1 == len(para_spans):

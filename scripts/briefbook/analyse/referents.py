@@ -86,6 +86,28 @@ def _role_apposition(before: str) -> bool:
         is_function_word(w) or re.search(r"(?:ed|ing|ly)$", w) for w in words)
 
 
+#: A noun phrase opening the sentence, a comma, then titles or capitalised words right before
+#: a name: "His co-author, Dr ", "The firm's chairman, Sir ".
+_TITLED_APPOSED_RE = re.compile(r"(" + _APPOSED_RE.pattern + r")((?:[\w.’'-]+\s+){0,4})")
+
+
+def apposed_opener(before: str, after: str) -> bool:
+    """Whether a name between ``before`` and ``after`` is in apposition to the subject.
+
+    ``before`` is its sentence up to the name and ``after`` the text right after it: *His
+    co-author, Dr Ann Roe, was more cautious* (a determiner or possessive and up to six words,
+    a comma, titles, role or capitalised words, the name, a comma and a lower-case verb). The
+    name and the noun phrase are one subject (an appositive renames the noun it follows).
+    """
+    m = _TITLED_APPOSED_RE.fullmatch(before)
+    verb = re.match(r",\s+(?:\w+ly\s+)?([a-z]+)\b", after)
+    return bool(m and verb) and not re.fullmatch(
+        r"and|or|nor|of|who|whose|which|that|to|in|at|for|from|with|as|the|a|an",
+        verb.group(1)) and all(  # type: ignore[union-attr]
+        not is_function_word(w) and (is_title(w) or is_role_word(w) or w[:1].isupper())
+        for w in m.group(2).split())  # type: ignore[union-attr]
+
+
 _STOP_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
 #: A possessive proper name of two to four capitalised words opening a sentence (*Acme
 #: Rovers' reply*, *Northern Dairy's board*).

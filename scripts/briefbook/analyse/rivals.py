@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from briefbook.analyse.described import mask, sentence_before
-from briefbook.analyse.referents import Referents
+from briefbook.analyse.referents import Referents, apposed_opener
 from briefbook.core.lexicon import is_function_word, is_role_word, is_speech_verb, opens_clause
 from briefbook.core.model import Paragraph
 
@@ -101,6 +101,8 @@ def sentence_opener(refs: Referents, para: Paragraph, at: int) -> str | None:
     if not people or _reported_at_end(text, a, b):
         return None
     first = people[0]
+    if apposed_opener(text[a:first.start], text[first.end:b]) and not refs._possessive(first):
+        return first.actor  # "His co-author, Dr Ann Roe, was more cautious."
     after = _AFTER_RE.match(text, first.end, b)
     if not _prefix_fits(text[a:first.start].split()) or refs._possessive(first) or \
             after is None or _NOT_A_VERB_RE.fullmatch(after.group("verb")):
