@@ -67,5 +67,86 @@ def test_an_apposition_that_is_a_clause_is_no_subject(tmp_path: Path) -> None:
     a = analyse(tmp_path, (
         "Report out\n\n"
         "Minister Agnes Wolde welcomed the report. \u201cIt is thorough,\u201d she said.\n\n"
-        "The report, written by Dr Hana Sato, was long. \u201cWe will act on it,\u201d she said.\n"))
+        "The report, written by Dr Hana Sato, was long. "
+        "\u201cWe will act on it,\u201d she said.\n"))
     assert speaker_of(a, "We will act")[0] == "Agnes Wolde"
+
+
+# -- "The Irishman added": a nationality epithet means the person just named -----------------
+
+
+@pytest.mark.parametrize("intro, epithet, speaker", [
+    ("Coach Liam Byrne blamed the referee. “It cost us the game,” he said.",
+     "The Irishman, in his second season in charge, added:", "Liam Byrne"),
+    ("Manager Sofia Reyes was furious. «That was never a penalty,» she said.",
+     "The Spaniard later added:", "Sofia Reyes"),
+    ("Dutch coach Henk de Vries watched from the stand. „We were poor,“ de Vries said.",
+     "The 58-year-old Dutchman added:", "Henk de Vries"),
+    ("Striker Ana Moreira scored twice. ‘I felt sharp,’ she said.",
+     "The Brazilian added:", "Ana Moreira"),
+])
+def test_a_nationality_epithet_is_the_person_just_named(
+        tmp_path: Path, intro: str, epithet: str, speaker: str) -> None:
+    a = analyse(tmp_path, f"Cup tie\n\n{intro}\n\n{epithet} \u201cWe deserved more.\u201d\n")
+    assert speaker_of(a, "We deserved")[0] == speaker
+    assert not {"Irishman", "Spaniard", "Dutchman", "Brazilian"} & names(a)
+
+
+def test_a_nationality_epithet_of_the_other_gender_stays_anonymous(tmp_path: Path) -> None:
+    """*The Irishman* cannot be the woman who spoke last: an anonymous description."""
+    a = analyse(tmp_path, (
+        "Cup tie\n\nManager Sofia Reyes was furious. “That was never a penalty,” she said.\n\n"
+        "The Irishman added: “We will appeal.”\n"))
+    speaker, anonymous, _ = speaker_of(a, "We will appeal")
+    assert speaker is None and anonymous == "The Irishman"
+    assert "Irishman" not in names(a)
+
+
+def test_a_plural_nationality_or_a_party_is_no_epithet(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Vote\n\nThe Liberal Democrats backed the motion on Tuesday.\n\n"
+        "The Conservatives expressed “serious misgivings about the cost”.\n"))
+    cue = speaker_of(a, "serious misgivings")[2]
+    assert "epithet" not in cue
+
+
+# -- "one of them said": one of a group, anonymous --------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, described", [
+    ("Two officials spoke on condition of anonymity. “There is no plan,” one of them said.",
+     "one of them"),
+    ("Dozens of nurses marched. «We are exhausted and unpaid,» one of the nurses told reporters.",
+     "one of the nurses"),
+    ("Several ministers were unhappy. ‘It is a mess,’ said one of those present.",
+     "one of those"),
+])
+def test_one_of_a_group_is_an_anonymous_speaker(
+        tmp_path: Path, sentence: str, described: str) -> None:
+    a = analyse(tmp_path, f"Talks stall\n\n{sentence}\n")
+    quote = next(q for q in a.quotes if q.kind == "statement")
+    assert quote.speaker is None
+    assert quote.anonymous is not None and quote.anonymous.startswith(described)
+
+
+# -- "X, which represents …": a body, not a person --------------------------------------------
+
+
+@pytest.mark.parametrize("body", ["Rail Passengers Forum", "Kestrel Moor Ramblers",
+                                  "Hollin Valley Residents Group"])
+def test_a_name_followed_by_which_is_an_organisation(tmp_path: Path, body: str) -> None:
+    a = analyse(tmp_path, (
+        f"Fares rise\n\nThe {body}, which represents its members, said fares were too high. "
+        "“It is a scandal,” it said.\n"))
+    kinds = {x.name: x.kind for x in a.actors}
+    assert kinds.get(body) == "organization"
+    assert speaker_of(a, "It is a scandal")[0] == body
+
+
+@pytest.mark.parametrize("thing", ["the Road Haulage Bill", "Clwyd South West",
+                                   "Greater Manchester"])
+def test_a_law_or_a_place_followed_by_which_is_no_organisation(tmp_path: Path, thing: str
+                                                               ) -> None:
+    a = analyse(tmp_path, f"Vote\n\nMPs debated {thing}, which was amended on Monday.\n")
+    name = thing.removeprefix("the ")
+    assert not [x for x in a.actors if x.name == name and x.kind == "organization"]

@@ -6,8 +6,8 @@ chronology, alignment and discrepancies, topic evidence, review items), gathered
 
 Modules: ``aliastable``, ``align``, ``annotations``, ``attribution``, ``bodynames``, ``bodyref``,
 ``chains``, ``changes``, ``chronology``, ``compare``, ``continued``, ``copies``, ``cues``,
-``date_patterns``,
-``dated_clauses``, ``dates``, ``described``, ``discrepancies``, ``embedded``, ``evidence``,
+``date_patterns``, ``dated_clauses``, ``dates``, ``described``, ``discrepancies``, ``embedded``,
+``epithets``, ``evidence``,
 ``figures``, ``firstnames``, ``headline``, ``headverb``, ``headwords``, ``holders``, ``homoglyphs``,
 ``interviews``, ``mentions``, ``merge``, ``nameclues``, ``namefinder``, ``nametokens``,
 ``nearmiss``, ``nouncues``, ``objects``, ``offices``, ``participles``, ``people``, ``periods``,
@@ -36,6 +36,7 @@ __all__ = [
     "described",
     "discrepancies",
     "embedded",
+    "epithets",
     "evidence",
     "figures",
     "firstnames",

@@ -57,6 +57,7 @@ from briefbook.analyse.described import (
     opening_body,
     plural_agents,
 )
+from briefbook.analyse.epithets import read_epithet
 from briefbook.analyse.holders import is_epithet, is_holder, owner_epithet, reported_start
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.pronouns import referent, titled_opening
@@ -290,6 +291,9 @@ class Attributor(Referents):
         if aged := offices.aged_person(self, para.number, min(a, at), written):
             return Attribution(speaker=aged, written=written, pattern="role",
                                cue=f"{cue} (age: the one person of that age)")
+        if read := read_epithet(self, para.number, min(a, at), written, self.gender):
+            return Attribution(speaker=read[0], written=written, pattern="role",  # "The Irish-
+                               cue=f"{cue} ({read[2]})", anonymous=read[1])  # man", "one of them"
         role = next((w for w in words if is_role_word(w)), None)
         if role is None and re.search(r"^(?i:an?|the)\s|\w[’']s?\s", written) and (
                 tie := next((w for w in words if is_relation_noun(w)), None)):

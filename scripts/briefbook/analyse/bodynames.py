@@ -22,6 +22,7 @@ from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
     is_body_noun,
+    is_document_word,
     is_function_word,
     is_organisation_word,
     is_outlet_noun,
@@ -29,6 +30,7 @@ from briefbook.core.lexicon import (
     is_speech_verb,
     is_title,
     place_kind,
+    word_list,
 )
 
 __all__ = ["apposed_body", "body_person", "described_body", "outlet_name", "outlet_noun"]
@@ -145,3 +147,25 @@ def described_body(run: list[Token], text: str) -> Name | None:
     return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
                 reason=f"described as a '{before.group(1)}'", possessive=run[-1].possessive)
 
+
+
+def which_body(run: list[Token], text: str) -> Name | None:
+    """A name of several words followed by a relative *which*: a body, not a person.
+
+    *The Rail Users Forum, which represents commuters, said*: English takes *who* for a
+    person and *which* for a thing or a body, so the run is an organisation. Two words at
+    least, none a title, not two words opening with a given name (*Ann Roe, which …* is a
+    slip, left alone), not a place (*Greater Manchester*, a seat or region with a compass word
+    or *Greater*: *Clwyd North West, which …*) and not a document (*the Road Safety Bill, which …*).
+    """
+    words = [t.bare for t in run]
+    end = run[-1].start + len(run[-1].bare)
+    if len(words) < 2 or not re.match(r",\s+which\b", text[end:]) or run[-1].possessive \
+            or (len(words) == 2 and first_name_gender(words[0])) \
+            or place_kind(" ".join(words)) is not None or is_document_word(words[-1]) \
+            or fold_word(words[-1]) in word_list("legislation_words") \
+            or any(fold_word(w) in ("north", "south", "east", "west", "greater") for w in words) \
+            or any(is_title(w) or place_kind(w) == "demonym" for w in words):
+        return None
+    return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
+                reason="followed by 'which' (a body, not a person)")

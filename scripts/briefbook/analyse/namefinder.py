@@ -34,6 +34,7 @@ from briefbook.analyse.bodynames import (
     described_body,
     outlet_name,
     outlet_noun,
+    which_body,
 )
 from briefbook.analyse.nameclues import (
     affiliation_after,
@@ -199,8 +200,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             found.extend(replace(n, kind="media") if n.kind == "organization" and outlet_noun(
                 text, n.start, n.end, possessive=n.possessive, after=False) else n for n in names)
             continue
-        name = outlet_name(run, text) or _person(run, text) or described_body(run, text) or \
-            _given_name_tail(run, text) or apposed_body(run, text) or \
+        name = outlet_name(run, text) or which_body(run, text) or _person(run, text) or \
+            described_body(run, text) or _given_name_tail(run, text) or apposed_body(run, text) or \
             _titled_elsewhere(run, surnames) or body_person(run, text, found) or \
             owner_of_person(run, runs[index] if index < len(runs) else None, text) or \
             corporate_owner(run, text)

@@ -48,7 +48,8 @@ DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_opener
               "statement_verbs", "term_markers", "title_surnames", "weak_titles",
               "agent_suffixes", "answer_labels", "not_agent_nouns", "weather_words",
               "member_bodies", "corporate_parts", "name_particles", "not_name_particles",
-              "rank_words", "outlet_nouns", "institution_words")
+              "rank_words", "outlet_nouns", "institution_words", "nationality_nouns",
+              "legislation_words")
 #: Lists whose lines hold a word and then fields about it (``minister general``).
 _FIRST_FIELD = frozenset({"honorifics", "office_words"})
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
@@ -390,6 +391,26 @@ def place_kind(phrase: str) -> str | None:
     if folded.endswith("s") and places.get(folded[:-1]) == "demonym":
         return "demonym"
     return None
+
+
+def nationality_noun(word: str) -> str | None:
+    """A singular noun for a person of a nation: ``male``, ``female``, ``person`` or ``None``.
+
+    *Irishman* and *Frenchwoman* (a country's demonym and -man / -woman: male, female), a
+    demonym used as a noun (*Brazilian*, *American*: person) and the irregular nouns of
+    ``nationality_nouns.txt`` (*Spaniard*, *Briton*, *Swede*: person, or by their ending).
+    Plurals (*Americans*) are groups, and party words (*Conservatives*, *the Democrat*) are
+    not nations: ``None``. Source: country demonyms of the ``countryinfo`` data; English
+    compounding of demonym and *man*/*woman*.
+    """
+    folded = fold_word(word)
+    if not word[:1].isupper() or not folded.isalpha():
+        return None
+    nouns, demonyms = word_list("nationality_nouns"), _country_demonyms()
+    for suffix, gender in (("woman", "female"), ("man", "male")):
+        if folded.endswith(suffix) and (folded[:-len(suffix)] in demonyms or folded in nouns):
+            return gender
+    return "person" if folded in nouns or folded in demonyms else None
 
 
 def is_agent_noun(word: str) -> bool:
