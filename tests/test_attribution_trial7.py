@@ -150,3 +150,62 @@ def test_a_law_or_a_place_followed_by_which_is_no_organisation(tmp_path: Path, t
     a = analyse(tmp_path, f"Vote\n\nMPs debated {thing}, which was amended on Monday.\n")
     name = thing.removeprefix("the ")
     assert not [x for x in a.actors if x.name == name and x.kind == "organization"]
+
+
+# -- a person described by occupation is an anonymous speaker with that description ----------
+
+
+@pytest.mark.parametrize("sentence, described", [
+    ("A head teacher in Swansea said: “We were never told about the closure.”",
+     "A head teacher in Swansea"),
+    ("«We were never told about the closure,» said a hospital doctor from Leeds.",
+     "a hospital doctor from Leeds"),
+    ("A senior nurse at St Mary's says she was ‘appalled’ by what she saw on the ward.",
+     "A senior nurse at St Mary's"),
+    ("One local farmer told the inquiry: „We were never told about the closure.“",
+     "One local farmer"),
+    ("“We were never told about the closure,” a commuter said.", "a commuter"),
+])
+def test_a_person_described_by_occupation_is_anonymous(
+        tmp_path: Path, sentence: str, described: str) -> None:
+    a = analyse(tmp_path, f"Closure row\n\n{sentence}\n")
+    quote = a.quotes[0]
+    assert quote.speaker is None
+    assert quote.anonymous == described
+    assert not a.actors
+
+
+def test_an_occupation_plural_still_opens_a_body_name(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Fund grows\n\nAnn Roe, founder of the Survivors Fund, said the money would help.\n"))
+    assert {"Survivors Fund", "Ann Roe"} <= names(a)
+
+
+def test_a_long_clause_after_an_inverted_verb_is_what_was_said(tmp_path: Path) -> None:
+    """*X, a chief executive, said teaching pupils about Y was key.* “…”: X, not *pupils*."""
+    a = analyse(tmp_path, (
+        "Lessons\n\nHealth Alliance chief executive, Dana Whitlock, said teaching pupils about "
+        "diet and exercise was key. \u201cYoung people must be informed about all the issues "
+        "of their health.\u201d\n"))
+    assert speaker_of(a, "Young people")[0] == "Dana Whitlock"
+
+
+@pytest.mark.parametrize("subject, speaker, described", [
+    ("Hallam's", "Hallam's", None),  # a firm named with a possessive, then its verb
+    ("A spokeswoman for Hallam's", None, "A spokeswoman for Hallam's"),
+    ("A nurse at St Bride's", None, "A nurse at St Bride's"),
+])
+def test_a_name_ending_in_a_possessive_can_be_the_subject_of_said(
+        tmp_path: Path, subject: str, speaker: str | None, described: str | None) -> None:
+    a = analyse(tmp_path, f"Store row\n\n{subject} said: “We were never told about the plan.”\n")
+    found, anonymous, _ = speaker_of(a, "We were never")
+    assert (found, anonymous) == (speaker, described)
+
+
+def test_a_possessive_before_an_adjectival_participle_is_no_reporter(tmp_path: Path) -> None:
+    """*the campaign's alleged links*: *alleged* is an adjective, not the campaign's verb."""
+    a = analyse(tmp_path, (
+        "Referendum\n\nCampaign chairman Ivo Marsh said he hoped for a late surge. He also "
+        "attacked the No campaign's alleged political links. “We felt we had to show who was "
+        "behind it.”\n"))
+    assert speaker_of(a, "We felt")[0] == "Ivo Marsh"

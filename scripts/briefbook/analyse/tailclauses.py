@@ -40,7 +40,9 @@ def final_clause(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
     The words after the sentence's last comma (or all of them when the quotation is followed
     by nothing else) are a subject of at most :data:`SUBJECT_WORDS` words and a speech verb,
     with at most two words after the verb (``on Monday``); or, after any of its commas, a
-    speech verb and its subject, up to an apposition (``…, said Ann Roe, the firm's chief.``).
+    speech verb and its subject, up to an apposition (``…, said Ann Roe, the firm's chief.``),
+    of at most :data:`SUBJECT_WORDS` words (longer, the words after the verb are what was
+    said: ``X, a chief executive, said teaching pupils about Y was key``).
 
     Returns:
         The subject's span and whether the verb came first, or ``None``.
@@ -53,7 +55,10 @@ def final_clause(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
         if first and speech_verb_at(first.group(1)) is not None and \
                 not CLAUSE_WORD_RE.fullmatch(first.group(2)):
             s = start + first.start(2)
-            return s, clause_after(text, s, b), True
+            e = clause_after(text, s, b)
+            if len(text[s:e].split()) <= SUBJECT_WORDS:
+                return s, e, True
+            break  # "…, Ann Roe, said teaching pupils about X was key": a reported clause
     start = a + commas[-1] + 1 if commas else a
     clause = text[start:b].rstrip(" .!?\u201d\"")
     clause = re.sub(r"\([^()]{1,40}\)", lambda m: " " * len(m.group()), clause)  # "X (KCC)"
@@ -66,6 +71,8 @@ def final_clause(text: str, a: int, b: int) -> tuple[int, int, bool] | None:
     i = verbs[0]
     if i == 0 and len(words) > 1 and not CLAUSE_WORD_RE.fullmatch(words[1].group()):
         end = clause_after(text, start + words[1].start(), start + len(clause))
+        if len(text[start + words[1].start():end].split()) > SUBJECT_WORDS:
+            return None  # "said teaching pupils about X and Y were key": what was said
         return start + words[1].start(), end, True
     if 0 < i <= SUBJECT_WORDS and len(words) - i - 1 <= 2:
         return start, start + words[i].start(), False

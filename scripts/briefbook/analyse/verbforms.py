@@ -52,7 +52,14 @@ _WORD_RE = re.compile(r"[\w’'.-]+")
 _NOUN_BEFORE_RE = re.compile(r"(?i)(?:^|\W)(?:the|an?|his|her|its|their|these|those|our|my|"
                              r"your|whose|latest|recent|such|new|fresh|further|several|many|"
                              r"two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:first|"
-                             r"last|final|previous|own|public))?\s+$|\w[’']s\s+$|s[’']\s+$")
+                             r"last|final|previous|own|public))?\s+$")
+#: A possessive right before a word: a noun follows (*Labour's claims*), unless the word is a
+#: past or third-person form that is never a noun or an adjective (*St Mary's said*,
+#: *Sainsbury's says*: a name written with a possessive, then its verb); *alleged*, *claimed*,
+#: *reported* stay out (*the campaign's alleged allegiances*).
+_POSSESSIVE_BEFORE_RE = re.compile(r"\w[’']s\s+$|s[’']\s+$")
+_FINITE_RE = re.compile(r"(?i)said|says|told|tells|wrote|writes|added|adds|warned|warns|"
+                        r"insisted|insists|explained|explains|argued|argues|replied|admitted")
 
 
 def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:
@@ -64,6 +71,8 @@ def _speech_verbs(text: str, start: int = 0) -> Iterator[re.Match[str]]:
     return (m for m in _WORD_RE.finditer(text, start) if (is_speech_verb(m.group().rstrip("."))
             or infinitive_speech_verb(text, m.start(), m.group().rstrip(".")))
             and not _NOUN_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])
+            and not (_POSSESSIVE_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])
+                     and not _FINITE_RE.fullmatch(m.group().rstrip(".")))
             and not (m.group().endswith("s") and re.search(r"[a-z]ed\s+$", text[:m.start()])))
     # "has rejected calls to …", "renewed warnings": a finite verb never follows a past form
 
