@@ -192,3 +192,30 @@ def test_no_alias_from_the_last_word_of_a_rank(tmp_path: Path) -> None:
 def test_a_role_before_the_name_is_the_role(text: str, name: str, role: str) -> None:
     assert _person(text)[0] == name
     assert _person(text)[2] == role
+
+
+# -- people the name data does not know, marked as people by the grammar ---------------------
+
+
+@pytest.mark.parametrize("text, name, gender", [
+    ("Tunde Bakare, who plays in Spain, was recalled to the squad.", "Tunde Bakare", None),
+    ("Chimwemwe Phiri said he was happy to be back after injury.", "Chimwemwe Phiri", "male"),
+    ("Oluwaseun Adeyemi-Cole says she will stand again next year.", "Oluwaseun Adeyemi-Cole",
+     "female"),
+    ("Nguyen Thi Lan, who runs a bakery in Hue, has seen prices double.", "Nguyen Thi Lan",
+     None),
+])
+def test_a_name_unknown_to_the_name_data_is_a_person_by_who_or_he(
+        text: str, name: str, gender: str | None) -> None:
+    found = [n for n in find_names(text) if n.text == name]
+    assert found and found[0].kind == "person"
+    assert found[0].gender == gender
+
+
+@pytest.mark.parametrize("text", [
+    "Fans of the Crooked Lanterns, who play Leeds tonight, queued for hours.",
+    "Grey Harbour Rovers, who are top of the league, lost on Saturday.",
+    "Tillery Dynamics said it would cut 200 jobs.",
+])
+def test_a_band_a_team_or_a_firm_is_no_person_by_these_cues(text: str) -> None:
+    assert not [n for n in find_names(text) if n.kind == "person"]

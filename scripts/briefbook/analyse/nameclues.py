@@ -227,3 +227,39 @@ def outlet_apposition(text: str, end: int) -> str | None:
     desc = match.group("desc")
     last = re.findall(r"[\w-]+", desc)[-2:]
     return desc if is_outlet_noun(last[-1]) or is_outlet_noun(" ".join(last)) else None
+
+
+_WHO_RE = re.compile(r",\s+who\b")
+_REPORTED_HE_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s+(?:that\s+)?"
+                             r"(?P<pron>he|she|his|her)\b")
+
+
+def reported_person(run: Sequence[Token], text: str) -> Name | None:
+    """A name the grammar marks as a person's when the name data does not know it.
+
+    Two or three capitalised words (none a title, function word, place, demonym, organisation
+    or body word) followed by the relative *who* (*Tunde Bakare, who plays in Spain,*: English
+    takes *who* for people, *which* for things) or by a speech verb and *he*/*she* (*Kwesi
+    Appiah said he was happy*: the name is the pronoun's antecedent). British English also
+    writes *who* after bands and teams, so a name ending in *s* or written after *the* (*the
+    Scissor Sisters, who*) is left alone. ``None`` otherwise.
+    """
+    words = [t.bare for t in run]
+    if not 2 <= len(words) <= 3 or run[-1].possessive or any(
+            not w[:1].isupper() or is_title(w) or is_function_word(w) or place_kind(w)
+            or is_organisation_word(w) or is_body_noun(w) or is_outlet_noun(w)
+            or is_party_word(w) for w in words) or is_not_surname(words[-1]):
+        return None
+    end = run[-1].start + len(run[-1].bare)
+    gender = None
+    if _WHO_RE.match(text, end) and not words[-1].endswith("s") and \
+            not re.search(r"\b[Tt]he\s+$", text[max(0, run[0].start - 5):run[0].start]):
+        reason = "followed by 'who'"  # not "the Scissor Sisters, who": a band or a team
+    elif (said := _REPORTED_HE_RE.match(text, end)) and is_speech_verb(said.group("verb")):
+        reason = f"'{said.group('verb')} {said.group('pron')}'"
+        gender = "male" if said.group("pron") in ("he", "his") else "female"
+    else:
+        return None
+    before = role_before(text, run[0].start)
+    return Name(text=" ".join(words), start=run[0].start, end=end, kind="person",
+                reason=reason, role=before or None, gender=gender)

@@ -43,6 +43,7 @@ from briefbook.analyse.nameclues import (
     described_before,
     middle_initial,
     owner_of_person,
+    reported_person,
     role_before,
     service_body,
 )
@@ -204,7 +205,7 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             described_body(run, text) or _given_name_tail(run, text) or apposed_body(run, text) or \
             _titled_elsewhere(run, surnames) or body_person(run, text, found) or \
             owner_of_person(run, runs[index] if index < len(runs) else None, text) or \
-            corporate_owner(run, text)
+            corporate_owner(run, text) or reported_person(run, text)
         if name is not None and name.title and fold_word(name.title) in word_list(
                 "peerage_titles") and index < len(runs) and (seat := re.match(
                     r" of (?:[A-Z][\w’'-]+ ?){1,2}", text[name.end:])) and \
