@@ -104,8 +104,19 @@ class _Server:
         raise ToolError("mkdocs serve did not start in time")
 
     def builds(self) -> int:
-        """How many builds the server has reported finishing so far."""
-        return sum("Documentation built in" in line for line in list(self.log))
+        """How many rebuilds the server has reported finishing so far.
+
+        Counted by *Reloading browsers*, which the server logs after every rebuild that
+        finished: MkDocs' log filter (``DuplicateFilter``) drops a message it has printed
+        before, so a second *Documentation built in 0.15 seconds* never appears.
+
+        Raises:
+            ToolError: the server reported that a rebuild failed.
+        """
+        lines = list(self.log)
+        if any("An error happened during the rebuild" in line for line in lines):
+            raise ToolError("mkdocs serve failed to rebuild:\n" + "\n".join(lines[-30:]))
+        return sum("Reloading browsers" in line for line in lines)
 
     def cpu_until_built(self, builds: int, before: float | None) -> float | None:
         """CPU seconds since ``before`` once more than ``builds`` builds finished."""
