@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from attribkit import analyse, names, speaker_of
+from briefbook.analyse.namefinder import find_names
 
 # -- he/she agreement: a person the article called "he" is never "she" -----------------------
 
@@ -209,3 +210,53 @@ def test_a_possessive_before_an_adjectival_participle_is_no_reporter(tmp_path: P
         "attacked the No campaign's alleged political links. “We felt we had to show who was "
         "behind it.”\n"))
     assert speaker_of(a, "We felt")[0] == "Ivo Marsh"
+
+
+# -- eighth-round trial kinds: names the name data does not know, in their usual frames -------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The survey was led by Prof Seo-yeon Hill of the Coastal Institute.", "Seo-yeon Hill"),
+    ("Dr Min-jun Park, a geologist, said the samples were clean.", "Min-jun Park"),
+    ("The European Union trade commissioner, Oyelaran Adebisi, told reporters the talks had "
+     "stalled.", "Oyelaran Adebisi"),
+    ("“It is a rare team,” said Harbourside partner Ifeoma Chukwu.", "Ifeoma Chukwu"),
+    ("He put on 90 with the goalkeeper Thilak Ranasinghe before tea.", "Thilak Ranasinghe"),
+])
+def test_a_person_named_in_a_usual_frame_is_found_without_the_name_data(
+        text: str, name: str) -> None:
+    assert (name, "person") in [(n.text, n.kind) for n in find_names(text)]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The campaign group Rose Street Neighbours said the plan was rushed.",
+     "Rose Street Neighbours", "organization"),
+    ("The Food Standards Agency said the batch was safe.", "Food Standards Agency",
+     "organization"),
+    ("The Kyodo News Agency reported the talks.", "Kyodo News Agency", "media"),
+])
+def test_bodies_keep_their_kind(text: str, name: str, kind: str) -> None:
+    assert {n.text: n.kind for n in find_names(text)}.get(name) == kind
+
+
+def test_a_hyphenated_descriptor_is_no_part_of_a_name() -> None:
+    found = find_names("Leeds-based Harcastle Foods and the Hindi-language daily were named.")
+    assert not [n for n in found if n.text.startswith(("Leeds-based", "Hindi-"))]
+
+
+def test_singular_they_after_one_described_person_is_that_person(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Merger row\n\nThe Teachers' Guild welcomed the merger. Not everyone agreed. One "
+        "grandparent at Fenwick Juniors said they had hoped for a new hall. «They have left us "
+        "with a leaking roof,» they said.\n"))
+    speaker, anonymous, _ = speaker_of(a, "They have left us")
+    assert speaker is None and anonymous == "One grandparent at Fenwick Juniors"
+
+
+def test_the_agent_of_a_future_passive_is_the_next_epithet(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Opera season\n\nDirector Lars Holm said the cast was strong. “It is a great company,” "
+        "he said.\n\nThe title role will be sung by Bogdan Petrenko, best known for his concert "
+        "work. The Ukrainian-born baritone said he first sang it as a student. “I did not "
+        "understand a word of it.”\n"))
+    assert speaker_of(a, "I did not understand")[0] == "Bogdan Petrenko"

@@ -249,6 +249,10 @@ class Attributor(Referents):
                     (group := group_subject(before[1], *before[2])) and \
                     not self.within(before[0].number, *group):
                 anonymous = before[1][group[0]:group[1]]  # "Ministers disagreed. … they said"
+            if speaker is None and anonymous is None and pron == "they" and (
+                    one := self._described_before(para, min(origin, at), pron)[1]) and \
+                    re.match(r"(?i)(?:one|an?)\s", one) and not plural_agents(one):
+                anonymous = one  # singular "they": "One parent said they … "…," they said"
             if speaker is None and anonymous is None:
                 speaker = self.pronoun(para.number, reported_start(para.text, at, origin), pron)
             if speaker is None and anonymous is None and one and pron in ("he", "she") and \

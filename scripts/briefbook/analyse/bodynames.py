@@ -132,14 +132,16 @@ def described_body(run: list[Token], text: str) -> Name | None:
 
     The word right before the run is a body noun of ``body_nouns.txt`` in lower case (*the
     firm Halden & Co*, *US rival Grey Global*); the run is at most three words, none of them
-    a title, a function word, a demonym or a given name, and it is not a place, nor cut short
+    a title, a function word or a demonym, not two words opening with a given name (*the
+    group Rail Users Together* is a body: three words), and it is not a place, nor cut short
     of a name going on (*group Transport 2000*, *group Victims of Crime*).
     """
     before = re.search(r"(?:^|\s)([a-z][\w-]*)\s$", text[max(0, run[0].start - 30):run[0].start])
     words = [t.bare for t in run]
     if before is None or not is_body_noun(before.group(1)) or len(words) > 3 \
             or re.match(r" (?:\d|of\b)", text[run[-1].start + len(run[-1].bare):]) \
-            or place_kind(" ".join(words)) is not None or first_name_gender(words[0]) \
+            or place_kind(" ".join(words)) is not None \
+            or (len(words) < 3 and first_name_gender(words[0])) \
             or any(is_title(w) or is_function_word(w) or place_kind(w) == "demonym"
                    for w in words):
         return None

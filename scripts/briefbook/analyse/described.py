@@ -131,7 +131,7 @@ def described_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
     if not words:
         return None
     first = words[0].group()
-    if fold_word(first) not in ("the", "a", "an", "our"):  # "Our correspondent"
+    if fold_word(first) not in ("the", "a", "an", "our", "one"):  # "Our correspondent"
         owner = next((i for i, w in enumerate(words[:4]) if re.search(r"[’']s$", w.group())), None)
         if owner is None or not all(w.group()[:1].isupper() for w in words[:owner + 1]):
             return None  # "Prime Minister X's spokesman": a possessive name opens it

@@ -95,7 +95,8 @@ def apposition(text: str, end: int) -> str | None:
 #: A sentence opening with a described role and a comma before a name: "The new chairman of
 #: the Bar Council, X", "Its chief executive, X".
 _DESCRIBED_BEFORE_RE = re.compile(
-    r"(?:^|[.!?][\"”’']?\s+)(?P<desc>(?:The|Its|Their|His|Her|[A-Z][\w-]+[’']s)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:^|[.!?][\"”’']?\s+)(?P<desc>(?:The|Its|Their|His|Her|[A-Z][\w-]+[’']s)\s+"
+    r"(?:[A-Za-z][\w&’'-]*\s+){0,4}"  # "The United Nations special envoy, X,"
     r"(?P<role>[a-z][\w-]*)(?:\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w&’'-]*\s*){1,5})?),\s+$")
 
 
@@ -241,8 +242,9 @@ def reported_person(run: Sequence[Token], text: str) -> Name | None:
     or body word) followed by the relative *who* (*Tunde Bakare, who plays in Spain,*: English
     takes *who* for people, *which* for things) or by a speech verb and *he*/*she* (*Kwesi
     Appiah said he was happy*: the name is the pronoun's antecedent). British English also
-    writes *who* after bands and teams, so a name ending in *s* or written after *the* (*the
-    Scissor Sisters, who*) is left alone. ``None`` otherwise.
+    writes *who* after bands and teams, so a name ending in *s* (unless it opens with initials:
+    *JP McManus, who*) or written after *the* (*the Scissor Sisters, who*) is left alone.
+    ``None`` otherwise.
     """
     words = [t.bare for t in run]
     if not 2 <= len(words) <= 3 or run[-1].possessive or any(
@@ -252,7 +254,8 @@ def reported_person(run: Sequence[Token], text: str) -> Name | None:
         return None
     end = run[-1].start + len(run[-1].bare)
     gender = None
-    if _WHO_RE.match(text, end) and not words[-1].endswith("s") and \
+    if _WHO_RE.match(text, end) and (not words[-1].endswith("s") or re.fullmatch(
+            r"(?:[A-Z]\.?){1,3}", words[0])) and \
             not re.search(r"\b[Tt]he\s+$", text[max(0, run[0].start - 5):run[0].start]):
         reason = "followed by 'who'"  # not "the Scissor Sisters, who": a band or a team
     elif (said := _REPORTED_HE_RE.match(text, end)) and is_speech_verb(said.group("verb")):

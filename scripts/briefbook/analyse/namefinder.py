@@ -83,6 +83,12 @@ _KNIGHTHOODS = frozenset({"sir", "dame"})
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 
 
+#: A capitalised word joined to a lower-case descriptor: "DHL-owner", "Leeds-based",
+#: "Labour-run", "Hindi-language"; not a hyphenated given name ("Ji-woo", "Seo-yeon").
+_DESCRIPTOR_RE = re.compile(r"\w-(?:[a-z]{5,}|run|led|born|made|owned|held|wide|style|type|"
+                            r"like|free|only|era|old|owner|based)$")
+
+
 def _runs(toks: Sequence[Token], text: str) -> list[list[Token]]:
     """Runs of capitalised tokens separated by one space (particles, initials, nicknames)."""
     runs: list[list[Token]] = []
@@ -178,7 +184,7 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             run = run[1:]
         while len(run) > 2 and is_function_word(run[-1].bare) and len(run[-1].bare) > 1:
             run = run[:-1]  # "… analyst Ann Roe The dispute": a full stop left out
-        while len(run) > 1 and re.search(r"\w-[a-z]+$", run[0].bare):
+        while run and _DESCRIPTOR_RE.search(run[0].bare):
             run = run[1:]  # "DHL-owner Deutsche Post", "Leeds-based Asda": a descriptor
         if not run or _headline(run) or (
                 "-" in run[0].bare
@@ -201,8 +207,8 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
             found.extend(replace(n, kind="media") if n.kind == "organization" and outlet_noun(
                 text, n.start, n.end, possessive=n.possessive, after=False) else n for n in names)
             continue
-        name = outlet_name(run, text) or which_body(run, text) or _person(run, text) or \
-            described_body(run, text) or _given_name_tail(run, text) or apposed_body(run, text) or \
+        name = outlet_name(run, text) or which_body(run, text) or described_body(run, text) or \
+            _person(run, text) or _given_name_tail(run, text) or apposed_body(run, text) or \
             _titled_elsewhere(run, surnames) or body_person(run, text, found) or \
             owner_of_person(run, runs[index] if index < len(runs) else None, text) or \
             corporate_owner(run, text) or reported_person(run, text)
@@ -382,8 +388,9 @@ def _organisation(run: list[Token], runs: Sequence[list[Token]], index: int, tex
             len(words) == 2 and is_title(words[0]) and place_kind(words[0]) is None
             and not service_body(words)):
         return [], index  # a lone "Government", "Party"; a generic "Foreign Ministry"
-    kind = "media" if is_outlet_word(words[-1]) and not is_organisation_word(words[0]) \
-        else "organization"
+    kind = "media" if is_outlet_word(words[-1]) and not is_organisation_word(words[0]) and (
+        fold_word(words[-1]) != "agency" or any(is_outlet_word(w) for w in words[:-1])) \
+        else "organization"  # "Xinhua News Agency"; not "UK Health Security Agency"
     return [Name(text=" ".join(words), start=start, end=end, kind=kind,
                  reason=f"organisation word '{org}'" if org != "&" else "names joined by '&'",
                  possessive=last.possessive)], index
@@ -439,7 +446,8 @@ def _person(run: list[Token], text: str) -> Name | None:
     if party_surname and place == "demonym":
         place = None  # "Mr Green"
     thing = is_not_surname(last) and not (
-        len(words) == 2 and first_name_gender(words[0]) and apposition(text, name[-1].end))
+        len(words) == 2 and first_name_gender(words[0]) and apposition(text, name[-1].end)) \
+        and not (titled and len(words) > 1)  # "Prof Ji-woo Park": a title makes it a surname
     surname = bool(honorific) and fold_word(honorific) in _PLAIN_HONORIFICS and \
         len(words) == 1 and last in word_list("title_surnames")  # "Ms King", "Mr Major"
     if is_function_word(last) or (is_title(last) and len(words) == 1 and not surname) or thing \

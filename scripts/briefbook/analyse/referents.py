@@ -63,8 +63,10 @@ def qualifiers_fit(own: set[str], title: set[str]) -> bool:
 _APPOSED_RE = re.compile(r"\s*(?:(?:But|And|However|Meanwhile),?\s+)?(?:[Tt]he|[Ii]ts|[Hh]is|"
                          r"[Hh]er|[Tt]heir|(?:[A-Z][\w.]*\s+)?[A-Z][\w-]*[’']s)\s+"
                          r"(?:[\w’'-]+\s+){0,5}[\w-]+,\s+")
-#: The agent of a passive right before a name: "was welcomed by shadow secretary ".
-_AGENT_RE = re.compile(r"\b(?:was|were|has been|have been)\s+(?:\w+ly\s+)?[a-z]+ed\s+by\s+"
+#: The agent of a passive right before a name: "was welcomed by shadow secretary ", "will be
+#: played by ", "has been chosen by"; not a present one, which states a fact ("is made by").
+_AGENT_RE = re.compile(r"\b(?:was|were|(?:has|have|had|will|would|may|could) be(?:en)?|"
+                       r"is being|was being)\s+(?:\w+ly\s+)?[a-z]+\s+by\s+"
                        r"(?:[A-Za-z][\w’'-]*\s+){0,4}$")
 #: A noun phrase opening the sentence, a comma, then up to four words of a role: the name
 #: after them is in apposition to the subject ("His deputy, health minister ").
