@@ -32,3 +32,45 @@ def test_a_failed_rebuild_stops_the_loop_with_the_log() -> None:
            "build errors are resolved."]
     with pytest.raises(ToolError, match="failed to rebuild"):
         _server(log).builds()
+
+
+def test_the_page_is_asked_for_only_after_a_rebuild_finished(tmp_path) -> None:
+    """The loop reads the log for the end of a rebuild, then requests the page: it does not
+    poll the server while it rebuilds (a browser waits on one long-poll request)."""
+    import functools
+    import http.server
+    import threading
+
+    from briefbook.bench.serve import _wait_served
+
+    requests: list[str] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            requests.append(self.path)
+            super().do_GET()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    (tmp_path / "index.html").write_text("old", "utf-8")
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(tmp_path)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    server = _server(["INFO - Documentation built in 1.00 seconds"])
+
+    def rebuild() -> None:
+        (tmp_path / "index.html").write_text("new marker-1", "utf-8")
+        server.log.append("INFO - [10:00:00] Reloading browsers")
+
+    timer = threading.Timer(0.5, rebuild)
+    timer.start()
+    try:
+        took = _wait_served(server, 0, f"http://127.0.0.1:{httpd.server_port}/index.html",
+                            "marker-1", 10)
+    finally:
+        timer.cancel()
+        httpd.shutdown()
+        httpd.server_close()
+    assert 0.4 < took < 5
+    assert len(requests) == 1
