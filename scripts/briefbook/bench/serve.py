@@ -57,31 +57,6 @@ def _wait_for(url: str, marker: str, timeout: float) -> float:
     raise ToolError(f"{url} did not show {marker!r} within {timeout:.0f} s")
 
 
-def _wait_served(server: _Server, builds: int, url: str, marker: str, timeout: float) -> float:
-    """Seconds until ``url`` shows ``marker``, asked for once after each finished rebuild.
-
-    A browser under ``mkdocs serve`` waits on one long-poll request and reloads when told a
-    rebuild finished; polling the page 50 times a second instead made the server's threads
-    compete with the rebuild for the interpreter and lengthened it (about 3 s of 18 s at
-    2,000 articles). The log is read for the end of each rebuild (:meth:`_Server.builds`),
-    then the page is requested.
-
-    Raises:
-        ToolError: the page did not show ``marker`` within ``timeout``.
-    """
-    start = time.perf_counter()
-    seen = builds
-    while time.perf_counter() - start < timeout:
-        now = server.builds()
-        if now > seen:
-            seen = now
-            body = _get(url)
-            if body is not None and marker in body:
-                return time.perf_counter() - start
-        time.sleep(0.01)
-    raise ToolError(f"{url} did not show {marker!r} within {timeout:.0f} s")
-
-
 def _cpu_seconds(pid: int) -> float | None:
     """User + system CPU seconds of process ``pid`` so far (``None`` off Linux)."""
     try:
@@ -201,7 +176,7 @@ def serve_loop(config_file: Path, *, edits: int = 5, dirty: bool = False,
             marker = f"benchmark-edit-{n}-{time.time_ns()}"
             builds, before = server.builds(), _cpu_seconds(pid)
             index.write_text(original + f"\n\nAn edited paragraph ({marker}).\n", "utf-8")
-            edit_times.append(_wait_served(server, builds, base, marker, CHANGE_TIMEOUT))
+            edit_times.append(_wait_for(base, marker, CHANGE_TIMEOUT))
             edit_cpu.append(server.cpu_until_built(builds, before))
         changes = [(f"A headline for the benchmark\n\nA paragraph that says {_MARK} here.\n",
                     "add_article")] * edits
@@ -217,7 +192,7 @@ def serve_loop(config_file: Path, *, edits: int = 5, dirty: bool = False,
             builds, before = server.builds(), _cpu_seconds(pid)
             (sources / name).write_text(template.replace(_MARK, marker), "utf-8")
             url = f"{base}sources/{source_id_for(name)}/"
-            took = _wait_served(server, builds, url, marker, CHANGE_TIMEOUT)
+            took = _wait_for(url, marker, CHANGE_TIMEOUT)
             wall, cpu = added.setdefault(label, ([], []))
             wall.append(took)
             cpu.append(server.cpu_until_built(builds, before))
