@@ -65,7 +65,7 @@ def format_text(report: Report) -> str:
     external = (f"{len(report.external)} external URLs "
                 + ("fetched" if report.online else "listed, not fetched (use --online)"))
     lines.append(f"{report.pages} pages, {report.urls} URLs, {report.citations} citations, "
-                 f"{report.quotes} quotations checked; {external}; "
+                 f"{report.quotes} quotations beside citations checked; {external}; "
                  f"{len(report.problems)} problem(s) in {report.seconds:.2f} s")
     return "\n".join(lines)
 
