@@ -260,3 +260,15 @@ def test_the_agent_of_a_future_passive_is_the_next_epithet(tmp_path: Path) -> No
         "work. The Ukrainian-born baritone said he first sang it as a student. “I did not "
         "understand a word of it.”\n"))
     assert speaker_of(a, "I did not understand")[0] == "Bogdan Petrenko"
+
+
+def test_a_headline_role_given_its_holder_is_not_called_anonymous(tmp_path: Path) -> None:
+    """The cue of a headline quotation resolved to the role's holder below says so, without
+    the "(anonymous)" of the role as first read."""
+    a = analyse(tmp_path, (
+        "Talks resume as envoy warns of 'a last chance'\n\n"
+        "The special envoy, Oumar Sangaré, told reporters the round was "
+        "“a last chance before winter”.\n"))
+    quote = a.quotes[0]
+    assert a.actors_by_id[quote.speaker].name == "Oumar Sangaré"
+    assert "anonymous" not in quote.cue and quote.anonymous is None

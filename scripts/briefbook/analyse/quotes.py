@@ -203,8 +203,9 @@ def _headlines(source: Source, quotes: list[Quote], spans: dict[int, list[QuoteS
                                 pattern=found.pattern, cue=found.cue, anonymous=found.anonymous)
         elif quote.anonymous and not quote.speaker and para is not None and is_headline(para) \
                 and (speaker := same_words_speaker(quote.text, said)):
-            quote = replace(quote, speaker=speaker, anonymous=None, cue=f"{quote.cue}; "
-                            "headline: a role whose holder says the same words below")
+            cue = quote.cue.replace(" (anonymous)", "")  # the role is no longer anonymous
+            quote = replace(quote, speaker=speaker, anonymous=None, cue=f"{cue}; headline: "
+                            "a role whose holder says the same words below")
         done.append(quote)
     return done
 
