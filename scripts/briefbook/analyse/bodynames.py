@@ -33,7 +33,8 @@ from briefbook.core.lexicon import (
     word_list,
 )
 
-__all__ = ["apposed_body", "body_person", "described_body", "outlet_name", "outlet_noun"]
+__all__ = ["apposed_body", "body_person", "described_body", "outlet_name", "outlet_noun",
+           "which_body"]
 
 _NOUNS_BEFORE_RE = re.compile(r"(?:^|\s)((?:[a-z][\w-]*\s)?[a-z][\w-]*)\s$")
 _NOUN_AFTER_RE = re.compile(r" ([a-z]+)\b")
@@ -148,7 +149,6 @@ def described_body(run: list[Token], text: str) -> Name | None:
     end = run[-1].start + len(run[-1].bare)
     return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
                 reason=f"described as a '{before.group(1)}'", possessive=run[-1].possessive)
-
 
 
 def which_body(run: list[Token], text: str) -> Name | None:

@@ -46,7 +46,7 @@ def read_epithet(refs: Referents, paragraph: int, at: int, written: str,
     if kind is None:
         return None
     person = refs.described(paragraph, at)
-    if person is not None and refs.kind(person) == "person" and \
-            gender(person) in (None, kind if kind != "person" else gender(person)):
+    if person is not None and refs.kind(person) == "person" and (
+            kind == "person" or gender(person) in (None, kind)):
         return person, None, "epithet: the person just named"
     return None, head, "epithet: anonymous"

@@ -205,4 +205,3 @@ def aged_person(refs: Referents, paragraph: int, at: int, written: str) -> str |
                 after.match(para.text, m.end) or before.search(para.text[:m.start])):
             found.add(m.actor)
     return found.pop() if len(found) == 1 else None
-

@@ -3,8 +3,8 @@
 Benchmarks (``briefbook bench``): stage timings on books of several sizes, the checker
 comparison and the comparison stage's timing. Never imported by the book's build.
 
-Modules: ``checkers``, ``compare``, ``eval``, ``eval_chronology``, ``reading``, ``serve``,
-``stages``.
+Modules: ``checkers``, ``compare``, ``eval``, ``eval_chronology``, ``goldfiles``, ``reading``,
+``serve``, ``stages``.
 """
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "compare",
     "eval",
     "eval_chronology",
+    "goldfiles",
     "reading",
     "serve",
     "stages",

@@ -32,7 +32,6 @@ Each section is a :class:`Section`; other modules add theirs by appending to
 
 from __future__ import annotations
 
-import difflib
 import re
 import shutil
 import tempfile
@@ -46,6 +45,7 @@ from ruamel.yaml import YAML
 from briefbook.analyse.annotations import Annotations
 from briefbook.analyse.quotes import Quote
 from briefbook.bench.eval_chronology import evaluate_chronology, evaluate_discrepancies
+from briefbook.bench.goldfiles import EvalError, annotated_articles, annotation_files
 from briefbook.core.lexicon import is_function_word, is_title, place_kind
 from briefbook.core.model import Actor, Book
 from briefbook.core.names import key
@@ -54,14 +54,6 @@ from briefbook.read.book import load_book
 
 GOLD_DIR = Path("tests") / "gold"
 BBC_CORPUS = Path("..") / "shared" / "corpora" / "bbc"
-
-
-class EvalError(Exception):
-    """A gold set that cannot be scored as asked (a missing file, an article not in the corpus).
-
-    The message names the file and says how to fix it; ``briefbook eval`` prints it and exits
-    with status 1 rather than print figures over part of the gold.
-    """
 
 
 @dataclass(kw_only=True)
@@ -230,8 +222,7 @@ def _book_speaker(found: str | None, gold: str | None, annotations: Annotations,
 # -- the BBC gold -----------------------------------------------------------------------------
 def load_bbc_gold(folder: Path) -> list[dict[str, Any]]:
     """Every annotated article of ``folder`` (``*.yml``), sorted by file name."""
-    yaml = YAML(typ="safe")
-    return [yaml.load(p.read_text("utf-8")) for p in sorted(folder.glob("*.yml"))]
+    return [gold for _, gold in annotation_files(folder)]
 
 
 def _book_of(files: Iterable[Path], scratch: Path) -> Book:
@@ -300,29 +291,11 @@ def score_set(config: EvalConfig, folder: Path, label: str | None = None) -> Sec
     ``file:``, or when an annotated article is not in the corpus (with the nearest file names):
     figures over part of the gold would read as a score of all of it.
     """
-    if not folder.is_dir():
-        raise EvalError(f"{folder}: no such folder of annotations")
-    golds = load_bbc_gold(folder)
+    files = annotation_files(folder)
+    golds = [gold for _, gold in files]
     section = Section(title=f"{label or folder} ({len(golds)} articles, {folder}, "
                             "empty registry)")
-    if not golds:
-        raise EvalError(f"{folder}: no annotations (*.yml, one per article; see "
-                        "tests/gold/bbc/README.md)")
-    paths = []
-    for path, g in zip(sorted(folder.glob("*.yml")), golds, strict=True):
-        name = g.get("file") if isinstance(g, dict) else None
-        if not isinstance(name, str) or not name:
-            raise EvalError(f"{path}: no 'file:' naming the annotated article; add the article's "
-                            f"path under {config.corpus}")
-        if not (config.corpus / name).is_file():
-            raise EvalError(f"{path}: the annotated article {name!r} is not under "
-                            f"{config.corpus}{_near_files(config.corpus, name)}; fix 'file:' or "
-                            "pass --corpus")
-        paths.append(config.corpus / name)
-    clashes = sorted({p.name for p in paths if [q.name for q in paths].count(p.name) > 1})
-    if clashes:
-        raise EvalError(f"{folder}: two annotated articles share the file name "
-                        f"{', '.join(clashes)}; score them as separate sets")
+    paths = annotated_articles(folder, files, config.corpus)
     scratch = Path(tempfile.mkdtemp(prefix="bb-eval-"))
     try:
         book = _book_of(paths, scratch / "briefing")
@@ -332,15 +305,6 @@ def score_set(config: EvalConfig, folder: Path, label: str | None = None) -> Sec
         shutil.rmtree(scratch, ignore_errors=True)
     section.scores += scores
     return section
-
-
-def _near_files(corpus: Path, name: str) -> str:
-    if not corpus.is_dir():
-        return " (that folder does not exist)"
-    files = [p.relative_to(corpus).as_posix() for p in corpus.rglob("*.txt")]
-    near = difflib.get_close_matches(name, files, n=3, cutoff=0.6) or difflib.get_close_matches(
-        Path(name).name, [Path(f).name for f in files], n=3, cutoff=0.6)
-    return f" (did you mean {', '.join(near)}?)" if near else ""
 
 
 def score_bbc(book: Book, annotations: Annotations, golds: Sequence[dict[str, Any]],
