@@ -253,8 +253,8 @@ class _NotesList(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         reading = self.state.reading
-        if reading is None:
-            return
+        if reading is None or not reading.passages:
+            return  # no placeholder was put in, no note to list (most generated pages)
         for el in root.iter():
             self._restore(el)
             if el.tag in _HEADINGS:
@@ -357,6 +357,8 @@ def _leftovers(root: etree.Element) -> list[str]:
     quoted in it are article text the extension wrote, never a citation left unread.
     """
     found: list[str] = []
+    if not any("@" in (el.text or "") or "@" in (el.tail or "") for el in root.iter()):
+        return found  # the common case, checked without the walk below
 
     def visit(el: etree.Element, in_code: bool) -> None:
         code = in_code or el.tag in _CODE or not _NOTE_CLASSES.isdisjoint(
