@@ -14,6 +14,9 @@ def test_new_scaffolds_a_book_that_builds_at_once(tmp_path: Path):
     result = CliRunner().invoke(main, ["new", str(tmp_path / "b"), "--title", "My book"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "b" / "briefing" / "sources").is_dir()
+    # the (empty) articles folder is named too, and the fast serve mode suggested
+    assert f"created {tmp_path / 'b' / 'briefing' / 'sources'}/" in result.output
+    assert "mkdocs serve --dirty" in result.output
     assert mkdocs_build(tmp_path / "b").returncode == 0
     (tmp_path / "b" / "article.txt").write_text("A council voted.\nIt passed.\n", "utf-8")
     added = CliRunner().invoke(main, ["add", "--briefing", str(tmp_path / "b" / "briefing"),

@@ -102,8 +102,10 @@ def new(directory: Path, title: str) -> None:
         raise click.ClickException(str(exc)) from exc
     for path in created:
         click.echo(f"created {path}")
+    click.echo(f"created {directory / 'briefing' / 'sources'}/ (the articles go here)")
     click.echo(f"Next: add articles with 'briefbook add --briefing {directory}/briefing FILE', "
-               f"then 'mkdocs serve -f {directory}/mkdocs.yml'.")
+               f"then 'mkdocs serve --dirty -f {directory}/mkdocs.yml' (--dirty rebuilds only "
+               "the pages an edit changes).")
 
 
 @click.command()
