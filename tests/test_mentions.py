@@ -84,3 +84,42 @@ def test_unknown_names_are_listed() -> None:
     book = book_of("Jane Q. Doe met Governor Peter Pan and Wendy Darling in Neverland.")
     names = [t for _, _, t in unknown_names(book, find_mentions(book, (JANE,)))]
     assert names == ["Governor Peter Pan", "Wendy Darling"]
+
+
+# a one-word name of an extracted actor, or a surname, inside a longer capitalised name
+# (a building, a body, a title of a work) is no mention of that actor
+# extracted actors: Kestrel from "Mr Kestrel said", Ordway from "Ordway claimed"
+KESTREL = Actor(id="kestrel", name="Kestrel", kind="person", curated=False)
+HALVARD = Actor(id="halvard-moss", name="Halvard Moss", kind="person", curated=False)
+ORDWAY = Actor(id="ordway", name="Ordway", kind="organization", curated=False)
+
+
+def test_a_one_word_extracted_name_inside_a_longer_name_is_no_mention() -> None:
+    book = book_of("Mr Kestrel said he had practised there for years.",
+                   "The Kestrel House statement came later; Kestrel Teeth won a prize.",
+                   "Kestrel, 46, retired. Officials in Ordway Post and Ordway said no.",
+                   "A Labour MP, Kestrel MP and Kestrel's coach met.")
+    got = [(p, t) for p, _, t, _ in found(book, KESTREL, ORDWAY)]
+    assert got == [(1, "Kestrel"), (3, "Kestrel"), (3, "Ordway"), (4, "Kestrel"),
+                   (4, "Kestrel")]
+
+
+def test_a_surname_inside_a_longer_name_is_no_mention() -> None:
+    book = book_of("Halvard Moss spoke first.",
+                   "Moss said the Moss University study and Moss Road were unrelated.",
+                   "Dr Moss later added that Ingrid Moss disagreed.")
+    got = [(p, t, v) for p, _, t, v in found(book, HALVARD)]
+    assert got == [(1, "Halvard Moss", "name"), (2, "Moss", "surname"), (3, "Moss", "surname")]
+
+
+def test_a_curated_one_word_name_is_matched_as_written() -> None:
+    curated = Actor(id="ordway", name="Ordway", kind="organization")
+    book = book_of("Ordway Post reported that Ordway agreed.")
+    assert [t for _, _, t, _ in found(book, curated)] == ["Ordway", "Ordway"]
+
+
+def test_an_adjective_or_a_sentence_opener_before_a_name_is_no_longer_name() -> None:
+    book = book_of("Mr Kestrel spoke.", "Former Kestrel staff and Swiss-based Kestrel agreed.",
+                   "Nadia Kestrel, his sister, did not.", "Jakub Kestrel said so too.")
+    assert [(p, t) for p, _, t, _ in found(book, KESTREL)] == [
+        (1, "Kestrel"), (2, "Kestrel"), (2, "Kestrel")]

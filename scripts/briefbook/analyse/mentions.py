@@ -25,7 +25,7 @@ from briefbook.analyse.aliastable import (
     KeyFinder,
     words_of,
 )
-from briefbook.analyse.nametokens import inside_other_name
+from briefbook.analyse.nametokens import continued_by_name, inside_other_name
 from briefbook.core.cache import cached, key_of, source_key
 from briefbook.core.lexicon import first_name_gender, honorific_gender
 from briefbook.core.model import Actor, Book, Source
@@ -43,6 +43,11 @@ _PLAIN = frozenset("mr mrs ms miss mx mister".split())
 _CAP_RUN_RE = re.compile(
     r"(?<![\w'’])(?:[A-Z][\w’'.-]*[\w]|[A-Z]\.)(?:\s+(?:(?:al|bin|ibn|de|van|von|el)-?\s*)?"
     r"(?:[A-Z][\w’'.-]*\w|[A-Z]\.))*")
+
+
+#: The word just before a position (group 2), and where a sentence starts before a word.
+_WORD_BEFORE_RE = re.compile(r"(^|[\s(])([A-Z][\w’'.-]*)\s+$")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;][\"”’']?\s+|[\"“‘(]\s*)$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -129,6 +134,9 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
             if actor is None or (" " not in k and _given_name_alias(table.actors[actor], k)
                                  and actor not in introduced + [h[2] for h in hits if h[0] < a]):
                 continue  # a given name alone ("Fraser"): only after the full name, as a surname
+            if " " not in k and not table.actors[actor].curated and _in_longer_name(
+                    para.text, offsets[a], offsets[b - 1] + 1):
+                continue  # an extracted "White" (Mr White) is not the "White House"
             via = "name" if key(table.actors[actor].name) == k else "alias"
             hits.append((a, b, actor, via))
             taken.append((a, b))
@@ -152,7 +160,7 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
                                             para.text[max(0, offsets[a] - 8):offsets[a]]):
                 known = _untitled(table, known)  # "Mr Blair" after Sir Ian Blair: not him
             if len(known) == 1 and para.text[offsets[a]].isupper() and \
-                    not inside_other_name(para.text, offsets[a]):
+                    not _in_longer_name(para.text, offsets[a], offsets[b - 1] + 1):
                 hits.append((a, b, known[0], "surname"))
         for a, b, actor, via in sorted(hits):
             start, end = offsets[a], offsets[b - 1] + 1
@@ -161,6 +169,29 @@ def source_mentions(source: Source, table: AliasTable) -> list[Mention]:
             if actor not in introduced and via != "surname":
                 introduced.append(actor)
     return found
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether the one word at ``start:end`` is part of a longer capitalised name.
+
+    *Nick Brown* or *Brown University* after Gordon Brown; *White House* for an extracted
+    *Mr White* (see :func:`~briefbook.analyse.nametokens.inside_other_name` and
+    :func:`~briefbook.analyse.nametokens.continued_by_name`).
+    """
+    if continued_by_name(text, end):
+        return True
+    if not inside_other_name(text, start):
+        return False
+    # the capitalised word before: an adjective (*Swiss-based*) or a sentence's first word
+    # (*Former*) is no part of a name, unless it is a given name (*Nick Brown said*)
+    before = _WORD_BEFORE_RE.search(text, 0, start)
+    if before is None:
+        return True
+    word = before.group(2)
+    if re.search(r"-[a-z]", word):
+        return False
+    return not _SENTENCE_START_RE.search(text, 0, before.start(2)) or \
+        first_name_gender(word) is not None
 
 
 def _given_name_alias(actor: Actor, k: str) -> bool:

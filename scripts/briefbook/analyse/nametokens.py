@@ -132,6 +132,22 @@ def inside_other_name(text: str, start: int) -> bool:
                 or word.isupper() or re.search(r"[’']s?$|\.$", word))
 
 
+def continued_by_name(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` goes on as a longer capitalised name.
+
+    *White House*, *Washington Post*, *Brown University*: the next word, after one space, is
+    capitalised and is neither a title, an honorific, a role, an acronym (*Labour MP*) nor a
+    function word, so the word before ``end`` is part of another name (a street, a body, a
+    title of a work), not a mention of the person or body of that one-word name.
+    """
+    after = re.match(r" ([A-Z][\w’'-]*)", text[end:end + 40])
+    if after is None:
+        return False
+    word = after.group(1)
+    return not (is_title(word) or honorific_gender(word) or is_role_word(word)
+                or is_function_word(word) or word.isupper() or re.search(r"[’']s?$", word))
+
+
 def particle_before_name(toks: Sequence[Token], index: int, text: str) -> bool:
     """A name particle at ``index`` that one or two more particles lead to a capitalised word.
 
