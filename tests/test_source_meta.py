@@ -189,3 +189,64 @@ def test_a_changed_rule_names_the_citations_it_moves(book_factory):
                                        "--docs", str(root / "docs"), "--dry-run"])
     assert "changed from 'lines' to 'wrapped'" in runner.output
     assert "notes.md:3 (¶ 3)" in runner.output
+
+
+DATED = """\
+Council backs new tram line for the harbour district
+
+By Ines Roldán
+
+{date}
+
+The city council on Tuesday approved a tram line to the harbour district.
+
+"It will take six years," said the deputy mayor, Tomás Ilić.
+
+{later}
+"""
+
+
+def test_a_date_line_under_the_byline_dates_the_source(book_factory):
+    for date_line, iso in [("March 5, 2024", "2024-03-05"), ("5 March 2024", "2024-03-05"),
+                           ("Published: Tuesday 5 March 2024 12.30 GMT", "2024-03-05"),
+                           ("Zuletzt aktualisiert am 5. März 2024", None),  # label unknown
+                           ("Publié le 5 mars 2024 à 10h15", "2024-03-05"),
+                           ("Updated on Feb. 29, 2024 at 9:40 a.m. ET", "2024-02-29")]:
+        root = book_factory({"tram.txt": DATED.format(date=date_line, later="Work starts soon.")})
+        book = load_book(root / "briefing")
+        source = book.source("tram")
+        dateline = source.suggested.dateline
+        assert (dateline.date if dateline else None) == iso, date_line
+        if iso:
+            assert dateline.place is None and dateline.paragraph == 3
+            assert source.label == f"Unknown outlet, {iso}"
+            page = build_pages(book, {}).pages["sources/tram.md"]
+            assert f"<dt>Date</dt><dd>{iso} <span class=\"bb-badge bb-basis-from-text\">" in page
+            assert "place None" not in page
+
+
+def test_a_date_in_a_sentence_or_an_impossible_date_is_no_date_line(book_factory):
+    for date_line in ["March 5, 2024 was the day the council met.", "Feb 30, 2024",
+                      "March 5", "May 2024"]:
+        root = book_factory({"tram.txt": DATED.format(date=date_line, later="")})
+        assert load_book(root / "briefing").source("tram").suggested.dateline is None, date_line
+    # a date line far down the article (a photo credit's date, a footer) is not the article's
+    late = DATED.format(date="The vote was close.", later="\n\n".join(
+        ["More on the vote.", "And more.", "5 March 2024"]))
+    root = book_factory({"tram.txt": late})
+    assert load_book(root / "briefing").source("tram").suggested.dateline is None
+
+
+def test_add_records_a_date_line_and_reads_it_back(tmp_path: Path):
+    briefing = _book(tmp_path)
+    article = tmp_path / "tram.txt"
+    article.write_text(DATED.format(date="Published: 5 March 2024", later=""), "utf-8")
+    result = CliRunner().invoke(main, ["add", "--briefing", str(briefing), str(article)])
+    assert result.exit_code == 0, result.output
+    assert '    dateline: "Published: 5 March 2024"\n' in (briefing / "sources.yml").read_text(
+        "utf-8")
+    source = next(iter(load_book(briefing).sources))
+    assert source.suggested.dateline.date == "2024-03-05"
+    assert source.suggested.dateline.paragraph == 3
+    shown = CliRunner().invoke(main, ["sources", "show", "--briefing", str(briefing), source.id])
+    assert "dateline: Published: 5 March 2024  (from text, ¶ 3)" in shown.output, shown.output

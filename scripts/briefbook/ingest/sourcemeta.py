@@ -205,8 +205,8 @@ def describe(source: Source) -> str:
     lines.append(row("date", date, dateline and dateline.date_text,
                      dateline and dateline.paragraph))
     if dateline:
-        lines.append(f"dateline: {dateline.text}  (from text, ¶ {dateline.paragraph}; place "
-                     f"{dateline.place})")
+        place = f"; place {dateline.place}" if dateline.place else ""
+        lines.append(f"dateline: {dateline.text}  (from text, ¶ {dateline.paragraph}{place})")
     if source.paragraph_rule_set:
         lines.append(f"paragraphs: {source.paragraph_rule}  (set in sources.yml; the text's "
                      f"shape gives {source.detected_rule}: {source.rule_reason})")

@@ -22,7 +22,7 @@ from briefbook.core.textmeta import FROM_TEXT, Dateline, Found, TextMeta
 from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
 from briefbook.read.article import Article, compile_boilerplate, read_article
 from briefbook.read.ids import source_id_for
-from briefbook.read.textmeta import find_dateline
+from briefbook.read.textmeta import find_date_line, find_dateline
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -375,8 +375,9 @@ def _recorded(recorded: Mapping[str, Any], article: Article) -> TextMeta:
     dateline = None
     if dateline_text:
         paragraph = where(dateline_text)
-        dateline = find_dateline(dateline_text + " ", paragraph) or Dateline(
-            text=dateline_text, paragraph=paragraph)
+        dateline = (find_dateline(dateline_text + " ", paragraph)
+                    or find_date_line(dateline_text, paragraph)
+                    or Dateline(text=dateline_text, paragraph=paragraph))
     found = [a for a in article.text_meta.authors if a.value in names]
     return TextMeta(
         headline=Found(value=title, text=title, paragraph=where(title)) if title else None,

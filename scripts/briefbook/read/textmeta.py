@@ -11,6 +11,9 @@ All of it is *suggested* metadata with the basis ``from text``; ``sources.yml`` 
   [, Month Day[, Year]] [(Agency)] -`` (``WASHINGTON, Oct 19 (Reuters) -``, ``PARIS, 3 mars
   (AFP) -``, ``KYIV, Ukraine —``). The place is in capitals, or in title case when a date or
   an agency follows. A dateline's month and day without a year keep that precision.
+- **Date line**: failing a wire dateline, one of those paragraphs that is a date and nothing
+  else, as web pages print it under the headline or byline (``March 5, 2024``, ``Published:
+  Tuesday 5 March 2024 12.30 GMT``): a dateline with no place. The year must be stated.
 - **Byline**: a byline paragraph (``By Jane Doe and John Roe``) split off as boilerplate;
   its names are the authors.
 - **Outlet**: the agency of the dateline, else the outlet a sign-off, editor initials or a
@@ -99,6 +102,39 @@ def find_dateline(text: str, paragraph: int | None = None) -> Dateline | None:
                     agency=agency.strip() if agency else None, paragraph=paragraph)
 
 
+@lru_cache(maxsize=1)
+def _date_line_re() -> re.Pattern[str]:
+    def alternatives(words: frozenset[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(words, key=len, reverse=True))
+    month = alternatives(frozenset(_months()))
+    date = (rf"(?:(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?"
+            rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<month2>{month})\.?,?"
+            rf"(?:\s+de)?)\s+(?P<year>\d{{4}})")
+    time = (r"(?:,?\s*(?:at\s+|um\s+|à\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?"
+            r"(?-i:\s*[A-Z]{2,5})?)?")
+    return re.compile(
+        rf"(?:(?:{alternatives(_words('date_line_labels'))})\s*:?\s*(?:on\s+)?)?"
+        rf"(?:(?:{alternatives(_words('weekdays'))})\.?,?\s+)?{date}{time}\s*\.?", re.IGNORECASE)
+
+
+def find_date_line(text: str, paragraph: int | None = None) -> Dateline | None:
+    """A paragraph that is a date and nothing else, as a :class:`Dateline` with no place.
+
+    ``March 5, 2024``, ``5 March 2024``, ``Published: Tuesday 5 March 2024 12.30 GMT``,
+    ``Last updated on March 5, 2024 at 10:15 a.m. ET``. The year must be stated; an
+    impossible date (``Feb 30``) is none.
+    """
+    found = _date_line_re().fullmatch(text.strip())
+    if found is None:
+        return None
+    month = _months()[(found.group("month") or found.group("month2")).lower()]
+    day, year = int(found.group("day") or found.group("day2")), int(found.group("year"))
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return Dateline(text=text.strip(), month=month, day=day, year=year, paragraph=paragraph)
+
+
 def looks_like_headline(text: str) -> bool:
     """Whether a first paragraph reads as a headline (see the module's rule)."""
     words = text.split()
@@ -159,7 +195,7 @@ def text_meta(paragraphs: Sequence[Paragraph],
     dateline = None
     for para in [p for p in paragraphs if not p.boilerplate and p is not (
             first if headline else None)][:DATELINE_PARAGRAPHS]:
-        dateline = find_dateline(para.text, para.number)
+        dateline = find_dateline(para.text, para.number) or find_date_line(para.text, para.number)
         if dateline:
             break
     authors: list[Found] = []
