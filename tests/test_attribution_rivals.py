@@ -158,3 +158,18 @@ def test_the_company_with_no_other_name_is_the_one_just_named(tmp_path: Path) ->
         "Harrow Lane Foods Ltd will close two depots in the spring.\n\n"
         "The reply came as no surprise. ‘We will not be rushed,’ the company said.\n"))
     assert speaker_of(a, "We will not be rushed")[0] == "Harrow Lane Foods Ltd"
+
+
+def test_a_quotation_in_any_script_opens_the_sentence_after_the_subject(tmp_path: Path) -> None:
+    # the sentence before decides whatever marks open the next one: German „…“ and ‚…‘,
+    # Polish „…”, French « … », typewriter '…' (the marks quotations are extracted between)
+    cases = [("„", "“"), ("‚", "‘"), ("„", "”"), ("« ", " »"), ("«", "»"), ("'", "'"),
+             ("“", "”")]
+    for n, (opener, closer) in enumerate(cases):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        a = analyse(folder, (
+            "Pilots back the new berth\n\n"
+            f"Harbour pilot Ilse Vantongeren said the first ships had berthed. {opener}Wir "
+            f"sind wieder im Geschäft{closer}, she told a visiting delegation.\n"))
+        assert speaker_of(a, "Wir sind wieder")[0] == "Ilse Vantongeren", (opener, closer)

@@ -76,6 +76,7 @@ from briefbook.core.lexicon import (
     opens_clause,
 )
 from briefbook.core.model import Actor, Paragraph, Source
+from briefbook.core.quotemarks import SENTENCE_STOP_RE
 from briefbook.read.textmeta import find_dateline
 
 
@@ -421,7 +422,7 @@ class Attributor(Referents):
         para = self.source.paragraph(paragraph)
         if para is None:
             return offset
-        end = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“«A-Z])").search(para.text, max(0, offset - 2))
+        end = SENTENCE_STOP_RE.search(para.text, max(0, offset - 2))
         return end.start() if end else len(para.text)
 
     def _reporter_before(self, para: Paragraph, a: int, b: int, pron: str) -> str | None:

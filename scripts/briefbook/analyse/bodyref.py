@@ -26,9 +26,10 @@ from briefbook.analyse.holders import plain_name
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import is_document_word, is_function_word
+from briefbook.core.quotemarks import SENTENCE_STOP_RE
 
 #: The end of a sentence, a closing quotation mark of any style included (``first.» Z``).
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
+_SENTENCE_END_RE = SENTENCE_STOP_RE
 _WORD_RE = re.compile(r"[\w’'.-]+")
 
 

@@ -21,13 +21,14 @@ import re
 from briefbook.analyse.mentions import Mention
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import is_speech_verb
+from briefbook.core.quotemarks import SENTENCE_STOP_RE
 
 __all__ = ["chain_bridges", "last_word", "nearest_chain", "reported_by_pronoun"]
 
 #: A pronoun subject right before a speech verb: "he said", "she also argued".
 _PRONOUN_VERB_RE = re.compile(r"\b(?P<pron>[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?"
                               r"(?P<verb>[a-z]+)\b")
-_STOP_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
+_STOP_RE = SENTENCE_STOP_RE
 #: How many paragraphs a chain of pronoun reports may carry a speaker over.
 _BRIDGE = 3
 

@@ -33,12 +33,13 @@ from briefbook.core.lexicon import (
     place_kind,
     word_list,
 )
+from briefbook.core.quotemarks import SENTENCE_STOP_RE
 
 _WORD_RE = re.compile(r"[\w’'.-]+")
 _AUXILIARY = frozenset({"also", "has", "had", "have", "was", "is", "would", "will", "later",
                         "then", "earlier", "again", "today", "yesterday", "too"})
 _OPENER_RE = re.compile(r"(?:(?:[A-Z][a-z]+\s+){1,3}[\w-]+,\s+|(?:But|And|Later|Then),?\s+)")
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
+_SENTENCE_END_RE = SENTENCE_STOP_RE
 
 
 def _finite(word: str) -> bool:

@@ -23,6 +23,7 @@ from briefbook.core.lexicon import (
     is_speech_verb,
     is_title,
 )
+from briefbook.core.quotemarks import SENTENCE_STOP_RE
 
 _PREPOSITION_RE = re.compile(
     r"\S\s+(?:for|of|from|to|with|by|at|under|behind|against|about|on behalf of|told|tells|"
@@ -194,7 +195,7 @@ def plain_name(refs: Referents, actor: str, paragraph: int, since: int, at: int)
     return not [m for m in refs.within(paragraph, since, at) if m.actor != actor]
 
 
-_SENTENCE_START_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
+_SENTENCE_START_RE = SENTENCE_STOP_RE
 
 
 def reported_start(text: str, at: int, origin: int) -> int:

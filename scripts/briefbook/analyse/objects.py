@@ -25,10 +25,11 @@ from briefbook.core.lexicon import (
     is_speech_verb,
     word_list,
 )
+from briefbook.core.quotemarks import SENTENCE_STOP_RE
 
 __all__ = ["not_the_object"]
 
-_STOP_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
+_STOP_RE = SENTENCE_STOP_RE
 _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 
 

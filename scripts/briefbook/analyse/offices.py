@@ -34,6 +34,7 @@ from briefbook.core.lexicon import (
     is_speech_verb,
     word_list,
 )
+from briefbook.core.quotemarks import SENTENCE_STOP_RE
 
 _DEFINITE_RE = re.compile(r"(?i:the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<office>[A-Za-z][\w-]*)"
                           r"(?:\s+[a-z][\w-]*)?")
@@ -116,7 +117,7 @@ def reporter_holder(refs: Referents, paragraph: int, at: int, written: str) -> s
 _STANDS_IN = ("spokes", "official", "source", "aide", "advis", "insider")
 #: A description that introduces someone: "a", "an", "its", "their", "Scotland's".
 _INDEFINITE_RE = re.compile(r"(?i:an?|its|their)\s|[A-Z][\w-]+[’']s\s+[a-z]")
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
+_SENTENCE_END_RE = SENTENCE_STOP_RE
 #: A time phrase opening a subject with no comma: "This week a judge", "On Monday a minister".
 _TIME_OPENER_RE = re.compile(r"^(?:(?:This|Last|Earlier|Later)\s+(?:week|month|year|weekend|"
                              r"morning|afternoon|evening)|On\s+[A-Z][a-z]+day)\s+")

@@ -31,6 +31,7 @@ from briefbook.core.lexicon import (
     word_list,
 )
 from briefbook.core.model import Actor, Paragraph, Source
+from briefbook.core.quotemarks import SENTENCE_STOP_RE
 
 
 def title_words(title: str) -> set[str]:
@@ -110,7 +111,7 @@ def apposed_opener(before: str, after: str) -> bool:
         for w in m.group(2).split())  # type: ignore[union-attr]
 
 
-_STOP_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
+_STOP_RE = SENTENCE_STOP_RE
 #: A possessive proper name of two to four capitalised words opening a sentence (*Acme
 #: Rovers' reply*, *Northern Dairy's board*).
 _STRANGER_RE = re.compile(r"(?:[A-Z][\w&-]*\s+){1,3}[A-Z][\w&-]*(?:[’']s\b|s[’'](?!\w))")

@@ -26,6 +26,7 @@ from briefbook.analyse.described import mask, sentence_before
 from briefbook.analyse.referents import Referents, apposed_opener
 from briefbook.core.lexicon import is_function_word, is_role_word, is_speech_verb, opens_clause
 from briefbook.core.model import Paragraph
+from briefbook.core.quotemarks import SENTENCE_STOP_RE
 
 __all__ = ["opener_rival", "sentence_opener"]
 
@@ -38,7 +39,7 @@ _AFTER_RE = re.compile(r"(?:,\s+[^,.;:]{1,90},)?\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)
 #: Words after a name that make it no sole subject: "X and Y met", "X of Z", "X, who".
 _NOT_A_VERB_RE = re.compile(r"and|or|nor|of|who|whose|which|that|to|in|at|for|from|with")
 #: A sentence's end: a stop (and a closing mark) before a capital or an opening mark.
-_STOP_RE = re.compile(r"[.!?][\"”’'»]?\s+(?=[\"“‘«A-Z])")
+_STOP_RE = SENTENCE_STOP_RE
 #: The pronoun's gender as the attributor names it.
 _WANTED = dict(he="male", she="female")
 

@@ -15,6 +15,7 @@ marks), and the CLDR delimiter data (``quotationStart``/``quotationEnd`` and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: Opening mark → the closing marks that end a quotation it opened (the usual one first).
@@ -41,6 +42,15 @@ SINGLE_PAIRS: dict[str, str] = {
 PAIRS: dict[str, str] = {**DOUBLE_PAIRS, **SINGLE_PAIRS}
 #: Every character that can open or close a quotation.
 QUOTE_MARKS: frozenset[str] = frozenset("".join(PAIRS) + "".join(PAIRS.values()))
+#: Every opening mark, and every closing mark, each as one string (for character classes).
+OPENERS: str = "".join(PAIRS)
+CLOSERS: str = "".join(sorted(set("".join(PAIRS.values()))))
+#: The end of a sentence that another follows: a full stop, question or exclamation mark, a
+#: closing quotation mark of any script perhaps, space, then an opening mark of any script or
+#: a capital letter (*… berthed. „Wir sind …“, she said*: the German quotation opens a new
+#: sentence as “…” does).
+SENTENCE_STOP_RE = re.compile(
+    rf"[.!?][{re.escape(CLOSERS)}]?\s+(?=[{re.escape(OPENERS)}A-Z\u00c0-\u00d6\u00d8-\u00de])")
 #: Marks that are also apostrophes (``Smith’s``, ``don't``): they close only at a word's end
 #: and open only at a word's start.
 APOSTROPHES: frozenset[str] = frozenset("'\u2019")
