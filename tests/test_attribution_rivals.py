@@ -173,3 +173,28 @@ def test_a_quotation_in_any_script_opens_the_sentence_after_the_subject(tmp_path
             f"Harbour pilot Ilse Vantongeren said the first ships had berthed. {opener}Wir "
             f"sind wieder im Geschäft{closer}, she told a visiting delegation.\n"))
         assert speaker_of(a, "Wir sind wieder")[0] == "Ilse Vantongeren", (opener, closer)
+
+
+def test_a_pronoun_after_a_quotation_led_in_by_a_colon_means_that_clause_s_subject(
+        tmp_path: Path) -> None:
+    leads = ["Henrik Solberg was less sure:", "Her colleague Henrik Solberg was less sure:",
+             "Her colleague, Henrik Solberg, was less sure:",
+             "Councillor Henrik Solberg was less sure:", "Green councillor Henrik Solberg saw it "
+             "differently:"]
+    for n, lead in enumerate(leads):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        a = analyse(folder, ("Budget passes at second vote\n\n"
+                             "Councillor Dagny Aalto spoke first. "
+                             f"{lead} \"We will see what the auditors find,\" he said.\n"))
+        assert speaker_of(a, "We will see")[0] == "Henrik Solberg", lead
+    # the person is no subject: asked about, or the object of a pronoun's verb
+    a = analyse(tmp_path, ("Budget passes at second vote\n\n"
+                           "Councillor Dagny Aalto spoke first. Asked about Henrik Solberg: "
+                           "\"We will see what the auditors find,\" she said.\n"))
+    assert speaker_of(a, "We will see")[0] == "Dagny Aalto"
+    (tmp_path / "officials").mkdir()
+    b = analyse(tmp_path / "officials", (
+        "Budget passes at second vote\n\nCouncillor Dagny Aalto spoke first. Officials told "
+        "Ingrid Solberg: \"We will see what the auditors find,\" she said.\n"))
+    assert speaker_of(b, "We will see")[0] == "Dagny Aalto"

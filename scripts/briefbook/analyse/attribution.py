@@ -225,8 +225,8 @@ class Attributor(Referents):
             pron = last[0]  # the word before the verb: "Speaking in X, he said"
             written = written.split()[-1]
         if pron in _PRONOUNS:
-            speaker = self._reporter_before(para, origin, b, pron) or \
-                self._opening_subject(para, origin, b, pron)
+            speaker = self._reporter_before(para, origin, b, pron) or self._opening_subject(
+                para, origin, b, pron) or rivals.colon_subject(self, para, at, origin, pron)
             anonymous = None
             if speaker is None and (rival := rivals.opener_rival(
                     self, para, min(origin, at), pron, self.gender)):  # a new subject

@@ -14,7 +14,8 @@ possessive (*Mr Roe's aide*), not after a quotation (*"…," Mr Roe told Mr Poe.
 its verb or an apposition (*Lord Hale, the reviewer, said*), in a sentence that is not itself
 reported (*Mr Roe liked to boast, the leader said.*; *X had failed, she argued, and …*: what
 was spoken about). :func:`opener_rival` gives the pronoun to that person when the gender fits
-or is unknown.
+or is unknown. :func:`colon_subject` gives it to the person whose clause, in the pronoun's own
+sentence, leads the quotation in with a colon (*X was less sure: "…," he said*).
 """
 
 from __future__ import annotations
@@ -24,11 +25,17 @@ from collections.abc import Callable
 
 from briefbook.analyse.described import mask, sentence_before
 from briefbook.analyse.referents import Referents, apposed_opener
-from briefbook.core.lexicon import is_function_word, is_role_word, is_speech_verb, opens_clause
+from briefbook.core.lexicon import (
+    is_function_word,
+    is_role_word,
+    is_speech_verb,
+    is_title,
+    opens_clause,
+)
 from briefbook.core.model import Paragraph
 from briefbook.core.quotemarks import SENTENCE_STOP_RE
 
-__all__ = ["opener_rival", "sentence_opener"]
+__all__ = ["colon_subject", "opener_rival", "sentence_opener"]
 
 #: Conjunctions and sentence adverbs before a subject: "But X", "Meanwhile, X".
 _LEAD_RE = re.compile(r"(?:(?:But|And|Yet|So|Meanwhile|However|Now|Instead),?\s+)+")
@@ -127,3 +134,32 @@ def opener_rival(refs: Referents, para: Paragraph, at: int, pron: str,
         return None
     opener = sentence_opener(refs, para, at)
     return opener if opener is not None and gender(opener) in (None, wanted) else None
+
+
+def colon_subject(refs: Referents, para: Paragraph, at: int, pronoun_at: int,
+                  pron: str) -> str | None:
+    """The person whose clause leads in, with a colon, the quotation opened at ``at``.
+
+    *Her colleague John Raas was less sure: "We will see," he said*: the pronoun after the
+    quotation (at ``pronoun_at``) means the one person named in its own sentence before the
+    colon, who opens that sentence as its subject (after up to four capitalised or role words
+    or a possessive: *Her colleague*, *Green councillor*; not *Asked about Mr Blair:*,
+    *Officials told Ms Roe:* nor *He urged Mr Roe, adding:*), not a possessive, of the
+    pronoun's gender or of unknown gender. ``None`` otherwise (the usual reading decides).
+    """
+    wanted = _WANTED.get(pron)
+    start = max([m.end() for m in SENTENCE_STOP_RE.finditer(para.text) if m.end() <= at] + [0])
+    lead = para.text[start:at].rstrip()
+    if wanted is None or pronoun_at < at or not lead.endswith(":"):
+        return None
+    people = [m for m in refs.within(para.number, start, start + len(lead))
+              if refs.kind(m.actor) == "person"]
+    if len({m.actor for m in people}) != 1 or refs._possessive(people[0]):
+        return None
+    before = [w.strip(",") for w in para.text[start:people[0].start].split()]
+    if len(before) > 4 or not all(w[:1].isupper() or is_role_word(w) or is_title(w) or w.lower()
+                                  in ("the", "a", "an", "her", "his", "their") for w in before) or (
+            before and (opens_clause(before[0]) or is_function_word(before[0]))
+            and before[0].lower() not in ("the", "her", "his", "their")):
+        return None
+    return people[0].actor if refs.gender(people[0].actor) in (None, wanted) else None
