@@ -63,6 +63,16 @@ def test_unknown_source_in_a_citation_has_a_did_you_mean(tmp_path: Path):
     assert rendered.records[0]["resolved"] is False
 
 
+def test_unknown_source_with_no_near_match_says_where_the_ids_are(tmp_path: Path):
+    root = write_book(tmp_path / "book", ARTICLES)
+    book = load_book(root / "briefing")
+    rendered = read_page("# P\n\nIt sank [@glacier-bulletin-1998, ¶ 2].\n", book, path="p.md")
+    problem = rendered.problems[0]
+    assert "unknown source '@glacier-bulletin-1998'" in problem.message
+    assert "did you mean" not in str(problem)
+    assert "Sources page lists every id" in (problem.hint or "")
+
+
 def test_derived_from_typo_and_duplicate_id_are_reported_with_lines(tmp_path: Path):
     yml = ("- id: port-daily\n  file: port-daily.txt\n"
            "- id: port-weekly\n  file: port-weekly.txt\n  derived_from: port-dialy\n"

@@ -198,7 +198,10 @@ def resolve_item(item: CiteItem, book: Book) -> tuple[str, str | None] | None:
     source = book.source(item.source)
     if source is None:
         return (f"unknown source '@{item.source}'",
-                did_you_mean(item.source, [s.id for s in book.sources]))
+                did_you_mean(item.source, [s.id for s in book.sources])
+                or "no article has this id: the Sources page lists every id (a deleted or "
+                   "renamed article's citations must follow it); add an article with "
+                   "'briefbook add'")
     count = len(source.paragraphs)
     for number in item.paragraphs:
         para = source.paragraph(number)
