@@ -238,3 +238,41 @@ def test_an_agency_copyright_footer_and_editor_initials_name_no_false_outlet():
                       b"ak/jh (AFP, Reuters)\n", "dw.txt")
     assert [p.role for p in dw.paragraphs] == [None, "initials"]
     assert dw.text_meta.outlet is None  # the agencies are the story's sources, not its outlet
+
+
+# a header written line by line above the text, no blank line between its lines: headline,
+# byline, a date line, in several styles and languages
+HEADERS = [
+    ("By Aisha Rahman\nPublished: 12 March 2025", ["Aisha Rahman"], "2025-03-12"),
+    ("By Mei Tanaka\nMay 8, 2025", ["Mei Tanaka"], "2025-05-08"),
+    ("July 21, 2025", [], "2025-07-21"),
+    ("Par Élodie Garnier\nPublié le 4 juin 2025 à 10h15", ["Élodie Garnier"], "2025-06-04"),
+    ("By Jonas Becker and Ana Lima\nTuesday 14 January 2025 09.30 GMT",
+     ["Jonas Becker", "Ana Lima"], "2025-01-14"),
+]
+
+
+@pytest.mark.parametrize(("header", "authors", "date"), HEADERS)
+def test_a_header_written_line_by_line_is_read_line_by_line(header, authors, date):
+    text = (f"Tram line to the harbour approved after long debate\n{header}\n\n"
+            "The city council approved a tram line to the harbour district on Monday.\n\n"
+            "\"It will take six years,\" said the deputy mayor, Tomás Ilić.\n")
+    article = read_article(text.encode(), "tram.txt")
+    paragraphs = [p.text for p in article.paragraphs]
+    assert paragraphs[0] == "Tram line to the harbour approved after long debate"
+    assert paragraphs[1:1 + len(header.split("\n"))] == header.split("\n")
+    meta = article.text_meta
+    assert meta.headline.value == paragraphs[0]
+    assert [a.value for a in meta.authors] == authors
+    assert meta.dateline.date == date
+    assert article.paragraphs[-1].text.startswith("\"It will take six years")
+
+
+def test_lines_of_a_paragraph_are_still_joined():
+    # a standfirst of two lines, a wrapped sentence: no header line among them
+    text = ("Tram line approved\n\nThe council approved the line on Monday after a debate\n"
+            "that lasted six hours and ended in a vote of 31 to 20.\n\nWork starts in May.\n")
+    paragraphs = [p.text for p in read_article(text.encode(), "tram.txt",
+                                               rule="blank-lines").paragraphs]
+    assert paragraphs[1] == ("The council approved the line on Monday after a debate that "
+                             "lasted six hours and ended in a vote of 31 to 20.")

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from briefbook.core.errors import ArticleError, Problem
 from briefbook.core.model import PARAGRAPH_RULES, Paragraph
 from briefbook.core.textmeta import TextMeta
-from briefbook.read.boilerplate import Patterns, compile_patterns, split_boilerplate
+from briefbook.read.boilerplate import Patterns, compile_patterns, match_kind, split_boilerplate
 from briefbook.read.shape import LONG_PARAGRAPH, Line, detect_rule, lines_of, split_paragraphs
-from briefbook.read.textmeta import text_meta
+from briefbook.read.textmeta import find_date_line, text_meta
 
 __all__ = ["LONG_PARAGRAPH", "Article", "compile_boilerplate", "decode", "read_article"]
 
@@ -157,8 +157,13 @@ def read_article(
                                    hint="add its text or remove the file"))
     detected, reason = detect_rule(lines)
     language = (language or "en").split("-")[0].lower()
-    raw = split_paragraphs(lines, rule or detected, language)
-    pieces = split_boilerplate(raw, boilerplate or compile_patterns(), language)
+    patterns = boilerplate or compile_patterns()
+
+    def stands_alone(line: str) -> bool:  # a header line: byline, date line, site furniture
+        return match_kind(line, patterns) is not None or find_date_line(line) is not None
+
+    raw = split_paragraphs(lines, rule or detected, language, stands_alone)
+    pieces = split_boilerplate(raw, patterns, language)
     if all(p.boilerplate for p in pieces):
         problems.append(Problem(file=file, line=pieces[0].line, level="warning",
                                 message="every paragraph looks like site boilerplate",

@@ -68,9 +68,12 @@ class Patterns:
     prefilter: re.Pattern[str] = field(repr=False)
 
 
+#: Capital letters a name may start with: ASCII and the Latin-1 and Latin Extended-A/B ones
+#: (*Élodie*, *Łukasz*, *Şebnem*).
+_CAP = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 #: A list of up to five names, each of one to four capitalised words (case-sensitive).
-NAMES = (r"(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
-         r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}){0,4})")
+NAMES = (rf"(?-i:{_CAP}[\w’'.-]*(?:\s+{_CAP}[\w’'.-]*){{0,3}}"
+         rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_CAP}[\w’'.-]*(?:\s+{_CAP}[\w’'.-]*){{0,3}}){{0,4}})")
 
 
 def _agency_alternation() -> str:

@@ -31,6 +31,7 @@ several complete lines the way earlier versions did, one paragraph a line).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefbook.read.segment import segments
@@ -148,8 +149,19 @@ def detect_rule(lines: list[Line]) -> tuple[str, str]:
     return "lines", "one paragraph per line"
 
 
-def split_paragraphs(lines: list[Line], rule: str, language: str = "en") -> list[tuple[int, str]]:
+def split_paragraphs(lines: list[Line], rule: str, language: str = "en",
+                     stands_alone: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
     """The paragraphs of ``lines`` under ``rule``, as ``(first line number, text)``.
+
+    Args:
+        lines: The file's lines (:func:`lines_of`).
+        rule: One of the four rules.
+        language: For the sentence segmenter.
+        stands_alone: Under ``blank-lines`` and ``wrapped``, a line for which this is true is
+            a paragraph of its own, never joined to the lines around it: a header written
+            line by line above the text (headline, byline, a date line) with no blank lines
+            between (:func:`briefbook.read.article.read_article` passes bylines, date lines
+            and other whole-line boilerplate).
 
     Raises:
         ValueError: ``rule`` is not one of the four rules.
@@ -157,9 +169,9 @@ def split_paragraphs(lines: list[Line], rule: str, language: str = "en") -> list
     if rule == "lines":
         raw = [(ln.number, ln.text) for ln in lines if ln.text]
     elif rule == "blank-lines":
-        raw = _blocks(lines)
+        raw = _blocks(lines, stands_alone)
     elif rule == "wrapped":
-        raw = _unwrap(lines)
+        raw = _unwrap(lines, stands_alone)
     elif rule == "sentences":
         return [(ln.number, seg) for ln in lines if ln.text for seg in segments(ln.text,
                                                                                  language)]
@@ -174,19 +186,41 @@ def split_paragraphs(lines: list[Line], rule: str, language: str = "en") -> list
     return out
 
 
-def _blocks(lines: list[Line]) -> list[tuple[int, str]]:
+def _joined(block: list[Line], stands_alone: Callable[[str], bool] | None,
+            ) -> list[tuple[int, str]]:
+    """A block's lines joined into one paragraph, save those that stand alone."""
+    if stands_alone is None or len(block) < 2:
+        return [(block[0].number, " ".join(c.text for c in block))]
+    out: list[tuple[int, str]] = []
+    run: list[Line] = []
+    for ln in block:
+        if stands_alone(ln.text):
+            if run:
+                out.append((run[0].number, " ".join(c.text for c in run)))
+                run = []
+            out.append((ln.number, ln.text))
+        else:
+            run.append(ln)
+    if run:
+        out.append((run[0].number, " ".join(c.text for c in run)))
+    return out
+
+
+def _blocks(lines: list[Line], stands_alone: Callable[[str], bool] | None = None,
+            ) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     current: list[Line] = []
     for ln in [*lines, Line(number=0, text="", indent=0, width=0)]:
         if ln.text:
             current.append(ln)
         elif current:
-            out.append((current[0].number, " ".join(c.text for c in current)))
+            out.extend(_joined(current, stands_alone))
             current = []
     return out
 
 
-def _unwrap(lines: list[Line]) -> list[tuple[int, str]]:
+def _unwrap(lines: list[Line], stands_alone: Callable[[str], bool] | None = None,
+            ) -> list[tuple[int, str]]:
     width = wrap_width(lines)
     base = base_indent(lines)
     out: list[tuple[int, str]] = []
@@ -195,17 +229,17 @@ def _unwrap(lines: list[Line]) -> list[tuple[int, str]]:
     for ln in lines:
         if not ln.text:
             if current:
-                out.append((current[0].number, " ".join(c.text for c in current)))
+                out.extend(_joined(current, stands_alone))
                 current = []
             previous = None
             continue
         starts = (previous is None or ln.indent > base and ln.indent > previous.indent
                   or _fits(previous, ln, width))
         if starts and current:
-            out.append((current[0].number, " ".join(c.text for c in current)))
+            out.extend(_joined(current, stands_alone))
             current = []
         current.append(ln)
         previous = ln
     if current:
-        out.append((current[0].number, " ".join(c.text for c in current)))
+        out.extend(_joined(current, stands_alone))
     return out
