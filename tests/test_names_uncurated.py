@@ -219,3 +219,19 @@ def test_a_name_unknown_to_the_name_data_is_a_person_by_who_or_he(
 ])
 def test_a_band_a_team_or_a_firm_is_no_person_by_these_cues(text: str) -> None:
     assert not [n for n in find_names(text) if n.kind == "person"]
+
+
+def test_page_names_of_people_with_letters_of_other_alphabets(tmp_path: Path) -> None:
+    # ø, ı, ł and ß have no accent to strip: they are transliterated, not cut out of the id
+    a = analyse(tmp_path, (
+        "Fishermen welcome licensing delay\n\n"
+        "Torbjørn Aasland, who leads the union, welcomed it. \"This is the first time they "
+        "listened,\" he said. Sibel Yılmaz of the port board agreed: \"It buys us a season,\" "
+        "she said. Łukasz Wiśniewski, a skipper, and Jörg Straßmann, an engineer, were "
+        "also there.\n"))
+    ids = {actor.name: actor.id for actor in a.actors}
+    assert ids["Torbjørn Aasland"] == "torbjorn-aasland"
+    assert ids["Sibel Yılmaz"] == "sibel-yilmaz"
+    assert ids["Łukasz Wiśniewski"] == "lukasz-wisniewski"
+    assert ids["Jörg Straßmann"] == "jorg-strassmann"
+    assert speaker_of(a, "This is the first time")[0] == "Torbjørn Aasland"

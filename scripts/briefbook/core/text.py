@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from anyascii import anyascii
+
 # Every apostrophe-like and quote-like mark, mapped to its ASCII form.
 _QUOTE_MAP = {
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\u0060\u00b4\u2035\u2039\u203a"
@@ -46,8 +48,16 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """A lowercase ``[a-z0-9-]+`` slug (empty when nothing usable is left)."""
-    folded = strip_accents(fold_quotes(text)).lower().replace("'", "")
+    """A lowercase ``[a-z0-9-]+`` slug (empty when nothing usable is left).
+
+    Accents are stripped (*Élodie* → ``elodie``); letters with none to strip and other scripts
+    are transliterated by ``anyascii`` (*Torbjørn Yılmaz* → ``torbjorn-yilmaz``, not
+    ``torbj-rn-y-lmaz``; *Владимир* → ``vladimir``).
+    """
+    folded = strip_accents(fold_quotes(text))
+    if not folded.isascii():
+        folded = anyascii(folded)
+    folded = folded.lower().replace("'", "")
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
