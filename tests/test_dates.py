@@ -52,6 +52,16 @@ def test_future_weekday() -> None:
     assert one("They meet again next Thursday.").date == "2030-05-23"
 
 
+def test_since_a_weekday_is_past_even_beside_a_future_tense() -> None:
+    # 'since' bounds a period that began before the article, whatever the clause goes on to say
+    found = one("The strike that has halted trams since Monday will go on for weeks.")
+    assert (found.text, found.date, found.qualifier, found.future) == (
+        "since Monday", "2030-05-13", "since", False)
+    assert one("Since Friday, 40 flights have been cancelled and more will be.").date == \
+        "2030-05-10"
+    assert one("The envoy will visit on Monday.").date == "2030-05-20"  # no 'since': future
+
+
 def test_month_only_is_not_filled_with_a_day() -> None:
     # dateparser fills "April" with the reference's day (2030-04-16).
     phrase = one("Attacks have continued since April across the region.")

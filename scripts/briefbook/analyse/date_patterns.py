@@ -101,7 +101,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"(?P<unit>week|month|year)\b)"),
         ("dayword", r"(?i:\b(?P<word>yesterday|today|tomorrow|tonight|last\s+night"
                     r"|(?:earlier\s+|later\s+)?this\s+(?:morning|afternoon|evening))\b)"),
-        ("weekday", rf"(?:(?i:\b(?P<lead>next|last|this|coming)\s+))?\b{_W}"
+        ("weekday", rf"(?:(?i:\b(?P<lead>next|last|this|coming|since)\s+))?\b{_W}"
                     rf"(?:['\u2019]s)?{_PART}\b"),
         ("year", rf"(?<![\d,.$£€-]){_Y}\b(?![\d,]\d|s\b|['\u2019]s\b|-\d)"),
     )

@@ -212,7 +212,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: dt.date | None,
         "until" if lead == "till" else None)
     future = future or lead in ("next", "coming") or (groups.get("mod") or "").lower() == \
         "next" or kind == "dayword" and "tomorrow" in m.group(0).lower()
-    if lead == "last":
+    if lead in ("last", "since"):  # "has halted trams since Monday and will go on": past
         future = False
     if ref is None:
         return DatePhrase(**base, kind="relative", date=None, precision=None,
