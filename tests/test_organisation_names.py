@@ -67,3 +67,16 @@ def test_a_body_named_with_on_and_then_described(tmp_path: Path, named: str,
                           f"published last July {subject} stated there was a \"significant "
                           "risk\" of harm.\n")
     assert speaker_of(a, "significant risk")[0] == full
+
+
+@pytest.mark.parametrize(("lead", "name"), [
+    ("Satellite maker Orion will cut 400 jobs, the company said.", "Orion"),
+    ("Shares in the retailer Florence fell by a fifth.", "Florence"),
+    ("The insurer Victor reported a loss.", "Victor"),
+])
+def test_a_speaker_with_a_given_name_for_a_name_is_a_body_when_described_as_one(
+        tmp_path: Path, lead: str, name: str) -> None:
+    a = analyse(tmp_path, (f"Jobs to go at plant\n\n{lead}\n\n{name} said in a statement that "
+                           "the cuts were \"painful but necessary to secure the future.\"\n"))
+    assert speaker_of(a, "painful but necessary")[0] == name
+    assert {x.name: x.kind for x in a.actors}[name] == "organization"

@@ -23,6 +23,7 @@ from functools import cache
 from briefbook.core.lexicon import (
     first_name_gender,
     fold_word,
+    is_body_noun,
     is_function_word,
     is_not_surname,
     is_organisation_word,
@@ -33,6 +34,7 @@ from briefbook.core.lexicon import (
     place_kind,
     word_list,
 )
+from briefbook.core.model import Source
 from briefbook.core.quotemarks import SENTENCE_STOP_RE
 
 _WORD_RE = re.compile(r"[\w’'.-]+")
@@ -167,6 +169,19 @@ def _role_before_complement(words: Sequence[re.Match[str]], head: int) -> bool:
         if fold_word(words[p].group()) in _COMPLEMENT_PREPOSITIONS:
             return head - p <= 4 and is_role_word(words[p - 1].group())
     return False
+
+
+def described_as_body(source: Source | None, name: str) -> bool:
+    """Whether the article writes a body noun right before the one-word ``name``.
+
+    *Satellite maker Orion*, *carmaker Velmar*, *the insurer Allmark*: the name is an
+    organisation's, even when it is also a given name (*Orion*).
+    """
+    if source is None:
+        return False
+    pattern = re.compile(rf"\b([A-Za-z][a-z-]*)\s+{re.escape(name)}\b")
+    return any(is_body_noun(m.group(1).lower()) for para in source.paragraphs
+               for m in pattern.finditer(para.text))
 
 
 def attributive_term(text: str, open_at: int, close_at: int) -> bool:

@@ -38,7 +38,7 @@ from briefbook.analyse.cues import (
     previous_paragraph,
     previous_sentence,
 )
-from briefbook.analyse.described import attributive_term
+from briefbook.analyse.described import attributive_term, described_as_body
 from briefbook.analyse.firstnames import given_name_owner
 from briefbook.analyse.headline import headline_attribution, is_headline, same_words_speaker
 from briefbook.analyse.interviews import signed_comment
@@ -422,7 +422,7 @@ def _extracted_speakers(book: Book, names: Sequence[str], actors: Sequence[Actor
                 continue  # a surname two people of the article share: neither, not a guess
             if longer:
                 name = longer[0]
-            elif not first_name_gender(name):
+            elif not first_name_gender(name) or described_as_body(book.source(source_id), name):
                 kind = "organization"
         ident = slugify(name)
         if ident and ident not in taken:
