@@ -235,3 +235,16 @@ def test_page_names_of_people_with_letters_of_other_alphabets(tmp_path: Path) ->
     assert ids["Łukasz Wiśniewski"] == "lukasz-wisniewski"
     assert ids["Jörg Straßmann"] == "jorg-strassmann"
     assert speaker_of(a, "This is the first time")[0] == "Torbjørn Aasland"
+
+
+def test_a_portfolio_before_a_title_stays_in_the_role(tmp_path: Path) -> None:
+    # the article also writes the portfolio word in lower case ("water", "trade"): at the
+    # start of a sentence, before a title, it is still the role's, not an ordinary word
+    a = analyse(tmp_path, (
+        "Rationing begins\n\n"
+        "Water Minister Wanjiru Kamau said rationing would last until the rains. \"Every "
+        "household will receive water twice a week,\" she said.\n\n"
+        "Trade Secretary Odile Marchetti agreed. Cross-border trade is down, she said.\n"))
+    roles = {x.name: [r.title for r in x.roles] for x in a.actors}
+    assert roles["Wanjiru Kamau"] == ["Water Minister"]
+    assert roles["Odile Marchetti"] == ["Trade Secretary"]

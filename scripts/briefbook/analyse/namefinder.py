@@ -136,12 +136,13 @@ def _headline(run: Sequence[Token]) -> bool:
     return len(run) > 1 and bool(letters) and all(w.isupper() for w in letters)
 
 
-def _opener(tok: Token, lower_words: frozenset[str]) -> bool:
-    """A word that is no part of a name at the start of a run."""
+def _opener(tok: Token, lower_words: frozenset[str], after: Token | None = None) -> bool:
+    """A word that is no part of a name at the start of a run (``after``: the next word)."""
     word = fold_word(tok.bare)
     if is_function_word(word):
         return True
-    if not tok.initial or first_name_gender(word) or is_title(word):
+    if not tok.initial or first_name_gender(word) or is_title(word) or (
+            after is not None and is_title(after.bare)):  # "Water Minister X": a portfolio
         return False
     return word in lower_words or word.endswith(("ing", "ly"))
 
@@ -155,10 +156,7 @@ def _org(run: Sequence[Token]) -> str | None:
 
 
 def _surname_shaped_affiliation(word: str) -> bool:
-    """A party word that is also a surname (*Sir Andrew Green*, *Mr Green*, *Steve Green*).
-
-    Only a singular word of ``affiliations.txt`` that is no country's demonym qualifies.
-    """
+    """A singular party word (``affiliations.txt``), no demonym, that is a surname (*Mr Green*)."""
     return word[:1].isupper() and not fold_word(word).endswith("s") and is_party_word(word)
 
 
@@ -180,7 +178,7 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
     while index < len(runs):
         run = runs[index]
         index += 1
-        while run and _opener(run[0], lower_words):
+        while run and _opener(run[0], lower_words, run[1] if len(run) > 2 else None):
             run = run[1:]
         while len(run) > 2 and is_function_word(run[-1].bare) and len(run[-1].bare) > 1:
             run = run[:-1]  # "… analyst Ann Roe The dispute": a full stop left out
