@@ -80,3 +80,21 @@ def test_a_speaker_with_a_given_name_for_a_name_is_a_body_when_described_as_one(
                            "the cuts were \"painful but necessary to secure the future.\"\n"))
     assert speaker_of(a, "painful but necessary")[0] == name
     assert {x.name: x.kind for x in a.actors}[name] == "organization"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ingrid Holm, head of the Norwegian Coastal Fishermen's Union, welcomed it.",
+     "Norwegian Coastal Fishermen's Union"),
+    ("Rhodri Evans, an officer of the Metalworkers' Alliance, said so.", "Metalworkers' Alliance"),
+    ("A Musicians' Union spokesman declined to comment.", "Musicians' Union"),
+    ("The Children's Society said the figures were alarming.", "Children's Society"),
+    ("The National Teachers’ Federation met on Monday.", "National Teachers’ Federation"),
+])
+def test_a_group_s_possessive_inside_an_organisation_s_name(text: str, name: str) -> None:
+    assert (name, "organization") in _found(text)
+
+
+def test_a_party_s_or_a_country_s_possessive_starts_no_organisation() -> None:
+    assert not any("'" in n for n, _ in _found(
+        "The Lib Dems' Treasury spokesman Vince Cable said so."))
+    assert ("Labour Party", "organization") in _found("Britain's Labour Party said so.")

@@ -53,6 +53,7 @@ from briefbook.analyse.nametokens import (
     SAINTS,
     Name,
     Token,
+    group_possessive,
     particle_before_name,
     run_words,
     saint_institution,
@@ -100,7 +101,8 @@ def _runs(toks: Sequence[Token], text: str) -> list[list[Token]]:
         nxt = toks[index + 1] if index + 1 < len(toks) else None
         gap = text[current[-1].end:tok.start] if current else ""
         joined = bool(current) and (gap == " " or gap == " & " and tok.capitalised) and (
-            not current[-1].possessive or saint_possessive(current)) \
+            not current[-1].possessive or saint_possessive(current)
+            or group_possessive(current[-1], tok)) \
             and not _ends_sentence(current[-1])
         if current and nxt is not None and tok.capitalised and nxt.capitalised and \
                 (gap, text[tok.end:nxt.start]) in _NICKNAME_GAPS:

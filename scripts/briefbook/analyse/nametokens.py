@@ -20,6 +20,8 @@ from briefbook.core.lexicon import (
     honorific_gender,
     is_function_word,
     is_name_particle,
+    is_organisation_word,
+    is_party_word,
     is_role_word,
     is_title,
     opens_clause,
@@ -27,9 +29,9 @@ from briefbook.core.lexicon import (
     word_list,
 )
 
-__all__ = ["INITIAL_RE", "PARTICLE_NAME_RE", "SAINTS", "Name", "Token", "inside_other_name",
-           "particle_before_name", "run_words", "saint_institution", "saint_possessive", "tokens",
-           "word_shape"]
+__all__ = ["INITIAL_RE", "PARTICLE_NAME_RE", "SAINTS", "Name", "Token", "group_possessive",
+           "inside_other_name", "particle_before_name", "run_words", "saint_institution",
+           "saint_possessive", "tokens", "word_shape"]
 
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w\-’']|\.(?=[^\W\d_]\.))*\.?|\d[\d,.]*|\S")
 INITIAL_RE = re.compile(r"^[A-Z]\.?$")
@@ -173,6 +175,21 @@ def run_words(run: Sequence[Token], text: str) -> list[str]:
             words.append("&")
         words.append(tok.text.rstrip(".,") if tok.possessive and i < len(run) - 1 else tok.bare)
     return words
+
+
+def group_possessive(last: Token, tok: Token) -> bool:
+    """A group's possessive inside an organisation's name (*Fishermen's Union*).
+
+    The next word ``tok`` is an organisation word (*Teachers' Federation*, *Children's
+    Society*), and ``last`` a plural possessive (``s'``) or one of *men*, *women*, *people*
+    or *children*, and no party's (*Lib Dems' Treasury spokesman*: a party's portfolio);
+    *Britain's Labour Party* and *Blair's Cabinet* stay two names.
+    """
+    party = is_party_word(last.bare) or any(
+        n.split()[-1] == fold_word(last.bare) for n in word_list("party_names"))
+    return last.possessive and is_organisation_word(tok.bare) and not party and (
+        last.text.endswith(("s'", "s’"))
+        or fold_word(last.bare).endswith(("men", "people", "children")))
 
 
 def saint_possessive(current: Sequence[Token]) -> bool:
