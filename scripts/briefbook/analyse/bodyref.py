@@ -28,8 +28,6 @@ from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import is_document_word, is_function_word
 from briefbook.core.quotemarks import SENTENCE_STOP_RE
 
-#: The end of a sentence, a closing quotation mark of any style included (``first.» Z``).
-_SENTENCE_END_RE = SENTENCE_STOP_RE
 _WORD_RE = re.compile(r"[\w’'.-]+")
 
 
@@ -47,7 +45,7 @@ def body_referent(refs: Referents, paragraph: int, at: int, earlier: Sequence[Me
     """
     if previous is not None:
         para = refs.source.paragraph(previous[0])
-        stop = _SENTENCE_END_RE.search(para.text, max(0, previous[1] - 2)) if para else None
+        stop = SENTENCE_STOP_RE.search(para.text, max(0, previous[1] - 2)) if para else None
         end = (previous[0], stop.start() if stop else len(para.text) if para else previous[1])
         since = [m for m in earlier if refs.kind(m.actor) != "person"
                  and (m.paragraph, m.start) > end and paragraph - m.paragraph <= 1

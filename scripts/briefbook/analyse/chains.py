@@ -28,15 +28,14 @@ __all__ = ["chain_bridges", "last_word", "nearest_chain", "reported_by_pronoun"]
 #: A pronoun subject right before a speech verb: "he said", "she also argued".
 _PRONOUN_VERB_RE = re.compile(r"\b(?P<pron>[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?"
                               r"(?P<verb>[a-z]+)\b")
-_STOP_RE = SENTENCE_STOP_RE
 #: How many paragraphs a chain of pronoun reports may carry a speaker over.
 _BRIDGE = 3
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:
     """The span of the sentence of ``text`` holding offset ``at``."""
-    start = max([m.end() for m in _STOP_RE.finditer(text) if m.end() <= at] + [0])
-    end = _STOP_RE.search(text, at)
+    start = max([m.end() for m in SENTENCE_STOP_RE.finditer(text) if m.end() <= at] + [0])
+    end = SENTENCE_STOP_RE.search(text, at)
     return start, end.start() + 1 if end else len(text)
 
 

@@ -41,7 +41,6 @@ _WORD_RE = re.compile(r"[\w’'.-]+")
 _AUXILIARY = frozenset({"also", "has", "had", "have", "was", "is", "would", "will", "later",
                         "then", "earlier", "again", "today", "yesterday", "too"})
 _OPENER_RE = re.compile(r"(?:(?:[A-Z][a-z]+\s+){1,3}[\w-]+,\s+|(?:But|And|Later|Then),?\s+)")
-_SENTENCE_END_RE = SENTENCE_STOP_RE
 
 
 def _finite(word: str) -> bool:
@@ -87,7 +86,7 @@ def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 def sentence_before(text: str, at: int) -> tuple[int, int] | None:
     """The sentence of ``text`` ending before the one holding offset ``at``, if any."""
-    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text) if m.end() <= at]
+    ends = [m.end() for m in SENTENCE_STOP_RE.finditer(text) if m.end() <= at]
     if not ends:
         return None
     end = ends[-1]
@@ -97,7 +96,7 @@ def sentence_before(text: str, at: int) -> tuple[int, int] | None:
 
 def last_sentence(text: str) -> tuple[int, int]:
     """The span of the last sentence of ``text``."""
-    starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    starts = [0] + [m.end() for m in SENTENCE_STOP_RE.finditer(text)]
     return starts[-1], len(text)
 
 

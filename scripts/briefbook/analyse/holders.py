@@ -195,7 +195,6 @@ def plain_name(refs: Referents, actor: str, paragraph: int, since: int, at: int)
     return not [m for m in refs.within(paragraph, since, at) if m.actor != actor]
 
 
-_SENTENCE_START_RE = SENTENCE_STOP_RE
 
 
 def reported_start(text: str, at: int, origin: int) -> int:
@@ -209,7 +208,7 @@ def reported_start(text: str, at: int, origin: int) -> int:
     """
     if origin <= at:
         return origin
-    starts = [m.end() for m in _SENTENCE_START_RE.finditer(text) if m.end() <= at]
+    starts = [m.end() for m in SENTENCE_STOP_RE.finditer(text) if m.end() <= at]
     start = starts[-1] if starts else 0
     lead = re.search(r"([a-z]+)\s*:\s*$", text[start:at])
     if lead and is_speech_verb(lead.group(1)):

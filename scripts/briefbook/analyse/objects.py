@@ -29,7 +29,6 @@ from briefbook.core.quotemarks import SENTENCE_STOP_RE
 
 __all__ = ["not_the_object"]
 
-_STOP_RE = SENTENCE_STOP_RE
 _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 
 
@@ -56,7 +55,8 @@ def not_the_object(para_text: str, paragraph: int, span: QuoteSpan, found: Attri
     """
     if not found.speaker or who.kind(found.speaker) != "person":
         return found
-    start = max([m.end() for m in _STOP_RE.finditer(para_text) if m.end() <= span.open] + [0])
+    start = max([m.end() for m in SENTENCE_STOP_RE.finditer(para_text)
+                 if m.end() <= span.open] + [0])
     for verb in _WORD_RE.finditer(para_text, start, span.open):
         if not _object_verb(verb.group()) or verb.group()[:1].isupper():
             continue

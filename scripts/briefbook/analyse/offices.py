@@ -117,7 +117,6 @@ def reporter_holder(refs: Referents, paragraph: int, at: int, written: str) -> s
 _STANDS_IN = ("spokes", "official", "source", "aide", "advis", "insider")
 #: A description that introduces someone: "a", "an", "its", "their", "Scotland's".
 _INDEFINITE_RE = re.compile(r"(?i:an?|its|their)\s|[A-Z][\w-]+[’']s\s+[a-z]")
-_SENTENCE_END_RE = SENTENCE_STOP_RE
 #: A time phrase opening a subject with no comma: "This week a judge", "On Monday a minister".
 _TIME_OPENER_RE = re.compile(r"^(?:(?:This|Last|Earlier|Later)\s+(?:week|month|year|weekend|"
                              r"morning|afternoon|evening)|On\s+[A-Z][a-z]+day)\s+")
@@ -145,7 +144,7 @@ def introduced_person(refs: Referents, paragraph: int, at: int, written: str) ->
     if para is None or len(words) > 6 or role is None or \
             not _INDEFINITE_RE.match(written) or fold_word(role).startswith(_STANDS_IN):
         return None
-    end = _SENTENCE_END_RE.search(para.text, at)
+    end = SENTENCE_STOP_RE.search(para.text, at)
     host, start = (para, end.end()) if end else (refs.source.paragraph(paragraph + 1), 0)
     if host is None:
         return None

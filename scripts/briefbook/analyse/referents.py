@@ -111,7 +111,6 @@ def apposed_opener(before: str, after: str) -> bool:
         for w in m.group(2).split())  # type: ignore[union-attr]
 
 
-_STOP_RE = SENTENCE_STOP_RE
 #: A possessive proper name of two to four capitalised words opening a sentence (*Acme
 #: Rovers' reply*, *Northern Dairy's board*).
 _STRANGER_RE = re.compile(r"(?:[A-Z][\w&-]*\s+){1,3}[A-Z][\w&-]*(?:[’']s\b|s[’'](?!\w))")
@@ -309,7 +308,7 @@ class Referents:
         para = self.source.paragraph(paragraph)
         if para is None or any(m.actor == chosen for m in self.within(paragraph, 0, at)):
             return False
-        starts = [0] + [m.end() for m in _STOP_RE.finditer(para.text[:at])]
+        starts = [0] + [m.end() for m in SENTENCE_STOP_RE.finditer(para.text[:at])]
         for start in starts:
             name = _STRANGER_RE.match(para.text, start, at)
             if name and not self.within(paragraph, start, name.end()):
@@ -423,7 +422,7 @@ class Referents:
         para = self.source.paragraph(paragraph)
         if para is None:
             return None
-        ends = [m.end() for m in _STOP_RE.finditer(para.text) if m.end() <= at]
+        ends = [m.end() for m in SENTENCE_STOP_RE.finditer(para.text) if m.end() <= at]
         if ends:
             host, b = paragraph, ends[-1]
             a = ends[-2] if len(ends) > 1 else 0
@@ -432,7 +431,7 @@ class Referents:
             if prior is None or prior.boilerplate or para.text[:at].strip():
                 return None
             host, b = prior.number, len(prior.text)
-            a = max([m.end() for m in _STOP_RE.finditer(prior.text[:-1])] or [0])
+            a = max([m.end() for m in SENTENCE_STOP_RE.finditer(prior.text[:-1])] or [0])
         subjects = {m.actor for m in self.within(host, a, b) if self.kind(m.actor) == "person"
                     and self._subject_position(m) and not self._possessive(m)}
         prev = self.previous_speaker()

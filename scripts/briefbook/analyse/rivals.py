@@ -45,8 +45,6 @@ _CLAUSE_RE = re.compile(r"([A-Z][a-z]+)\b[^,.;:]{0,60},\s+")
 _AFTER_RE = re.compile(r"(?:,\s+[^,.;:]{1,90},)?\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)\b")
 #: Words after a name that make it no sole subject: "X and Y met", "X of Z", "X, who".
 _NOT_A_VERB_RE = re.compile(r"and|or|nor|of|who|whose|which|that|to|in|at|for|from|with")
-#: A sentence's end: a stop (and a closing mark) before a capital or an opening mark.
-_STOP_RE = SENTENCE_STOP_RE
 #: The pronoun's gender as the attributor names it.
 _WANTED = dict(he="male", she="female")
 
@@ -93,7 +91,7 @@ def sentence_opener(refs: Referents, para: Paragraph, at: int) -> str | None:
         host = refs.source.paragraph(para.number - 1)  # type: ignore[assignment]
         if host is None or host.boilerplate:
             return None
-        stops = [m.end() for m in _STOP_RE.finditer(host.text)]
+        stops = [m.end() for m in SENTENCE_STOP_RE.finditer(host.text)]
         span = (stops[-1] if stops else 0, len(host.text))
     text = mask(host.text, refs.masked.get(host.number, []))
     a, b = span
@@ -128,7 +126,7 @@ def opener_rival(refs: Referents, para: Paragraph, at: int, pron: str,
     leaves the pronoun to the usual reading (the previous speaker, the nearest person).
     """
     wanted = _WANTED.get(pron)
-    start = max([m.end() for m in _STOP_RE.finditer(para.text) if m.end() <= at] + [0])
+    start = max([m.end() for m in SENTENCE_STOP_RE.finditer(para.text) if m.end() <= at] + [0])
     if wanted is None or any(refs.kind(m.actor) == "person"
                              for m in refs.within(para.number, start, at)):
         return None
