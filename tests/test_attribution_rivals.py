@@ -162,9 +162,9 @@ def test_the_company_with_no_other_name_is_the_one_just_named(tmp_path: Path) ->
 
 def test_a_quotation_in_any_script_opens_the_sentence_after_the_subject(tmp_path: Path) -> None:
     # the sentence before decides whatever marks open the next one: German „…“ and ‚…‘,
-    # Polish „…”, French « … », typewriter '…' (the marks quotations are extracted between)
+    # Polish „…”, French « … », German »…«, Swedish ”…” and »…», typewriter '…'
     cases = [("„", "“"), ("‚", "‘"), ("„", "”"), ("« ", " »"), ("«", "»"), ("'", "'"),
-             ("“", "”")]
+             ("“", "”"), ("»", "«"), ("”", "”"), ("»", "»")]
     for n, (opener, closer) in enumerate(cases):
         folder = tmp_path / str(n)
         folder.mkdir()

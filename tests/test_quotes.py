@@ -224,3 +224,20 @@ def test_german_and_polish_low_quotes_close_on_their_own_marks() -> None:
         ("“Plain English,” she said.", ["Plain English,"]),
     ):
         assert [text[s.text_start:s.text_end] for s in quote_spans(text)] == want
+
+
+def test_swedish_danish_german_book_and_japanese_quotations_are_extracted() -> None:
+    from briefbook.analyse.quotespans import quote_spans
+
+    for text, want in (
+        ("Hon sa: ”Vi kommer.” Sedan gick hon.", ["Vi kommer."]),
+        ("Er sagte: »Wir kommen.« Dann ging er.", ["Wir kommen."]),
+        ("»Vi kommer», sa hon. »Snart.»", ["Vi kommer", "Snart."]),
+        ("Han sagde »det er slut« og gik.", ["det er slut"]),
+        ("彼は「行きます」と言った。", ["行きます"]),
+        ("« Nous venons », a-t-il dit.", ["Nous venons"]),
+        # a closing-shaped mark that does not stand at a word's start opens nothing
+        ("The panel is 5” wide and “flat”.", ["flat"]),
+        ("He wrote ” and stopped.", []),
+    ):
+        assert [text[s.text_start:s.text_end] for s in quote_spans(text)] == want, text

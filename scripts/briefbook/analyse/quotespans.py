@@ -19,15 +19,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefbook.core.quotemarks import SINGLE_PAIRS
+from briefbook.core.quotemarks import DOUBLE_PAIRS, SINGLE_PAIRS
 from briefbook.core.quotemarks import quote_spans as marked_spans
 from briefbook.core.text import sentence_spans
 
-_OPEN = "\u201c\u201e\u00ab"
-_CLOSE = "\u201d\u00bb"
+#: Marks that only open a quotation: “ (English), „ (German, Polish), « (French), 「 (Japanese).
+_OPEN = "\u201c\u201e\u00ab\u300c"
+#: Marks that close one; ” and » also open one at a word's start (Swedish and Finnish ”…”
+#: and »…», German »…«), as the straight mark does.
+_CLOSE = "\u201d\u00bb\u300d"
 #: Opening mark → the marks that close it besides the usual closing ones: „…“ (German,
-#: Czech), „…” (Polish, Hungarian), “…” (English).
-_CLOSERS = {"\u201e": "\u201c\u201d", "\u201c": "\u201d"}
+#: Czech), „…” (Polish, Hungarian), “…” (English), »…« (German) and »…» (Swedish), ”…”
+#: (Swedish), 「…」 (Japanese). Source: :mod:`briefbook.core.quotemarks`.
+_CLOSERS = {opener: DOUBLE_PAIRS[opener].replace('"', "")
+            for opener in ("\u201e", "\u201c", "\u00bb", "\u201d", "\u300c")}
 _MARK_RE = re.compile("[" + re.escape(_OPEN + _CLOSE + '"') + "]")
 _STRAY = " \u2018\u2019'\u201c\u201d\""
 
@@ -65,7 +70,8 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         if opened is not None and _reopens(text, index, char):
             spans.append(_make_span(text, opened, index, unclosed=True))
             opened = None
-        if opened is None and (char in _OPEN or (straight and _opens(text, index))):
+        if opened is None and (char in _OPEN or ((straight or char in "\u201d\u00bb")
+                                                 and _opens(text, index))):
             opened = index
         elif opened is not None and (char in _CLOSE or straight):
             spans.append(_make_span(text, opened, index, unclosed=False))
@@ -100,7 +106,11 @@ def _single_spans(text: str, doubles: Sequence[QuoteSpan]) -> list[QuoteSpan]:
 
 
 def _opens(text: str, index: int) -> bool:
+    """A straight, ``”`` or ``»`` mark at a word's start opens (``said "We``, ``sade ”Vi``)."""
     before = text[index - 1] if index else " "
+    after = text[index + 1:index + 2]
+    if text[index] != '"' and not (after.isalnum() or after in "\u2018'‚›"):
+        return False
     return before.isspace() or before in "([—–-/"
 
 
