@@ -244,6 +244,7 @@ BBC_SETS: dict[str, str] = {
     "bbc-heldout3": "BBC third held-out gold (development since the sixth round)",
     "bbc-heldout4": "BBC fourth held-out gold, frozen",
     "bbc-heldout5": "BBC fifth held-out gold, frozen",
+    "bbc-heldout6": "BBC sixth held-out gold (sport, entertainment, tech), frozen",
     "bbc-dev": "BBC development gold",
     "bbc-dev2": "BBC second development gold",
     "bbc-dev3": "BBC third development gold",
@@ -262,9 +263,10 @@ BBC_SETS: dict[str, str] = {
     "bbc-dev16": "BBC sixteenth development gold",
     "bbc-dev17": "BBC seventeenth development gold",
     "bbc-dev18": "BBC eighteenth development gold",
+    "bbc-dev19": "BBC nineteenth development gold (sport, entertainment, tech)",
 }
 #: The held-out sets of the current round: no rule is chosen by looking at them.
-FROZEN_SETS: tuple[str, ...] = ("bbc-heldout4", "bbc-heldout5")
+FROZEN_SETS: tuple[str, ...] = ("bbc-heldout4", "bbc-heldout5", "bbc-heldout6")
 #: The sets rules may be developed on (every BBC set but the frozen ones) for ``--dev``.
 DEV_SETS: tuple[str, ...] = tuple(name for name in BBC_SETS if name not in FROZEN_SETS)
 

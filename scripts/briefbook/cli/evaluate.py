@@ -24,8 +24,8 @@ from briefbook.bench.eval import (
 @click.option("--gold", type=click.Path(file_okay=False, path_type=Path), default=GOLD_DIR,
               show_default=True,
               help="Folder of the gold sets (quotes.yml, bbc/, bbc-heldout2/, "
-                   "bbc-heldout2-second/, bbc-heldout3/ ... bbc-heldout5/, "
-                   "bbc-dev/ ... bbc-dev18/).")
+                   "bbc-heldout2-second/, bbc-heldout3/ ... bbc-heldout6/, "
+                   "bbc-dev/ ... bbc-dev19/).")
 @click.option("--briefing", type=click.Path(file_okay=False, path_type=Path),
               default="briefing", show_default=True, help="The example book's briefing folder.")
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=BBC_CORPUS,
@@ -34,7 +34,7 @@ from briefbook.bench.eval import (
               help="Run only these sections (repeatable).")
 @click.option("--dev", is_flag=True,
               help="Only the example book and the development sets: what rules may be tuned "
-                   "on (every set but the frozen held-out ones, bbc-heldout4 and 5).")
+                   "on (every set but the frozen held-out ones, bbc-heldout4, 5 and 6).")
 @click.option("--set", "sets", multiple=True,
               type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Score a folder of your own annotations (one *.yml per article, "
