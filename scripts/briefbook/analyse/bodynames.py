@@ -16,7 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefbook.analyse.nameclues import apposition, body_apposition, outlet_apposition
+from briefbook.analyse.nameclues import (
+    apposition,
+    body_apposition,
+    company_noun,
+    outlet_apposition,
+)
 from briefbook.analyse.nametokens import Name, Token
 from briefbook.core.lexicon import (
     first_name_gender,
@@ -33,8 +38,8 @@ from briefbook.core.lexicon import (
     word_list,
 )
 
-__all__ = ["apposed_body", "body_person", "described_body", "outlet_name", "outlet_noun",
-           "which_body"]
+__all__ = ["apposed_body", "body_noun_opener", "body_person", "described_body", "outlet_name",
+           "outlet_noun", "which_body"]
 
 _NOUNS_BEFORE_RE = re.compile(r"(?:^|\s)((?:[a-z][\w-]*\s)?[a-z][\w-]*)\s$")
 _NOUN_AFTER_RE = re.compile(r" ([a-z]+)\b")
@@ -132,23 +137,65 @@ def described_body(run: list[Token], text: str) -> Name | None:
     """An organisation named after a common noun for one: *drugmaker Norvia*, *music giant Q*.
 
     The word right before the run is a body noun of ``body_nouns.txt`` in lower case (*the
-    firm Halden & Co*, *US rival Grey Global*); the run is at most three words, none of them
-    a title, a function word or a demonym, not two words opening with a given name (*the
-    group Rail Users Together* is a body: three words), and it is not a place, nor cut short
-    of a name going on (*group Transport 2000*, *group Victims of Crime*).
+    firm Halden & Co*, *US rival Grey Global*) or a role word naming a company
+    (:func:`~briefbook.analyse.nameclues.company_noun`: *analysts Ovum*, *developer Valve*),
+    or capitalised because it opens the sentence
+    (*Carmaker Jasper said …*, see :func:`body_noun_opener`); the run is at most three words,
+    none of them a title, a function word or a demonym, not two words opening with a given
+    name (*the group Rail Users Together* is a body: three words; *carmaker Jasper* is one, a
+    given name alone, unless a possessive: *group Destiny's Child*; a sentence opening with a
+    body noun that names no occupation, *Insurer Halvard Mutual*, has no object clause such
+    as *the firm Ann Roe founded*, so two words may open with one), and it is not a place,
+    nor cut short of a name going on (*group Transport 2000*, *group Victims of Crime*,
+    *lender P&Q*).
     """
-    before = re.search(r"(?:^|\s)([a-z][\w-]*)\s$", text[max(0, run[0].start - 30):run[0].start])
+    before = re.search(r"(?:^|\s)([A-Za-z][\w-]*)\s$", text[max(0, run[0].start - 30):run[0].start])
     words = [t.bare for t in run]
-    if before is None or not is_body_noun(before.group(1)) or len(words) > 3 \
-            or re.match(r" (?:\d|of\b)", text[run[-1].start + len(run[-1].bare):]) \
+    if before is None or not (is_body_noun(before.group(1).lower())
+                              or company_noun(before.group(1))) or len(words) > 3 \
+            or (before.group(1)[0].isupper() and not _opens_sentence(
+                text, run[0].start - len(before.group(1)) - 1)) \
+            or re.match(r" (?:\d|of\b)|\s?&", text[run[-1].start + len(run[-1].bare):]) \
             or place_kind(" ".join(words)) is not None \
-            or (len(words) < 3 and first_name_gender(words[0])) \
+            or (len(words) < 3 and first_name_gender(words[0])
+                and (len(words) == 2 or run[-1].possessive)
+                and not (before.group(1)[0].isupper() and not is_title(before.group(1)))) \
             or any(is_title(w) or is_function_word(w) or place_kind(w) == "demonym"
                    for w in words):
         return None
+    if len(words) > 1 and not is_body_noun(before.group(1).lower()) and not any(
+            is_organisation_word(w) for w in words):
+        return None  # "partner Ifeoma Chukwu": after a company noun, a name of several words
+        # is a company only with a word of one (*analysts Brightline Research Ltd*)
     end = run[-1].start + len(run[-1].bare)
     return Name(text=" ".join(words), start=run[0].start, end=end, kind="organization",
-                reason=f"described as a '{before.group(1)}'", possessive=run[-1].possessive)
+                reason=f"described as a '{before.group(1).lower()}'",
+                possessive=run[-1].possessive)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at offset ``at`` opens its sentence (or paragraph)."""
+    return bool(re.search(r"(?:^|[.!?][\"”’']?\s+|\n)$", text[max(0, at - 4):at])) if at else True
+
+
+def body_noun_opener(run: Sequence[Token], text: str) -> bool:
+    """A body noun capitalised only because it opens the sentence, before the body's name.
+
+    *Carmaker Jasper said*, *Airline Skyvane cut jobs*, *Rival Sony*, *Analysts Brightline
+    Research said*: the first word of the run is a body noun of ``body_nouns.txt`` or a
+    :func:`~briefbook.analyse.nameclues.company_noun` that is no organisation word (*Union Carbide*,
+    *Group Menatep* and *Bank Leumi* are names), and what follows is no person (*Producer
+    Simon Cowell*, *Broadcaster Chris Evans*: a noun that is also an occupation, before a
+    given name and a surname).
+    """
+    if len(run) < 2 or not run[0].initial or is_organisation_word(run[0].bare) \
+            or not _opens_sentence(text, run[0].start):
+        return False
+    if company_noun(run[0].bare):  # "Analysts Ovum said"; not "Developer Ann Roe" nor the
+        return not first_name_gender(run[1].bare) and not any(  # name "Tenants Union"
+            is_organisation_word(t.bare) for t in run[1:])
+    return is_body_noun(run[0].bare.lower()) and not (
+        len(run) > 2 and first_name_gender(run[1].bare) and is_title(run[0].bare))
 
 
 def which_body(run: list[Token], text: str) -> Name | None:

@@ -21,6 +21,7 @@ from briefbook.core.lexicon import (
     is_organisation_word,
     is_outlet_noun,
     is_party_word,
+    is_relation_noun,
     is_role_word,
     is_speech_verb,
     is_strong_title,
@@ -71,6 +72,30 @@ def role_before(text: str, start: int) -> str | None:
             break
         role.insert(0, word)
     return " ".join(role) or None
+
+
+def names_one_person(role: str) -> bool:
+    """Whether a role read by :func:`role_before` makes one capitalised word a person.
+
+    *striker Drogba*, *singer Kenzie*, *his brother Ed*: the role's last word is a role or a
+    relation in lower case, no :func:`company_noun` (*analysts Gartner*, *developer Valve*)
+    and no award's category (*the best actress Oscar*).
+    """
+    words = role.split()
+    last = words[-1] if words else ""
+    return bool(last) and last.islower() and (is_role_word(last) or is_relation_noun(last)) \
+        and not company_noun(last) and fold_word(words[0]) != "best"
+
+
+def company_noun(word: str) -> bool:
+    """A role word that names a company before its name: *analysts Ovum*, *developer Valve*.
+
+    A plural of a role word (*analysts*, *consultants*: people are named one by one) or a
+    line of business of ``company_roles.txt``.
+    """
+    folded = fold_word(word)
+    return folded in word_list("company_roles") or (
+        folded.endswith("s") and not folded.endswith("ss") and is_role_word(folded[:-1]))
 
 
 def apposition(text: str, end: int) -> str | None:

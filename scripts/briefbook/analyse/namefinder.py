@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from briefbook.analyse.bodynames import (
     apposed_body,
+    body_noun_opener,
     body_person,
     described_body,
     outlet_name,
@@ -42,6 +43,7 @@ from briefbook.analyse.nameclues import (
     corporate_owner,
     described_before,
     middle_initial,
+    names_one_person,
     owner_of_person,
     reported_person,
     role_before,
@@ -54,10 +56,13 @@ from briefbook.analyse.nametokens import (
     Name,
     Token,
     group_possessive,
+    headline_run,
+    nationality_opener,
     particle_before_name,
     run_words,
     saint_institution,
     saint_possessive,
+    surname_shaped_affiliation,
     tokens,
 )
 from briefbook.core.lexicon import (
@@ -70,7 +75,6 @@ from briefbook.core.lexicon import (
     is_not_surname,
     is_organisation_word,
     is_outlet_word,
-    is_party_word,
     is_post_nominal,
     is_strong_title,
     is_title,
@@ -133,11 +137,6 @@ def _ends_sentence(tok: Token) -> bool:
         is_title(tok.text) and len(tok.text.rstrip(".")) <= 4)
 
 
-def _headline(run: Sequence[Token]) -> bool:
-    letters = [t.bare for t in run if len(t.bare) > 1]
-    return len(run) > 1 and bool(letters) and all(w.isupper() for w in letters)
-
-
 def _opener(tok: Token, lower_words: frozenset[str], after: Token | None = None) -> bool:
     """A word that is no part of a name at the start of a run (``after``: the next word)."""
     word = fold_word(tok.bare)
@@ -155,11 +154,6 @@ def _org(run: Sequence[Token]) -> str | None:
         if is_organisation_word(tok.bare):
             return tok.bare
     return None
-
-
-def _surname_shaped_affiliation(word: str) -> bool:
-    """A singular party word (``affiliations.txt``), no demonym, that is a surname (*Mr Green*)."""
-    return word[:1].isupper() and not fold_word(word).endswith("s") and is_party_word(word)
 
 
 def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
@@ -180,13 +174,16 @@ def find_names(text: str, *, lower_words: frozenset[str] = frozenset(),
     while index < len(runs):
         run = runs[index]
         index += 1
-        while run and _opener(run[0], lower_words, run[1] if len(run) > 2 else None):
+        while run and (_opener(run[0], lower_words, run[1] if len(run) > 2 else None)
+                       or nationality_opener(run)):  # "Swede Daniel Persson"
             run = run[1:]
+        if body_noun_opener(run, text):
+            run = run[1:]  # "Carmaker Jasper said": the noun opened the sentence
         while len(run) > 2 and is_function_word(run[-1].bare) and len(run[-1].bare) > 1:
             run = run[:-1]  # "… analyst Ann Roe The dispute": a full stop left out
         while run and _DESCRIPTOR_RE.search(run[0].bare):
             run = run[1:]  # "DHL-owner Deutsche Post", "Leeds-based Asda": a descriptor
-        if not run or _headline(run) or (
+        if not run or headline_run(run) or (
                 "-" in run[0].bare
                 and fold_word(run[0].bare.split("-")[0]) in word_list("adjective_prefixes")):
             continue  # "Non-European Union citizens": an adjective
@@ -441,7 +438,7 @@ def _person(run: list[Token], text: str) -> Name | None:
     party_surname = (titled or (len(words) == 2 and place_kind(words[0]) is None
                                 and first_name_gender(words[0]) in ("male", "female")
                                 and last not in word_list("party_names"))) and \
-        _surname_shaped_affiliation(words[-1])  # "Steve Green", not "Mark Labour"
+        surname_shaped_affiliation(words[-1])  # "Steve Green", not "Mark Labour"
     place = place_kind(" ".join(words))
     if party_surname and place == "demonym":
         place = None  # "Mr Green"
@@ -475,8 +472,9 @@ def _person(run: list[Token], text: str) -> Name | None:
         reason = f"title '{' '.join(strong)}'"
     elif given:
         reason = f"given name '{words[0]}'"
-    elif before and len(words) > 1:
-        reason, role = f"role '{before}'", before
+    elif before and (len(words) > 1 or names_one_person(before) and not (
+            is_organisation_word(words[0]) or words[0].isupper() or first_name_gender(words[0]))):
+        reason, role = f"role '{before}'", before  # "analyst Carl Emmerson", "striker Drogba"
     elif len(words) > 1 and (appos := apposition(text, end + (2 if possessive else 0))):
         reason, role = f"apposition '{appos}'", appos
     elif len(words) > 1 and (described := described_before(text, start)):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefbook.core.lexicon import (
+    first_name_gender,
     fold_word,
     honorific_gender,
     is_function_word,
@@ -24,20 +25,26 @@ from briefbook.core.lexicon import (
     is_party_word,
     is_role_word,
     is_title,
+    nationality_noun,
     opens_clause,
     place_kind,
     word_list,
 )
+from briefbook.core.quotemarks import OPENERS
 
 __all__ = ["INITIAL_RE", "PARTICLE_NAME_RE", "SAINTS", "Name", "Token", "group_possessive",
-           "inside_other_name", "particle_before_name", "run_words", "saint_institution",
-           "saint_possessive", "tokens", "word_shape"]
+           "headline_run", "inside_other_name", "nationality_opener", "particle_before_name",
+           "run_words", "saint_institution", "saint_possessive", "surname_shaped_affiliation",
+           "tokens", "word_shape"]
 
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w\-’']|\.(?=[^\W\d_]\.))*\.?|\d[\d,.]*|\S")
 INITIAL_RE = re.compile(r"^[A-Z]\.?$")
 PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ibn|bin|abu|ben|d)[-’'][A-Z]")
 _POSSESSIVE_RE = re.compile(r"(?<=\w)[’'](?:s$|$)")
-_SENTENCE_OPENERS = "“\"‘'(—–-:"
+#: Marks after which a word opens a sentence: every script's opening quotation marks
+#: (*„Growth will return“*: *Growth* is capitalised because it opens the quotation), an
+#: opening bracket, a dash, a colon.
+_SENTENCE_OPENERS = OPENERS + "(—–-:"
 #: Words for a saint opening an organisation's name (*St Aidan's Medical Center*).
 SAINTS = frozenset({"st", "saint", "ste", "sainte"})
 
@@ -115,6 +122,36 @@ def tokens(text: str) -> list[Token]:
             out.append(Token(word, match.start(), match.end(), initial))
         previous = word
     return out
+
+
+def nationality_opener(run: Sequence[Token]) -> bool:
+    """A noun for a person of a nation opening a run before a name: no part of the name.
+
+    *Swede Daniel Persson*, *Scot Nick Smith*, *Briton Henman*, *Frenchman Jean Dupuis*: a
+    noun of ``nationality_nouns.txt`` or a demonym with *-man*/*-woman*, before any name; a
+    demonym adjective (*Kenyan Paul Tergat*), or a noun that is also a given name (*Scot*,
+    *Dane*), only before a given name and a surname: *British Airways*, *American Express*
+    and *Dane Bowers* are names.
+    """
+    if len(run) < 2 or nationality_noun(run[0].bare) is None:
+        return False
+    before_name = len(run) > 2 and bool(first_name_gender(run[1].bare))
+    if first_name_gender(run[0].bare):
+        return before_name  # "Scot Nick Smith"; "Dane Bowers" is a name
+    word = fold_word(run[0].bare)
+    return word in word_list("nationality_nouns") or word.endswith(("man", "woman")) \
+        or before_name
+
+
+def surname_shaped_affiliation(word: str) -> bool:
+    """A singular party word (``affiliations.txt``), no demonym, that is a surname (*Mr Green*)."""
+    return word[:1].isupper() and not fold_word(word).endswith("s") and is_party_word(word)
+
+
+def headline_run(run: Sequence[Token]) -> bool:
+    """A run of two or more words in capitals (headline text, not a name)."""
+    letters = [t.bare for t in run if len(t.bare) > 1]
+    return len(run) > 1 and bool(letters) and all(w.isupper() for w in letters)
 
 
 def inside_other_name(text: str, start: int) -> bool:

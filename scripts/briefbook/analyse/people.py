@@ -9,7 +9,11 @@
   (*Mr Miliband* with David and Ed Miliband) joins neither and makes no actor, unless its
   honorific's gender picks one of them (*Ms Lowe* with Gareth and Nia Lowe: Nia);
 - **across articles**, the same full name is one actor; a surname-only person joins the one
-  full name of the book that ends with it when their genders agree; two full names one letter
+  full name of the book that ends with it when their genders agree (else it is an actor of
+  its own). A name read only from a team sheet (``line-up``) whose surname a person named
+  in full in the book has, or only from a lower-case role before it (*striker Johnson*)
+  when several such persons agree, makes no actor: it would take their mentions; nor is
+  such a bare surname a spelling of the person it joins. Two full names one letter
   apart join when a role word agrees (*Jonas Berg Fallon*, *Jonas Berg Falon*, both *prime
   minister*), and are otherwise reported to the editor as a spelling candidate with the
   evidence.
@@ -26,6 +30,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from briefbook.analyse.lineups import lineup_names
 from briefbook.analyse.namefinder import Name, find_names
 from briefbook.core.cache import cached, key_of, source_key
 from briefbook.core.lexicon import fold_word, honorific_gender, is_function_word, word_list
@@ -69,10 +74,18 @@ class _Cluster:
         return genders.pop() if len(genders) == 1 else None
 
     def spellings(self) -> list[str]:
-        """Every form as written (titled surname forms keep their honorific)."""
+        """Every form as written (titled surname forms keep their honorific).
+
+        A bare surname read from a team sheet or after a lower-case role (*Johnson* in a
+        line-up, *striker Johnson*) is no spelling of a person named in full: as an alias it
+        would claim every other Johnson's surname in the book.
+        """
         out: list[str] = []
         for f in self.forms:
             spelled = f.name.text
+            if len(f.name.words) == 1 and not f.name.title and len(self.words) > 1 and (
+                    f.name.reason.split(" ")[0] in ("line-up", "role")):
+                continue
             if len(f.name.words) == 1 and f.name.title:
                 spelled = f"{f.name.title} {spelled}"
             if spelled not in out:
@@ -125,13 +138,14 @@ def _names_job(source: Source) -> tuple[str, Callable[[], tuple[Found, ...]]]:
     def compute() -> tuple[Found, ...]:
         vocabulary = lower_words(source)
         paragraphs = [p for p in source.paragraphs if not p.boilerplate]
-        first = [find_names(p.text, lower_words=vocabulary) for p in paragraphs]
+        first = [lineup_names(p.text) or find_names(p.text, lower_words=vocabulary)
+                 for p in paragraphs]
         titled = frozenset(fold_word(n.text) for names in first for n in names
                            if n.kind == "person" and n.title and " " not in n.text)
         return tuple(Found(source=source.id, paragraph=p.number, name=n)
                      for p, names in zip(paragraphs, first, strict=True)
-                     for n in (find_names(p.text, lower_words=vocabulary, surnames=titled)
-                               if titled else names))
+                     for n in (lineup_names(p.text) or find_names(
+                         p.text, lower_words=vocabulary, surnames=titled) if titled else names))
     return key_of(source_key(source)), compute
 
 
@@ -252,6 +266,10 @@ def find_people(book: Book, curated: Sequence[Actor]) -> People:
     for c in singles:
         surname = key(c.name)
         owners = [b for b in by_surname.get(surname, ()) if _agree(b.gender, c.gender)]
+        reasons = {f.name.reason.split(" ")[0] for f in c.forms}
+        if reasons == {"line-up"} and by_surname.get(surname) or (
+                reasons == {"role"} and len(owners) > 1):
+            continue  # a weak one-word name whose surname belongs to others: no actor of its own
         target = owners[0] if len(owners) == 1 else book_clusters.setdefault(
             surname, _Cluster(name=c.name, kind="person"))
         target.forms.extend(c.forms)

@@ -394,6 +394,10 @@ class Referents:
             after = None  # "Asked about Mr X, the prime minister said": a new clause's subject
         return [" ".join(before)] + ([after.group(1)] if after else [])
 
+    def pronoun(self, paragraph: int, at: int, pron: str) -> str | None:
+        """The actor a pronoun subject (*he*, *she*, *it*) refers to; the attributor's rules."""
+        return None
+
     def described(self, paragraph: int, at: int) -> str | None:
         """The person an epithet means when no one holds its role by name.
 

@@ -69,9 +69,10 @@ def add(files: tuple[str, ...], briefing: Path, source_id: str | None, outlet: s
     BRIEFING/sources.yml. An existing id or file is never overwritten. One unreadable file
     does not stop the others; the command exits 1 if any failed.
 
-    The entry records how the paragraphs were found ('paragraphs: wrapped', so their numbers
-    never move) and, under 'suggested:', what the text says about itself (headline, outlet,
-    byline, dateline; basis 'from text'); options given here win over the suggestions.
+    The entry records how the paragraphs were found ('paragraphs: blank-lines', 'lines',
+    'wrapped' or 'sentences', so their numbers never move) and, under 'suggested:', what the
+    text says about itself (headline, outlet, byline, dateline; basis 'from text'); options
+    given here win over the suggestions.
 
     A saved web page (.html, .htm) or an http(s) URL is reduced to its article's main text;
     the page is kept as the original, and its metadata fills the entry (options win). Text

@@ -49,7 +49,7 @@ DATA_FILES = ("adjective_prefixes", "affiliations", "body_nouns", "clause_opener
               "agent_suffixes", "answer_labels", "not_agent_nouns", "weather_words",
               "member_bodies", "corporate_parts", "name_particles", "not_name_particles",
               "rank_words", "outlet_nouns", "institution_words", "nationality_nouns",
-              "legislation_words")
+              "legislation_words", "lineup_labels", "epithet_nouns", "company_roles")
 #: Lists whose lines hold a word and then fields about it (``minister general``).
 _FIRST_FIELD = frozenset({"honorifics", "office_words"})
 _ABSTRACT_SUFFIXES = ("ency", "ancy", "acy", "ation", "ition", "ment", "ship", "ism", "ness",
