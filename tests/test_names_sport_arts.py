@@ -226,3 +226,12 @@ def test_a_team_sheet_opened_by_the_team_s_name_and_a_short_subs_list() -> None:
     assert [n.text for n in lineup_names("Subs Not Used: Barnes, Okonjo, Tiernan.")] == [
         "Barnes", "Okonjo", "Tiernan"]
     assert lineup_names("Nominees: Adams, Baker, Clarke.") == []
+
+
+def test_the_cue_of_a_quotation_after_a_sentence_ending_with_the_verb(tmp_path: Path) -> None:
+    a = analyse(tmp_path, (
+        "Title at last\n\n"
+        "\u201dI have dreamed about this,\u201d Linnea Dahlberg said. \u201dTo win it here is "
+        "unbelievable.\u201d\n"))
+    quote = next(q for q in a.quotes if q.text.startswith("To win"))
+    assert quote.cue == 'X said: "…"'

@@ -229,7 +229,7 @@ def attribute(para: Paragraph, span: QuoteSpan, spans: Sequence[QuoteSpan], inde
                 found = replace(found, anonymous=described)  # "the man": unnamed, described
             return found
         return who.subject(para, a, head_a + verb.start(), span.open, "before",
-                           f"X {verb.group()}: \"…\"")
+                           f"X {verb.group().rstrip('.,;:')}: \"…\"")  # not "X said.: …"
     if (final := final_clause(text, tail_a, sent_end)) is not None:
         a, b, verb_first = final
         return who.subject(para, a, b, span.open, "after",

@@ -45,6 +45,7 @@ _LABEL_RE = re.compile(r"(?:^|(?<=[.;]\s))([A-Z][A-Za-z -]{1,30}?)(?:\s*\([a-z]+
 _ASIDE_RE = re.compile(r"\(([^()]*)\)")
 _SUBSTITUTE_RE = re.compile(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}) \d{1,3}(?:\s*min)?$")
 _ITEM_RE = re.compile(r"[^,;.]+")
+_CHUNK_RE = re.compile(r"[,;]")
 
 
 def _name_shaped(item: str) -> bool:
@@ -77,8 +78,9 @@ def lineup_names(text: str) -> list[Name]:
     Returns:
         One person :class:`Name` per player, in reading order, with offsets in ``text``.
     """
-    if text.count(",") + text.count(";") < 2:
-        return []
+    if text.count(",") + text.count(";") < 2 or any(
+            len(chunk.split()) > 7 for chunk in _CHUNK_RE.split(text)):
+        return []  # prose: some stretch between commas holds a clause, not a name
     labels = [m for m in _LABEL_RE.finditer(text)
               if fold_word(m.group(1).strip()) in word_list("lineup_labels")
               or m.start() == 0]  # the team's name: "Harbour Town: Okafor, …"
