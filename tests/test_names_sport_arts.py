@@ -226,6 +226,9 @@ def test_a_team_sheet_opened_by_the_team_s_name_and_a_short_subs_list() -> None:
     assert [n.text for n in lineup_names("Subs Not Used: Barnes, Okonjo, Tiernan.")] == [
         "Barnes", "Okonjo", "Tiernan"]
     assert lineup_names("Nominees: Adams, Baker, Clarke.") == []
+    assert [n.text for n in lineup_names(
+        "Replacements (from): Bozzi, Coutts, Anglesea, Lund, Martens, C Jones.")] == [
+        "Bozzi", "Coutts", "Anglesea", "Lund", "Martens", "C Jones"]
 
 
 def test_the_cue_of_a_quotation_after_a_sentence_ending_with_the_verb(tmp_path: Path) -> None:

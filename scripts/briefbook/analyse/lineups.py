@@ -87,7 +87,8 @@ def lineup_names(text: str) -> list[Name]:
     listed = [m for m in labels if fold_word(m.group(1).strip()) in word_list("lineup_labels")]
     if any(m.start() > 0 and text[m.start() - 2] not in ".;" for m in labels):
         return []
-    asides = list(_ASIDE_RE.finditer(text))
+    asides = [m for m in _ASIDE_RE.finditer(text)  # not "(from)" in "Replacements (from):"
+              if not any(label.start() <= m.start() < label.end() for label in labels)]
     substitutes = [m for m in asides if _SUBSTITUTE_RE.fullmatch(m.group(1).strip())]
     if any(m not in substitutes and m.group(1).strip().lower() not in ("capt", "c", "captain")
            for m in asides):

@@ -87,15 +87,19 @@ def names_one_person(role: str) -> bool:
         and not company_noun(last) and fold_word(words[0]) != "best"
 
 
+def plural_role(role: str) -> bool:
+    """Whether a role's last word is a plural (*German champions*, *analysts*): a body follows."""
+    last = fold_word(role.split()[-1]) if role.split() else ""
+    return last.endswith("s") and not last.endswith("ss") and is_role_word(last[:-1])
+
+
 def company_noun(word: str) -> bool:
     """A role word that names a company before its name: *analysts Ovum*, *developer Valve*.
 
     A plural of a role word (*analysts*, *consultants*: people are named one by one) or a
     line of business of ``company_roles.txt``.
     """
-    folded = fold_word(word)
-    return folded in word_list("company_roles") or (
-        folded.endswith("s") and not folded.endswith("ss") and is_role_word(folded[:-1]))
+    return fold_word(word) in word_list("company_roles") or plural_role(word)
 
 
 def apposition(text: str, end: int) -> str | None:

@@ -45,6 +45,7 @@ from briefbook.analyse.nameclues import (
     middle_initial,
     names_one_person,
     owner_of_person,
+    plural_role,
     reported_person,
     role_before,
     service_body,
@@ -472,8 +473,9 @@ def _person(run: list[Token], text: str) -> Name | None:
         reason = f"title '{' '.join(strong)}'"
     elif given:
         reason = f"given name '{words[0]}'"
-    elif before and (len(words) > 1 or names_one_person(before) and not (
-            is_organisation_word(words[0]) or words[0].isupper() or first_name_gender(words[0]))):
+    elif before and not plural_role(before) and (len(words) > 1 or names_one_person(
+            before) and not (is_organisation_word(words[0]) or words[0].isupper()
+                             or first_name_gender(words[0]))):
         reason, role = f"role '{before}'", before  # "analyst Carl Emmerson", "striker Drogba"
     elif len(words) > 1 and (appos := apposition(text, end + (2 if possessive else 0))):
         reason, role = f"apposition '{appos}'", appos
