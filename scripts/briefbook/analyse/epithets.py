@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from briefbook.analyse.offices import stated_age
 from briefbook.analyse.referents import Referents
 from briefbook.core.lexicon import fold_word, nationality_noun, word_list
 
@@ -33,7 +34,6 @@ __all__ = ["read_epithet"]
 _NATIONALITY_RE = re.compile(r"(?i:the)\s+(?:[a-z\d][\w-]*\s+){0,2}(?P<noun>[A-Z][a-z]+)")
 _DESCRIBED_RE = re.compile(
     r"(?i:the)\s+(?:[a-z\d][\w-]*\s+){0,3}(?P<noun>\d+-year-old|[a-z][\w-]*)")
-_AGE_AFTER_RE = re.compile(r",?\s*(?:aged\s+|\()?\d{1,3}\b(?!-)")
 _PARTITIVE_RE = re.compile(r"(?i:one|two|three|some|several|many|most|each|both|either|neither|"
                            r"another|a few|a number)\s+of\s+(?:(?:them|those|us)(?:\s+[a-z]"
                            r"[\w-]*){0,2}|the(?:\s+[\w-]+){1,3}|(?:his|her|their|its)"
@@ -74,14 +74,8 @@ def read_epithet(refs: Referents, paragraph: int, at: int, written: str,
 
 
 def _ages_stated(refs: Referents, paragraph: int, at: int) -> bool:
-    """Whether the article gives a person's age before ``at`` (*Ann Roe, 52,*; *Ann Roe (52)*).
+    """Whether the article gives a person's age before ``at`` (:func:`offices.stated_age`).
 
     An age epithet then means the person of that age (:func:`offices.aged_person`) or nobody.
     """
-    for m in refs.before(paragraph, at):
-        para = refs.source.paragraph(m.paragraph)
-        if para is not None and refs.kind(m.actor) == "person" and (
-                _AGE_AFTER_RE.match(para.text, m.end)
-                or re.search(r"\b\d{1,3}-year-old\s+$", para.text[:m.start])):
-            return True
-    return False
+    return any(stated_age(refs, m) for m in refs.before(paragraph, at))

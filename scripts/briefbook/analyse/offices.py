@@ -185,23 +185,33 @@ def document_holder(refs: Referents, mention: Mention) -> bool:
 _AGE_EPITHET_RE = re.compile(r"(?i:the)\s+(?P<age>\d{1,3})-year-old(?:\s+[a-z][\w-]*){0,2}")
 
 
+_AGE_AFTER_RE = re.compile(r",?\s*(?:aged\s+|\()?(?P<age>\d{1,3})\b(?!-)")
+_AGE_BEFORE_RE = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+(?:[\w’'-]+\s+){0,3}$")
+
+
+def stated_age(refs: Referents, mention: Mention) -> str | None:
+    """The age written with a person's mention, as digits, or ``None``.
+
+    Right after the name (*Ann Roe, 52,*, *Ann Roe (52)*, *Ann Roe, aged 52*) or before it,
+    up to three words away (*52-year-old former minister Ann Roe*).
+    """
+    para = refs.source.paragraph(mention.paragraph)
+    if para is None or refs.kind(mention.actor) != "person":
+        return None
+    found = _AGE_AFTER_RE.match(para.text, mention.end) or _AGE_BEFORE_RE.search(
+        para.text[:mention.start])
+    return found.group("age") if found else None
+
+
 def aged_person(refs: Referents, paragraph: int, at: int, written: str) -> str | None:
     """The one person named before ``at`` with the age of an epithet (*the 52-year-old*).
 
-    The age is written right after a name (*Ann Roe, 52,*, *Ann Roe (52)*, *Ann Roe, aged
-    52*) or before it (*52-year-old Ann Roe*). ``None`` when ``written`` is no age epithet
-    or no single person has that age.
+    The age is the one :func:`stated_age` reads with a mention. ``None`` when ``written`` is
+    no age epithet or no single person has that age.
     """
     match = _AGE_EPITHET_RE.fullmatch(written.strip())
     if match is None:
         return None
-    age = match.group("age")
-    after = re.compile(r",?\s*(?:aged\s+|\()?" + age + r"\b(?!-)")
-    before = re.compile(r"\b" + age + r"-year-old\s+(?:[\w’'-]+\s+){0,3}$")
-    found = set()
-    for m in refs.before(paragraph, at):
-        para = refs.source.paragraph(m.paragraph)
-        if para is not None and refs.kind(m.actor) == "person" and (
-                after.match(para.text, m.end) or before.search(para.text[:m.start])):
-            found.add(m.actor)
+    found = {m.actor for m in refs.before(paragraph, at)
+             if stated_age(refs, m) == match.group("age")}
     return found.pop() if len(found) == 1 else None
