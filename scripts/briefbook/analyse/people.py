@@ -145,8 +145,22 @@ def _names_job(source: Source) -> tuple[str, Callable[[], tuple[Found, ...]]]:
         return tuple(Found(source=source.id, paragraph=p.number, name=n)
                      for p, names in zip(paragraphs, first, strict=True)
                      for n in (lineup_names(p.text) or find_names(
-                         p.text, lower_words=vocabulary, surnames=titled) if titled else names))
+                         p.text, lower_words=vocabulary, surnames=titled)
+                         if _may_write(p.text, titled) else names))
     return key_of(source_key(source)), compute
+
+
+def _may_write(text: str, folded_words: frozenset[str]) -> bool:
+    """Whether ``text`` may hold a word that folds to one of ``folded_words``.
+
+    Exact for ASCII (a word folds to a piece of the lower-cased text); any other text may.
+    """
+    if not folded_words:
+        return False
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(w in lower for w in folded_words)
 
 
 def _acronyms(source: Source, found: Sequence[Found]) -> dict[str, str]:

@@ -14,7 +14,8 @@ from articles and YAML is HTML-escaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from briefbook.analyse.annotations import Annotations
@@ -324,15 +325,16 @@ def referenced_actor_ids(markdown: str) -> frozenset[str]:
     return frozenset(m.group("id") for m in _REF_RE.finditer(markdown))
 
 
-def actor_ref_problems(markdown: str, page: str, actor_ids: Sequence[str], *,
+def actor_ref_problems(markdown: str, page: str, actor_ids: Collection[str], *,
                        masked: Sequence[tuple[int, int]] | None = None) -> list[Problem]:
     """``[Name][id]`` references whose id is not an actor but close to one, with their line.
 
     mkdocs-autorefs fails a strict build on any unresolved reference, naming the page; this
     adds the line and a "did you mean" for the references that were meant for a profile.
-    References inside code are ignored.
+    References inside code are ignored. ``actor_ids`` is best a set: the build reads
+    thousands of pages against the same ids.
     """
-    known = set(actor_ids)
+    known = actor_ids if isinstance(actor_ids, AbstractSet) else set(actor_ids)
     masked = masked if masked is not None else masked_ranges(markdown)
     problems = []
     for m in _REF_RE.finditer(markdown):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -32,7 +31,7 @@ from briefbook.render.chronology_entry import (
     render_entry,
 )
 from briefbook.render.eventpages import event_pages, year_page_path
-from briefbook.render.markup import esc, front_matter
+from briefbook.render.markup import esc, front_matter, to_json
 from briefbook.render.timeline import legend_html, timeline_svg
 
 __all__ = ["CHRONOLOGY_PAGE", "CSV_COLUMNS", "chronology_csv", "chronology_data",
@@ -383,9 +382,6 @@ def chronology_data(book: Book, built: BuiltPages) -> dict[str, bytes]:
     annotations = built.annotations
     settings = Settings()
 
-    def dump(value: Any) -> bytes:
-        return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode()
-
-    return {"chronology.json": dump(chronology_records(book, annotations, settings)),
+    return {"chronology.json": to_json(chronology_records(book, annotations, settings)),
             "chronology.csv": chronology_csv(book, annotations).encode(),
-            "timeline.json": dump(timeline_json(annotations))}
+            "timeline.json": to_json(timeline_json(annotations))}

@@ -16,7 +16,7 @@ text and as HTML, and article text never becomes an element.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from markdown.util import AtomicString
@@ -107,7 +107,7 @@ class PageCitations:
 
 def read_page(text: str, book: Book, *, path: str, shown: str | None = None,
               check_quotes_: bool = True, claims: ClaimChecker | None = None,
-              claim_mode: str = "review", actor_ids: Sequence[str] | None = None,
+              claim_mode: str = "review", actor_ids: Collection[str] | None = None,
               ) -> PageCitations:
     """Read a page's citations once: resolve, number, check quotations and claims.
 

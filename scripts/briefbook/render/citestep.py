@@ -213,7 +213,7 @@ class CitationStep:
             options = self.options
             claims = self.claims if handwritten and options.check_claims != "off" \
                 and "@" in text else None
-            actor_ids = self._actor_ids()
+            actor_ids = self._actor_id_set()
             found = self._kept(key, claims is None)
             if found is None:
                 found = read_page(text, self.book, path=path, shown=shown,
@@ -247,9 +247,7 @@ class CitationStep:
         if self._annotations is None:
             return None
         refs = referenced_actor_ids(text)
-        if self._id_set is None:
-            self._id_set = frozenset(self._actor_ids() or ())
-        if refs <= self._id_set:
+        if refs <= (self._actor_id_set() or frozenset()):
             return ("all known", tuple(sorted(refs)))
         assert self._book_digest is not None
         return self._book_digest[0]
@@ -266,6 +264,14 @@ class CitationStep:
     def _keep(self, key: tuple[object, ...], reading: PageCitations, reusable: bool) -> None:
         if self.kept is not None and reusable:
             self.kept.next[key] = (self._depends(reading), reading)
+
+    def _actor_id_set(self) -> frozenset[str] | None:
+        """The same ids as a set (made once per step; pages are checked against it)."""
+        if self._annotations is None:
+            return None
+        if self._id_set is None:
+            self._id_set = frozenset(self._actor_ids() or ())
+        return self._id_set
 
     def _actor_ids(self) -> list[str] | None:
         """The ids of the book's actors (listed once per step, not once per page)."""

@@ -11,47 +11,23 @@ import json
 import re
 from typing import Any
 
+import orjson
+
 from briefbook.core.citekeys import CANDIDATE_RE
 
 
 def to_json(value: Any) -> bytes:
-    """Deterministic, readable JSON bytes (indented by 2, not ASCII-escaped).
+    """Deterministic, readable JSON bytes (indented by 2, UTF-8, keys in the order given).
 
-    A list's items are encoded one by one and kept by their ``repr`` for the next calls
-    (``mkdocs serve`` writes the data downloads again after an added article, where almost
-    every record is as it was); the bytes are those of one ``json.dumps`` of the list.
+    The bytes are those of ``json.dumps(value, ensure_ascii=False, indent=2)`` and a line
+    break for the values the book writes (strings, integers, lists, dictionaries, ``None``),
+    made by orjson: the standard library's encoder is pure Python when it indents, about ten
+    times slower (1.2 s against 0.1 s for the data downloads of 2,000 articles).
+
+    Raises:
+        TypeError: A value JSON cannot hold (orjson's ``JSONEncodeError`` is one).
     """
-    if not isinstance(value, list) or not value:
-        return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode()
-    _JSON_ITEMS.calls += 1
-    kept, now = _JSON_ITEMS.items, _JSON_ITEMS.calls
-    parts = []
-    for item in value:
-        k = repr(item)
-        found = kept.get(k)
-        if found is None:
-            # an item one level down: every line break (never inside a JSON string) indented
-            text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-        else:
-            text = found[1]
-        kept[k] = (now, text)
-        parts.append(text)
-    if now % _JSON_ITEMS.KEEP == 0:  # forget items no call of the last rounds encoded
-        _JSON_ITEMS.items = {k: v for k, v in kept.items() if v[0] > now - _JSON_ITEMS.KEEP}
-    return ("[\n  " + ",\n  ".join(parts) + "\n]\n").encode()
-
-
-class _JsonItems:
-    """The encoded list items of the recent :func:`to_json` calls, by ``repr``."""
-
-    KEEP = 16
-
-    def __init__(self) -> None:
-        self.calls = 0
-        self.items: dict[str, tuple[int, str]] = {}
-
-
-_JSON_ITEMS = _JsonItems()
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"
 
 
 # Markdown's punctuation, each mark backslash-escaped (a translation table: one pass, no regex);
