@@ -201,13 +201,13 @@ def test_an_escaped_bracket_is_deliberately_not_a_citation(book):
 @pytest.mark.parametrize(("locator", "says"), [
     ("p. 7", "page locator"), ("pp. 2-3", "page locator"), ("7", "read as a page"),
     ("chap. 3", "not a paragraph"), ("¶ seven", "cannot read the locator"),
-    ("¶¶ 5-2", "cannot read the locator"),
+    ("¶¶ 5-2", "runs backwards"), ("¶ 5b", "cannot read the locator"),
 ])
 def test_locators_that_are_not_paragraphs_are_refused_with_a_hint(locator, says):
     citations, errors = find_citations(f"Text [@harbour-gazette, {locator}].\n")
     assert citations == []
     (line, message, hint) = errors[0]
-    assert line == 1 and says in message and "¶ 7" in hint
+    assert line == 1 and says in message and ("¶ 7" in hint or "'¶¶ 2-5'" in hint)
 
 
 def test_pandoc_forms_parse(book):
@@ -245,3 +245,52 @@ def test_a_misquotation_in_each_layout_is_a_warning_with_page_and_line(book, md,
     assert "“not for a single week” is not verbatim" in problems[0].message
     assert "not for a single day" in problems[0].hint
     _assert_clean(html)
+
+
+@pytest.mark.parametrize(("md", "line", "context"), [
+    ('Tides [link](https://example.org "[@harbour-gazette, ¶ 2]") rose.\n', 1, "link's title"),
+    ("Before.\n\n![cranes [@harbour-gazette, ¶ 3]](https://example.org/c.png)\n", 3,
+     "image's alt text"),
+    ('Cranes were hit.\n{: title="[@harbour-gazette, ¶ 3]" }\n', 2, "attribute list"),
+    ("*[NT]: Northern terminal [@shipping-news, ¶ 1]\n\nShips used the NT.\n", 1,
+     "abbreviation's definition"),
+    ('See [the notice][n].\n\n[n]: https://example.org "[@shipping-news, ¶ 1]"\n', 3,
+     "link reference definition's title"),
+])
+def test_a_citation_where_markdown_keeps_text_as_an_attribute_is_an_error(book, md, line,
+                                                                           context):
+    # never a note without its marker (a back-link to nothing), never a silent raw bracket
+    html, problems, _ = render_page(md, book, page="notes/page.md",
+                                    extensions=[*EXTENSIONS, "abbr"])
+    [problem] = problems
+    assert problem.line == line and context in problem.message, problems
+    assert "not rendered" in problem.message and "move it" in (problem.hint or "")
+    assert 'id="bb-note-' not in html
+
+
+@pytest.mark.parametrize(("md", "says"), [
+    ("As @harbour-gazette [¶ 3] reports, cranes broke.\n", "in-text citation"),
+    ("The port, @shipping-news [paras. 1-2] says, is closed.\n", "in-text citation"),
+    ("As @shipping-news says, ships were diverted.\n", "names a source"),
+])
+def test_pandoc_in_text_citations_are_errors_not_raw_text(book, md, says):
+    html, problems = _render(md, book)
+    [problem] = problems
+    assert problem.line == 1 and says in problem.message
+    assert "[@" in (problem.hint or "")
+
+
+def test_an_address_a_handle_and_code_with_at_signs_are_left_alone(book):
+    md = ("Write to desk@shipping-news.org, follow @PortAuthority, see "
+          "https://example.org/@harbour-gazette and `@harbour-gazette [¶ 1]`.\n")
+    html, problems = _render(md, book)
+    assert problems == []
+
+
+def test_a_range_shows_every_cited_paragraph_in_its_tooltip(book):
+    html, problems = _render("Cranes broke [@harbour-gazette, ¶¶ 2-4].\n", book)
+    assert problems == []
+    [title] = re.findall(r'class="bb-cite-link" href="[^"]+" id="bb-cite-1" title="([^"]+)"', html)
+    assert "¶¶ 2–4" in title
+    assert "¶ 2 " in title and "¶ 3 Four cranes" in title and "¶ 4 Repairs" in title
+    assert "(the first of ¶¶ 2–4)" in html

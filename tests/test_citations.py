@@ -55,6 +55,36 @@ def test_code_spans_code_blocks_links_and_emails_are_left_alone():
     assert errors == []
 
 
+@pytest.mark.parametrize("dash", ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014",
+                                  "\u2212", "\uff0d", " - ", " to "])
+def test_a_range_with_any_dash_or_to_is_the_whole_range(dash):
+    citations, errors = find_citations(f"Ferries stopped [@port-news, ¶¶ 3{dash}5].\n")
+    assert errors == []
+    [item] = citations[0].items
+    assert item.paragraphs == (3, 4, 5) and item.suffix == ""
+
+
+@pytest.mark.parametrize("locator", ["¶ 3a", "¶ 3.5", "¶ 2-", "¶¶ 2\u2011", "¶ 4 to",
+                                     "para. 6and", "¶ 2 and"])
+def test_a_number_running_on_into_text_is_an_unreadable_locator(locator):
+    # never a paragraph with the rest taken for a suffix
+    citations, errors = find_citations(f"Tolls rose [@toll-report, {locator}].\n")
+    assert citations == []
+    [(line, message, hint)] = errors
+    assert line == 1 and "cannot read the locator" in message and "¶¶ 7-9" in hint
+
+
+def test_a_backwards_range_says_so():
+    _, [(_, message, hint)] = find_citations("Tolls rose [@toll-report, ¶¶ 9–4].\n")
+    assert "runs backwards" in message and "¶¶ 4-9" in hint
+
+
+def test_a_suffix_after_a_space_or_comma_stays_a_suffix():
+    citations, errors = find_citations("A [@a, ¶ 3 and passim]. B [@a, ¶ 3, which disagrees].\n")
+    assert errors == []
+    assert [i.suffix for c in citations for i in c.items] == ["and passim", "which disagrees"]
+
+
 def test_unreadable_locator_is_reported_with_a_hint():
     _, errors = find_citations("See [@a, p. 7].\n")
     line, message, hint = errors[0]

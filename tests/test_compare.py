@@ -138,6 +138,24 @@ def test_sentence_figures() -> None:
     assert sentence_figures("The company said profits rose sharply.") == {}
 
 
+@pytest.mark.parametrize(("sentence", "figures"), [
+    # a second verb of the subject ends the object: its figure is not added to the first
+    ("Landslides killed 41 people in the hills and forced 9,000 from their homes.",
+     {"killed": 41}),
+    ("The typhoon killed 17 villagers, leaving 2,300 without shelter.", {"killed": 17}),
+    ("Gunmen killed six guards and took 30 hostages, police said.", {"killed": 6}),
+    ("The quake killed 40 people, destroyed 900 homes and cut power to 10,000.",
+     {"killed": 40}),
+    ("Les inondations: the storm killed 8 and displaced 1,200.",
+     {"killed": 8, "displaced": 1200}),
+    # coordinated objects of one verb still add up
+    ("The blast killed two soldiers and three civilians.", {"killed": 5}),
+    ("Rebels killed four guards and a nurse near the border.", {"killed": 5}),
+])
+def test_a_second_verb_ends_the_counted_object(sentence: str, figures: dict[str, int]) -> None:
+    assert sentence_figures(sentence) == figures
+
+
 def test_curated_derived_from_wins_and_review(tmp_path: Path) -> None:
     yml = SOURCES_YML.replace("  date_basis: inferred\n",
                               "  date_basis: inferred\n  derived_from: fire-a\n")

@@ -29,6 +29,7 @@ from briefbook.analyse.align import Alignment, Sentence, candidate_pairs
 from briefbook.analyse.changes import Token, _dates, _number, tokenize
 from briefbook.analyse.discrepancies import Discrepancy
 from briefbook.analyse.quantities import Quantity, quantities, subset_start
+from briefbook.core.lexicon import word_list
 from briefbook.core.model import Book
 from briefbook.core.wordlists import FIGURE_VERBS, entity_classes
 
@@ -39,6 +40,7 @@ _INTRANSITIVE = frozenset("die dies died dying perish perished".split())
 #: Words that open a new clause: an active verb's object does not run past them.
 _CLAUSE_WORDS = frozenset("when while after before because since as where whereas".split())
 _PASSIVE = frozenset("was were been being are is be".split())
+_COORDINATORS = frozenset(("and", "or", "but"))
 _FIGURE_STEMS = frozenset(w[:6] for w in FIGURE_VERBS)
 #: Content words besides the class words two sentences naming things of one class must share.
 ENTITY_SHARED = 2
@@ -78,15 +80,31 @@ def sentence_ranges(text: str) -> dict[str, Quantity]:
             if before:
                 out[kind] = before[-1]
             continue
-        # after an active verb the object ends where the clause does ("killed two when …")
+        # after an active verb the object ends where the clause does ("killed two when …",
+        # "killed 37 and forced 12,000 from their homes": a second verb of the subject)
         stop = next((k for k in range(i + 1, len(tokens))
-                     if tokens[k].key in FIGURE_VERBS or tokens[k].key in _CLAUSE_WORDS),
-                    len(tokens))
+                     if tokens[k].key in FIGURE_VERBS or tokens[k].key in _CLAUSE_WORDS
+                     or _second_verb(text, tokens, k)), len(tokens))
         stop = min(stop, subset_start(tokens, i + 1))
         after = [q for q in found if i < q.first and q.last < stop]
         if after:
             out[kind] = _total(after, text, tokens)
     return out
+
+
+def _second_verb(text: str, tokens: list[Token], k: int) -> bool:
+    """Token ``k`` is a finite verb after a coordinator: *and forced*, *, leaving*.
+
+    A verb is a word of ``verbs.txt`` or a regular ``-ed`` past; after a comma, also an
+    ``-ing`` participle (*killed nine, leaving dozens homeless*).
+    """
+    if k == 0:
+        return False
+    word, comma = tokens[k].key, "," in text[tokens[k - 1].end:tokens[k].start]
+    if not comma and tokens[k - 1].key not in _COORDINATORS:
+        return False
+    return word in word_list("verbs") or (len(word) > 4 and word.endswith("ed")) or (
+        comma and len(word) > 5 and word.endswith("ing"))
 
 
 def sentence_figures(text: str) -> dict[str, int]:

@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from briefbook.analyse.annotations import Annotations
 from briefbook.analyse.review import review_items
-from briefbook.cli.common import echo_problems
+from briefbook.cli.common import echo_problems, fail_on_errors
 from briefbook.core.errors import ArticleError, DataError, ToolError, did_you_mean
 from briefbook.core.model import PARAGRAPH_RULES
 from briefbook.core.yamlio import atomic_write
@@ -133,6 +133,7 @@ def pages(out: Path, briefing: Path, docs: Path) -> None:
     for path, markdown in built.pages.items():
         atomic_write(out / path, markdown.encode("utf-8"))
     atomic_write(manifest, "\n".join(built.pages).encode("utf-8") + b"\n")
+    fail_on_errors([*book.problems, *built.problems], "written")
     click.echo(f"wrote {len(built.pages)} pages to {out}")
 
 
@@ -238,10 +239,7 @@ def review(briefing: Path, docs: Path, kinds: tuple[str, ...]) -> None:
     briefing/review.yml are left out.
     """
     book = load_book(briefing)
-    for problem in book.problems:
-        if problem.file == "review.yml":
-            click.echo(f"{problem.where}: {problem.message}"
-                       + (f" ({problem.hint})" if problem.hint else ""), err=True)
+    echo_problems(book.problems)
     annotations = Annotations(book)
     found = review_items(book, annotations)
     if docs.is_dir():
@@ -262,6 +260,7 @@ def review(briefing: Path, docs: Path, kinds: tuple[str, ...]) -> None:
                                                           else "")
                    + f"\t[{item.affects}; key {item.key}]")
     click.echo(f"{len(items)} items to review", err=True)
+    fail_on_errors(book.problems, "listed")
 
 
 @click.group("sources")
@@ -372,10 +371,13 @@ def show_command(source_ids: tuple[str, ...], briefing: Path) -> None:
     (with its paragraph), or unknown; and how the paragraphs were found.
     """
     book = load_book(briefing)
+    yaml_problems = [p for p in book.problems if p.file == "sources.yml"]
+    echo_problems(yaml_problems)
     if not source_ids:
         for source in book.sources:
             click.echo(f"{source.id}\t{source.paragraph_rule}\t{len(source.paragraphs)} "
                        f"paragraphs\t{source.label}")
+        fail_on_errors(yaml_problems, "shown")
         return
     for n, sid in enumerate(source_ids):
         source = book.source(sid)
@@ -383,3 +385,4 @@ def show_command(source_ids: tuple[str, ...], briefing: Path) -> None:
             hint = did_you_mean(sid, [s.id for s in book.sources])
             raise click.ClickException(f"no source '{sid}'" + (f" ({hint})" if hint else ""))
         click.echo(("\n" if n else "") + describe(source))
+    fail_on_errors(yaml_problems, "shown")

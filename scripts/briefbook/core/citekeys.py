@@ -40,7 +40,10 @@ _ITEM_RE = re.compile(
     rf"^(?P<prefix>.*?)(?:^|(?<=[\s(\"'\u201c\u2018]))-?@(?:\{{(?P<braced>[^{{}}]+)\}}|"
     rf"(?P<key>{_KEY}))(?P<rest>.*)$", re.DOTALL)
 _PARA_TERM = r"(?:¶¶?|paras?\.?|paragraphs?|pars?\.)"
-_NUMBERS = r"\d+(?:\s*[-–—]\s*\d+)?(?:\s*(?:,|&|\band\b)\s*\d+(?:\s*[-–—]\s*\d+)?)*"
+#: What joins the ends of a range: any hyphen, dash or minus sign (typed or pasted: U+2010–2015,
+#: U+2212, U+FE63, U+FF0D), or ``to``.
+_DASH = r"(?:\s*[-\u2010-\u2015\u2212\ufe63\uff0d]\s*|\s+to\s+)"
+_NUMBERS = rf"\d+(?:{_DASH}\d+)?(?:\s*(?:,|&|\band\b)\s*\d+(?:{_DASH}\d+)?)*"
 _LOCATOR_RE = re.compile(rf"^(?P<term>{_PARA_TERM})\s*(?P<value>\{{[^{{}}]*\}}|{_NUMBERS})",
                          re.IGNORECASE)
 _PAGE_RE = re.compile(r"^(?P<term>pp?\.|pages?\b|pg\.|\d)", re.IGNORECASE)
@@ -84,7 +87,7 @@ def _numbers(value: str) -> tuple[int, ...] | None:
     value = value.strip("{} ")
     numbers: list[int] = []
     for part in re.split(r"\s*(?:,|&|\band\b)\s*", value):
-        bounds = [int(x) for x in re.split(r"\s*[-–—]\s*", part) if x]
+        bounds = [int(x) for x in re.split(_DASH, part) if x]
         if len(bounds) == 2 and bounds[0] <= bounds[1] and bounds[1] - bounds[0] < 1000:
             numbers.extend(range(bounds[0], bounds[1] + 1))
         elif len(bounds) == 1:
@@ -123,12 +126,20 @@ def parse_item(part: str) -> tuple[CiteItem | None, str | None, str | None]:
     if lm:
         numbers = _numbers(lm.group("value"))
         if numbers is None:
+            backwards = re.search(rf"(\d+){_DASH}(\d+)", lm.group("value"))
+            if backwards and int(backwards.group(1)) > int(backwards.group(2)):
+                return None, f"the range in '{lm.group()}' runs backwards", \
+                    f"write the first paragraph first: '¶¶ {backwards.group(2)}-" \
+                    f"{backwards.group(1)}'"
             return None, f"cannot read the locator '{lm.group()}'", _LOCATOR_HINT
         locator, paragraphs = lm.group().strip(), numbers
-        suffix = rest[lm.end():].strip()
+        after = rest[lm.end():]
+        suffix = after.strip()
         if suffix.startswith(","):
             suffix = suffix[1:].strip()
-        elif suffix and suffix[0].isdigit():
+        elif suffix and (not after[0].isspace() or suffix[0].isdigit()
+                         or re.fullmatch(r"(?:to|and|&)(?:\s+\d.*)?", suffix)):
+            # "¶ 3a", "¶ 3.5", "¶ 2-": the number runs on into what no locator is
             return None, f"cannot read the locator '{rest}'", _LOCATOR_HINT
     elif re.match(rf"^{_PARA_TERM}(?:\s|$|\d)", rest, re.IGNORECASE):
         return None, f"cannot read the locator '{rest}'", _LOCATOR_HINT
@@ -162,9 +173,20 @@ def find_citations(markdown: str, page_scan: Scan | None = None,
     errors: list[tuple[int, str, str | None]] = []
     counted, line = 0, 1  # lines counted incrementally: once per page, not once per citation
     for m in CANDIDATE_RE.finditer(markdown):
-        if page_scan.is_masked(m.start()) or markdown.startswith(("](", "]["), m.end()):
-            continue  # in code, or inside a link's text (left for the warning on unread text)
+        if page_scan.is_masked(m.start()):
+            continue  # in code
         line_start = markdown.rfind("\n", 0, m.start()) + 1
+        context = _unrendered_context(markdown, line_start, m.start(), m.end())
+        if context is not None:
+            line += markdown.count("\n", counted, m.start())
+            counted = m.start()
+            errors.append((line, f"a citation in {context} is not rendered: "
+                                 f"'{_one_line(m.group())}'",
+                           "move it into the sentence it supports; escape the bracket "
+                           "('\\[') if it is not a citation"))
+            continue
+        if markdown.startswith(("](", "]["), m.end()):
+            continue  # inside a link's text (left for the warning on unread text)
         if markdown.startswith(":", m.end()) and _starts_line(markdown, line_start, m.start()):
             line_end = markdown.find("\n", m.end())
             if is_reference_definition(markdown[m.start():line_end if line_end >= 0 else None]):
@@ -182,7 +204,48 @@ def find_citations(markdown: str, page_scan: Scan | None = None,
         if items:
             citations.append(Citation(items=tuple(items), start=m.start(), end=m.end(),
                                       line=line, text=text))
+    for m in IN_TEXT_RE.finditer(markdown):
+        if not page_scan.is_masked(m.start()):
+            errors.append((markdown.count("\n", 0, m.start()) + 1,
+                           f"Pandoc's in-text citation '{_one_line(m.group())}' is not "
+                           "supported", f"write '[@{m.group('key')}, "
+                           f"{' '.join(m.group('locator').split())}]' after the words it supports"))
     return citations, errors
+
+
+#: Pandoc's in-text form, a key then its locator in brackets: ``@smith04 [¶ 33] says``.
+IN_TEXT_RE = re.compile(
+    rf"(?<![\w.@\[\\-])@(?P<key>{_KEY})\s*\[(?P<locator>{_PARA_TERM}[^\]\n]*)\]",
+    re.IGNORECASE)
+#: A key standing alone in the text: ``as @harbour-news says`` (not ``me@example.org``).
+BARE_KEY_RE = re.compile(rf"(?<![\w.@\[\\/-])@(?P<key>{_KEY})")
+#: Markdown whose text MkDocs puts in an attribute or nowhere, never through the citation step.
+_ATTRIBUTE_LIST_RE = re.compile(r"\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*$")
+
+
+def _unrendered_context(markdown: str, line_start: int, start: int, end: int) -> str | None:
+    """Where a citation at ``start`` would not be rendered, else ``None``.
+
+    An image's alt text, a link's title, a link reference definition's title, an
+    abbreviation's definition or an attribute list: Python-Markdown puts their text in an
+    attribute as it stands.
+    """
+    before = markdown[line_start:start]
+    image = before.rfind("![")
+    if image >= 0 and "]" not in before[image:] and markdown.startswith("](", end):
+        return "an image's alt text"
+    link = before.rfind("](")
+    if link >= 0 and ")" not in before[link:]:
+        return "a link's title"
+    stripped = before.lstrip(" \t>")
+    if stripped.startswith("*[") and "]:" in stripped:
+        return "an abbreviation's definition"
+    if re.match(r"\[[^\]\n]+\]:[ \t]*\S+[ \t]+[\"'(]", stripped) and "@" not in \
+            stripped[:stripped.find("]:")]:
+        return "a link reference definition's title"
+    if _ATTRIBUTE_LIST_RE.search(before):
+        return "an attribute list"
+    return None
 
 
 def _starts_line(markdown: str, line_start: int, pos: int) -> bool:

@@ -128,6 +128,7 @@ FIGURE_VERBS: dict[str, str] = {
                     "injured"),
     **dict.fromkeys("arrested detained captured".split(), "detained"),
     **dict.fromkeys("missing".split(), "missing"),
+    **dict.fromkeys("displaced displacing evacuated".split(), "displaced"),
 }
 _SUFFIXES = ("", "s", "es", "d", "ed", "ing", "ly", "er", "ers", "ion", "ions", "ment", "ments")
 

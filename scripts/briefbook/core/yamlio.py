@@ -181,6 +181,31 @@ def items_of(data: Any, list_key: str) -> Iterator[tuple[int, Any]]:
         yield from enumerate(data)
 
 
+def not_a_list(data: Any, list_key: str, file: str, entry: str) -> Problem | None:
+    """The error for a curation file whose records are not a list (``None`` when they are).
+
+    :func:`items_of` reads nothing from such a file (a mapping of ids, a lone string), so the
+    file would be ignored in silence: this says so, naming the file and the expected shape.
+
+    Args:
+        data: The loaded YAML (``None`` for a missing or empty file: no problem).
+        list_key: The key a mapping may hold the list under (``actors``).
+        file: How messages name the file.
+        entry: The first key of one record, for the hint (``id``).
+    """
+    if data is None:
+        return None
+    container = data[list_key] if isinstance(data, dict) and list_key in data else data
+    if isinstance(container, list):
+        return None
+    got = "a mapping" if isinstance(container, dict) else f"a {type(container).__name__}"
+    line = line_of(data, list_key) if isinstance(data, dict) and list_key in data else None
+    return Problem(file=file, line=line or line_of(data) or 1, level="error",
+                   message=f"expected a list of {list_key}, got {got}: nothing in it is read",
+                   hint=f"write one '- {entry}: …' entry per item (or '{list_key}:' "
+                        f"holding that list)")
+
+
 def plain(value: Any) -> Any:
     """Convert ruamel's round-trip types (and YAML dates) to plain Python values."""
     if isinstance(value, dict):

@@ -28,7 +28,7 @@ from briefbook.core.errors import Problem, did_you_mean
 from briefbook.core.fields import Field, check_fields
 from briefbook.core.model import ID_RE, KINDS, Actor, Book, Role, Source
 from briefbook.core.names import key as match_key
-from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
+from briefbook.core.yamlio import items_of, line_of, load_yaml, not_a_list, plain
 
 ACTORS_FILE = "actors.yml"
 _ACTOR_KEYS = ("id", "name", "kind", "roles", "affiliation", "aliases", "description", "url")
@@ -186,8 +186,9 @@ def parse_actors(data: Any, sources: Sequence[Source],
     """Validate loaded YAML data into actors (pure; ``data`` keeps ruamel line numbers)."""
     book = Book(root=root, sources=tuple(sources))
     problems: list[Problem] = []
-    if data is not None and not isinstance(data, (list, dict)):
-        return (), [_problem(None, "actors.yml must hold a list of actors")]
+    wrong = not_a_list(data, "actors", ACTORS_FILE, "id")
+    if wrong is not None:
+        return (), [wrong]
     actors = [a for _, node in items_of(data, "actors")
               if (a := _actor(node, book, problems)) is not None]
     return tuple(_cross_checks(actors, problems)), problems

@@ -29,7 +29,7 @@ from briefbook.core.model import (
     Source,
     Unmerge,
 )
-from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
+from briefbook.core.yamlio import items_of, line_of, load_yaml, not_a_list, plain
 
 EVENTS_FILE = "events.yml"
 #: ACLED event types and sub-event types, plus the book's non-violent types (any sub-type).
@@ -318,8 +318,9 @@ def load_events(root: Path, sources: Iterable[Source],
         event = loader.record(node, seen)
         if event is not None:
             events.append(event)
-    if data is not None and not isinstance(data, (list, dict)):
-        loader.problem(data, None, "events.yml must hold a list of events")
+    wrong = not_a_list(data, "events", EVENTS_FILE, "id")
+    if wrong is not None:
+        problems.append(wrong)
     events.sort(key=lambda e: (e.date, e.id))
     return (*events, *unmerges), problems + loader.problems
 

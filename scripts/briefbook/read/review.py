@@ -19,7 +19,7 @@ from pathlib import Path
 
 from briefbook.core.errors import Problem, did_you_mean
 from briefbook.core.model import REVIEW_DECISIONS, ReviewDecision
-from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
+from briefbook.core.yamlio import items_of, line_of, load_yaml, not_a_list, plain
 
 REVIEW_FILE = "review.yml"
 _KEYS = ("item", "decision", "note")
@@ -32,11 +32,9 @@ def load_review(root: Path) -> tuple[tuple[ReviewDecision, ...], list[Problem]]:
     if data is None:
         return (), problems
     container = data["review"] if isinstance(data, dict) and "review" in data else data
-    if not isinstance(container, list):
-        problems.append(Problem(file=REVIEW_FILE, line=1, level="error",
-                                message="expected a list of review decisions",
-                                hint="write one '- item: …' entry per decision"))
-        return (), problems
+    wrong = not_a_list(data, "review", REVIEW_FILE, "item")
+    if wrong is not None:
+        return (), [*problems, wrong]
     decisions: list[ReviewDecision] = []
     seen: dict[str, int | None] = {}
     for index, node in items_of(data, "review"):

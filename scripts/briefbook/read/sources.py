@@ -19,7 +19,7 @@ from briefbook.core.errors import ArticleError, Problem, did_you_mean
 from briefbook.core.fields import Field, check_fields, iso_date
 from briefbook.core.model import DATE_BASES, PARAGRAPH_RULES, Source
 from briefbook.core.textmeta import FROM_TEXT, Dateline, Found, TextMeta
-from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
+from briefbook.core.yamlio import items_of, line_of, load_yaml, not_a_list, plain
 from briefbook.read.article import Article, compile_boilerplate, read_article
 from briefbook.read.ids import source_id_for
 from briefbook.read.textmeta import find_date_line, find_dateline
@@ -99,10 +99,9 @@ def load_sources(
         p.name for p in folder.iterdir()
         if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
     ) if folder.is_dir() else []
-    if data is not None and not isinstance(data, (list, dict)):
-        problems.append(Problem(file="sources.yml", line=1, level="error",
-                                message="expected a list of sources",
-                                hint="write one '- id: …' entry per source"))
+    wrong = not_a_list(data, "sources", "sources.yml", "id")
+    if wrong is not None:
+        problems.append(wrong)
         data = None
     entries: list[tuple[dict[str, Any], int | None, dict[str, int | None]]] = []
     seen_ids: dict[str, int | None] = {}

@@ -21,7 +21,7 @@ from pathlib import Path
 from briefbook.core.errors import Problem, did_you_mean
 from briefbook.core.fields import Field, check_fields
 from briefbook.core.model import Topic
-from briefbook.core.yamlio import items_of, line_of, load_yaml, plain
+from briefbook.core.yamlio import items_of, line_of, load_yaml, not_a_list, plain
 
 TOPICS_FILE = "topics.yml"
 #: What each key must hold (see :mod:`briefbook.core.fields`).
@@ -46,11 +46,9 @@ def load_topics(root: Path, *, actor_ids: Iterable[str] = ()) -> tuple[tuple[Top
     seen: dict[str, int | None] = {}
     known = sorted(set(actor_ids))
     container = data["topics"] if isinstance(data, dict) and "topics" in data else data
-    if data is not None and not isinstance(container, list):
-        problems.append(Problem(file=TOPICS_FILE, line=1, level="error",
-                                message="expected a list of topics",
-                                hint="write one '- id: …' entry per topic"))
-        return (), problems
+    wrong = not_a_list(data, "topics", TOPICS_FILE, "id")
+    if wrong is not None:
+        return (), [*problems, wrong]
     for index, node in items_of(data, "topics"):
         line = line_of(node) if isinstance(node, dict) else line_of(container, index)
         if not isinstance(node, dict):

@@ -22,9 +22,18 @@ from dataclasses import dataclass
 from markdown.util import AtomicString
 
 from briefbook.analyse.review import ReviewItem
-from briefbook.core.citekeys import Citation, excerpt, find_citations, paragraph_label, resolve_item
+from briefbook.core.citekeys import (
+    BARE_KEY_RE,
+    CANDIDATE_RE,
+    IN_TEXT_RE,
+    Citation,
+    excerpt,
+    find_citations,
+    paragraph_label,
+    resolve_item,
+)
 from briefbook.core.errors import Problem
-from briefbook.core.mdscan import scan
+from briefbook.core.mdscan import Scan, scan
 from briefbook.core.model import Book, CiteItem, Source
 from briefbook.render.actors import actor_ref_problems
 from briefbook.render.claimcheck import ClaimChecker
@@ -129,6 +138,7 @@ def read_page(text: str, book: Book, *, path: str, shown: str | None = None,
     citations, errors = find_citations(text, page_scan)
     problems.extend(Problem(file=shown, line=line, message=msg, hint=hint)
                     for line, msg, hint in errors)
+    problems.extend(_bare_keys(text, page_scan, book, shown))
     if actor_ids is not None:
         problems.extend(actor_ref_problems(text, shown, actor_ids, masked=page_scan.masked))
     sentences = cited_sentences(text, citations, page_scan)
@@ -196,6 +206,27 @@ def read_page(text: str, book: Book, *, path: str, shown: str | None = None,
                          records=tuple(records), problems=tuple(problems), review=tuple(review))
 
 
+def _bare_keys(text: str, page_scan: Scan, book: Book, shown: str) -> list[Problem]:
+    """Problems for ``@id`` standing in the text for a source of the book, outside brackets.
+
+    Pandoc's in-text form (``as @harbour-news says``): the writer meant a citation, and it
+    would stay text. E-mail addresses, URLs and code are left alone.
+    """
+    if "@" not in text:
+        return []
+    inside = [(m.start(), m.end()) for r in (CANDIDATE_RE, IN_TEXT_RE) for m in r.finditer(text)]
+    out = []
+    for m in BARE_KEY_RE.finditer(text):
+        if book.source(m.group("key")) is None or page_scan.is_masked(m.start()) or any(
+                a <= m.start() < b for a, b in inside):
+            continue
+        out.append(Problem(file=shown, line=text.count("\n", 0, m.start()) + 1,
+                           message=f"'{m.group()}' names a source but is not a citation",
+                           hint=f"write '[@{m.group('key')}, ¶ 7]' (or '[@{m.group('key')}]' "
+                                "for the whole source) after the words it supports"))
+    return out
+
+
 def _cited_label(source: Source, numbers: Sequence[int]) -> str:
     """``@id ¶¶ 4–5`` (or ``@id`` for the whole source)."""
     if len(numbers) >= len([p for p in source.paragraphs if not p.boilerplate]):
@@ -203,13 +234,22 @@ def _cited_label(source: Source, numbers: Sequence[int]) -> str:
     return f"@{source.id} {paragraph_label(CiteItem(source=source.id, paragraphs=tuple(numbers)))}"
 
 
-def tooltip(source: Source, number: int | None) -> str:
-    """The tooltip of a note: source label, paragraph number and the paragraph's plain text."""
-    head = f"{source.label} · ¶ {number}" if number else source.label
-    if number is None:
-        return head + (f" — {source.title}" if source.title else "")
-    para = source.paragraph(number)
-    return f"{head}: {excerpt(para.text) if para else ''}"
+def tooltip(source: Source, item: CiteItem) -> str:
+    """The tooltip of a note: source label, locator and the cited paragraphs' plain text.
+
+    One paragraph: its start (160 characters). Several (``¶¶ 2–4``): the start of each, up
+    to three, marked with its number, then how many more.
+    """
+    label = paragraph_label(item)
+    if not item.paragraphs:
+        return source.label + (f" — {source.title}" if source.title else "")
+    head = f"{source.label} · {label}"
+    texts = [(n, para.text) for n in item.paragraphs if (para := source.paragraph(n))]
+    if len(texts) <= 1:
+        return f"{head}: {excerpt(texts[0][1]) if texts else ''}"
+    shown = " ".join(f"¶ {n} {excerpt(text, 100)}" for n, text in texts[:3])
+    more = len(texts) - 3
+    return f"{head}: {shown}" + (f" (and {more} more)" if more > 0 else "")
 
 
 def note_marker(passage: CitedPassage, href: Href) -> etree.Element:
@@ -229,7 +269,7 @@ def note_marker(passage: CitedPassage, href: Href) -> etree.Element:
         last = etree.SubElement(sup, "a", {
             "id": marker_id(note.number, note.use), "class": "bb-cite-link",
             "href": href(note.source.id, first),
-            "title": tooltip_text(tooltip(note.source, first))})
+            "title": tooltip_text(tooltip(note.source, note.item))})
         last.text = AtomicString(str(note.number))
     return sup
 
@@ -291,6 +331,8 @@ def notes_section(notes: Sequence[Note], href: Href, heading: str,
             meta.tail = " "
             quote = etree.SubElement(li, "q", {"class": "bb-note-text"})
             quote.text = AtomicString(excerpt(para.text, 220))
+            if len(item.paragraphs) > 1:  # several paragraphs: the first quoted, so said
+                quote.tail = f" (the first of {paragraph_label(item)})"
     return title, ol
 
 
