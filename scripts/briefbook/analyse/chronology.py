@@ -23,7 +23,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from briefbook.analyse.dated_clauses import dated_clauses
+from briefbook.analyse.dated_clauses import dated_clauses, is_verb
 from briefbook.analyse.dates import DatePhrase, find_dates
 from briefbook.analyse.merge import merge_groups
 from briefbook.analyse.periods import section_of, subject_span
@@ -332,7 +332,23 @@ def _title(members: Sequence[Candidate]) -> str:
         return sum(len(mine & set(o.clause.lower().split())) for o in members if o is not c)
     best = max(members, key=lambda c: (shared(c), -members.index(c)))
     text = best.clause if len(best.clause.split()) >= 5 else best.sentence
+    first, _, rest = text.partition(" ")
+    if text is best.clause and not best.sentence.startswith(text):
+        # a clause cut from inside the sentence: "and the turbine was installed in 2022"
+        # reads alone without its "and"; "who left Geneva on Friday" or "after Bishop X,
+        # who built it in 1891" need what came before them
+        if first.lower() in ("and", "but") and len(rest.split()) >= 4 \
+                and not is_verb(rest.split()[0]):  # a clause with its own subject
+            text = rest
+        elif first.lower() in _NEEDS_ANTECEDENT or first.lower() in ("and", "but"):
+            text = best.sentence
     return excerpt(text[:1].upper() + text[1:], 120)
+
+
+#: First words of a clause cut from a sentence (``dated_clauses``) that cannot stand alone.
+_NEEDS_ANTECEDENT = frozenset(
+    "which who whom whose while whereas although though after before when as because where "
+    "with since until prompting leaving making adding saying".split())
 
 
 def extracted_entry(candidate: Candidate, book: Book, derived_from: Mapping[str, str],
