@@ -110,6 +110,9 @@ def apposition(text: str, end: int) -> str | None:
     tail = match.group("tail")
     words = re.findall(r"[\w-]+", tail)
     if match.group("bare") is not None:  # it opens with its role: "chief economist at Y"
+        opening = re.match(r"(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", tail)
+        if opening and not re.search(r"\b(?:at|of|for|with|from|in|and)\s+$", opening.group()):
+            return None  # "at Lake Amelia, economist Farah Lindqvist said": a new subject
         words = [w for w in words[:3] if w[:1].islower()]
         if not words or any(is_speech_verb(w) or fold_word(w) in word_list("verbs")
                             or w.endswith("ed") for w in words) \
