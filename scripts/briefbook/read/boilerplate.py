@@ -71,9 +71,12 @@ class Patterns:
 #: Capital letters a name may start with: ASCII and the Latin-1 and Latin Extended-A/B ones
 #: (*Élodie*, *Łukasz*, *Şebnem*).
 _CAP = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
+#: Lower-case particles inside a name (*Piet de Vries*, *Ana dos Santos*).
+_PARTICLES = r"(?:(?:de|van|von|der|den|da|di|du|la|le|dos|das|del|della|ter|ten|bin|ibn)\s+)*"
 #: A list of up to five names, each of one to four capitalised words (case-sensitive).
-NAMES = (rf"(?-i:{_CAP}[\w’'.-]*(?:\s+{_CAP}[\w’'.-]*){{0,3}}"
-         rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_CAP}[\w’'.-]*(?:\s+{_CAP}[\w’'.-]*){{0,3}}){{0,4}})")
+NAMES = (rf"(?-i:{_CAP}[\w’'.-]*(?:\s+{_PARTICLES}{_CAP}[\w’'.-]*){{0,3}}"
+         rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_CAP}[\w’'.-]*"
+         rf"(?:\s+{_PARTICLES}{_CAP}[\w’'.-]*){{0,3}}){{0,4}})")
 
 
 def _agency_alternation() -> str:

@@ -1,0 +1,51 @@
+"""Licence footers, contributor credits, press contacts and CMS byline bars are boilerplate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefbook.read.book import load_book
+
+BODY = "Ferry strike\n\nPORT ELLIS - Ferries stopped on Monday, the union said.\n\n" \
+       "Talks resume next week.\n\n"
+
+
+def _paragraphs(tmp_path: Path, tail: str) -> list[tuple[str, bool]]:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "ferry.txt").write_text(BODY + tail + "\n", "utf-8")
+    return [(p.text, p.boilerplate) for p in load_book(tmp_path).sources[0].paragraphs]
+
+
+@pytest.mark.parametrize("line", [
+    "Republication or redistribution of Wirenet content, including by framing, is expressly "
+    "prohibited without the prior written consent of Wirenet.",
+    "Any reproduction of this report is strictly prohibited.",
+    "All reproduction and representation rights reserved.",
+    "Canal Press writer Ines Roy contributed to this report.",
+    "Staff reporter Ola Berg in Tromso contributed reporting.",
+    "Piet de Vries and Ama Owusu contributed to this story.",
+    "Media contact: Ilka Sand, press@example.org, +44 20 7946 0000",
+    "Press enquiries: Tom Ure, 0161 496 0000",
+    "By Mara Quist | Staff Writer | Updated 9 March 2031, 14:02",
+])
+def test_a_closing_credit_or_notice_is_not_citable(tmp_path: Path, line: str) -> None:
+    paragraphs = _paragraphs(tmp_path, line)
+    assert paragraphs[-1] == (line, True), paragraphs
+    assert not any(b for _, b in paragraphs[:-1])  # the article itself stays citable
+
+
+def test_the_rest_of_a_copyright_paragraph_goes_with_it(tmp_path: Path) -> None:
+    tail = ("© 2031 Wirenet. All rights reserved. Republication or redistribution of Wirenet "
+            "content is expressly prohibited without the prior written consent of Wirenet.")
+    assert all(b for t, b in _paragraphs(tmp_path, tail) if "Wirenet" in t)
+
+
+@pytest.mark.parametrize("line", [
+    "Reproduction of the mural without permission is prohibited, the museum said.",
+    "Hunters said shooting rights reserved for the estate had been sold.",
+    "Residents contributed to the repair fund, the council said.",
+])
+def test_prose_about_the_same_things_stays_article_text(tmp_path: Path, line: str) -> None:
+    assert _paragraphs(tmp_path, line)[-1] == (line, False)
