@@ -43,6 +43,10 @@ _AUXILIARY = frozenset({"also", "has", "had", "have", "was", "is", "would", "wil
 _OPENER_RE = re.compile(r"(?:(?:[A-Z][a-z]+\s+){1,3}[\w-]+,\s+|(?:But|And|Later|Then),?\s+)")
 
 
+#: An aside between commas after a subject: a participle clause or a relative clause.
+_ASIDE_RE = re.compile(r",\s+(?:who|which|[a-z]+ing|[a-z]+ed)\b[^,.;:!?\"“”]{0,80},\s+")
+
+
 def _finite(word: str) -> bool:
     folded = fold_word(word)
     return is_speech_verb(word) or folded in word_list("verbs") or (
@@ -140,7 +144,16 @@ def described_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
     for i, word in enumerate(words[1:], start=1):
         w = word.group()
         if "," in text[words[i - 1].end():word.start()]:
-            return None  # an apposition or a clause: not a plain described subject
+            # "An engineer at the plant, speaking on condition of anonymity, denied it":
+            # an aside between commas, then the subject's verb; else an apposition or a
+            # clause, not a plain described subject
+            aside = _ASIDE_RE.match(text, words[i - 1].end(), b)
+            verb = aside and _WORD_RE.match(text, aside.end(), b)
+            head = i - 1
+            if verb and verb.group()[:1].islower() and _finite(verb.group()) and head > 0 and (
+                    is_role_word(words[head].group()) or _role_before_complement(words, head)):
+                return words[0].start(), words[head].end()
+            return None
         if w[:1].islower() and _finite(w) and not is_role_word(w):
             head = i - 1
             while head > 0 and (fold_word(words[head].group()) in _AUXILIARY

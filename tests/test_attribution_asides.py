@@ -1,0 +1,33 @@
+"""*he*/*she* after a described person whose verb follows an aside between commas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from attribkit import analyse, speaker_of
+
+
+@pytest.mark.parametrize(("text", "quote", "anonymous"), [
+    ("Dam row\n\nThe governor, Tereza Halm, blamed the operator.\n\n"
+     "A technician at the dam, speaking on condition of anonymity, denied that. "
+     "\u201cThe gates opened as planned,\u201d he said.\n",
+     "The gates", "A technician at the dam"),
+    ("Port strike\n\nA union official, who declined to be named, called the offer a sham. "
+     "\u00abThey are stalling,\u00bb she said.\n",
+     "They are", "A union official"),
+    ("Budget\n\nA senior official at the treasury, briefed on the talks, confirmed the cut. "
+     "\u201eIt is final,\u201c he said.\n",
+     "It is final", "A senior official at the treasury"),
+])
+def test_the_pronoun_is_the_described_person_not_a_named_one(tmp_path: Path, text, quote,
+                                                               anonymous):
+    speaker, described, _ = speaker_of(analyse(tmp_path, text), quote)
+    assert speaker is None and described == anonymous
+
+
+def test_a_named_subject_after_its_apposition_is_still_the_speaker(tmp_path: Path) -> None:
+    text = ("Mill\n\nThe mayor, Dana Quell, visited the mill on Monday. "
+            "\u201cWe are sad,\u201d she said.\n")
+    assert speaker_of(analyse(tmp_path, text), "We are sad")[0] == "Dana Quell"
