@@ -47,7 +47,8 @@ def decode(data: bytes, file: str) -> tuple[str, list[Problem]]:
     culprit, a Latin-1 pound or accent) and reported with its offset.
 
     Raises:
-        ArticleError: the file is empty or binary (NUL bytes).
+        ArticleError: the file is empty or binary (NUL bytes, a file signature or control
+            bytes: :func:`binary_kind`).
     """
     if not data.strip():
         raise ArticleError(
@@ -61,6 +62,11 @@ def decode(data: bytes, file: str) -> tuple[str, list[Problem]]:
                     message=f"looks binary: NUL byte at byte offset {nul}",
                     hint="save the article as plain text (UTF-8)")
         )
+    kind = binary_kind(data)
+    if kind is not None:
+        raise ArticleError(Problem(file=file, level="error", message=f"looks binary: {kind}",
+                                   hint="save the article's text as plain text (UTF-8), or "
+                                        "give its web page to 'briefbook add --url'"))
     problems: list[Problem] = []
     offset = 0
     if data.startswith(b"\xef\xbb\xbf"):
@@ -89,6 +95,35 @@ def decode(data: bytes, file: str) -> tuple[str, list[Problem]]:
 
 
 _ESCAPED_RE = re.compile("[\udc80-\udcff]")
+#: File signatures ("magic numbers") of formats an article is sometimes saved in by mistake.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"), (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub is one)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"\x1f\x8b", "a gzip archive"), (b"{\\rtf", "an RTF document"),
+    (b"\x7fELF", "a program"),
+)
+#: Control bytes no text file holds (tab, line feed, form feed and carriage return excepted).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file that is not text looks like, or ``None`` for text.
+
+    A known file signature at its start, or more than 2 % control bytes in its first 8 KiB
+    (random or compressed data has about 12 %; text in any 8-bit encoding has none).
+    """
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if data.startswith(b"RIFF") and data[8:12] in (b"WAVE", b"AVI ", b"WEBP"):
+        return "a RIFF file (audio, video or a WebP image)"
+    head = data[:8192]
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if controls * 50 > len(head):
+        return f"{controls} control bytes in its first {len(head)} bytes"
+    return None
 #: Windows-1252 for the bytes 0x80-0xFF (undefined ones as U+FFFD).
 _CP1252 = tuple(bytes([b]).decode("cp1252", errors="replace") for b in range(0x80, 0x100))
 

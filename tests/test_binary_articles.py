@@ -1,0 +1,54 @@
+"""A file that is not text (an image, a PDF, a Word file, random bytes) is refused, alone."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from briefbook.ingest.html import add_inputs
+from briefbook.read.article import binary_kind
+from briefbook.read.book import load_book
+
+ARTICLE = "Ferries\n\nThe ferries stopped on Monday, the port said.\n"
+_RNG = random.Random(7)
+_NOISE = bytes(_RNG.randrange(1, 256) for _ in range(3000))  # random bytes, none a NUL
+
+
+@pytest.mark.parametrize(("data", "says"), [
+    (b"\x89PNG\r\n\x1a\n" + _NOISE, "PNG image"),
+    (b"%PDF-1.7\n" + _NOISE, "PDF document"),
+    (b"PK\x03\x04" + _NOISE, "ZIP archive"),
+    (b"\xff\xd8\xff\xe0" + _NOISE, "JPEG image"),
+    (b"RIFF\x10\x01\x01\x01WEBPVP8 " + _NOISE, "WebP"),
+    (_NOISE, "control bytes"),
+])
+def test_add_refuses_it_and_adds_the_rest(tmp_path: Path, data: bytes, says: str) -> None:
+    briefing = tmp_path / "briefing"
+    (briefing / "sources").mkdir(parents=True)
+    (tmp_path / "scan.txt").write_bytes(data)
+    (tmp_path / "ferries.txt").write_text(ARTICLE, "utf-8")
+    result = add_inputs(briefing, [str(tmp_path / "scan.txt"), str(tmp_path / "ferries.txt")])
+    assert [a.id for a in result.added] == ["ferries"]
+    [problem] = [p for p in result.problems if p.level == "error"]
+    assert "scan.txt" in str(problem) and "looks binary" in problem.message
+    assert says in problem.message and "plain text" in (problem.hint or "")
+
+
+def test_the_build_reports_it_and_reads_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "ferries.txt").write_text(ARTICLE, "utf-8")
+    (tmp_path / "sources" / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + _NOISE)
+    book = load_book(tmp_path)
+    assert [s.id for s in book.sources] == ["ferries"]
+    assert any("photo.txt" in str(p) and "PNG image" in p.message for p in book.problems)
+
+
+@pytest.mark.parametrize("text", [
+    "Café, naïve, résumé and Zürich.\n" * 40,      # Latin-1 / Windows-1252 text
+    "Line one\r\nLine two\twith a tab\f\r\n" * 40,  # CR, tab and form feed are text
+    "RIFF raff and other words.\n" * 40,            # a word that starts like a signature
+])
+def test_text_in_any_8_bit_encoding_is_text(text: str) -> None:
+    assert binary_kind(text.encode("cp1252")) is None
