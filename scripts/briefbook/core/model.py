@@ -71,6 +71,7 @@ class Source:
     notes: str | None = None
     derived_from: str | None = None
     language: str | None = None
+    encoding: str | None = None
     section: str | None = None
     original: str | None = None
     curated: bool = False

@@ -7,6 +7,7 @@ byte offset. Only an empty or binary file is an error, and it fails that article
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 
@@ -40,11 +41,14 @@ class Article:
     text_meta: TextMeta = field(default_factory=TextMeta)
 
 
-def decode(data: bytes, file: str) -> tuple[str, list[Problem]]:
-    """Decode article bytes as UTF-8, tolerating what scraped files contain.
+def decode(data: bytes, file: str, encoding: str | None = None) -> tuple[str, list[Problem]]:
+    """Decode article bytes as UTF-8 (or the declared ``encoding``), tolerating scraped files.
 
     A UTF-8 BOM is dropped. A byte that is not valid UTF-8 is read as Windows-1252 (the usual
-    culprit, a Latin-1 pound or accent) and reported with its offset.
+    culprit, a Latin-1 pound or accent) and reported with its offset. With an ``encoding``
+    declared for the source (``sources.yml``: ``encoding: windows-1252``; any name Python's
+    ``codecs`` knows), the file is read in it and nothing is reported, unless a byte is not
+    valid in it either (then replaced by U+FFFD and reported).
 
     Raises:
         ArticleError: the file is empty or binary (NUL bytes, a file signature or control
@@ -55,6 +59,8 @@ def decode(data: bytes, file: str) -> tuple[str, list[Problem]]:
             Problem(file=file, message="the article is empty", level="error",
                     hint="add its text or remove the file")
         )
+    if encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+        return _decode_declared(data, file, encoding)  # NUL bytes are part of such text
     nul = data.find(b"\x00")
     if nul >= 0:
         raise ArticleError(
@@ -68,6 +74,8 @@ def decode(data: bytes, file: str) -> tuple[str, list[Problem]]:
                                    hint="save the article's text as plain text (UTF-8), or "
                                         "give its web page to 'briefbook add --url'"))
     problems: list[Problem] = []
+    if encoding is not None and codecs.lookup(encoding).name != "utf-8":
+        return _decode_declared(data, file, encoding)
     offset = 0
     if data.startswith(b"\xef\xbb\xbf"):
         offset = 3
@@ -88,10 +96,25 @@ def decode(data: bytes, file: str) -> tuple[str, list[Problem]]:
             file=file, line=text.count("\n", 0, index) + 1, level="warning",
             message=f"byte 0x{byte:02x} at byte offset {at} is not UTF-8; "
                     f"read as Windows-1252 {char!r}",
-            hint="re-save the file as UTF-8 to silence this"))
+            hint="if the file is in another encoding, declare it for this source in "
+                 "sources.yml ('encoding: windows-1252'; the file stays as it is)"))
     if len(bad) > room:
         problems.append(Problem(file=file, message=f"{len(bad) - room} more undecodable bytes"))
     return _ESCAPED_RE.sub(lambda m: _CP1252[ord(m.group()) - 0xDC80], text), problems
+
+
+def _decode_declared(data: bytes, file: str, encoding: str) -> tuple[str, list[Problem]]:
+    """``data`` read in a declared encoding; bytes invalid in it are replaced and reported."""
+    text = data.decode(encoding, errors="replace")
+    bad = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+    if bad <= 0:
+        return text, []
+    first = text.index("\ufffd")
+    return text, [Problem(
+        file=file, line=text.count("\n", 0, first) + 1, level="warning",
+        message=f"{bad} byte{'s' if bad > 1 else ''} not valid in the declared encoding "
+                f"'{encoding}' (shown as \ufffd)",
+        hint="check the source's 'encoding:' in sources.yml, or leave it out for UTF-8")]
 
 
 _ESCAPED_RE = re.compile("[\udc80-\udcff]")
@@ -111,8 +134,9 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7
 def binary_kind(data: bytes) -> str | None:
     """What a file that is not text looks like, or ``None`` for text.
 
-    A known file signature at its start, or more than 2 % control bytes in its first 8 KiB
-    (random or compressed data has about 12 %; text in any 8-bit encoding has none).
+    A known file signature at its start, or more than 5 % control bytes (and at least 8) in
+    its first 8 KiB: random or compressed data has about 12 %, text in any 8-bit encoding
+    none but a stray bell or escape (those are dropped with a warning).
     """
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
@@ -121,7 +145,7 @@ def binary_kind(data: bytes) -> str | None:
         return "a RIFF file (audio, video or a WebP image)"
     head = data[:8192]
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    if controls * 50 > len(head):
+    if controls >= 8 and controls * 20 > len(head):
         return f"{controls} control bytes in its first {len(head)} bytes"
     return None
 #: Windows-1252 for the bytes 0x80-0xFF (undefined ones as U+FFFD).
@@ -154,7 +178,7 @@ def compile_boilerplate(extra: tuple[str, ...] | list[str] = ()) -> Patterns:
 
 def read_article(
     data: bytes, file: str, *, boilerplate: Patterns | None = None, rule: str | None = None,
-    language: str | None = None,
+    language: str | None = None, encoding: str | None = None,
 ) -> Article:
     """Read an article's bytes into numbered paragraphs and what the text says about itself.
 
@@ -170,6 +194,7 @@ def read_article(
         boilerplate: Compiled patterns (default: the package's).
         rule: One of :data:`~briefbook.core.model.PARAGRAPH_RULES`, or ``None`` to detect.
         language: ISO 639 code of the text, for the sentence segmenter (default ``en``).
+        encoding: The file's declared encoding (default: UTF-8, see :func:`decode`).
 
     Raises:
         ArticleError: the file is empty, binary, or holds no paragraph.
@@ -177,7 +202,7 @@ def read_article(
     """
     if rule is not None and rule not in PARAGRAPH_RULES:
         raise ValueError(f"unknown paragraph rule {rule!r}")
-    text, problems = decode(data, file)
+    text, problems = decode(data, file, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _clean_controls(text, file, problems)
     lines = lines_of(text)

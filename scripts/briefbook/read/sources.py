@@ -7,6 +7,7 @@ problem is reported with file, line and key; a bad article is dropped alone.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
@@ -28,8 +29,25 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 SOURCE_KEYS = (
     "id", "file", "outlet", "title", "date", "date_basis", "date_note", "url", "author",
-    "accessed", "notes", "derived_from", "language", "original", "paragraphs", "suggested",
+    "accessed", "notes", "derived_from", "language", "encoding", "original", "paragraphs",
+    "suggested",
 )
+#: Encodings older article files are often in (for hints; any codec Python knows is allowed).
+COMMON_ENCODINGS = ("utf-8", "windows-1252", "iso-8859-1", "iso-8859-15", "windows-1251",
+                    "koi8-r", "shift_jis", "euc-kr", "gb18030", "big5", "utf-16")
+
+
+def known_encoding(value: object) -> str | None:
+    """``value`` if it names an encoding Python's ``codecs`` knows, else ``None``."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        codecs.lookup(value.strip())
+    except LookupError:
+        return None
+    return value.strip()
+
+
 #: Values of ``paragraphs``: a rule, or ``auto`` (detect it from the text, the default).
 PARAGRAPH_SETTINGS = (*PARAGRAPH_RULES, "auto")
 #: Keys of the ``suggested`` mapping that ``briefbook add`` writes (metadata from the text).
@@ -41,7 +59,7 @@ SOURCE_FIELDS = {
     "date": Field("date"), "date_basis": Field("choice", choices=DATE_BASES),
     "date_note": Field("text"), "url": Field("text"), "author": Field("texts"),
     "accessed": Field("date"), "notes": Field("text"), "derived_from": Field("id"),
-    "language": Field("text"), "original": Field("text"),
+    "language": Field("text"), "encoding": Field("text"), "original": Field("text"),
 }
 #: File name endings read as articles.
 ARTICLE_SUFFIXES = (".txt", ".text", ".md")
@@ -52,7 +70,8 @@ __all__ = ["ARTICLE_SUFFIXES", "DATE_RE", "ID_RE", "PARAGRAPH_SETTINGS", "SOURCE
 
 
 def read_cached(data: bytes, display: str, extra_boilerplate: Sequence[str] = (), *,
-                rule: str | None = None, language: str | None = None) -> Article:
+                rule: str | None = None, language: str | None = None,
+                encoding: str | None = None) -> Article:
     """Read an article, reusing the result for identical bytes (``mkdocs serve`` rebuilds).
 
     Args:
@@ -61,15 +80,17 @@ def read_cached(data: bytes, display: str, extra_boilerplate: Sequence[str] = ()
         extra_boilerplate: The book's own boilerplate patterns.
         rule: The paragraph rule set in ``sources.yml``, or ``None`` to detect it.
         language: The source's language (for the sentence segmenter).
+        encoding: The file's declared encoding (``None``: UTF-8).
     """
-    key = (hashlib.sha256(data).hexdigest(), tuple(extra_boilerplate), rule, language)
+    key = (hashlib.sha256(data).hexdigest(), tuple(extra_boilerplate), rule, language,
+           encoding)
     article = _READ_CACHE.get(key)
     if article is None:
         # also in the analysis cache (keyed by the engine's code and data files too): a new
         # build process then compiles no boilerplate pattern for articles it read before
         article = cached("read.article", key_of(*key), lambda: read_article(
             data, display, boilerplate=compile_boilerplate(tuple(extra_boilerplate)), rule=rule,
-            language=language))
+            language=language, encoding=encoding))
         _READ_CACHE[key] = article
     if article.problems and article.problems[0].file != display:
         article = replace(article, problems=tuple(_relocate(p, display)
@@ -218,6 +239,11 @@ def check_entry(entry: Mapping[str, Any], key_lines: Mapping[str, int | None], *
     if basis is not None and basis not in DATE_BASES:
         problem("date_basis", f"source '{sid}': date_basis '{basis}' is not one of "
                               f"{', '.join(DATE_BASES)}", did_you_mean(str(basis), DATE_BASES))
+    encoding = entry.get("encoding")
+    if encoding is not None and known_encoding(encoding) is None:
+        problem("encoding", f"source '{sid}': encoding '{encoding}' is not one Python knows",
+                did_you_mean(str(encoding), COMMON_ENCODINGS)
+                or f"write one of {', '.join(COMMON_ENCODINGS)}", level="error")
     rule = entry.get("paragraphs")
     if rule is not None and rule not in PARAGRAPH_SETTINGS:
         problem("paragraphs", f"source '{sid}': paragraphs '{rule}' is not one of "
@@ -282,7 +308,8 @@ def _build_source(
     rule = rule if rule in PARAGRAPH_RULES else None
     try:
         article = read_cached(data, display, extra_boilerplate, rule=rule,
-                              language=_text(entry.get("language")))
+                              language=_text(entry.get("language")),
+                              encoding=known_encoding(entry.get("encoding")))
     except ArticleError as exc:
         problems.append(exc.problem)
         return None
@@ -315,7 +342,8 @@ def _build_source(
         date_basis=basis, date_note=_text(entry.get("date_note")), url=_text(entry.get("url")),
         author=tuple(str(a) for a in author or ()), accessed=_text(entry.get("accessed")),
         notes=_text(entry.get("notes")), derived_from=derived,
-        language=_text(entry.get("language")), section=article.section,
+        language=_text(entry.get("language")),
+        encoding=known_encoding(entry.get("encoding")), section=article.section,
         original=_text(entry.get("original")), curated=curated, line=line,
         paragraph_rule=article.rule, paragraph_rule_set=rule is not None,
         detected_rule=article.detected_rule, rule_reason=article.rule_reason,
@@ -336,7 +364,7 @@ def reread(root: Path, source: Source, rule: str | None, *,
     """
     data = (root / "sources" / source.file).read_bytes()
     article = read_cached(data, f"sources/{source.file}", extra_boilerplate, rule=rule,
-                          language=source.language)
+                          language=source.language, encoding=source.encoding)
     return replace(source, paragraphs=article.paragraphs, paragraph_rule=article.rule,
                    paragraph_rule_set=rule is not None, detected_rule=article.detected_rule,
                    rule_reason=article.rule_reason, text_meta=article.text_meta)
