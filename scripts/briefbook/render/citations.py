@@ -117,7 +117,7 @@ class PageCitations:
 def read_page(text: str, book: Book, *, path: str, shown: str | None = None,
               check_quotes_: bool = True, claims: ClaimChecker | None = None,
               claim_mode: str = "review", actor_ids: Collection[str] | None = None,
-              ) -> PageCitations:
+              bare_keys: bool = True) -> PageCitations:
     """Read a page's citations once: resolve, number, check quotations and claims.
 
     Args:
@@ -129,6 +129,8 @@ def read_page(text: str, book: Book, *, path: str, shown: str | None = None,
         claims: The book's claim checker; ``None`` skips the claim check.
         claim_mode: ``review`` (review items only), ``strict`` (also warnings) or ``off``.
         actor_ids: Actor ids, to check ``[Name][id]`` references (skipped when ``None``).
+        bare_keys: Report ``@id`` of a source standing outside brackets (a writer's page;
+            a generated page may name a source so in a message).
     """
     shown = shown or path
     problems: list[Problem] = []
@@ -138,7 +140,8 @@ def read_page(text: str, book: Book, *, path: str, shown: str | None = None,
     citations, errors = find_citations(text, page_scan)
     problems.extend(Problem(file=shown, line=line, message=msg, hint=hint)
                     for line, msg, hint in errors)
-    problems.extend(_bare_keys(text, page_scan, book, shown))
+    if bare_keys:
+        problems.extend(_bare_keys(text, page_scan, book, shown))
     if actor_ids is not None:
         problems.extend(actor_ref_problems(text, shown, actor_ids, masked=page_scan.masked))
     sentences = cited_sentences(text, citations, page_scan)

@@ -177,6 +177,8 @@ class CitationStep:
         self._id_set: frozenset[str] | None = None
         self._book_digest: tuple[str | None, str] | None = None
         self.skipped: set[str] = set()
+        #: Pages the book generates (their text may name a source as ``@id`` in a message)
+        self.generated: set[str] = set()
         self.after_render: dict[str, list[Problem]] = {}
         self.report: Callable[[Problem], None] = _log
 
@@ -218,7 +220,8 @@ class CitationStep:
             if found is None:
                 found = read_page(text, self.book, path=path, shown=shown,
                                   check_quotes_=options.check_quotes, claims=claims,
-                                  claim_mode=options.check_claims, actor_ids=actor_ids)
+                                  claim_mode=options.check_claims, actor_ids=actor_ids,
+                                  bare_keys=handwritten and path not in self.generated)
                 self._keep(key, found, claims is None)
             self._cache[key] = found
         self.pages[path] = found

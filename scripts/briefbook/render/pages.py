@@ -192,6 +192,7 @@ def build_pages(
         pages.update(review_page(book, annotations, settings, extra=claims, found=found))
     if kept is not None:
         kept.persist()
+    step.generated = set(pages)
     built = BuiltPages(pages=dict(sorted(pages.items())), records=records, problems=problems,
                        annotations=annotations, cited_by=cited_by, step=step,
                        appended=appended, claims=claims)
@@ -211,4 +212,6 @@ def _with_data_page(book: Book, built: BuiltPages, handwritten: Mapping[str, str
                  if s.original and s.original.startswith("originals/")]
     page = render_data_page(names, source_files=[s.file for s in book.sources],
                             original_files=originals)
+    if built.step is not None:
+        built.step.generated.add(path)
     return replace(built, pages=dict(sorted({**built.pages, path: page}.items())))
