@@ -131,3 +131,19 @@ def test_claim_findings_reach_the_review_page_and_strict_mode_fails_the_build(
         (book_root / "docs" / "port.md").unlink()
     assert bad.returncode != 0
     assert "docs/port.md:3: number “5” is not in the cited @harbour-gazette ¶ 2" in bad.stderr
+
+
+@pytest.mark.parametrize(("paragraph", "sentence"), [
+    ("Dockers began a nine-day strike on Monday.", "The strike lasted nine days"),
+    ("Dockers began a nine-day strike on Monday.", "The strike lasted 9 days"),
+    ("A forty-five-minute meeting ended the strike.", "They met for 45 minutes"),
+    ("A twenty-two-day stoppage followed.", "The stoppage lasted twenty-two days"),
+])
+def test_a_number_word_joined_to_its_noun_is_that_number(tmp_path: Path, paragraph, sentence):
+    root = write_book(tmp_path / "book", {"dock.txt": f"Dock strike\n\n{paragraph}\n"},
+                      sources_yml="- {id: dock, file: dock.txt, date: 2024-03-19, "
+                                  "date_basis: stated}\n")
+    book = load_book(root / "briefing")
+    reading = read_page(f"# Dock\n\n{sentence} [@dock, ¶ 2].\n", book, path="p.md",
+                        claims=ClaimChecker(Annotations(book)), claim_mode="review")
+    assert reading.review == ()

@@ -67,10 +67,30 @@ def _without_quotes(text: str) -> str:
     return "".join(out)
 
 
+#: English number words, to split a compound like *nine-day* (not *twenty-two*).
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion".split())
+_COMPOUND_RE = re.compile(r"\b([A-Za-z]+)-(?=([A-Za-z]+)\b)")
+
+
+def _split_compounds(text: str) -> str:
+    """*a nine-day strike* → *a nine day strike* (same length: offsets stay)."""
+    if "-" not in text:
+        return text
+    return _COMPOUND_RE.sub(lambda m: m.group(1) + (
+        " " if m.group(1).lower() in _NUMBER_WORDS and m.group(2).lower() not in _NUMBER_WORDS
+        else "-"), text)
+
+
 def _digits(text: str, threshold: float = 3) -> str:
-    """Number words as digits; alone, only numbers above ``threshold`` ("the two" stays)."""
+    """Number words as digits; alone, only numbers above ``threshold`` ("the two" stays).
+
+    A number word joined to a noun by a hyphen counts too: *a nine-day strike* gives 9.
+    """
     try:
-        return alpha2digit(text, LANGUAGE, threshold=threshold)
+        return alpha2digit(_split_compounds(text), LANGUAGE, threshold=threshold)
     except (ValueError, RuntimeError):  # an unsupported construction: keep the words
         return text
 
