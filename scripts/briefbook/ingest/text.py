@@ -26,7 +26,7 @@ from briefbook.core.yamlio import atomic_write, items_of, load_yaml
 from briefbook.ingest.files import InputError, read_input
 from briefbook.read.article import read_article
 from briefbook.read.ids import suggest_id
-from briefbook.read.sources import ID_RE, source_id_for
+from briefbook.read.sources import ID_RE, URL_HINT, is_web_address, source_id_for
 
 #: Metadata keys ``add`` writes, in this order.
 ENTRY_KEYS = ("id", "file", "outlet", "title", "date", "date_basis", "url", "author",
@@ -155,6 +155,11 @@ def add_articles(
                                        message=f"'{meta['date']}' is not a real ISO 8601 date",
                                        hint="write YYYY-MM-DD, YYYY-MM or YYYY; check the day "
                                             "exists in that month"))
+        return result
+    if meta.get("url") and not is_web_address(str(meta["url"])):
+        result.problems.append(Problem(file="--url", level="error", hint=URL_HINT,
+                                       message=f"'{str(meta['url'])[:60]}' is not a web "
+                                               "address"))
         return result
     if meta.get("date") and "date_basis" not in meta:
         meta["date_basis"] = "stated"

@@ -37,6 +37,14 @@ COMMON_ENCODINGS = ("utf-8", "windows-1252", "iso-8859-1", "iso-8859-15", "windo
                     "koi8-r", "shift_jis", "euc-kr", "gb18030", "big5", "utf-16")
 
 
+URL_HINT = "write the article's address, starting with https:// or http://"
+
+
+def is_web_address(url: str) -> bool:
+    """Whether ``url`` is an http(s) address with a host (never ``javascript:``, ``data:``)."""
+    return re.match(r"(?i)https?://[^\s/?#]+", url.strip()) is not None
+
+
 def known_encoding(value: object) -> str | None:
     """``value`` if it names an encoding Python's ``codecs`` knows, else ``None``."""
     if not isinstance(value, str) or not value.strip():
@@ -239,6 +247,10 @@ def check_entry(entry: Mapping[str, Any], key_lines: Mapping[str, int | None], *
     if basis is not None and basis not in DATE_BASES:
         problem("date_basis", f"source '{sid}': date_basis '{basis}' is not one of "
                               f"{', '.join(DATE_BASES)}", did_you_mean(str(basis), DATE_BASES))
+    url = entry.get("url")
+    if isinstance(url, str) and url.strip() and not is_web_address(url):
+        problem("url", f"source '{sid}': url '{url[:60]}' is not a web address", URL_HINT,
+                level="error")
     encoding = entry.get("encoding")
     if encoding is not None and known_encoding(encoding) is None:
         problem("encoding", f"source '{sid}': encoding '{encoding}' is not one Python knows",
