@@ -294,3 +294,9 @@ def test_a_range_shows_every_cited_paragraph_in_its_tooltip(book):
     assert "¶¶ 2–4" in title
     assert "¶ 2 " in title and "¶ 3 Four cranes" in title and "¶ 4 Repairs" in title
     assert "(the first of ¶¶ 2–4)" in html
+
+
+def test_a_paragraph_anchor_written_as_a_key_gets_the_citation_to_write(book):
+    html, [problem] = _render("Cranes broke [@harbour-gazette-p3].\n", book)
+    assert "anchor, not a source id" in problem.message
+    assert problem.hint == "write '[@harbour-gazette, ¶ 3]'"

@@ -259,6 +259,11 @@ def _one_line(text: str) -> str:
 def resolve_item(item: CiteItem, book: Book) -> tuple[str, str | None] | None:
     """Check one item against the book: ``None`` if it resolves, else ``(message, hint)``."""
     source = book.source(item.source)
+    anchor = re.fullmatch(r"(?P<id>.+)-p(?P<n>\d+)", item.source)
+    if source is None and anchor and book.source(anchor.group("id")) is not None:
+        return (f"unknown source '@{item.source}': that is paragraph {anchor.group('n')}'s "
+                f"anchor, not a source id",
+                f"write '[@{anchor.group('id')}, ¶ {anchor.group('n')}]'")
     if source is None:
         return (f"unknown source '@{item.source}'",
                 did_you_mean(item.source, [s.id for s in book.sources])
