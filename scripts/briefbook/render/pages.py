@@ -158,6 +158,7 @@ def build_pages(
         if source.id in derived_from:
             copies.setdefault(derived_from[source.id], []).append(source.id)
     digests = source_digests(book) if kept is not None else {}
+    proposals = {p.source: p for p in annotations.chronology.proposals}
     for source in book.sources:
         path = source_page_path(source.id)
         if path not in handwritten:
@@ -165,24 +166,26 @@ def build_pages(
             # (what the page shows of them: a generated page's note numbers and lines are not)
             refs = tuple(sorted({(n or 0, *r.stable) for n, r in refs_of.get(source.id, ())},
                                 key=repr))
-            key = (source.id, settings, refs)
+            proposal = proposals.get(source.id)
+            key = (source.id, settings, refs, proposal)
             page = rendered.get(key)
             # across books (an article added): with the same source, original and copies
             original = derived_from.get(source.id)
             across = (digests.get(source.id), settings, refs, original,
-                      digests.get(original or ""), tuple(copies.get(source.id, ())))
+                      digests.get(original or ""), tuple(copies.get(source.id, ())), proposal)
             if page is None and kept is not None:
                 page = kept.source_page(across)
             if page is None:
                 page = render_source_page(
                     source, book, cited_by=cited_by, directory_urls=settings.directory_urls,
-                    data_dir=settings.data_dir, derived_from=derived_from)
+                    data_dir=settings.data_dir, derived_from=derived_from, proposal=proposal)
             rendered[key] = pages[path] = page
             if kept is not None:
                 kept.keep_source_page(across, page)
     if SOURCES_INDEX not in handwritten:
         pages.update(render_sources_pages(book, cited_by=cited_by,
-                                          directory_urls=settings.directory_urls))
+                                          directory_urls=settings.directory_urls,
+                                          proposals=proposals))
     if REVIEW_PAGE not in handwritten:
         found = memo.get("review_items")
         if found is None:

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from briefbook.analyse.source_dates import SourceDate
 from briefbook.core.links import href, page_url, relative
 from briefbook.core.model import Book, Source
 from briefbook.core.textmeta import FROM_TEXT, Found
@@ -130,8 +131,21 @@ def _rule_value(source: Source) -> str:
     return f"{rule}, detected from the text: {esc(reason)}"
 
 
-def _date_text(source: Source) -> str:
+def _date_text(source: Source, proposal: SourceDate | None = None, *,
+               brief: bool = False) -> str:
+    """A source's date, as HTML.
+
+    The curated date and basis; else the date its text proposes (the one the chronology
+    uses, marked *inferred*, with what it rests on unless ``brief``); else the dateline's
+    words; else *unknown*.
+    """
     if source.date_basis == "unknown" or not source.date:
+        if proposal is not None:
+            shown = (f'{esc(proposal.date)} <span class="bb-badge bb-basis-inferred">inferred'
+                     "</span>")
+            return shown if brief else (
+                f'{shown} <span class="bb-date-note">{esc(proposal.note)}; not yet '
+                "confirmed in <code>sources.yml</code></span>")
         dateline = source.suggested.dateline
         if dateline and dateline.date_text:
             return (f'{esc(dateline.date_text)} <span class="bb-badge bb-basis-from-text">'
@@ -148,7 +162,7 @@ def _value(value: str | None) -> str:
 def render_source_page(
     source: Source, book: Book, *, cited_by: Mapping[tuple[str, int | None], Sequence[CitedBy]],
     directory_urls: bool = True, data_dir: str = "data",
-    derived_from: Mapping[str, str] | None = None,
+    derived_from: Mapping[str, str] | None = None, proposal: SourceDate | None = None,
 ) -> str:
     """The Markdown of one source's page.
 
@@ -160,6 +174,8 @@ def render_source_page(
         data_dir: Where the data downloads (and verbatim files) are published.
         derived_from: Copy → original for the whole book, curated and detected (default: the
             curated ``derived_from`` values only).
+        proposal: The date the analysis proposes for an undated source (shown, marked
+            inferred, as the chronology uses it).
     """
     me = source_page_path(source.id)
     if derived_from is None:
@@ -195,7 +211,7 @@ def render_source_page(
         ("Source id", f"<code>{esc(source.id)}</code>"),
         ("Outlet", _meta_value(source.outlet, source.suggested.outlet, source)),
         ("Title", _meta_value(source.title, source.suggested.headline, source)),
-        ("Date", _date_text(source)),
+        ("Date", _date_text(source, proposal)),
     ]
     if source.date_note:
         rows.append(("Date basis", esc(source.date_note)))
@@ -313,7 +329,7 @@ def _counts(cited_by: Mapping[tuple[str, int | None], Sequence[CitedBy]]) -> dic
 
 
 def _table(sources: Sequence[Source], page: str, counts: Mapping[str, int],
-           directory_urls: bool) -> str:
+           directory_urls: bool, proposals: Mapping[str, SourceDate]) -> str:
     """The index's table of ``sources`` (by date, then id) as it appears on ``page``."""
     rows = ['<table class="bb-sources-table">',
             "<thead><tr><th>Source</th><th>Outlet</th><th>Title</th><th>Date</th>"
@@ -325,7 +341,8 @@ def _table(sources: Sequence[Source], page: str, counts: Mapping[str, int],
         rows.append(
             f'<tr><td><a href="{url}"><code>{esc(s.id)}</code></a>{derived}</td>'
             f"<td>{_index_value(s.outlet, s.suggested.outlet)}</td>"
-            f"<td>{_index_value(s.title, s.suggested.headline)}</td><td>{_date_text(s)}</td>"
+            f"<td>{_index_value(s.title, s.suggested.headline)}</td>"
+            f"<td>{_date_text(s, proposals.get(s.id), brief=True)}</td>"
             f"<td>{len(s.paragraphs)}</td><td>{counts.get(s.id, 0)}</td></tr>")
     rows += ["</tbody>", "</table>"]
     return "\n".join(rows) + "\n"
@@ -333,7 +350,7 @@ def _table(sources: Sequence[Source], page: str, counts: Mapping[str, int],
 
 def render_sources_index(
     book: Book, *, cited_by: Mapping[tuple[str, int | None], Sequence[CitedBy]],
-    directory_urls: bool = True,
+    directory_urls: bool = True, proposals: Mapping[str, SourceDate] | None = None,
 ) -> str:
     """The sources index on one page: id, outlet, date and basis, paragraphs, times cited."""
     out = [front_matter("Sources"), "# Sources\n",
@@ -342,7 +359,8 @@ def render_sources_index(
            "page says what they rest on.\n"]
     if len(book.sources) > FILTER_FROM:
         out.append(_FILTER)
-    out.append(_table(book.sources, SOURCES_INDEX, _counts(cited_by), directory_urls))
+    out.append(_table(book.sources, SOURCES_INDEX, _counts(cited_by), directory_urls,
+                      proposals or {}))
     return "\n".join(out)
 
 
@@ -354,6 +372,7 @@ def sources_part_path(part: str) -> str:
 def render_sources_pages(
     book: Book, *, cited_by: Mapping[tuple[str, int | None], Sequence[CitedBy]],
     directory_urls: bool = True, split_from: int | None = None, every: int | None = None,
+    proposals: Mapping[str, SourceDate] | None = None,
 ) -> dict[str, str]:
     """The sources index, split into an overview and parts for a large book.
 
@@ -371,7 +390,8 @@ def render_sources_pages(
     every = SOURCES_PART_SIZE if every is None else every
     if len(book.sources) < split_from:
         return {SOURCES_INDEX: render_sources_index(book, cited_by=cited_by,
-                                                    directory_urls=directory_urls)}
+                                                    directory_urls=directory_urls,
+                                                    proposals=proposals)}
     counts = _counts(cited_by)
     by_id = {s.id: s for s in book.sources}
     parts = stable_parts(by_id, every)
@@ -402,7 +422,7 @@ def render_sources_pages(
                 "sources index</a>, by date.\n"]
         if len(members) > FILTER_FROM:
             body.append(_FILTER)
-        body.append(_table(members, path, counts, directory_urls))
+        body.append(_table(members, path, counts, directory_urls, proposals or {}))
         pages[path] = "\n".join(body)
     return {SOURCES_INDEX: "\n".join(out) + "\n", **pages}
 
