@@ -49,3 +49,18 @@ def test_the_rest_of_a_copyright_paragraph_goes_with_it(tmp_path: Path) -> None:
 ])
 def test_prose_about_the_same_things_stays_article_text(tmp_path: Path, line: str) -> None:
     assert _paragraphs(tmp_path, line)[-1] == (line, False)
+
+
+@pytest.mark.parametrize(("byline", "authors", "outlet"), [
+    ("By Nadia Corvell, Marsk Evening Post", ["Nadia Corvell"], "Marsk Evening Post"),
+    ("By Ola Berg and Piet de Vries, The Daily Courier", ["Ola Berg", "Piet de Vries"],
+     "The Daily Courier"),
+    ("By Jane Sun and Tom Roe", ["Jane Sun", "Tom Roe"], None),
+])
+def test_an_outlet_after_the_byline_names_is_the_outlet(tmp_path: Path, byline, authors, outlet):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "talks.txt").write_text(
+        f"Talks resume\n\n{byline}\n\nTalks resumed on Monday, officials said.\n", "utf-8")
+    meta = load_book(tmp_path).sources[0].text_meta
+    assert [a.value for a in meta.authors] == authors
+    assert (meta.outlet.value if meta.outlet else None) == outlet

@@ -9,8 +9,8 @@ from briefbook.read.book import load_book
 from briefbook.render.base import Settings
 from briefbook.render.pages import build_pages
 
-ARTICLE = ("Mill closes\n\nVALLEN, 4 June 2031 - The Vallen paper mill closed on Tuesday, its "
-           "owner said.\n\nWorkers marched on Wednesday.\n")
+ARTICLE = ("Mill closes\n\nThe Vallen paper mill closed on 4 June 2031, its owner said.\n\n"
+           "Workers marched on Wednesday.\n")
 
 
 def test_the_proposed_date_is_shown_marked_inferred_with_what_it_rests_on(tmp_path: Path):

@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from briefbook.core.lexicon import first_name_gender, is_outlet_word
 from briefbook.core.model import Paragraph
 from briefbook.core.textmeta import Dateline, Found, TextMeta
 from briefbook.read.boilerplate import agency_names, load_data
@@ -172,7 +173,18 @@ def authors_of(byline: str) -> list[str]:
     not_names = _words("not_names")
     titles = _words("byline_titles")
     return [n for n in names if n not in agencies and n.split()[0].lower() not in not_names
-            and n.split()[-1].lower() not in titles]
+            and n.split()[-1].lower() not in titles and not outlet_shaped(n)]
+
+
+def outlet_shaped(name: str) -> bool:
+    """A byline item that names an outlet, not a person: *Marsk Evening Post*, *Daily Star*.
+
+    Its last word is an outlet word (``outlet_words.txt``) and it is not a given name and a
+    surname (*Jane Sun* stays a person).
+    """
+    words = name.split()
+    return len(words) > 1 and is_outlet_word(words[-1]) and not (
+        len(words) == 2 and first_name_gender(words[0]) is not None)
 
 
 def text_meta(paragraphs: Sequence[Paragraph],
@@ -209,7 +221,7 @@ def text_meta(paragraphs: Sequence[Paragraph],
             authors = [Found(value=n, text=values["author"], paragraph=number)
                        for n in authors_of(values["author"])]
             trailing = _NAME_SPLIT_RE.split(values["author"])[-1].strip(" .")
-            if outlet is None and trailing in agency_names():
+            if outlet is None and (trailing in agency_names() or outlet_shaped(trailing)):
                 outlet = Found(value=_outlet_name(trailing), text=trailing, paragraph=number)
         if "outlet" in values and outlet is None:
             outlet = Found(value=_outlet_name(values["outlet"]), text=values["outlet"],

@@ -135,21 +135,21 @@ def _date_text(source: Source, proposal: SourceDate | None = None, *,
                brief: bool = False) -> str:
     """A source's date, as HTML.
 
-    The curated date and basis; else the date its text proposes (the one the chronology
-    uses, marked *inferred*, with what it rests on unless ``brief``); else the dateline's
-    words; else *unknown*.
+    The curated date and basis; else the date a dateline or date line states (*from the
+    text*); else the date the text proposes (the one the chronology uses, marked *inferred*,
+    with what it rests on unless ``brief``); else *unknown*.
     """
     if source.date_basis == "unknown" or not source.date:
+        dateline = source.suggested.dateline
+        if dateline and dateline.date_text:
+            return (f'{esc(dateline.date_text)} <span class="bb-badge bb-basis-from-text">'
+                    f"{FROM_TEXT}</span>")
         if proposal is not None:
             shown = (f'{esc(proposal.date)} <span class="bb-badge bb-basis-inferred">inferred'
                      "</span>")
             return shown if brief else (
                 f'{shown} <span class="bb-date-note">{esc(proposal.note)}; not yet '
                 "confirmed in <code>sources.yml</code></span>")
-        dateline = source.suggested.dateline
-        if dateline and dateline.date_text:
-            return (f'{esc(dateline.date_text)} <span class="bb-badge bb-basis-from-text">'
-                    f"{FROM_TEXT}</span>")
         return '<span class="bb-unknown">unknown</span>'
     return f'{esc(source.date)} <span class="bb-badge bb-basis-{source.date_basis}">' \
            f"{esc(source.date_basis)}</span>"
