@@ -27,9 +27,10 @@ def test_copy_quotations_flagged_in_quotes_json_and_on_profiles() -> None:
     speakers = {q["speaker"] for q in derived}
     for speaker in speakers:
         profile = built.pages[f"actors/{speaker}.md"]
-        assert "## As reworded in a copy" in profile
-        section = profile.split("## As reworded in a copy", 1)[1].split("\n## ", 1)[0]
-        assert section.count("*as reworded in a copy:*") == sum(  # statements, not phrases
+        assert "## Quoted in a copy" in profile
+        section = profile.split("## Quoted in a copy", 1)[1].split("\n## ", 1)[0]
+        assert section.count("*as reworded in a copy:*") + section.count(
+            "*copied verbatim:*") == sum(  # statements, not phrases
             1 for q in derived if q["speaker"] == speaker and q["kind"] == "statement")
     actors = {a["id"]: a for a in json.loads(data_files(book, built)["actors.json"])}
     for speaker in speakers:
@@ -54,3 +55,26 @@ def test_copy_of_a_written_article_keeps_the_original_wording(tmp_path: Path) ->
     assert [q.source for q in copied] == ["second"]
     found = a.copied[(copied[0].source, copied[0].paragraph, copied[0].start)]
     assert found.original and found.original.startswith("The channel will be dredged")
+
+
+def test_a_quotation_copied_word_for_word_is_not_called_reworded(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    original = ("Harbour master Greta Lindholm spoke on Monday.\n\n"
+                "“The channel will be dredged before the autumn storms arrive,” Lindholm said "
+                "at the quay on Monday morning.\n\n"
+                "“Ships must wait,” Lindholm said later.\n")
+    copy = ("Harbour master Greta Lindholm spoke on Monday.\n\n"
+            "“The channel will be dredged before the autumn storms arrive,” Lindholm said "
+            "at the quay on Monday.\n\n"
+            "“Vessels have to wait,” Lindholm said later.\n")
+    (tmp_path / "sources" / "first.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "sources" / "second.txt").write_text(copy, encoding="utf-8")
+    (tmp_path / "sources.yml").write_text(
+        "- id: first\n  file: first.txt\n- id: second\n  file: second.txt\n"
+        "  derived_from: first\n", encoding="utf-8")
+    book = load_book(tmp_path)
+    built = build_pages(book, {})
+    [profile] = [m for p, m in built.pages.items() if p.startswith("actors/greta")]
+    section = profile.split("## Quoted in a copy", 1)[1]
+    assert "- *copied verbatim:* <q>The channel will be dredged" in section
+    assert "- *as reworded in a copy:* <q>Vessels have to wait" in section

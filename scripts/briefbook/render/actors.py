@@ -22,6 +22,7 @@ from briefbook.analyse.annotations import Annotations
 from briefbook.core.citekeys import masked_ranges
 from briefbook.core.errors import Problem, did_you_mean
 from briefbook.core.model import KINDS, Actor, Book, Role
+from briefbook.core.text import fold
 from briefbook.render.eventpages import CHRONOLOGY_PAGE, event_pages
 from briefbook.render.markup import front_matter, md_code, md_escape, safe_url, to_json
 from briefbook.render.sources import source_page_path
@@ -141,17 +142,23 @@ def render_profile(actor: Actor, annotations: Annotations) -> str:
                        f"{cite(q.source, [q.paragraph])}\n")
         out.append("\n")
     if copied:
-        out.append(f"## As reworded in a copy\n\n{_count(len(copied), 'quotation')} read in a "
-                   "source that copies another article, with machine-changed wording: not this "
-                   "speaker's words and not counted as statements. The original's wording is "
-                   "given where the copy aligns to it.\n\n")
+        out.append(f"## Quoted in a copy\n\n{_count(len(copied), 'quotation')} read in a "
+                   "source that copies another article. A copy may reword what it copies "
+                   "(machine-changed wording), so these are not counted as this speaker's "
+                   "statements; each is marked *copied verbatim* when its words are the "
+                   "original's, *as reworded in a copy* when they differ or no original "
+                   "quotation aligns with it, and given with the original's wording where the "
+                   "copy aligns to it.\n\n")
         for q in copied:
             found = annotations.copied[(q.source, q.paragraph, q.start)]
+            aligned = found.original and found.original_paragraph
             original = (f" — original: <q>{text(found.original)}</q> "
                         f"{cite(found.original_source, [found.original_paragraph])}"
-                        if found.original and found.original_paragraph else
-                        f" — copy of [@{found.original_source}]")
-            out.append(f"- *as reworded in a copy:* <q>{text(q.text)}</q> "
+                        if aligned else f" — copy of [@{found.original_source}]")
+            same = aligned and fold(found.original or "").strip(" ,.") == fold(q.text).strip(
+                " ,.")
+            label = "copied verbatim" if same else "as reworded in a copy"
+            out.append(f"- *{label}:* <q>{text(q.text)}</q> "
                        f"{cite(q.source, [q.paragraph])}{original}\n")
         out.append("\n")
     out.append(_mentions_section(mentions, book, page))
