@@ -25,6 +25,11 @@ person named (``Ebbers 'aware' of fraud``), so the speaker is kept only when the
 them the same words, in a quotation or a reporting sentence (:mod:`briefbook.analyse.headwords`);
 an unnamed first-sentence speaker only when that sentence holds the words.
 
+A headline naming its speaker before a colon (``Voss: 'No deal before spring'``, the
+headline form of direct speech) has the lead-in cue of :mod:`briefbook.analyse.cues`; its
+name, often only the surname the article gives in full below, goes to the one person of the
+article who bears it (:func:`colon_speaker`).
+
 A headline quotation labelled as an interview (``'We were lucky': an interview with Ann Roe``)
 goes first to the interviewee (:func:`~briefbook.analyse.interviews.interviewee`).
 
@@ -38,6 +43,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from briefbook.analyse.attribution import NONE, Attribution, Attributor
 from briefbook.analyse.cues import sentence_report
@@ -48,6 +55,9 @@ from briefbook.analyse.quotespans import QuoteSpan, masked_sentences
 from briefbook.core.lexicon import is_speech_verb, word_list
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.text import fold
+
+if TYPE_CHECKING:  # quotes imports this module
+    from briefbook.analyse.quotes import Quote
 
 #: Actor kinds that never speak for a headline (``UK 'needs true data'``).
 _PLACES = frozenset({"state", "place", "country", "city", "region"})
@@ -147,6 +157,26 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
     return NONE
 
 
+def colon_speaker(para: Paragraph, start: int, who: Attributor) -> Attribution:
+    """The speaker a headline names before a colon: ``Voss: 'No deal before spring'``.
+
+    The headline style of direct speech: the name is the speaker, named in full only in the
+    article below; a surname goes to the one person of the article who bears it (``NONE``
+    when none or several do). ``start`` is where the quotation's words start.
+    """
+    m = re.fullmatch(r"\s*(?:[A-Z][\w’'.-]+\s+){0,2}(?P<word>[A-Z][\w’'-]+)\s*:\s*\W?",
+                     para.text[:start])
+    if m is None:
+        return NONE
+    word = m.group("word")
+    people = {x.actor for x in who.mentions
+              if who.kind(x.actor) == "person" and who.name_of(x.actor).split()[-1] == word}
+    if len(people) != 1:
+        return NONE
+    return Attribution(speaker=people.pop(), written=m.group().strip(" :"),
+                       pattern="headline", cue="headline: X: '…' (a surname of the article)")
+
+
 def _written_unquoted(source: Source, para: Paragraph, words: str,
                       spans: dict[int, list[QuoteSpan]]) -> bool:
     """Whether the article writes the headline's quoted ``words`` itself, unquoted.
@@ -183,3 +213,31 @@ def same_words_speaker(quoted: str, said: Sequence[tuple[str, str | None]]) -> s
 
 def _folded(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text).lower()))
+
+
+def headline_speakers(source: Source, quotes: list[Quote], spans: dict[int, list[QuoteSpan]],
+                      who: Attributor) -> list[Quote]:
+    """Quotations of the headline with no cue, given a speaker by the article below them."""
+    said = [(q.text, q.speaker) for q in quotes
+            if (p := source.paragraph(q.paragraph)) is not None and not is_headline(p)]
+    done = []
+    for quote in quotes:
+        para = source.paragraph(quote.paragraph)
+        if quote.pattern == "none" and para is not None and is_headline(para):
+            span = next(s for s in spans[para.number] if s.text_start == quote.start)
+            found = headline_attribution(source, para, span, said, spans, who)
+            if found.pattern != "none":
+                quote = replace(quote, speaker=found.speaker,
+                                speaker_as_written=found.shown or found.written,
+                                pattern=found.pattern, cue=found.cue, anonymous=found.anonymous)
+        elif quote.pattern == "lead-in" and not (quote.speaker or quote.anonymous) and para \
+                and is_headline(para) and (found := colon_speaker(para, quote.start, who)).speaker:
+            quote = replace(quote, speaker=found.speaker, speaker_as_written=found.written,
+                            pattern=found.pattern, cue=found.cue)  # "Voss: '…'"
+        elif quote.anonymous and not quote.speaker and para is not None and is_headline(para) \
+                and (speaker := same_words_speaker(quote.text, said)):
+            cue = quote.cue.replace(" (anonymous)", "")  # the role is no longer anonymous
+            quote = replace(quote, speaker=speaker, anonymous=None, cue=f"{cue}; headline: "
+                            "a role whose holder says the same words below")
+        done.append(quote)
+    return done

@@ -40,7 +40,7 @@ from briefbook.analyse.cues import (
 )
 from briefbook.analyse.described import attributive_term, described_as_body
 from briefbook.analyse.firstnames import given_name_owner
-from briefbook.analyse.headline import headline_attribution, is_headline, same_words_speaker
+from briefbook.analyse.headline import headline_speakers, is_headline
 from briefbook.analyse.interviews import signed_comment
 from briefbook.analyse.mentions import Mention, find_mentions
 from briefbook.analyse.people import People, find_people
@@ -183,31 +183,7 @@ def source_quotes(source: Source, mentions: Sequence[Mention], actors: dict[str,
                       anonymous=None) if (t := quoted_name(source, q.text)) else q
               for q in quotes]  # "that 'Veritas' is a party …": a name (read once the
     # quotations after it have taken the sentence's speaker from it)
-    return _headlines(source, quotes, spans, who), names
-
-
-def _headlines(source: Source, quotes: list[Quote], spans: dict[int, list[QuoteSpan]],
-               who: Attributor) -> list[Quote]:
-    """Quotations of the headline with no cue, given a speaker by the article below them."""
-    said = [(q.text, q.speaker) for q in quotes
-            if (p := source.paragraph(q.paragraph)) is not None and not is_headline(p)]
-    done = []
-    for quote in quotes:
-        para = source.paragraph(quote.paragraph)
-        if quote.pattern == "none" and para is not None and is_headline(para):
-            span = next(s for s in spans[para.number] if s.text_start == quote.start)
-            found = headline_attribution(source, para, span, said, spans, who)
-            if found.pattern != "none":
-                quote = replace(quote, speaker=found.speaker,
-                                speaker_as_written=found.shown or found.written,
-                                pattern=found.pattern, cue=found.cue, anonymous=found.anonymous)
-        elif quote.anonymous and not quote.speaker and para is not None and is_headline(para) \
-                and (speaker := same_words_speaker(quote.text, said)):
-            cue = quote.cue.replace(" (anonymous)", "")  # the role is no longer anonymous
-            quote = replace(quote, speaker=speaker, anonymous=None, cue=f"{cue}; headline: "
-                            "a role whose holder says the same words below")
-        done.append(quote)
-    return done
+    return headline_speakers(source, quotes, spans, who), names
 
 
 def _carry(quote: Quote, pattern: str, cue: str) -> Attribution:
