@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from briefbook.analyse.attribution import NONE, Attribution, Attributor
 from briefbook.analyse.cues import sentence_report
@@ -56,8 +56,21 @@ from briefbook.core.lexicon import is_speech_verb, word_list
 from briefbook.core.model import Paragraph, Source
 from briefbook.core.text import fold
 
-if TYPE_CHECKING:  # quotes imports this module
-    from briefbook.analyse.quotes import Quote
+
+class _Quoted(Protocol):
+    """What :func:`headline_speakers` reads of a quotation (``quotes.Quote``)."""
+
+    text: str
+    paragraph: int
+    start: int
+    speaker: str | None
+    speaker_as_written: str | None
+    pattern: str
+    cue: str
+    anonymous: str | None
+
+
+Quote = TypeVar("Quote", bound=_Quoted)
 
 #: Actor kinds that never speak for a headline (``UK 'needs true data'``).
 _PLACES = frozenset({"state", "place", "country", "city", "region"})
