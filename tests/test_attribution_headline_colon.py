@@ -33,3 +33,14 @@ def test_no_speaker_without_one_person_of_that_name(tmp_path: Path, text: str) -
     a = analyse(tmp_path, text)
     [headline] = [q for q in a.quotes if q.paragraph == 1]
     assert headline.speaker is None
+
+
+@pytest.mark.parametrize("marks", ["“…”", "„…“", "«…»", "« … »", "‘…’", "「…」", "'…'", '"…"'])
+def test_the_name_as_written_holds_no_quotation_mark(tmp_path: Path, marks: str) -> None:
+    # the profile quotes it as the cue: a mark in it made the strict build's check fail
+    opening, closing = marks.split("…")
+    text = (f"Nakamura{' :' if '« ' in marks else ':'} {opening}We will not yield{closing}\n\n"
+            "Mayor Emiko Nakamura said the city would appeal.\n")
+    a = analyse(tmp_path, text)
+    [quote] = [q for q in a.quotes if q.paragraph == 1]
+    assert quote.speaker == "emiko-nakamura" and quote.speaker_as_written == "Nakamura"

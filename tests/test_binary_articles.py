@@ -52,3 +52,27 @@ def test_the_build_reports_it_and_reads_the_rest(tmp_path: Path) -> None:
 ])
 def test_text_in_any_8_bit_encoding_is_text(text: str) -> None:
     assert binary_kind(text.encode("cp1252")) is None
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_byte_order_mark_of_a_wide_encoding_is_read_not_refused(tmp_path: Path,
+                                                                  codec: str) -> None:
+    data = ("\ufeff" if codec.endswith("-be") else "") + ARTICLE.replace("ferries", "färjor")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "ferries.txt").write_bytes(data.encode(codec))
+    book = load_book(tmp_path)
+    assert [p for p in book.problems if p.level in ("warning", "error")] == []
+    assert "färjor stopped" in book.sources[0].paragraphs[1].text
+
+
+@pytest.mark.parametrize(("data", "says"), [
+    (b"\r\n  \n%PDF-1.4\n" + _NOISE, "PDF document"),     # stray line breaks before it
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + _NOISE, "PNG image"),  # named, not "NUL byte"
+    (b"PK\x03\x04\x14\x00\x06\x00" + _NOISE, "ZIP archive"),
+])
+def test_a_known_format_is_named_even_with_nul_bytes(tmp_path: Path, data: bytes,
+                                                     says: str) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "scan.txt").write_bytes(data)
+    [problem] = [p for p in load_book(tmp_path).problems if p.level == "error"]
+    assert says in problem.message

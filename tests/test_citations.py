@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from briefbook.core.citekeys import find_citations, parse_locator
@@ -183,3 +185,15 @@ def test_an_item_cited_again_shares_its_note_with_one_back_link_per_citation(boo
                                                                    "\u21a9\u00b3"]
     assert [r["note"] for r in reading.records] == [1, 1, 2, 3, 1]
     assert reading.uses == {1: 3, 2: 1, 3: 1}
+
+
+@pytest.mark.parametrize("joiner", [" To ", " TO ", " through ", " Thru "])
+def test_to_or_through_in_any_case_is_a_range(joiner):
+    citations, errors = find_citations(f"Tolls rose [@toll-report, ¶¶ 3{joiner}5].\n")
+    assert errors == [] and citations[0].items[0].paragraphs == (3, 4, 5)
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789 -–—‑−,;&.ToTOandthrough¶ab")),
+               max_size=16))
+def test_no_locator_text_makes_the_reader_raise(rest):
+    find_citations(f"Text [@toll-report, ¶ {rest}] and [@toll-report, ¶¶ 2{rest}].\n")

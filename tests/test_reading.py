@@ -83,7 +83,10 @@ def test_binary_file_is_a_clear_error():
     with pytest.raises(ArticleError) as info:
         read_article(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image.txt")
     assert "binary" in info.value.problem.message
-    assert "byte offset 8" in info.value.problem.message
+    assert "a PNG image" in info.value.problem.message
+    with pytest.raises(ArticleError) as info:
+        read_article(b"Title\n\nText\x00 with a NUL byte.\n", "nul.txt")
+    assert "NUL byte at byte offset 10" in info.value.problem.message
 
 
 def test_metadata_line_only_is_an_error():

@@ -177,8 +177,8 @@ def colon_speaker(para: Paragraph, start: int, who: Attributor) -> Attribution:
     article below; a surname goes to the one person of the article who bears it (``NONE``
     when none or several do). ``start`` is where the quotation's words start.
     """
-    m = re.fullmatch(r"\s*(?:[A-Z][\w’'.-]+\s+){0,2}(?P<word>[A-Z][\w’'-]+)\s*:\s*\W?",
-                     para.text[:start])
+    m = re.fullmatch(r"\s*(?P<name>(?:[A-Z][\w’'.-]+\s+){0,2}(?P<word>[A-Z][\w’'-]+))"
+                     r"\s*:[\W\s]*", para.text[:start])
     if m is None:
         return NONE
     word = m.group("word")
@@ -186,7 +186,7 @@ def colon_speaker(para: Paragraph, start: int, who: Attributor) -> Attribution:
               if who.kind(x.actor) == "person" and who.name_of(x.actor).split()[-1] == word}
     if len(people) != 1:
         return NONE
-    return Attribution(speaker=people.pop(), written=m.group().strip(" :"),
+    return Attribution(speaker=people.pop(), written=m.group("name"),
                        pattern="headline", cue="headline: X: '…' (a surname of the article)")
 
 

@@ -41,8 +41,8 @@ _ITEM_RE = re.compile(
     rf"(?P<key>{_KEY}))(?P<rest>.*)$", re.DOTALL)
 _PARA_TERM = r"(?:¶¶?|paras?\.?|paragraphs?|pars?\.)"
 #: What joins the ends of a range: any hyphen, dash or minus sign (typed or pasted: U+2010–2015,
-#: U+2212, U+FE63, U+FF0D), or ``to``.
-_DASH = r"(?:\s*[-\u2010-\u2015\u2212\ufe63\uff0d]\s*|\s+to\s+)"
+#: U+2212, U+FE63, U+FF0D), or ``to`` / ``through`` in any letter case.
+_DASH = r"(?:\s*[-\u2010-\u2015\u2212\ufe63\uff0d]\s*|\s+(?:to|through|thru)\s+)"
 _NUMBERS = rf"\d+(?:{_DASH}\d+)?(?:\s*(?:,|&|\band\b)\s*\d+(?:{_DASH}\d+)?)*"
 _LOCATOR_RE = re.compile(rf"^(?P<term>{_PARA_TERM})\s*(?P<value>\{{[^{{}}]*\}}|{_NUMBERS})",
                          re.IGNORECASE)
@@ -86,8 +86,8 @@ def parse_locator(locator: str) -> tuple[int, ...] | None:
 def _numbers(value: str) -> tuple[int, ...] | None:
     value = value.strip("{} ")
     numbers: list[int] = []
-    for part in re.split(r"\s*(?:,|&|\band\b)\s*", value):
-        bounds = [int(x) for x in re.split(_DASH, part) if x]
+    for part in re.split(r"\s*(?:,|&|\band\b)\s*", value, flags=re.IGNORECASE):
+        bounds = [int(x) for x in re.split(_DASH, part, flags=re.IGNORECASE) if x]
         if len(bounds) == 2 and bounds[0] <= bounds[1] and bounds[1] - bounds[0] < 1000:
             numbers.extend(range(bounds[0], bounds[1] + 1))
         elif len(bounds) == 1:
@@ -126,7 +126,7 @@ def parse_item(part: str) -> tuple[CiteItem | None, str | None, str | None]:
     if lm:
         numbers = _numbers(lm.group("value"))
         if numbers is None:
-            backwards = re.search(rf"(\d+){_DASH}(\d+)", lm.group("value"))
+            backwards = re.search(rf"(\d+){_DASH}(\d+)", lm.group("value"), re.IGNORECASE)
             if backwards and int(backwards.group(1)) > int(backwards.group(2)):
                 return None, f"the range in '{lm.group()}' runs backwards", \
                     f"write the first paragraph first: '¶¶ {backwards.group(2)}-" \
@@ -138,7 +138,8 @@ def parse_item(part: str) -> tuple[CiteItem | None, str | None, str | None]:
         if suffix.startswith(","):
             suffix = suffix[1:].strip()
         elif suffix and (not after[0].isspace() or suffix[0].isdigit()
-                         or re.fullmatch(r"(?:to|and|&)(?:\s+\d.*)?", suffix)):
+                         or re.fullmatch(rf"(?:to|through|thru|and|&|{_DASH})(?:\s*\d.*)?",
+                                         suffix, re.IGNORECASE)):
             # "¶ 3a", "¶ 3.5", "¶ 2-": the number runs on into what no locator is
             return None, f"cannot read the locator '{rest}'", _LOCATOR_HINT
     elif re.match(rf"^{_PARA_TERM}(?:\s|$|\d)", rest, re.IGNORECASE):

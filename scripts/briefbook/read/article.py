@@ -61,18 +61,25 @@ def decode(data: bytes, file: str, encoding: str | None = None) -> tuple[str, li
         )
     if encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
         return _decode_declared(data, file, encoding)  # NUL bytes are part of such text
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise ArticleError(
-            Problem(file=file, level="error",
-                    message=f"looks binary: NUL byte at byte offset {nul}",
-                    hint="save the article as plain text (UTF-8)")
-        )
+    bom = next((name for mark, name in _WIDE_BOMS if data.startswith(mark)), None)
+    if encoding is None and bom is not None:  # a byte-order mark says so: no guess
+        text, problems = _decode_declared(data, file, bom)
+        return text.lstrip("\ufeff"), [Problem(
+            file=file, line=1, level="info",
+            message=f"read as {bom.upper()} (its byte-order mark says so)"), *problems]
     kind = binary_kind(data)
     if kind is not None:
         raise ArticleError(Problem(file=file, level="error", message=f"looks binary: {kind}",
                                    hint="save the article's text as plain text (UTF-8), or "
                                         "give its web page to 'briefbook add --url'"))
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ArticleError(
+            Problem(file=file, level="error",
+                    message=f"looks binary: NUL byte at byte offset {nul}",
+                    hint="save the article as plain text (UTF-8), or declare its encoding "
+                         "in sources.yml if it is UTF-16 without a byte-order mark")
+        )
     problems: list[Problem] = []
     if encoding is not None and codecs.lookup(encoding).name != "utf-8":
         return _decode_declared(data, file, encoding)
@@ -127,6 +134,10 @@ _SIGNATURES = (
     (b"\x1f\x8b", "a gzip archive"), (b"{\\rtf", "an RTF document"),
     (b"\x7fELF", "a program"),
 )
+#: Byte-order marks of the wide encodings (UTF-32 first: its little-endian mark starts like
+#: UTF-16's).
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 #: Control bytes no text file holds (tab, line feed, form feed and carriage return excepted).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 
@@ -138,8 +149,9 @@ def binary_kind(data: bytes) -> str | None:
     its first 8 KiB: random or compressed data has about 12 %, text in any 8-bit encoding
     none but a stray bell or escape (those are dropped with a warning).
     """
+    start = data[:64].lstrip()  # a PDF after stray line breaks is still a PDF
     for signature, kind in _SIGNATURES:
-        if data.startswith(signature):
+        if data.startswith(signature) or start.startswith(signature):
             return kind
     if data.startswith(b"RIFF") and data[8:12] in (b"WAVE", b"AVI ", b"WEBP"):
         return "a RIFF file (audio, video or a WebP image)"
