@@ -86,7 +86,7 @@ def test_binary_file_is_a_clear_error():
     assert "a PNG image" in info.value.problem.message
     with pytest.raises(ArticleError) as info:
         read_article(b"Title\n\nText\x00 with a NUL byte.\n", "nul.txt")
-    assert "NUL byte at byte offset 10" in info.value.problem.message
+    assert "NUL byte at byte offset 11" in info.value.problem.message
 
 
 def test_metadata_line_only_is_an_error():
