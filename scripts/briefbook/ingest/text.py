@@ -22,7 +22,7 @@ from briefbook.core.errors import ArticleError, Problem
 from briefbook.core.fields import iso_date
 from briefbook.core.lock import book_lock
 from briefbook.core.textmeta import FROM_TEXT, TextMeta
-from briefbook.core.yamlio import atomic_write, items_of, load_yaml
+from briefbook.core.yamlio import atomic_write, items_of, load_yaml, not_a_list
 from briefbook.ingest.files import InputError, read_input
 from briefbook.read.article import read_article
 from briefbook.read.ids import suggest_id
@@ -114,6 +114,25 @@ def write_new_file(path: Path, data: bytes) -> None:
     atomic_write(path, data, overwrite=False)
 
 
+def _unwritable_list(briefing: Path) -> Problem | None:
+    """Why entries cannot be appended to ``sources.yml``: a YAML error or no list (else None)."""
+    data, problems = load_yaml(briefing / "sources.yml", "sources.yml")
+    wrong = next((p for p in problems if p.level == "error"), None) or not_a_list(
+        data, "sources", "sources.yml", "id")
+    if wrong is None and isinstance(data, dict):
+        return Problem(file="sources.yml", line=1, level="error",
+                       message="sources.yml holds its list under 'sources:', and 'add' appends "
+                               "entries at the top level; nothing was added",
+                       hint="write the entries as a top-level list (one '- id: …' per "
+                            "source), then add again")
+    if wrong is None:
+        return None
+    return Problem(file=wrong.file, line=wrong.line, level="error",
+                   message=f"{wrong.message}; nothing was added",
+                   hint=f"fix sources.yml first ({wrong.hint})" if wrong.hint
+                   else "fix sources.yml first")
+
+
 def append_entries(briefing: Path, entries: Sequence[Mapping[str, Any]]) -> None:
     """Append entries to ``sources.yml`` (atomically; what the editor wrote is kept)."""
     yml = briefing / "sources.yml"
@@ -171,6 +190,10 @@ def add_articles(
 def _add_locked(briefing: Path, files: Sequence[Path], source_id: str | None,
                 meta: dict[str, Any], force: bool,
                 originals: Mapping[Path, tuple[str, bytes]] | None, result: AddResult) -> None:
+    unreadable = _unwritable_list(briefing)
+    if unreadable is not None:  # appending to it would bury the entries or break it further
+        result.problems.append(unreadable)
+        return
     ids, names, hashes = existing_sources(briefing)
     entries = []
     for file in files:
