@@ -64,3 +64,30 @@ def test_an_outlet_after_the_byline_names_is_the_outlet(tmp_path: Path, byline, 
     meta = load_book(tmp_path).sources[0].text_meta
     assert [a.value for a in meta.authors] == authors
     assert (meta.outlet.value if meta.outlet else None) == outlet
+
+
+@pytest.mark.parametrize(("byline", "outlet"), [
+    ("By Ana Ruiz, Diario de Valdemora", "Diario de Valdemora"),
+    ("By Ana Ruiz, Le Courrier de Brest", "Le Courrier de Brest"),
+    ("By Ana Ruiz, Ouest Matin", "Ouest Matin"),
+])
+def test_an_outlet_in_another_language_is_the_outlet(tmp_path: Path, byline, outlet):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "talks.txt").write_text(
+        f"Talks resume\n\n{byline}\n\nTalks resumed on Monday, officials said.\n", "utf-8")
+    meta = load_book(tmp_path).sources[0].text_meta
+    assert [a.value for a in meta.authors] == ["Ana Ruiz"] and meta.outlet.value == outlet
+
+
+@pytest.mark.parametrize("bar", ["By Ines Roy · Staff Writer · Updated Nov. 3, 2031",
+                                 "By Ines Roy • Metro desk • 3 November 2031"])
+def test_a_byline_bar_with_dots_or_bullets_is_boilerplate(tmp_path: Path, bar: str) -> None:
+    assert (bar, True) in _paragraphs(tmp_path, bar)
+
+
+def test_all_rights_reserved_is_no_part_of_the_outlet(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "t.txt").write_text(
+        "Talks\n\nTalks resumed, officials said.\n\n"
+        "Copyright 2031 Saltmere Tidings. All Rights Reserved.\n", "utf-8")
+    assert load_book(tmp_path).sources[0].text_meta.outlet.value == "Saltmere Tidings"

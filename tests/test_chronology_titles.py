@@ -21,6 +21,8 @@ SOURCES = "- {id: mill, file: mill.txt, outlet: Valley Post, date: 2031-06-20, "
      "The clinic is named after Dr Ines Varro, who founded the first ward in 1903."),
     ("The envoy met the council twice, but left Tarsk on Thursday without a deal.",
      "The envoy met the council twice, but left Tarsk on Thursday without a deal."),
+    ("Officials found lead on 6 June 2027, and, on 7 June 2027, the health board warned "
+     "residents.", "On 7 June 2027, the health board warned residents."),
     ("Officials praised the mediator, who resigned on Thursday after the second round.",
      "Officials praised the mediator, who resigned on Thursday after the second round."),
 ])

@@ -333,6 +333,7 @@ def _title(members: Sequence[Candidate]) -> str:
     best = max(members, key=lambda c: (shared(c), -members.index(c)))
     text = best.clause if len(best.clause.split()) >= 5 else best.sentence
     first, _, rest = text.partition(" ")
+    first, rest = first.rstrip(","), rest.lstrip(", ")  # "and, on 7 June, the board …"
     if text is best.clause and not best.sentence.startswith(text):
         # a clause cut from inside the sentence: "and the turbine was installed in 2022"
         # reads alone without its "and"; "who left Geneva on Friday" or "after Bishop X,

@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from briefbook.core.lexicon import first_name_gender, is_outlet_word
+from briefbook.core.lexicon import first_name_gender, is_function_word, is_outlet_word
 from briefbook.core.model import Paragraph
 from briefbook.core.textmeta import Dateline, Found, TextMeta
 from briefbook.read.boilerplate import agency_names, load_data
@@ -177,14 +177,16 @@ def authors_of(byline: str) -> list[str]:
 
 
 def outlet_shaped(name: str) -> bool:
-    """A byline item that names an outlet, not a person: *Marsk Evening Post*, *Daily Star*.
+    """A byline item that names an outlet, not a person.
 
-    Its last word is an outlet word (``outlet_words.txt``) and it is not a given name and a
-    surname (*Jane Sun* stays a person).
+    *Marsk Evening Post*, *Daily Star*, *Diario de Valdemora*, *Ouest Matin*: one of its
+    capitalised words is an outlet word (``outlet_words.txt``, in several languages) and it
+    does not open with a given name (*Jane Sun* stays a person).
     """
     words = name.split()
-    return len(words) > 1 and is_outlet_word(words[-1]) and not (
-        len(words) == 2 and first_name_gender(words[0]) is not None)
+    given = first_name_gender(words[0]) is not None and not is_function_word(words[0])
+    return len(words) > 1 and not given and any(
+        w[:1].isupper() and is_outlet_word(w) for w in words)
 
 
 def text_meta(paragraphs: Sequence[Paragraph],
