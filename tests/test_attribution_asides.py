@@ -14,6 +14,10 @@ from attribkit import analyse, speaker_of
      "A technician at the dam, speaking on condition of anonymity, denied that. "
      "\u201cThe gates opened as planned,\u201d he said.\n",
      "The gates", "A technician at the dam"),
+    ("Dam row\n\nThe operator, Henrik Solvik, said the gates worked. \u201cWe followed the "
+     "manual,\u201d he said.\n\nA seismologist at the dam, speaking on condition of anonymity, "
+     "denied that. \u201cThe gates stuck,\u201d he said.\n",
+     "The gates stuck", "A seismologist at the dam"),
     ("Port strike\n\nA union official, who declined to be named, called the offer a sham. "
      "\u00abThey are stalling,\u00bb she said.\n",
      "They are", "A union official"),

@@ -161,11 +161,12 @@ def is_role_word(word: str) -> bool:
     """A role noun of ``role_words.txt`` (``spokesman``, ``official``, ``analyst``).
 
     A hyphenated compound of a prefix of ``role_prefixes.txt`` and a role noun is one too
-    (``co-chairman``, ``ex-minister``).
+    (``co-chairman``, ``ex-minister``), and so is any scientist in *-ologist(s)*
+    (``hydrologist``, ``seismologists``: English derivation, no other noun ends so).
     """
     folded = fold_word(word)
     roles = word_list("role_words")
-    if folded in roles:
+    if folded in roles or folded.endswith(("ologist", "ologists")):
         return True
     prefix, _, rest = folded.partition("-")
     return bool(rest) and prefix in word_list("role_prefixes") and rest in roles

@@ -198,10 +198,13 @@ def not_a_list(data: Any, list_key: str, file: str, entry: str) -> Problem | Non
     container = data[list_key] if isinstance(data, dict) and list_key in data else data
     if isinstance(container, list):
         return None
-    got = "a mapping" if isinstance(container, dict) else f"a {type(container).__name__}"
+    got = ("a mapping" if isinstance(container, dict) else "true/false" if isinstance(
+        container, bool) else "a number" if isinstance(container, (int, float)) else "a text"
+        if isinstance(container, str) else f"a {type(container).__name__}")
     line = line_of(data, list_key) if isinstance(data, dict) and list_key in data else None
+    what = "review decisions" if list_key == "review" else list_key
     return Problem(file=file, line=line or line_of(data) or 1, level="error",
-                   message=f"expected a list of {list_key}, got {got}: nothing in it is read",
+                   message=f"expected a list of {what}, got {got}: nothing in it is read",
                    hint=f"write one '- {entry}: …' entry per item (or '{list_key}:' "
                         f"holding that list)")
 
