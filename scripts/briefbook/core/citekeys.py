@@ -229,12 +229,14 @@ def _unrendered_context(markdown: str, line_start: int, start: int, end: int) ->
 
     An image's alt text, a link's title, a link reference definition's title, an
     abbreviation's definition or an attribute list: Python-Markdown puts their text in an
-    attribute as it stands.
+    attribute as it stands; an autolink's address (``<https://…>``) is a URL.
     """
     before = markdown[line_start:start]
     image = before.rfind("![")
-    if image >= 0 and "]" not in before[image:] and markdown.startswith("](", end):
+    if image >= 0 and "]" not in before[image:] and markdown.startswith(("](", "]["), end):
         return "an image's alt text"
+    if re.search(r"<(?:https?|ftp|mailto):[^<>\s]*$", before, re.IGNORECASE):
+        return "an autolink's address"
     link = before.rfind("](")
     if link >= 0 and ")" not in before[link:]:
         return "a link's title"

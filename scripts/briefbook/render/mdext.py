@@ -340,6 +340,8 @@ class _Final(Treeprocessor):
             cut = shown.find("]")
             shown = shown[:cut + 1] if cut >= 0 else shown if len(shown) <= 50 \
                 else shown[:40] + "…"
+            if any(p.line == line and shown in p.message for p in reading.problems):
+                continue  # already reported with its cause (a bad locator, an autolink)
             problem = Problem(
                 file=reading.shown, line=line,
                 message=f"not read as a citation: '{shown}'",
