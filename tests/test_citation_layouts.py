@@ -275,6 +275,8 @@ def test_a_citation_where_markdown_keeps_text_as_an_attribute_is_an_error(book, 
     ("As @harbour-gazette [¶ 3] reports, cranes broke.\n", "in-text citation"),
     ("The port, @shipping-news [paras. 1-2] says, is closed.\n", "in-text citation"),
     ("As @shipping-news says, ships were diverted.\n", "names a source"),
+    ("Pandoc @{harbour-gazette} [¶ 4] says so.\n", "in-text citation"),
+    ("Also -@harbour-gazette [¶ 5] says so.\n", "in-text citation"),
 ])
 def test_pandoc_in_text_citations_are_errors_not_raw_text(book, md, says):
     html, problems = _render(md, book)

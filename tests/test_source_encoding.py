@@ -55,3 +55,9 @@ def test_bytes_invalid_in_the_declared_encoding_are_reported(tmp_path: Path) -> 
                            "  encoding: ascii\n"))
     [problem] = [p for p in book.problems if p.level == "warning"]
     assert "not valid in the declared encoding 'ascii'" in problem.message
+
+
+def test_a_misspelt_code_page_gets_the_name_python_knows(tmp_path: Path) -> None:
+    book = load_book(_book(tmp_path, TEXT.encode("cp1252"), "  encoding: cp-1252\n"))
+    [problem] = [p for p in book.problems if p.file == "sources.yml"]
+    assert "cp1252" in (problem.hint or "")

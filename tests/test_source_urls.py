@@ -11,7 +11,8 @@ from briefbook.cli import main
 from briefbook.read.book import load_book
 
 BAD = ["javascript:alert(10)", "JavaScript:void(0)", "data:text/html,<script>x()</script>",
-       "vbscript:msgbox", "file:///etc/passwd", "//evil.example/x", "example.org/page"]
+       "vbscript:msgbox", "file:///etc/passwd", "//evil.example/x", "example.org/page",
+       "https://exa mple.org/a", "https:example.org"]
 ARTICLE = "Tea house\n\nThe tea house opened on Tuesday, the owner said.\n"
 
 

@@ -209,15 +209,15 @@ def find_citations(markdown: str, page_scan: Scan | None = None,
         if not page_scan.is_masked(m.start()):
             errors.append((markdown.count("\n", 0, m.start()) + 1,
                            f"Pandoc's in-text citation '{_one_line(m.group())}' is not "
-                           "supported", f"write '[@{m.group('key')}, "
+                           "supported", f"write '[@{m.group('key') or m.group('braced')}, "
                            f"{' '.join(m.group('locator').split())}]' after the words it supports"))
     return citations, errors
 
 
 #: Pandoc's in-text form, a key then its locator in brackets: ``@smith04 [¶ 33] says``.
 IN_TEXT_RE = re.compile(
-    rf"(?<![\w.@\[\\-])@(?P<key>{_KEY})\s*\[(?P<locator>{_PARA_TERM}[^\]\n]*)\]",
-    re.IGNORECASE)
+    rf"(?<![\w.@\[\\-])-?@(?:\{{(?P<braced>[^{{}}\n]+)\}}|(?P<key>{_KEY}))"
+    rf",?\s*\[(?P<locator>{_PARA_TERM}[^\]\n]*)\]", re.IGNORECASE)
 #: A key standing alone in the text: ``as @harbour-news says`` (not ``me@example.org``).
 BARE_KEY_RE = re.compile(rf"(?<![\w.@\[\\/-])@(?P<key>{_KEY})")
 #: Markdown whose text MkDocs puts in an attribute or nowhere, never through the citation step.

@@ -33,8 +33,9 @@ SOURCE_KEYS = (
     "suggested",
 )
 #: Encodings older article files are often in (for hints; any codec Python knows is allowed).
-COMMON_ENCODINGS = ("utf-8", "windows-1252", "iso-8859-1", "iso-8859-15", "windows-1251",
-                    "koi8-r", "shift_jis", "euc-kr", "gb18030", "big5", "utf-16")
+COMMON_ENCODINGS = ("utf-8", "windows-1252", "cp1252", "iso-8859-1", "latin-1", "iso-8859-15",
+                    "windows-1251", "cp1251", "koi8-r", "shift_jis", "euc-kr", "gb18030", "big5",
+                    "utf-16")
 
 
 URL_HINT = "write the article's address, starting with https:// or http://"
@@ -42,7 +43,7 @@ URL_HINT = "write the article's address, starting with https:// or http://"
 
 def is_web_address(url: str) -> bool:
     """Whether ``url`` is an http(s) address with a host (never ``javascript:``, ``data:``)."""
-    return re.match(r"(?i)https?://[^\s/?#]+", url.strip()) is not None
+    return re.fullmatch(r"(?i)https?://[^\s/?#]+[^\s]*", url.strip()) is not None
 
 
 def known_encoding(value: object) -> str | None:
