@@ -224,3 +224,16 @@ def test_independent_sources_and_badge() -> None:
     badge = corroboration_badge("single-source", 1)
     assert "bb-corr-single-source" in badge and "1 independent source;" not in badge
     assert "1 independent source" in badge
+
+
+@pytest.mark.parametrize(("a", "b", "shown"), [
+    ("The storm killed 12,000 cattle.", "The storm killed 15,000 cattle.",
+     "“12,000” → “15,000”"),
+    ("The storm killed 12,000 cattle.", "The storm killed 12,500 cattle.",
+     "“12,000” → “12,500”"),
+    ("Exports reached 1,212,000 tonnes.", "Exports reached 1,215,000 tonnes.",
+     "“1,212,000” → “1,215,000”"),
+])
+def test_a_changed_figure_is_shown_whole(a: str, b: str, shown: str) -> None:
+    [change] = diff_sentences(a, b)
+    assert change.kind == "number" and change.note.startswith(shown)

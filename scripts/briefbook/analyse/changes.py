@@ -288,6 +288,23 @@ def _mergeable(a: list[Token], b: list[Token], left: tuple[int, int, int, int],
     return len(set(sides)) <= 1
 
 
+def _whole_figures(tokens: list[Token], text: str, i1: int, i2: int) -> tuple[int, int]:
+    """``[i1, i2)`` widened to whole figures: "12" of "12,000" becomes "12,000".
+
+    The tokenizer splits at the thousands separator, so only the changed group would show.
+    """
+    def group(k: int) -> bool:  # token k continues the figure before it: ",000"
+        return 0 < k < len(tokens) and re.fullmatch(r"\d{3}", tokens[k].key) is not None \
+            and tokens[k - 1].key[-1:].isdigit() and text[tokens[k - 1].end:tokens[k].start] == ","
+    if i1 >= i2:
+        return i1, i2
+    while group(i1):
+        i1 -= 1
+    while group(i2):
+        i2 += 1
+    return i1, i2
+
+
 def _quote(tokens: list[Token], sentence: str) -> str:
     if not tokens:
         return "(nothing)"
@@ -305,6 +322,7 @@ def diff_sentences(a: str, b: str, *, vocabulary: Vocabulary | None = None) -> l
     changes: list[Change] = []
     ops, matched_a, matched_b = _ops(ta, tb)
     for i1, i2, j1, j2 in ops:
+        (i1, i2), (j1, j2) = _whole_figures(ta, a, i1, i2), _whole_figures(tb, b, j1, j2)
         old, new = ta[i1:i2], tb[j1:j2]
         if _canon(old).replace(" ", "").replace("-", "") == _canon(new).replace(
                 " ", "").replace("-", ""):
