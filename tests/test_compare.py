@@ -237,3 +237,12 @@ def test_independent_sources_and_badge() -> None:
 def test_a_changed_figure_is_shown_whole(a: str, b: str, shown: str) -> None:
     [change] = diff_sentences(a, b)
     assert change.kind == "number" and change.note.startswith(shown)
+
+
+def test_datelines_that_differ_are_not_a_change_of_what_happened() -> None:
+    a = "PORT ELLIS, March 14, 2031 — The board voted on Tuesday to close the north quay."
+    b = "Port Ellis (Harbour Wire) - The board voted on Tuesday to close the north quay."
+    assert diff_sentences(a, b) == []
+    b2 = b.replace("Tuesday", "Wednesday")
+    [change] = diff_sentences(a, b2)
+    assert change.kind == "date" and "Tuesday" in change.note

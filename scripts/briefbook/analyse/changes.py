@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from briefbook.analyse.quantities import Quantity, conflict, quantities
+from briefbook.analyse.quantities import Quantity, conflict, quantities, whole_figures
 from briefbook.core.text import fold
 from briefbook.core.wordlists import (
     EQUIVALENTS,
@@ -51,6 +51,7 @@ from briefbook.core.wordlists import (
     entity_classes,
     lemma_forms,
 )
+from briefbook.read.textmeta import find_dateline
 
 _TOKEN_RE = re.compile(r"[\w\u00c0-\u024f]+(?:['\u2019.\-][\w\u00c0-\u024f]+)*\.?|[\"\u201c\u201d]")
 _MINOR = frozenset("a an the of to that which is are was were be been its their".split())
@@ -288,23 +289,6 @@ def _mergeable(a: list[Token], b: list[Token], left: tuple[int, int, int, int],
     return len(set(sides)) <= 1
 
 
-def _whole_figures(tokens: list[Token], text: str, i1: int, i2: int) -> tuple[int, int]:
-    """``[i1, i2)`` widened to whole figures: "12" of "12,000" becomes "12,000".
-
-    The tokenizer splits at the thousands separator, so only the changed group would show.
-    """
-    def group(k: int) -> bool:  # token k continues the figure before it: ",000"
-        return 0 < k < len(tokens) and re.fullmatch(r"\d{3}", tokens[k].key) is not None \
-            and tokens[k - 1].key[-1:].isdigit() and text[tokens[k - 1].end:tokens[k].start] == ","
-    if i1 >= i2:
-        return i1, i2
-    while group(i1):
-        i1 -= 1
-    while group(i2):
-        i2 += 1
-    return i1, i2
-
-
 def _quote(tokens: list[Token], sentence: str) -> str:
     if not tokens:
         return "(nothing)"
@@ -320,9 +304,10 @@ def diff_sentences(a: str, b: str, *, vocabulary: Vocabulary | None = None) -> l
     clash = conflict(quantities(a, ta, used_a), quantities(b, tb, used_b))
     negation_differs = _negations(ta) != _negations(tb)
     changes: list[Change] = []
+    dateline_a, dateline_b = (len(d.text) if (d := find_dateline(s)) else 0 for s in (a, b))
     ops, matched_a, matched_b = _ops(ta, tb)
     for i1, i2, j1, j2 in ops:
-        (i1, i2), (j1, j2) = _whole_figures(ta, a, i1, i2), _whole_figures(tb, b, j1, j2)
+        (i1, i2), (j1, j2) = whole_figures(ta, a, i1, i2), whole_figures(tb, b, j1, j2)
         old, new = ta[i1:i2], tb[j1:j2]
         if _canon(old).replace(" ", "").replace("-", "") == _canon(new).replace(
                 " ", "").replace("-", ""):
@@ -336,6 +321,9 @@ def diff_sentences(a: str, b: str, *, vocabulary: Vocabulary | None = None) -> l
                               dates_differ=dates_a != dates_b, clash=clash,
                               negation_differs=negation_differs)
         note = f"{what}" + (f" ({why})" if why else "") + (" [in a quotation]" if quoted else "")
+        if (not old or old[-1].end <= dateline_a) and (not new or new[-1].end <= dateline_b):
+            continue  # the datelines differ ("KESTRELBY, March 14 -" / "Kestrelby (Wire) -"):
+            # they say when and where each was filed, not what happened
         changes.append(Change(
             kind=kind, note=note, quoted=quoted,
             a_span=(old[0].start, old[-1].end) if old else None,

@@ -232,3 +232,20 @@ def conflict(a: Sequence[Quantity], b: Sequence[Quantity]) -> tuple[Quantity, Qu
         if lone_x and lone_y:
             return lone_x[0], lone_y[0]
     return None
+
+
+def whole_figures(tokens: Sequence[_Token], text: str, i1: int, i2: int) -> tuple[int, int]:
+    """``[i1, i2)`` widened to whole figures: "12" of "12,000" becomes "12,000".
+
+    The tokenizer splits at the thousands separator, so only the changed group would show.
+    """
+    def group(k: int) -> bool:  # token k continues the figure before it: ",000"
+        return 0 < k < len(tokens) and re.fullmatch(r"\d{3}", tokens[k].key) is not None \
+            and tokens[k - 1].key[-1:].isdigit() and text[tokens[k - 1].end:tokens[k].start] == ","
+    if i1 >= i2:
+        return i1, i2
+    while group(i1):
+        i1 -= 1
+    while group(i2):
+        i2 += 1
+    return i1, i2
