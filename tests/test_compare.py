@@ -246,3 +246,16 @@ def test_datelines_that_differ_are_not_a_change_of_what_happened() -> None:
     b2 = b.replace("Tuesday", "Wednesday")
     [change] = diff_sentences(a, b2)
     assert change.kind == "date" and "Tuesday" in change.note
+
+
+def test_a_figure_disagreement_is_listed_once(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    one = ("Storm in Lirren\n\nThe storm in Lirren injured 80 people, destroyed 300 homes and "
+           "cut power to 45,000 households, the utility said on Friday.\n\nRoads stayed shut.\n")
+    two = ("Lirren storm aftermath\n\nThe storm in Lirren injured 85 people, destroyed 300 homes "
+           "and cut power to 45,000 households, the utility said on Friday.\n\n"
+           "Schools reopened on Monday.\n")
+    (tmp_path / "sources" / "one.txt").write_text(one, "utf-8")
+    (tmp_path / "sources" / "two.txt").write_text(two, "utf-8")
+    found = [d for d in compare(load_book(tmp_path)).discrepancies if d.kind == "number"]
+    assert [d.note.split(" (")[0] for d in found] == ["injured: 80 versus 85"]

@@ -194,6 +194,12 @@ _DIFFS: dict[tuple[str, str, Vocabulary], tuple[Change, ...]] = {}
 _DIFFS_KEPT = 500_000
 
 
+def _pair_key(d: Discrepancy) -> frozenset[tuple[str, int, int]]:
+    """The two sentences of a discrepancy, in either order."""
+    return frozenset({(d.a.source, d.a.paragraph, d.a.index),
+                      (d.b.source, d.b.paragraph, d.b.index)})
+
+
 def compare(book: Book, *, alignment: Alignment | None = None,
             derivations: Iterable[Derivation] | None = None) -> Comparison:
     """Run the comparison stage over a book (pure; the alignment may be passed in)."""
@@ -237,7 +243,11 @@ def compare(book: Book, *, alignment: Alignment | None = None,
     def related(x: str, y: str) -> bool:
         return _related(derived_from, x, y) or x in derived_from or y in derived_from
 
-    found.extend(figure_disagreements(alignment, related))
+    figures = figure_disagreements(alignment, related)
+    said = {_pair_key(d) for d in figures}  # "killed: 39 versus 41" says what "39 → 41" says
+    found = [d for d in found if not (d.relation == "independent" and d.kind == "number"
+                                      and _pair_key(d) in said)]
+    found.extend(figures)
     seen = {(d.a.source, d.a.paragraph, d.a.index, d.b.source, d.b.paragraph, d.b.index)
             for d in found if d.relation == "independent" and d.kind == "number"}
     found.extend(d for d in class_disagreements(alignment, related)
