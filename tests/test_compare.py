@@ -259,3 +259,16 @@ def test_a_figure_disagreement_is_listed_once(tmp_path: Path) -> None:
     (tmp_path / "sources" / "two.txt").write_text(two, "utf-8")
     found = [d for d in compare(load_book(tmp_path)).discrepancies if d.kind == "number"]
     assert [d.note.split(" (")[0] for d in found] == ["injured: 80 versus 85"]
+
+
+def test_with_nothing_else_to_tell_the_source_added_first_is_the_original(tmp_path) -> None:
+    (tmp_path / "sources").mkdir()
+    text = ("Floods\n\nFlash floods in the Dravna valley killed {n} people, officials said on "
+            "Tuesday.\n\nRescue teams from Pollard searched the riverbanks overnight.\n\n"
+            "Governor Ada Okon said the state would pay for new bridges.\n")
+    (tmp_path / "sources" / "zulu-wire.txt").write_text(text.format(n=37), "utf-8")
+    (tmp_path / "sources" / "alpha-daily.txt").write_text(text.format(n=39), "utf-8")
+    (tmp_path / "sources.yml").write_text(  # zulu-wire was added first
+        "- {id: zulu-wire, file: zulu-wire.txt}\n- {id: alpha-daily, file: alpha-daily.txt}\n",
+        "utf-8")
+    assert Annotations(load_book(tmp_path)).derived_from == {"alpha-daily": "zulu-wire"}

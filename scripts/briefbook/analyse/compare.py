@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from briefbook.analyse.align import Alignment, Sentence, SentencePair, align
@@ -92,8 +92,13 @@ def _order(book: Book) -> dict[str, int]:
     return {s.id: i for i, s in enumerate(book.sources)}
 
 
-def _direction(x: Source, y: Source, share_x: float, share_y: float) -> tuple[Source, Source]:
-    """Which of two mutually aligned sources is the copy: (derivative, original)."""
+def _direction(x: Source, y: Source, share_x: float, share_y: float,
+               order: Mapping[str, int]) -> tuple[Source, Source]:
+    """Which of two mutually aligned sources is the copy: (derivative, original).
+
+    The later date; else the weaker date basis; else the source more of whose sentences the
+    other holds; else the one listed later in ``sources.yml`` (added later; ``order``).
+    """
     if x.date and y.date and x.date != y.date:
         return (x, y) if x.date > y.date else (y, x)
     rank = {"stated": 0, "inferred": 1, "unknown": 2}
@@ -101,7 +106,7 @@ def _direction(x: Source, y: Source, share_x: float, share_y: float) -> tuple[So
         return (x, y) if rank.get(x.date_basis, 2) > rank.get(y.date_basis, 2) else (y, x)
     if abs(share_x - share_y) > 0.02:
         return (x, y) if share_x > share_y else (y, x)
-    return (x, y) if x.id > y.id else (y, x)
+    return (x, y) if (order.get(x.id, 0), x.id) > (order.get(y.id, 0), y.id) else (y, x)
 
 
 def find_derivations(book: Book, alignment: Alignment, *,
@@ -116,6 +121,7 @@ def find_derivations(book: Book, alignment: Alignment, *,
     def share_of(x: str, y: str) -> float:
         return len(aligned.get((x, y), ())) / totals[x] if totals.get(x) else 0.0
 
+    order = {s.id: i for i, s in enumerate(book.sources)}
     found: dict[str, Derivation] = {}
     seen: set[tuple[str, str]] = set()
     for x_id, y_id in sorted(aligned):
@@ -129,7 +135,7 @@ def find_derivations(book: Book, alignment: Alignment, *,
         if x is None or y is None:
             continue
         if sx >= share and sy >= share:
-            copy, original = _direction(x, y, sx, sy)
+            copy, original = _direction(x, y, sx, sy, order)
         else:
             copy, original = (x, y) if sx >= share else (y, x)
         count = len(aligned[(copy.id, original.id)])
