@@ -26,3 +26,15 @@ def test_the_proposed_date_is_shown_marked_inferred_with_what_it_rests_on(tmp_pa
     assert f'{proposal.date} <span class="bb-badge bb-basis-inferred">' in index
     other = built.pages["sources/other.md"]
     assert "unknown" in other[other.index("<dt>Date</dt>"):][:200]
+
+
+def test_sources_show_gives_the_proposed_date_and_how_to_confirm_it(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from briefbook.cli import main
+    root = write_book(tmp_path / "book", {"mill.txt": ARTICLE})
+    shown = CliRunner().invoke(main, ["sources", "show", "mill", "--briefing",
+                                      str(root / "briefing")])
+    assert shown.exit_code == 0, shown.output
+    [line] = [x for x in shown.output.splitlines() if x.startswith("date:")]
+    assert line.startswith("date: 2031-06-04  (inferred, not confirmed:") and "sources set" in line

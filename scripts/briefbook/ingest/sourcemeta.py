@@ -23,6 +23,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from briefbook.analyse.source_dates import propose_source_date
 from briefbook.core.errors import DataError, Problem, did_you_mean
 from briefbook.core.lock import book_lock
 from briefbook.core.model import Source
@@ -202,8 +203,12 @@ def describe(source: Source) -> str:
                  meta.authors[0].paragraph if meta.authors else None)]
     date = f"{source.date} ({source.date_basis})" if source.date else None
     dateline = meta.dateline
+    proposal = None if date or (dateline and dateline.date_text) else \
+        propose_source_date(source)
     lines.append(row("date", date, dateline and dateline.date_text,
-                     dateline and dateline.paragraph))
+                     dateline and dateline.paragraph) if proposal is None else
+                 f"date: {proposal.date}  (inferred, not confirmed: {proposal.note}; the "
+                 "chronology uses it; confirm with 'sources set ID date=… date_basis=inferred')")
     if dateline:
         place = f"; place {dateline.place}" if dateline.place else ""
         lines.append(f"dateline: {dateline.text}  (from text, ¶ {dateline.paragraph}{place})")
