@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from briefbook.analyse.annotations import Annotations
+from briefbook.core.model import Book
 from briefbook.read.book import load_book
 from briefbook.render.data import data_files
 from briefbook.render.pages import build_pages
@@ -37,20 +38,25 @@ def test_copy_quotations_flagged_in_quotes_json_and_on_profiles() -> None:
         assert not [q for q in actors[speaker]["quotes"] if q["source"] in copies]
 
 
-def test_copy_of_a_written_article_keeps_the_original_wording(tmp_path: Path) -> None:
+def _copy_book(tmp_path: Path, original: str, copy: str) -> Book:
+    """A book of source ``first`` and ``second``, declared a copy of it."""
     (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "first.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "sources" / "second.txt").write_text(copy, encoding="utf-8")
+    (tmp_path / "sources.yml").write_text(
+        "- id: first\n  file: first.txt\n- id: second\n  file: second.txt\n"
+        "  derived_from: first\n", encoding="utf-8")
+    return load_book(tmp_path)
+
+
+def test_copy_of_a_written_article_keeps_the_original_wording(tmp_path: Path) -> None:
     original = ("Harbour master Greta Lindholm spoke on Monday.\n\n"
                 "“The channel will be dredged before the autumn storms arrive,” Lindholm said "
                 "at the quay on Monday morning.\n")
     copy = ("Harbour master Greta Lindholm spoke on Monday.\n\n"
             "“The channel is going to be dredged before the autumn gales arrive,” Lindholm said "
             "at the quay on Monday morning.\n")
-    (tmp_path / "sources" / "first.txt").write_text(original, encoding="utf-8")
-    (tmp_path / "sources" / "second.txt").write_text(copy, encoding="utf-8")
-    (tmp_path / "sources.yml").write_text(
-        "- id: first\n  file: first.txt\n- id: second\n  file: second.txt\n"
-        "  derived_from: first\n", encoding="utf-8")
-    a = Annotations(load_book(tmp_path))
+    a = Annotations(_copy_book(tmp_path, original, copy))
     copied = [q for q in a.quotes if a.is_copied(q)]
     assert [q.source for q in copied] == ["second"]
     found = a.copied[(copied[0].source, copied[0].paragraph, copied[0].start)]
@@ -58,7 +64,6 @@ def test_copy_of_a_written_article_keeps_the_original_wording(tmp_path: Path) ->
 
 
 def test_a_quotation_copied_word_for_word_is_not_called_reworded(tmp_path: Path) -> None:
-    (tmp_path / "sources").mkdir()
     original = ("Harbour master Greta Lindholm spoke on Monday.\n\n"
                 "“The channel will be dredged before the autumn storms arrive,” Lindholm said "
                 "at the quay on Monday morning.\n\n"
@@ -67,12 +72,7 @@ def test_a_quotation_copied_word_for_word_is_not_called_reworded(tmp_path: Path)
             "“The channel will be dredged before the autumn storms arrive,” Lindholm said "
             "at the quay on Monday.\n\n"
             "“Vessels have to wait,” Lindholm said later.\n")
-    (tmp_path / "sources" / "first.txt").write_text(original, encoding="utf-8")
-    (tmp_path / "sources" / "second.txt").write_text(copy, encoding="utf-8")
-    (tmp_path / "sources.yml").write_text(
-        "- id: first\n  file: first.txt\n- id: second\n  file: second.txt\n"
-        "  derived_from: first\n", encoding="utf-8")
-    book = load_book(tmp_path)
+    book = _copy_book(tmp_path, original, copy)
     built = build_pages(book, {})
     [profile] = [m for p, m in built.pages.items() if p.startswith("actors/greta")]
     section = profile.split("## Quoted in a copy", 1)[1]
