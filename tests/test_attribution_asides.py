@@ -35,3 +35,17 @@ def test_a_named_subject_after_its_apposition_is_still_the_speaker(tmp_path: Pat
     text = ("Mill\n\nThe mayor, Dana Quell, visited the mill on Monday. "
             "\u201cWe are sad,\u201d she said.\n")
     assert speaker_of(analyse(tmp_path, text), "We are sad")[0] == "Dana Quell"
+
+
+@pytest.mark.parametrize(("noun", "aside"), [
+    ("physicist at the Brenmark Laboratory", "speaking on condition of anonymity"),
+    ("dockhand", "who asked not to be named"),
+    ("carpenter on the site", "speaking privately"),
+])
+def test_after_a_named_speaker_an_unnamed_occupation_is_anonymous(tmp_path: Path, noun: str,
+                                                                    aside: str) -> None:
+    text = ("Plant\n\nPlant director Gunnar Holm said the work was on time. \u201cWe are on "
+            "schedule,\u201d Holm said.\n\n"
+            f"A {noun}, {aside}, disputed that. \u201cThe loop is cracked,\u201d he said.\n")
+    speaker, described, _ = speaker_of(analyse(tmp_path, text), "The loop")
+    assert speaker is None and described == f"A {noun}"

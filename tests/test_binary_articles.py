@@ -67,6 +67,7 @@ def test_a_byte_order_mark_of_a_wide_encoding_is_read_not_refused(tmp_path: Path
 
 @pytest.mark.parametrize(("data", "says"), [
     (b"\r\n  \n%PDF-1.4\n" + _NOISE, "PDF document"),     # stray line breaks before it
+    (b"\xef\xbb\xbf\n%PDF-1.4\n" + _NOISE, "PDF document"),  # a UTF-8 byte-order mark
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + _NOISE, "PNG image"),  # named, not "NUL byte"
     (b"PK\x03\x04\x14\x00\x06\x00" + _NOISE, "ZIP archive"),
 ])

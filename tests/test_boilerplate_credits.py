@@ -80,14 +80,20 @@ def test_an_outlet_in_another_language_is_the_outlet(tmp_path: Path, byline, out
 
 
 @pytest.mark.parametrize("bar", ["By Ines Roy · Staff Writer · Updated Nov. 3, 2031",
-                                 "By Ines Roy • Metro desk • 3 November 2031"])
+                                 "By Ines Roy • Metro desk • 3 November 2031",
+                                 "By Ines Roy / Staff Writer / Updated May 12, 2031",
+                                 "By Ines Roy – Staff Writer – Updated May 12, 2031",
+                                 "By Ines Roy ∙ Metro"])
 def test_a_byline_bar_with_dots_or_bullets_is_boilerplate(tmp_path: Path, bar: str) -> None:
     assert (bar, True) in _paragraphs(tmp_path, bar)
 
 
-def test_all_rights_reserved_is_no_part_of_the_outlet(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mark", ["Copyright", "© Copyright", "Copyright ©", "(c)"])
+def test_all_rights_reserved_is_no_part_of_the_outlet(tmp_path: Path, mark: str) -> None:
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "t.txt").write_text(
         "Talks\n\nTalks resumed, officials said.\n\n"
-        "Copyright 2031 Saltmere Tidings. All Rights Reserved.\n", "utf-8")
-    assert load_book(tmp_path).sources[0].text_meta.outlet.value == "Saltmere Tidings"
+        f"{mark} 2031 Saltmere Tidings. All Rights Reserved.\n", "utf-8")
+    source = load_book(tmp_path).sources[0]
+    assert source.text_meta.outlet.value == "Saltmere Tidings"
+    assert [p.boilerplate for p in source.paragraphs] == [False, False, True]

@@ -23,6 +23,10 @@ SOURCES = "- {id: mill, file: mill.txt, outlet: Valley Post, date: 2031-06-20, "
      "The envoy met the council twice, but left Tarsk on Thursday without a deal."),
     ("Officials found lead on 6 June 2027, and, on 7 June 2027, the health board warned "
      "residents.", "On 7 June 2027, the health board warned residents."),
+    ("And, on Tuesday 3 June 2031, the mayor signed the plan into law.",
+     "On Tuesday 3 June 2031, the mayor signed the plan into law."),
+    ("And yet on 4 June 2031 the chairman, Ole Rask, resigned.",
+     "On 4 June 2031 the chairman, Ole Rask, resigned."),
     ("Officials praised the mediator, who resigned on Thursday after the second round.",
      "Officials praised the mediator, who resigned on Thursday after the second round."),
 ])

@@ -259,6 +259,10 @@ def test_a_misquotation_in_each_layout_is_a_warning_with_page_and_line(book, md,
     ("![cranes [@harbour-gazette, ¶ 3]][pic]\n\n[pic]: https://example.org/c.png\n", 1,
      "image's alt text"),
     ("See <https://example.org/[@harbour-gazette, ¶ 3]> now.\n", 1, "autolink's address"),
+    ("![cranes [@harbour-gazette, ¶ 3] in the storm](https://example.org/c.png)\n", 1,
+     "image's alt text"),
+    ("![[@harbour-gazette, ¶ 3] cranes][pic]\n\n[pic]: https://example.org/c.png\n", 1,
+     "image's alt text"),
 ])
 def test_a_citation_where_markdown_keeps_text_as_an_attribute_is_an_error(book, md, line,
                                                                            context):

@@ -197,3 +197,10 @@ def test_to_or_through_in_any_case_is_a_range(joiner):
                max_size=16))
 def test_no_locator_text_makes_the_reader_raise(rest):
     find_citations(f"Text [@toll-report, ¶ {rest}] and [@toll-report, ¶¶ 2{rest}].\n")
+
+
+@pytest.mark.parametrize("locator", ["¶ 18446744073709551616", "paras. 2 to 99999999999",
+                                     "¶ \u0663", "¶ \uff14"])
+def test_a_paragraph_no_article_has_or_foreign_digits_are_unreadable(locator):
+    citations, errors = find_citations(f"Tolls rose [@toll-report, {locator}].\n")
+    assert citations == [] and "cannot read the locator" in errors[0][1]

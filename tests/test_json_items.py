@@ -40,3 +40,7 @@ def test_floats_the_standard_library_writes_otherwise_stay_valid_json() -> None:
 def test_a_value_json_cannot_hold_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         to_json({"when": object()})
+
+
+def test_an_integer_beyond_64_bits_is_written_as_the_standard_library_writes_it() -> None:
+    assert to_json({"n": 2 ** 70}) == b'{\n  "n": 1180591620717411303424\n}\n'

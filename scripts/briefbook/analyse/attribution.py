@@ -364,10 +364,9 @@ class Attributor(Referents):
         if before is None or subject is None:
             return None, None
         host = before[0]
-        if self.within(host.number, *subject) and not all(
-                self._holder(host.text, subject[0], m)
-                for m in self.within(host.number, *subject)):
-            return None, None
+        named = [m for m in self.within(host.number, *subject) if self.kind(m.actor) == "person"]
+        if named and not all(self._holder(host.text, subject[0], m) for m in named):
+            return None, None  # "Ann Roe's spokesman": a person inside (not "a physicist at X")
         found = self.subject(host, subject[0], subject[1], subject[0], "pronoun", "pronoun")
         if found.speaker and self.kind(found.speaker) == "person" and \
                 self.gender(found.speaker) in (None, _PRONOUNS[pron]):
@@ -377,7 +376,7 @@ class Attributor(Referents):
                 para.number - prev[0] <= 1 and self.kind(prev[1]) == "person" and \
                 self.gender(prev[1]) in (None, _PRONOUNS[pron]):
             return None, None  # "the Tory spokesman" after X spoke: most likely X again
-        return None, found.anonymous
+        return None, found.anonymous or host.text[subject[0]:subject[1]]  # "A dockhand, …"
 
     def _holder(self, text: str, a: int, mention: Mention) -> bool:
         """A name that holds or is the object of the subject (:func:`holders.is_holder`)."""

@@ -334,15 +334,15 @@ def _title(members: Sequence[Candidate]) -> str:
     text = best.clause if len(best.clause.split()) >= 5 else best.sentence
     first, _, rest = text.partition(" ")
     first, rest = first.rstrip(","), rest.lstrip(", ")  # "and, on 7 June, the board …"
-    if text is best.clause and not best.sentence.startswith(text):
-        # a clause cut from inside the sentence: "and the turbine was installed in 2022"
-        # reads alone without its "and"; "who left Geneva on Friday" or "after Bishop X,
-        # who built it in 1891" need what came before them
-        if first.lower() in ("and", "but") and len(rest.split()) >= 4 \
-                and not is_verb(rest.split()[0]):  # a clause with its own subject
-            text = rest
-        elif first.lower() in _NEEDS_ANTECEDENT or first.lower() in ("and", "but"):
-            text = best.sentence
+    if first.lower() in ("and", "but") and len(rest.split()) >= 4 \
+            and not is_verb(rest.split()[0]):
+        # "and the turbine was installed in 2022", cut from its sentence or opening it,
+        # reads alone without its "and" (a clause with its own subject)
+        text = rest.removeprefix("yet ").removeprefix("so ")
+    elif text is best.clause and not best.sentence.startswith(text) and (
+            first.lower() in _NEEDS_ANTECEDENT or first.lower() in ("and", "but")):
+        text = best.sentence  # "who left Geneva on Friday", "after Bishop X, who built it
+        # in 1891": a clause cut from inside its sentence needs what came before it
     return excerpt(text[:1].upper() + text[1:], 120)
 
 

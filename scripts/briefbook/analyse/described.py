@@ -17,7 +17,7 @@ Two readings used by :mod:`briefbook.analyse.attribution`:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from briefbook.core.lexicon import (
@@ -151,7 +151,8 @@ def described_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
             verb = aside and _WORD_RE.match(text, aside.end(), b)
             head = i - 1
             if verb and verb.group()[:1].islower() and _finite(verb.group()) and head > 0 and (
-                    is_role_word(words[head].group()) or _role_before_complement(words, head)):
+                    _person_noun(words[head].group())
+                    or _role_before_complement(words, head, _person_noun)):
                 return words[0].start(), words[head].end()
             return None
         if w[:1].islower() and _finite(w) and not is_role_word(w):
@@ -166,10 +167,22 @@ def described_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
-_COMPLEMENT_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with"})
+_COMPLEMENT_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in", "on"})
 
 
-def _role_before_complement(words: Sequence[re.Match[str]], head: int) -> bool:
+def _person_noun(word: str) -> bool:
+    """A role word, or a lower-case noun of an agent's shape (*physicist*, *dockhand*).
+
+    In a described subject before an aside and a verb, only a person fits.
+    """
+    folded = fold_word(word)
+    return is_role_word(word) or (word.islower() and len(folded) > 5 and folded.endswith(
+        ("ist", "ian", "er", "or", "hand", "man", "woman", "smith", "wright")) and folded
+        not in word_list("not_agent_nouns"))
+
+
+def _role_before_complement(words: Sequence[re.Match[str]], head: int,
+                            role: Callable[[str], bool] = is_role_word) -> bool:
     """A role word followed by a prepositional complement ending at ``words[head]``.
 
     *A spokeswoman for the trust*, *a senior official at the ministry*, *the head of the
@@ -179,7 +192,7 @@ def _role_before_complement(words: Sequence[re.Match[str]], head: int) -> bool:
     """
     for p in range(head - 1, 0, -1):
         if fold_word(words[p].group()) in _COMPLEMENT_PREPOSITIONS:
-            return head - p <= 4 and is_role_word(words[p - 1].group())
+            return head - p <= 4 and role(words[p - 1].group())
     return False
 
 

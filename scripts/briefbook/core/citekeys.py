@@ -43,7 +43,9 @@ _PARA_TERM = r"(?:¶¶?|paras?\.?|paragraphs?|pars?\.)"
 #: What joins the ends of a range: any hyphen, dash or minus sign (typed or pasted: U+2010–2015,
 #: U+2212, U+FE63, U+FF0D), or ``to`` / ``through`` in any letter case.
 _DASH = r"(?:\s*[-\u2010-\u2015\u2212\ufe63\uff0d]\s*|\s+(?:to|through|thru)\s+)"
-_NUMBERS = rf"\d+(?:{_DASH}\d+)?(?:\s*(?:,|&|\band\b)\s*\d+(?:{_DASH}\d+)?)*"
+_NUMBERS = rf"[0-9]+(?:{_DASH}[0-9]+)?(?:\s*(?:,|&|\band\b)\s*[0-9]+(?:{_DASH}[0-9]+)?)*"
+#: No article has more paragraphs than this; a larger number is a typo, not a locator.
+MAX_PARAGRAPH = 100_000
 _LOCATOR_RE = re.compile(rf"^(?P<term>{_PARA_TERM})\s*(?P<value>\{{[^{{}}]*\}}|{_NUMBERS})",
                          re.IGNORECASE)
 _PAGE_RE = re.compile(r"^(?P<term>pp?\.|pages?\b|pg\.|\d)", re.IGNORECASE)
@@ -88,6 +90,8 @@ def _numbers(value: str) -> tuple[int, ...] | None:
     numbers: list[int] = []
     for part in re.split(r"\s*(?:,|&|\band\b)\s*", value, flags=re.IGNORECASE):
         bounds = [int(x) for x in re.split(_DASH, part, flags=re.IGNORECASE) if x]
+        if any(b > MAX_PARAGRAPH for b in bounds):
+            return None
         if len(bounds) == 2 and bounds[0] <= bounds[1] and bounds[1] - bounds[0] < 1000:
             numbers.extend(range(bounds[0], bounds[1] + 1))
         elif len(bounds) == 1:
@@ -233,7 +237,11 @@ def _unrendered_context(markdown: str, line_start: int, start: int, end: int) ->
     """
     before = markdown[line_start:start]
     image = before.rfind("![")
-    if image >= 0 and "]" not in before[image:] and markdown.startswith(("](", "]["), end):
+    line_end = markdown.find("\n", end)
+    after = markdown[end:line_end if line_end >= 0 else len(markdown)]
+    close = after.find("]")  # the alt text's own bracket, after the citation
+    if image >= 0 and "]" not in before[image:] and close >= 0 and "[" not in after[:close] \
+            and after[close + 1:close + 2] in ("(", "["):
         return "an image's alt text"
     if re.search(r"<(?:https?|ftp|mailto):[^<>\s]*$", before, re.IGNORECASE):
         return "an autolink's address"

@@ -208,7 +208,8 @@ def describe(source: Source) -> str:
     lines.append(row("date", date, dateline and dateline.date_text,
                      dateline and dateline.paragraph) if proposal is None else
                  f"date: {proposal.date}  (inferred, not confirmed: {proposal.note}; the "
-                 "chronology uses it; confirm with 'sources set ID date=… date_basis=inferred')")
+                 f"chronology uses it; confirm with 'briefbook sources set {source.id} "
+                 f"date={proposal.date} date_basis=inferred')")
     if dateline:
         place = f"; place {dateline.place}" if dateline.place else ""
         lines.append(f"dateline: {dateline.text}  (from text, ¶ {dateline.paragraph}{place})")

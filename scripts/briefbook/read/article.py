@@ -149,7 +149,8 @@ def binary_kind(data: bytes) -> str | None:
     its first 8 KiB: random or compressed data has about 12 %, text in any 8-bit encoding
     none but a stray bell or escape (those are dropped with a warning).
     """
-    start = data[:64].lstrip()  # a PDF after stray line breaks is still a PDF
+    start = data[:64].removeprefix(codecs.BOM_UTF8).lstrip()  # a PDF after a byte-order
+    # mark or stray line breaks is still a PDF
     for signature, kind in _SIGNATURES:
         if data.startswith(signature) or start.startswith(signature):
             return kind

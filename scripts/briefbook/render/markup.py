@@ -27,7 +27,10 @@ def to_json(value: Any) -> bytes:
     Raises:
         TypeError: A value JSON cannot hold (orjson's ``JSONEncodeError`` is one).
     """
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"
+    except orjson.JSONEncodeError:  # an integer beyond 64 bits: the standard encoder takes it
+        return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode()
 
 
 # Markdown's punctuation, each mark backslash-escaped (a translation table: one pass, no regex);
