@@ -14,6 +14,7 @@ from briefbook.read.book import load_book
     ("- id: quay\n  file: quay.txt\n  title: [unclosed\n", "YAML"),
     ("quay: quay.txt\n", "expected a list of sources"),
     ("sources:\n  - id: quay\n    file: quay.txt\n", "under 'sources:'"),
+    ("- id: quay\n  file: quay.txt\n- mill.txt\n", "entry 2 is not a mapping"),
 ])
 def test_add_refuses_and_changes_nothing(tmp_path: Path, yml: str, says: str) -> None:
     briefing = tmp_path / "briefing"

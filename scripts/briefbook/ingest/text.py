@@ -22,7 +22,7 @@ from briefbook.core.errors import ArticleError, Problem
 from briefbook.core.fields import iso_date
 from briefbook.core.lock import book_lock
 from briefbook.core.textmeta import FROM_TEXT, TextMeta
-from briefbook.core.yamlio import atomic_write, items_of, load_yaml, not_a_list
+from briefbook.core.yamlio import atomic_write, items_of, line_of, load_yaml, not_a_list
 from briefbook.ingest.files import InputError, read_input
 from briefbook.read.article import read_article
 from briefbook.read.ids import suggest_id
@@ -125,6 +125,12 @@ def _unwritable_list(briefing: Path) -> Problem | None:
                                "entries at the top level; nothing was added",
                        hint="write the entries as a top-level list (one '- id: …' per "
                             "source), then add again")
+    if wrong is None and isinstance(data, list) and (
+            bad := next((i for i, e in enumerate(data) if not isinstance(e, dict)), None)
+    ) is not None:
+        wrong = Problem(file="sources.yml", line=line_of(data, bad) or 1, level="error",
+                        message=f"entry {bad + 1} is not a mapping",
+                        hint="write each entry as '- id: …' with 'file: …' under it")
     if wrong is None:
         return None
     return Problem(file=wrong.file, line=wrong.line, level="error",
