@@ -272,3 +272,19 @@ def test_with_nothing_else_to_tell_the_source_added_first_is_the_original(tmp_pa
         "- {id: zulu-wire, file: zulu-wire.txt}\n- {id: alpha-daily, file: alpha-daily.txt}\n",
         "utf-8")
     assert Annotations(load_book(tmp_path)).derived_from == {"alpha-daily": "zulu-wire"}
+
+
+def test_a_sentence_too_short_to_align_but_in_both_is_missing_from_neither(tmp_path) -> None:
+    (tmp_path / "sources").mkdir()
+    orig = ("Floods\n\nFlash floods in the Dravna valley killed 37 people, officials said on "
+            "Tuesday.\n\n\u201cNo,\u201d he said.\n\nRescue teams from Pollard searched the "
+            "riverbanks.\n\nA bridge was lost.\n")
+    copy = orig.replace("killed 37", "killed 39").replace("A bridge was lost.",
+                                                          "Two roads were cut.")
+    (tmp_path / "sources" / "a.txt").write_text(orig, "utf-8")
+    (tmp_path / "sources" / "b.txt").write_text(copy, "utf-8")
+    (tmp_path / "sources.yml").write_text(
+        "- {id: a, file: a.txt}\n- {id: b, file: b.txt, derived_from: a}\n", "utf-8")
+    [(only_original, only_copy)] = compare(load_book(tmp_path)).unmatched.values()
+    assert [s.text for s in only_original] == ["A bridge was lost."]
+    assert [s.text for s in only_copy] == ["Two roads were cut."]

@@ -231,11 +231,14 @@ def compare(book: Book, *, alignment: Alignment | None = None,
         diffs[(d.original, d.source)] = tuple(rows)
         used_a = {(r.a.paragraph, r.a.index) for r in rows}
         used_b = {(r.b.paragraph, r.b.index) for r in rows}
-        unmatched[(d.original, d.source)] = (
-            tuple(s for s in alignment.by_source.get(d.original, ())
-                  if (s.paragraph, s.index) not in used_a),
-            tuple(s for s in alignment.by_source.get(d.source, ())
-                  if (s.paragraph, s.index) not in used_b))
+        only_a = [s for s in alignment.by_source.get(d.original, ())
+                  if (s.paragraph, s.index) not in used_a]
+        only_b = [s for s in alignment.by_source.get(d.source, ())
+                  if (s.paragraph, s.index) not in used_b]
+        both = {s.folded for s in only_a} & {s.folded for s in only_b}  # too short to align
+        unmatched[(d.original, d.source)] = (  # ("Floods", '"No," he said.'), yet in both
+            tuple(s for s in only_a if s.folded not in both),
+            tuple(s for s in only_b if s.folded not in both))
     for pair in alignment.pairs:
         x, y = pair.a.source, pair.b.source
         if _related(derived_from, x, y) or x in derived_from or y in derived_from:
