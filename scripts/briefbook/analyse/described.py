@@ -173,12 +173,14 @@ _COMPLEMENT_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in", "
 def _person_noun(word: str) -> bool:
     """A role word, or a lower-case noun of an agent's shape (*physicist*, *dockhand*).
 
-    In a described subject before an aside and a verb, only a person fits.
+    In a described subject before an aside and a verb, only a person fits. The shape is an
+    ending of ``agent_suffixes.txt``, not the *-ment* of a noun of result (*statement*).
     """
     folded = fold_word(word)
-    return is_role_word(word) or (word.islower() and len(folded) > 5 and folded.endswith(
-        ("ist", "ian", "er", "or", "hand", "man", "woman", "smith", "wright")) and folded
-        not in word_list("not_agent_nouns"))
+    return is_role_word(word) or (
+        word.islower() and len(folded) > 5 and not folded.endswith("ment")
+        and folded.endswith(tuple(word_list("agent_suffixes")))
+        and folded not in word_list("not_agent_nouns"))
 
 
 def _role_before_complement(words: Sequence[re.Match[str]], head: int,
