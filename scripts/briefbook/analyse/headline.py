@@ -123,21 +123,18 @@ def headline_attribution(source: Source, para: Paragraph, span: QuoteSpan,
     opener = re.match(r"((?:[A-Z][\w’'-]+\s+){1,2})([a-z]+)\s", para.text)
     if opener and opener.end() <= span.open and fold(opener.group(2)) in word_list(
             "headline_verbs"):  # "Fox attacks Blair's 'lies'": the one Fox of the article
-        word = opener.group(1).split()[-1]
-        people = {m.actor for m in who.mentions
-                  if who.kind(m.actor) == "person" and who.name_of(m.actor).split()[-1] == word}
-        if len(people) == 1:
-            return Attribution(speaker=people.pop(), written=opener.group(1).strip(),
+        person = _bearer(who, opener.group(1).split()[-1])
+        if person:
+            return Attribution(speaker=person, written=opener.group(1).strip(),
                                pattern="headline", cue="headline: X attacks … 'said …'")
     if not passive and (surname := re.search(r"(?:^|\s)([A-Z][\w’'-]+)[\s:,]*$",
                                               para.text[:span.open]) or _SIGNED_RE.match(
                                                   para.text, span.close + 1)):
         word = surname.group(1)
-        people = {m.actor for m in who.mentions
-                  if who.kind(m.actor) == "person" and who.name_of(m.actor).split()[-1] == word}
-        if len(people) == 1 and body_gives(source, para, quoted_text, next(iter(people)),
-                                           said, spans, who):  # "Okafor 'regrets' delay"
-            return Attribution(speaker=people.pop(), written=word, pattern="headline",
+        person = _bearer(who, word)
+        if person and body_gives(source, para, quoted_text, person, said, spans,
+                                 who):  # "Okafor 'regrets' delay"
+            return Attribution(speaker=person, written=word, pattern="headline",
                                cue="headline: X 'said …' (a surname of the article)")
     quoted = re.findall(r"[\w’'-]+", para.text[span.text_start:span.text_end])
     if quoted and all(w[:1].isupper() for w in quoted):
@@ -181,13 +178,18 @@ def colon_speaker(para: Paragraph, start: int, who: Attributor) -> Attribution:
                      r"\s*:[\W\s]*", para.text[:start])
     if m is None:
         return NONE
-    word = m.group("word")
-    people = {x.actor for x in who.mentions
-              if who.kind(x.actor) == "person" and who.name_of(x.actor).split()[-1] == word}
-    if len(people) != 1:
+    person = _bearer(who, m.group("word"))
+    if person is None:
         return NONE
-    return Attribution(speaker=people.pop(), written=m.group("name"),
+    return Attribution(speaker=person, written=m.group("name"),
                        pattern="headline", cue="headline: X: '…' (a surname of the article)")
+
+
+def _bearer(who: Attributor, surname: str) -> str | None:
+    """The one person of the article whose name ends in ``surname`` (``None``: none or more)."""
+    people = {m.actor for m in who.mentions
+              if who.kind(m.actor) == "person" and who.name_of(m.actor).split()[-1] == surname}
+    return people.pop() if len(people) == 1 else None
 
 
 def _written_unquoted(source: Source, para: Paragraph, words: str,
