@@ -38,6 +38,7 @@ from briefbook.render.numbering import RECORD as NUMBERING_RECORD
 from briefbook.render.numbering import moved_citations, numbering_record
 from briefbook.render.pages import build_pages, page_title
 from briefbook.render.topics import topic_for_page
+from briefbook.site.collector import IdleCollector
 from briefbook.site.output import write_marker
 from briefbook.site.pagefiles import PageFolder, merge_search_index, page_keys, stale_pages
 from briefbook.site.printview import PRINT_PAGE, PrintCache, as_of, print_document
@@ -121,6 +122,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._source_keys: dict[str, str] = {}
         self._built_pages: set[str] = set()
         self._print = PrintCache()
+        self._collector = IdleCollector()
         self._numbered: Book | None = None
         self._rebuilt: dict[str, Page] = {}
         self._all_pages: list[File] = []
@@ -147,8 +149,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     def on_shutdown(self) -> None:
         """At the end of ``mkdocs serve``, release what was kept and write the rebuilds' cache."""
         if self._serving:
-            gc.enable()
-            gc.unfreeze()
+            self._collector.stop()
             cache.flush()  # what the rebuilds computed, for the next build process
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -160,16 +161,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
                                  if self.config.cache_dir else None)
         stamp = (_folder_stamp(self.root), tuple(self.config.boilerplate))
         if self._serving:
-            # a changed book replaces the analysis: collect what the last one left; a page
-            # edit leaves little, so a full collection waits for the 20th such rebuild
+            # a changed book replaces the analysis, which a full collection in the server's
+            # idle time after this build frees (see briefbook.site.collector)
             self._builds += 1
-            _collect_between_builds(full=stamp != self._stamp or self._builds % 20 == 0)
-            if self._builds > 1:
-                # a rebuild's new objects would be walked again and again (2,000 collections,
-                # a fifth of an added article's rebuild at 2,000 articles); its cyclic garbage
-                # waits for the collection before the next build (collection is back on in
-                # on_post_build, and for the first, cold, build)
-                gc.disable()
+            self._collector.before_build(changed=stamp != self._stamp)
         if self.book is None or stamp != self._stamp:
             # mkdocs serve: an edit of a page leaves briefing/ as it was; reuse the book
             try:
@@ -394,7 +389,14 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         entries of pages not rebuilt are taken from the index as it was before the build.
         """
         if self._serving:
-            gc.enable()
+            gc.enable()  # for the merge below; the collection it owes waits for idle time
+        try:
+            self._merge_dirty_indexes(config)
+        finally:
+            if self._serving:
+                self._collector.after_build()
+
+    def _merge_dirty_indexes(self, config: MkDocsConfig) -> None:
         if not self.dirty or not self._before:
             return
         site = Path(config.site_dir)
@@ -416,21 +418,6 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         if self.root is not None and self.root.is_dir():
             server.watch(str(self.root))
         return server
-
-
-def _collect_between_builds(*, full: bool) -> None:
-    """Exempt what survived the last build from collection (after collecting it if ``full``).
-
-    A served book keeps millions of objects alive between rebuilds (the book, its analysis,
-    the caches); Python's cyclic collector walked all of them again and again during a
-    rebuild. A full collection frees what earlier builds left, and :func:`gc.freeze` keeps
-    the survivors out of the collections during this one.
-    """
-    gc.enable()  # a build that failed did not turn it back on
-    if full:
-        gc.unfreeze()
-        gc.collect()
-    gc.freeze()
 
 
 def _copy_site_file(source: Path, target: Path) -> None:
