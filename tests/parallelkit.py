@@ -53,7 +53,7 @@ def pages_identical_with_workers() -> None:
         return pages, [repr(x) for x in (annotations.quotes, annotations.mentions,
                                          annotations.actors, annotations.chronology)]
 
-    os.environ.pop("BRIEFBOOK_JOBS", None)
+    os.environ["BRIEFBOOK_JOBS"] = "1"
     serial = render()
     cache.active().clear_memory()
     os.environ["BRIEFBOOK_JOBS"] = "2"
@@ -70,3 +70,14 @@ def pages_identical_with_workers() -> None:
     assert {"people.names", "mentions.source", "quotes.source", "chronology.clauses"} <= set(
         stored) and len(stored) > 4 * 60
     assert pooled == serial
+
+
+def workers_by_default() -> None:
+    """Unset, one worker per CPU this process may use (at most MAX_WORKERS); 1 on request."""
+    os.environ.pop("BRIEFBOOK_JOBS", None)
+    cpus = len(os.sched_getaffinity(0))
+    assert parallel.workers() == max(1, min(cpus, parallel.MAX_WORKERS))
+    os.environ["BRIEFBOOK_JOBS"] = "1"
+    assert parallel.workers() == 1
+    os.environ["BRIEFBOOK_JOBS"] = "64"
+    assert parallel.workers() == max(1, min(cpus, parallel.MAX_WORKERS))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -25,16 +26,23 @@ def _memory_cache() -> None:
     cache.active().clear_memory()
 
 
-def test_serial_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("BRIEFBOOK_JOBS", raising=False)
-    assert parallel.workers() == 1
-    for setting in ("1", "0", "two", ""):
+def test_serial_when_asked_or_beside_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    for setting in ("1", "0", "two", "-3"):
         monkeypatch.setenv("BRIEFBOOK_JOBS", setting)
         assert parallel.workers() == 1
     jobs = [(f"k{i}", lambda i=i: (i, os.getpid())) for i in range(100)]
-    monkeypatch.delenv("BRIEFBOOK_JOBS")
+    monkeypatch.setenv("BRIEFBOOK_JOBS", "1")
     assert parallel.prefill("test.serial", jobs) == 0
     assert not cache.active().has("test.serial", "k0")
+    monkeypatch.setenv("BRIEFBOOK_JOBS", "2")
+    started = threading.Event()
+    other = threading.Thread(target=started.wait)  # a server's thread, say
+    other.start()
+    try:
+        assert parallel.workers() == 1
+    finally:
+        started.set()
+        other.join()
 
 
 def _in_fresh_process(check: str) -> None:
@@ -60,3 +68,7 @@ def test_misses_are_computed_in_workers_in_order() -> None:
 @needs_two_cpus
 def test_pages_identical_with_workers() -> None:
     _in_fresh_process("pages_identical_with_workers")
+
+
+def test_workers_by_default_one_per_cpu() -> None:
+    _in_fresh_process("workers_by_default")

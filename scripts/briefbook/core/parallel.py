@@ -9,20 +9,21 @@ book's order. The stored values are those the loop would have computed (the same
 the same inputs, returned by pickle, the cache's own format), so the output is byte for byte
 the same with one worker or eight.
 
-Workers are used only when asked for and safe:
+Workers are used by default where that is safe:
 
-- the environment variable ``BRIEFBOOK_JOBS`` is a number of workers above 1 (unset: none;
-  measured on a 2-core machine, the workers' share of the analysis cost about 1.8 times the
-  CPU time it costs serially (each worker warms its own memo tables, results come back
-  pickled), so two workers were no faster and the default is serial; see the Performance
-  page);
+- one worker per CPU this process may run on (``os.sched_getaffinity``), at most
+  :data:`MAX_WORKERS`; the environment variable ``BRIEFBOOK_JOBS`` sets the number instead
+  (``1``, or anything but a whole number above 1: serial). On an idle 2-core machine two
+  workers took the cold analysis of 2,000 articles from 33 and 28 s to 21 s (the workers
+  spend more CPU time in all, about 1.1 times, as each warms its own memo tables and results
+  come back pickled); on a machine whose cores are busy with other work they can be slower
+  than one process, which ``BRIEFBOOK_JOBS=1`` avoids (see the Performance page);
 - the platform can ``fork`` (Linux; the workers inherit the book and registry without
-  pickling them) and the process runs one thread (``mkdocs build``, ``briefbook build``;
-  ``mkdocs serve`` runs its file watcher and server in threads, so its rebuilds stay serial);
+  pickling them) and the process runs one thread (``mkdocs build``, ``briefbook build``, the
+  first build of ``mkdocs serve``; the server's later rebuilds run beside its file watcher
+  and HTTP threads, so they stay serial);
 - at least :data:`MIN_MISSES` entries are missing (a few sources cost less than starting
-  workers);
-- at most :data:`MAX_WORKERS` workers, and no more than the CPUs this process may run on
-  (``os.sched_getaffinity``).
+  workers).
 """
 
 from __future__ import annotations
@@ -47,18 +48,21 @@ _PENDING: list[Callable[[], Any]] = []
 def workers() -> int:
     """How many worker processes a stage may use (1: none).
 
-    ``BRIEFBOOK_JOBS`` when set to a whole number, capped at :data:`MAX_WORKERS` and at the
-    CPUs this process may run on; 1 when unset, where ``fork`` is not available or when other
-    threads run.
+    ``BRIEFBOOK_JOBS`` when set (a whole number; anything else means 1), else the CPUs this
+    process may run on; at most :data:`MAX_WORKERS` and the CPUs; 1 where ``fork`` is not
+    available or when other threads run.
     """
     setting = os.environ.get("BRIEFBOOK_JOBS", "").strip()
-    if not setting.isdigit() or int(setting) < 2 or threading.active_count() > 1 \
-            or "fork" not in multiprocessing.get_all_start_methods():
+    if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on every platform
         cpus = os.cpu_count() or 1
+    if not setting:
+        return max(1, min(cpus, MAX_WORKERS))
+    if not setting.isdigit() or int(setting) < 2:
+        return 1
     return max(1, min(int(setting), cpus, MAX_WORKERS))
 
 
