@@ -81,3 +81,37 @@ def workers_by_default() -> None:
     assert parallel.workers() == 1
     os.environ["BRIEFBOOK_JOBS"] = "64"
     assert parallel.workers() == max(1, min(cpus, parallel.MAX_WORKERS))
+
+
+def print_view_identical_with_workers() -> None:
+    """The print view of a site of 80 pages is the same parsed serially and in workers."""
+    from briefbook.site.printview import AsOf, PrintCache, print_document
+
+    cache.configure(None)
+    site = Path(tempfile.mkdtemp(prefix="briefbook-print-"))
+    links = "".join(f'<a class="md-nav__link" href="p{i}/">P{i}</a>' for i in range(0, 80, 7))
+    for i in range(80):
+        path = site / "index.html" if i == 0 else site / f"p{i}" / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f'<html><head><link rel="stylesheet" href="/assets/s.css"></head><body>'
+            f'<nav class="md-nav md-nav--primary">{links}</nav>'
+            f'<article class="md-content__inner"><h1 id="t">Page “{i}”</h1>'
+            f'<p id="p-1">See <a href="../p{(i * 3) % 80}/#p-1">¶ 1</a> and '
+            f'<a href="../p{(i + 1) % 80}/">next</a>.\r\nÜ {i}</p>'
+            '<a class="headerlink" href="#t">¶</a></article></body></html>', "utf-8")
+    when = AsOf(date=None, basis="unknown", source=None)
+
+    def document(jobs: str) -> tuple[str, int]:
+        os.environ["BRIEFBOOK_JOBS"] = jobs
+        cache.active().clear_memory()
+        printed = PrintCache()
+        made = printed.prefill(site, [p.relative_to(site).as_posix()
+                                      for p in sorted(site.rglob("*.html"))])
+        return print_document(site, site_name="S", when=when, cache=printed), made
+
+    serial, none = document("1")
+    pooled, made = document("2")
+    assert none == 0 and made == 80
+    assert pooled == serial
+    assert serial == print_document(site, site_name="S", when=when)  # no cache at all

@@ -72,3 +72,8 @@ def test_pages_identical_with_workers() -> None:
 
 def test_workers_by_default_one_per_cpu() -> None:
     _in_fresh_process("workers_by_default")
+
+
+@needs_two_cpus
+def test_print_view_identical_with_workers() -> None:
+    _in_fresh_process("print_view_identical_with_workers")

@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from briefbook.core.cache import active, cached, key_of
 from briefbook.core.model import Book
+from briefbook.core.parallel import prefill
 from briefbook.render.markup import esc
 
 #: The whole book as one page, written at the root of the built site.
@@ -336,6 +337,23 @@ class PrintCache:
         self.templates[(path, part.html)] = template
         return part
 
+    def prefill(self, site: Path, paths: Sequence[str]) -> int:
+        """Before the first document: parse the pages the analysis cache lacks in workers.
+
+        The parts of a first build's thousands of pages are independent of each other, so
+        they are made in worker processes (:func:`briefbook.core.parallel.prefill`, by its
+        rules) and stored under the keys :meth:`part` then finds. Returns how many were made
+        in workers (0: none, or not the first document).
+        """
+        if not self.first:
+            return 0
+        jobs = []
+        for path in paths:
+            data = (site / path).read_bytes()
+            key = key_of(path, hashlib.sha256(data).hexdigest())
+            jobs.append((key, lambda path=path, data=data: _made(path, data)))
+        return prefill(PARTS_NAMESPACE, jobs)
+
     def keep_only(self, paths: Sequence[str]) -> None:
         """Forget pages that are no longer in the site, and stale rewritten parts."""
         wanted = set(paths)
@@ -388,6 +406,7 @@ def print_document(site: Path, *, site_name: str, when: AsOf,
     if cache is None:
         parts = [extract_part(p, (site / p).read_text("utf-8")) for p in order]
     else:
+        cache.prefill(site, order)
         parts = [cache.part(site, p, known=changed is not None and p not in changed)
                  for p in order]
     tree = LexborHTMLParser(index)
