@@ -283,6 +283,11 @@ def _page_text(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+def _part_key(path: str, data: bytes) -> str:
+    """The analysis cache's key of a built page's part: its path and the SHA-256 of its bytes."""
+    return key_of(path, hashlib.sha256(data).hexdigest())
+
+
 def _made(path: str, data: bytes) -> tuple[Part, _Template | None]:
     part = extract_part(path, _page_text(data))
     return part, _template(part)
@@ -307,6 +312,8 @@ class PrintCache:
         self.templates: dict[tuple[str, str], _Template | None] = {}
         self.keys: dict[str, str] = {}
         self.first = True  # no document made yet: parts come from and go to the disk cache
+        #: Pages :meth:`prefill` read for the first document: path → (bytes, cache key).
+        self._read: dict[str, tuple[bytes, str]] = {}
 
     def template(self, part: Part) -> _Template | None:
         """The part's :class:`_Template`, made once per page content."""
@@ -326,9 +333,10 @@ class PrintCache:
         info = (site / path).stat()
         if found is not None and found[:2] == (info.st_mtime_ns, info.st_size):
             return found[2]
-        data = (site / path).read_bytes()
+        read = self._read.pop(path, None)
+        data = (site / path).read_bytes() if read is None else read[0]
         if self.first:
-            key = self.keys[path] = key_of(path, hashlib.sha256(data).hexdigest())
+            key = self.keys[path] = _part_key(path, data) if read is None else read[1]
             part, template = cached(PARTS_NAMESPACE, key, lambda: _made(path, data))
         else:
             self.keys.pop(path, None)  # its stored part is stale: let the cache forget it
@@ -350,7 +358,8 @@ class PrintCache:
         jobs = []
         for path in paths:
             data = (site / path).read_bytes()
-            key = key_of(path, hashlib.sha256(data).hexdigest())
+            key = _part_key(path, data)
+            self._read[path] = (data, key)  # for part(): each page is read and hashed once
             jobs.append((key, lambda path=path, data=data: _made(path, data)))
         return prefill(PARTS_NAMESPACE, jobs)
 
@@ -363,6 +372,7 @@ class PrintCache:
         current = {(p, part.html) for p, (_, _, part) in self.parts.items()}
         self.templates = {k: v for k, v in self.templates.items() if k in current}
         self.keys = {p: k for p, k in self.keys.items() if p in wanted}
+        self._read.clear()
         active().retain(PARTS_NAMESPACE, set(self.keys.values()))
         self.first = False
 
